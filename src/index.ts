@@ -1,0 +1,1 @@
+export type { OrderResult } from './commands/isync/order.js';
