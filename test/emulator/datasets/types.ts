@@ -1,0 +1,24 @@
+/**
+ * Contract between the datasets (this folder) and an emulated org: a dataset fills an org through
+ * `SeedTarget`, which writes directly (no API accounting, no cost model) but with the same defaults,
+ * system fields and validation as the DML engine.
+ */
+export interface SeedTarget {
+  /** Inserts one record; returns its new Id. Throws on a validation error (a dataset bug). */
+  insert(objectName: string, fields: Record<string, unknown>): string;
+  /** Updates fields of an existing record (e.g. to close a cycle after both records exist). */
+  update(objectName: string, id: string, fields: Record<string, unknown>): void;
+  /** Id of the org's running user (the user the access token belongs to). */
+  readonly runningUserId: string;
+  /** Id of a record type of an object by DeveloperName; throws if the schema has none such. */
+  recordTypeId(objectName: string, developerName: string): string;
+}
+
+export type DatasetName = 'empty' | 'demo' | 'bench';
+
+export type DatasetOptions = {
+  /** bench: number of records in all (spread over the objects); ignored by the others. */
+  records?: number;
+  /** Seed for the deterministic generator (default 1). */
+  seed?: number;
+};

@@ -1,0 +1,53 @@
+/**
+ * Contract between the SOQL engine (this folder) and the rest of the emulator. The engine is pure: it
+ * parses a query, validates it against the schema, reads rows through `SoqlDataSource` and shapes them as
+ * the REST query endpoint returns them (without pagination, which the endpoint does).
+ */
+import type { FieldDescribe } from '../schema/model.js';
+
+/** A stored record: field API names (canonical case) to values; always has Id and IsDeleted. */
+export type StoredRecord = Record<string, unknown> & { Id: string };
+
+export interface SoqlDataSource {
+  /** Fields of an object by API name, matched case-insensitively; undefined = no such object. */
+  describeObject(objectName: string): { name: string; fields: FieldDescribe[] } | undefined;
+  /** Every record of the object, in insertion order; deleted (recycle bin) ones only when asked. */
+  scan(objectName: string, options: { includeDeleted: boolean }): Iterable<StoredRecord>;
+  /** Any record by id (for parent paths, polymorphic ones included), deleted or not. */
+  getById(id: string): { objectName: string; record: StoredRecord } | undefined;
+  /**
+   * Optional index: records whose `fieldName` equals one of `values` (case-insensitive for text, as
+   * Salesforce compares). The engine uses it for `Field = x` / `Field IN (...)` on Id, external id and
+   * unique fields to avoid full scans. Undefined = not indexed.
+   */
+  findByField?(objectName: string, fieldName: string, values: unknown[]): Iterable<StoredRecord> | undefined;
+}
+
+/** A Salesforce API error, as the REST API returns it: `[{"message": ..., "errorCode": ...}]`. */
+export class SoqlError extends Error {
+  public constructor(
+    public readonly errorCode: 'MALFORMED_QUERY' | 'INVALID_FIELD' | 'INVALID_TYPE' | 'INVALID_QUERY_FILTER_OPERATOR',
+    message: string
+  ) {
+    super(message);
+    this.name = 'SoqlError';
+  }
+}
+
+export type SoqlResult = {
+  /** Rows in REST shape: `{ attributes: { type, url }, Field: value, Parent: { attributes, Name } | null }`. */
+  records: Array<Record<string, unknown>>;
+  /** Number of rows, or the count for `SELECT COUNT() ...`. */
+  totalSize: number;
+  /** The object queried (canonical name). */
+  objectName: string;
+  /** The selected column paths in order (canonical case), e.g. ['Id', 'Account.Name']; for bulk CSV results. */
+  columns: string[];
+};
+
+export type SoqlOptions = {
+  /** queryAll: include deleted rows (IsDeleted = true). */
+  includeDeleted: boolean;
+  /** API version for attribute urls, e.g. '62.0'. */
+  apiVersion: string;
+};
