@@ -198,11 +198,37 @@ export type ValidationRuleDef = {
   on?: 'insert' | 'update' | 'both';
 };
 
+/**
+ * How a parent object lists one reference field of this object in its describe `childRelationships`.
+ * Salesforce keeps the child relationship's name and delete behaviour on the relationship, not on the field:
+ * `Contact.AccountId` says `cascadeDelete: false` while Account's `Contacts` relationship cascades, and
+ * `Case.AccountId` is a plain lookup while Account's `Cases` relationship restricts the delete.
+ */
+export type ParentRelationshipDef = {
+  /** e.g. 'Contacts', 'ChildAccounts', 'Project_Tasks__r'; null when the parent lists none. */
+  relationshipName: string | null;
+  /** Deleting the parent deletes these children (master-detail, Account -> Contacts...). */
+  cascadeDelete: boolean;
+  /** Deleting a parent that still has such children fails (DELETE_FAILED), e.g. required lookups. */
+  restrictedDelete: boolean;
+};
+
 export type ObjectDef = {
   header: ObjectDescribeHeader;
   fields: FieldDescribe[];
   recordTypes: RecordTypeDef[];
   validationRules: ValidationRuleDef[];
+  /**
+   * By reference field name of this object: how its parents see the relationship (describe
+   * `childRelationships`, cascade and restricted deletes). A reference field missing here is a plain lookup:
+   * no child relationship name, no cascade, no restriction (as the audit fields CreatedById/LastModifiedById).
+   */
+  parentRelationships?: Record<string, ParentRelationshipDef>;
+  /**
+   * Display formats of auto-number fields by field name, in Setup's syntax: `SHP-{00000}` (literal text
+   * around a zero-padded counter). Fields with `autoNumber: true` missing here count as `{0}`.
+   */
+  autoNumberFormats?: Record<string, string>;
 };
 
 export type SchemaDef = {

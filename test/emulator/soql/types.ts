@@ -26,7 +26,12 @@ export interface SoqlDataSource {
 /** A Salesforce API error, as the REST API returns it: `[{"message": ..., "errorCode": ...}]`. */
 export class SoqlError extends Error {
   public constructor(
-    public readonly errorCode: 'MALFORMED_QUERY' | 'INVALID_FIELD' | 'INVALID_TYPE' | 'INVALID_QUERY_FILTER_OPERATOR',
+    public readonly errorCode:
+      | 'MALFORMED_QUERY'
+      | 'INVALID_FIELD'
+      | 'INVALID_TYPE'
+      | 'INVALID_QUERY_FILTER_OPERATOR'
+      | 'NUMBER_OUTSIDE_VALID_RANGE',
     message: string
   ) {
     super(message);
@@ -50,4 +55,6 @@ export type SoqlOptions = {
   includeDeleted: boolean;
   /** API version for attribute urls, e.g. '62.0'. */
   apiVersion: string;
+  /** The clock for relative date literals (TODAY, LAST_N_DAYS:n, ...), in UTC; default: the current time. */
+  now?: Date;
 };

@@ -1,0 +1,97 @@
+/**
+ * Case-insensitive lookups over a SchemaDef: Salesforce accepts object and field names in any case, and
+ * ids name their object through the key prefix. Built once per org; everything else reads through it.
+ */
+import type { ChildRelationship, FieldDescribe, ObjectDef, SchemaDef } from '../schema/model.js';
+
+export type ObjectInfo = {
+  def: ObjectDef;
+  name: string;
+  fieldsByLowerName: Map<string, FieldDescribe>;
+  /** Reference fields by lower-cased relationship name (`Account` for AccountId), for nested payloads. */
+  referencesByRelationship: Map<string, FieldDescribe>;
+  nameField: FieldDescribe | undefined;
+};
+
+export type ChildLink = { childObject: string; field: FieldDescribe };
+
+export class SchemaIndex {
+  private readonly objects = new Map<string, ObjectInfo>();
+  private readonly byPrefix = new Map<string, ObjectInfo>();
+  private readonly children = new Map<string, ChildLink[]>();
+
+  public constructor(public readonly schema: SchemaDef) {
+    for (const def of schema.objects) {
+      const info: ObjectInfo = {
+        def,
+        name: def.header.name,
+        fieldsByLowerName: new Map(def.fields.map((f) => [f.name.toLowerCase(), f])),
+        referencesByRelationship: new Map(
+          def.fields
+            .filter((f) => f.type === 'reference' && f.relationshipName)
+            .map((f) => [f.relationshipName!.toLowerCase(), f])
+        ),
+        nameField: def.fields.find((f) => f.nameField),
+      };
+      this.objects.set(def.header.name.toLowerCase(), info);
+      if (def.header.keyPrefix) this.byPrefix.set(def.header.keyPrefix, info);
+    }
+    for (const def of schema.objects) {
+      for (const field of def.fields) {
+        if (field.type !== 'reference') continue;
+        for (const target of field.referenceTo) {
+          const key = target.toLowerCase();
+          const links = this.children.get(key) ?? [];
+          links.push({ childObject: def.header.name, field });
+          this.children.set(key, links);
+        }
+      }
+    }
+  }
+
+  public object(name: string): ObjectInfo | undefined {
+    return this.objects.get(name.toLowerCase());
+  }
+
+  public objectByPrefix(prefix: string): ObjectInfo | undefined {
+    return this.byPrefix.get(prefix);
+  }
+
+  public allObjects(): ObjectInfo[] {
+    return [...this.objects.values()];
+  }
+
+  public field(objectName: string, fieldName: string): FieldDescribe | undefined {
+    return this.object(objectName)?.fieldsByLowerName.get(fieldName.toLowerCase());
+  }
+
+  /** Reference fields of other objects (and this one) that point at `objectName`. */
+  public childLinks(objectName: string): ChildLink[] {
+    return this.children.get(objectName.toLowerCase()) ?? [];
+  }
+
+  /** describe `childRelationships`, derived from every object's reference fields. */
+  public childRelationships(objectName: string): ChildRelationship[] {
+    return this.childLinks(objectName).map(({ childObject, field }) => ({
+      cascadeDelete: field.cascadeDelete,
+      childSObject: childObject,
+      deprecatedAndHidden: false,
+      field: field.name,
+      junctionIdListNames: [],
+      junctionReferenceTo: [],
+      relationshipName: this.childRelationshipName(childObject, field),
+      restrictedDelete: field.restrictedDelete,
+    }));
+  }
+
+  /**
+   * The parent-side name of a relationship: the plural of a standard child (`Contacts`), `X__r` for
+   * custom ones. The schema model has no slot for it, so it is derived as Salesforce names them by default.
+   */
+  private childRelationshipName(childObject: string, field: FieldDescribe): string | null {
+    if (field.polymorphicForeignKey && !field.custom) return null;
+    const child = this.object(childObject);
+    if (field.custom) return `${child?.def.header.labelPlural.replace(/[^A-Za-z0-9]/g, '_') ?? childObject}__r`;
+    return child ? child.def.header.labelPlural.replace(/[^A-Za-z0-9]/g, '') : `${childObject}s`;
+  }
+}
