@@ -5,14 +5,8 @@
  */
 import { buildField, labelFromName } from './fieldBuilders.js';
 import type { FieldSpec } from './fieldSpec.js';
-import type {
-  FieldDescribe,
-  ObjectDef,
-  ObjectDescribeHeader,
-  ParentRelationshipDef,
-  RecordTypeDef,
-  ValidationRuleDef,
-} from './model.js';
+import type { FieldDescribe, ObjectDef, ParentRelationshipDef, RecordTypeDef, ValidationRuleDef } from './model.js';
+import { customObjectHeader } from './objectHeaders.js';
 import {
   auditFields,
   autoNumberNameField,
@@ -41,67 +35,6 @@ export type CustomObjectSpec = {
   /** "Allow Activities": adds LastActivityDate; Task.WhatId may then point here. */
   enableActivities?: boolean;
 };
-
-/** The header every describe of a custom object has (recorded Broker__c / With_External_Id__c). */
-export function customObjectHeader(
-  name: string,
-  keyPrefix: string,
-  label: string,
-  labelPlural: string,
-  hasOwner: boolean
-): ObjectDescribeHeader {
-  const plural = labelPlural.toLowerCase();
-  // Owned objects offer the ownership list-view scopes; detail objects only "All".
-  const supportedScopes = hasOwner
-    ? [
-        { label: `All ${plural}`, name: 'everything' },
-        { label: `My ${plural}`, name: 'mine' },
-        { label: `Queue owned ${plural}`, name: 'queue_owned' },
-        { label: `My team's ${plural}`, name: 'team' },
-        { label: `User owned ${plural}`, name: 'user_owned' },
-      ]
-    : [{ label: `All ${plural}`, name: 'everything' }];
-  return {
-    actionOverrides: [],
-    activateable: false,
-    compactLayoutable: true,
-    createable: true,
-    custom: true,
-    customSetting: false,
-    deepCloneable: false,
-    defaultImplementation: null,
-    deletable: true,
-    deprecatedAndHidden: false,
-    extendedBy: null,
-    extendsInterfaces: null,
-    feedEnabled: false,
-    hasSubtypes: false,
-    implementedBy: null,
-    implementsInterfaces: null,
-    isInterface: false,
-    isSubtype: false,
-    keyPrefix,
-    label,
-    labelPlural,
-    layoutable: true,
-    listviewable: null,
-    lookupLayoutable: null,
-    mergeable: false,
-    mruEnabled: true,
-    name,
-    namedLayoutInfos: [],
-    networkScopeFieldName: null,
-    queryable: true,
-    replicateable: true,
-    retrieveable: true,
-    searchLayoutable: true,
-    searchable: true,
-    supportedScopes,
-    triggerable: true,
-    undeletable: true,
-    updateable: true,
-  };
-}
 
 /** Setup's default child relationship name: the child's plural label, underscored, plus `__r`. */
 export function defaultChildRelationshipName(childLabelPlural: string): string {

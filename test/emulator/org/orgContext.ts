@@ -1,0 +1,24 @@
+/**
+ * Everything the DML pieces share about one org: schema, storage, ids, record types, the running user and
+ * the clock. Passed explicitly rather than held in a god object so each module states what it needs.
+ */
+import type { DmlError } from './dmlTypes.js';
+import type { IdAllocator } from './ids.js';
+import type { RecordStore } from './recordStore.js';
+import type { RecordTypeRegistry } from './recordTypes.js';
+import type { SchemaIndex } from './schemaIndex.js';
+
+/** Compiles a validation rule's condition (a SOQL WHERE expression) into a predicate on a record. */
+export type ConditionCompiler = (objectName: string, whereExpr: string) => (record: Record<string, unknown>) => boolean;
+
+export type OrgContext = {
+  schema: SchemaIndex;
+  store: RecordStore;
+  ids: IdAllocator;
+  recordTypes: RecordTypeRegistry;
+  userId: string;
+  now: () => Date;
+  compileCondition?: ConditionCompiler;
+  /** Fault injection: an error for a record about to be written (row lock), or undefined. */
+  lockFault?: (recordId: string) => DmlError | undefined;
+};

@@ -1,0 +1,228 @@
+/**
+ * Turns one client record into the exact field changes to store, applying Salesforce's checks in its
+ * order: unknown and read-only fields, value types, lookups, picklists, record type, required fields,
+ * defaults, validation rules and unique fields. Throws RecordError with the first failure found.
+ */
+import type { FieldDescribe } from '../schema/model.js';
+import type { StoredRecord } from '../soql/types.js';
+import { dmlErrors, RecordError } from './dmlErrors.js';
+import { coerceFieldValue, formatDatetime } from './fieldValues.js';
+import type { OrgContext } from './orgContext.js';
+import { checkPicklist, picklistDefault } from './picklists.js';
+import type { RegisteredRecordType } from './recordTypes.js';
+import { checkReference, resolveRelationship } from './references.js';
+import { indexKey } from './recordStore.js';
+import type { ObjectInfo } from './schemaIndex.js';
+
+export type WriteMode = 'insert' | 'update';
+
+/** Fields the platform stamps itself; clients may not write them. */
+const AUDIT_FIELDS = ['CreatedDate', 'CreatedById', 'LastModifiedDate', 'LastModifiedById', 'SystemModstamp'];
+
+function isRequired(field: FieldDescribe): boolean {
+  return !field.nillable && !field.defaultedOnCreate && field.type !== 'boolean' && field.createable;
+}
+
+function isPicklist(field: FieldDescribe): boolean {
+  return field.type === 'picklist' || field.type === 'multipicklist';
+}
+
+export class RecordWriter {
+  private readonly autoNumbers = new Map<string, number>();
+  private readonly compiledRules = new Map<string, Array<{ test: (r: Record<string, unknown>) => boolean; on: string; message: string; field?: string }>>();
+
+  public constructor(private readonly ctx: OrgContext) {}
+
+  public objectInfo(objectName: string): ObjectInfo {
+    const info = this.ctx.schema.object(objectName);
+    if (!info) throw new Error(`no such object ${objectName}`);
+    return info;
+  }
+
+  /** Builds a complete new record (with Id and system fields), fields in describe order. */
+  public buildInsert(objectName: string, raw: Record<string, unknown>): StoredRecord {
+    const info = this.objectInfo(objectName);
+    const changes = this.readFields(info, raw, 'insert');
+    this.applyRecordType(info, changes);
+    const recordType = this.recordTypeOf(changes);
+    this.applyDefaults(info, changes);
+    this.checkValues(info, changes, recordType);
+    this.checkRequired(info, changes, 'insert');
+    this.applyCompoundName(info, changes);
+    const stamp = formatDatetime(this.ctx.now());
+    const record: Record<string, unknown> = { Id: this.ctx.ids.next(info.def.header.keyPrefix) };
+    const system: Record<string, unknown> = {
+      CreatedDate: stamp,
+      CreatedById: this.ctx.userId,
+      LastModifiedDate: stamp,
+      LastModifiedById: this.ctx.userId,
+      SystemModstamp: stamp,
+    };
+    for (const field of info.def.fields) {
+      if (field.name === 'Id') continue;
+      const value = field.name in system ? system[field.name] : field.name === 'IsDeleted' ? false : changes.get(field.name);
+      if (value !== null && value !== undefined) record[field.name] = value;
+    }
+    record.IsDeleted = false;
+    const stored = record as StoredRecord;
+    this.checkValidationRules(info, stored, 'insert');
+    this.checkUnique(info, stored, undefined);
+    return stored;
+  }
+
+  /** The changes to apply to `existing` (audit fields included). */
+  public buildUpdate(objectName: string, existing: StoredRecord, raw: Record<string, unknown>): Record<string, unknown> {
+    const info = this.objectInfo(objectName);
+    const changes = this.readFields(info, raw, 'update');
+    const recordTypeId = (changes.get('RecordTypeId') ?? existing.RecordTypeId) as string | undefined;
+    this.checkValues(info, changes, recordTypeId ? this.ctx.recordTypes.get(recordTypeId) : undefined);
+    this.checkRequired(info, changes, 'update');
+    const merged: StoredRecord = { ...existing };
+    for (const [name, value] of changes) merged[name] = value;
+    this.applyCompoundName(info, changes, merged);
+    for (const [name, value] of changes) merged[name] = value;
+    this.checkValidationRules(info, merged, 'update');
+    this.checkUnique(info, merged, existing.Id);
+    const stamp = formatDatetime(this.ctx.now());
+    const result: Record<string, unknown> = Object.fromEntries(changes);
+    for (const name of ['LastModifiedDate', 'SystemModstamp']) if (info.fieldsByLowerName.has(name.toLowerCase())) result[name] = stamp;
+    if (info.fieldsByLowerName.has('lastmodifiedbyid')) result.LastModifiedById = this.ctx.userId;
+    return result;
+  }
+
+  /** Field-level read of the payload: names, writability, types, lookups. */
+  private readFields(info: ObjectInfo, raw: Record<string, unknown>, mode: WriteMode): Map<string, unknown> {
+    const changes = new Map<string, unknown>();
+    for (const [key, value] of Object.entries(raw)) {
+      if (key === 'attributes') continue;
+      const field = info.fieldsByLowerName.get(key.toLowerCase());
+      if (!field) {
+        const relationship = info.referencesByRelationship.get(key.toLowerCase());
+        if (relationship && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+          this.checkWritable(relationship, mode);
+          changes.set(relationship.name, resolveRelationship(this.ctx, relationship, value as Record<string, unknown>));
+          continue;
+        }
+        throw new RecordError([dmlErrors.noSuchColumn(key, info.name)]);
+      }
+      if (field.type === 'id') {
+        if (mode === 'insert' && value !== null && value !== undefined && value !== '') throw new RecordError([dmlErrors.idOnInsert()]);
+        continue;
+      }
+      this.checkWritable(field, mode);
+      changes.set(field.name, this.readValue(info, field, value));
+    }
+    return changes;
+  }
+
+  private checkWritable(field: FieldDescribe, mode: WriteMode): void {
+    const writable = mode === 'insert' ? field.createable : field.updateable;
+    if (!writable || AUDIT_FIELDS.includes(field.name)) throw new RecordError([dmlErrors.notWritable(field.name)]);
+  }
+
+  private readValue(info: ObjectInfo, field: FieldDescribe, value: unknown): unknown {
+    if (value === null || value === undefined) return field.type === 'boolean' ? false : null;
+    const coerced = coerceFieldValue(field, value);
+    if (!coerced.ok) throw new RecordError([coerced.error]);
+    if (field.type === 'reference' && typeof coerced.value === 'string') {
+      return checkReference(this.ctx, info.name, field, coerced.value);
+    }
+    return coerced.value;
+  }
+
+  private recordTypeOf(changes: Map<string, unknown>): RegisteredRecordType | undefined {
+    const id = changes.get('RecordTypeId');
+    return typeof id === 'string' ? this.ctx.recordTypes.get(id) : undefined;
+  }
+
+  private applyRecordType(info: ObjectInfo, changes: Map<string, unknown>): void {
+    if (!info.fieldsByLowerName.has('recordtypeid') || changes.get('RecordTypeId')) return;
+    const fallback = this.ctx.recordTypes.defaultFor(info.name);
+    if (fallback) changes.set('RecordTypeId', fallback.id);
+  }
+
+  private applyDefaults(info: ObjectInfo, changes: Map<string, unknown>): void {
+    for (const field of info.def.fields) {
+      if (changes.has(field.name) || field.type === 'id') continue;
+      if (field.name === 'OwnerId') changes.set(field.name, this.ctx.userId);
+      else if (field.autoNumber) changes.set(field.name, this.nextAutoNumber(info.name, field.name));
+      else if (field.type === 'boolean' && field.createable) changes.set(field.name, field.defaultValue === true);
+      else if (field.defaultedOnCreate && isPicklist(field) && picklistDefault(field)) changes.set(field.name, picklistDefault(field));
+      else if (field.createable && field.defaultValue !== null && field.defaultValue !== undefined && typeof field.defaultValue !== 'object') {
+        changes.set(field.name, field.defaultValue);
+      }
+    }
+  }
+
+  private nextAutoNumber(objectName: string, fieldName: string): string {
+    const key = `${objectName}.${fieldName}`;
+    const next = (this.autoNumbers.get(key) ?? 0) + 1;
+    this.autoNumbers.set(key, next);
+    return String(next).padStart(8, '0');
+  }
+
+  private checkValues(info: ObjectInfo, changes: Map<string, unknown>, recordType: RegisteredRecordType | undefined): void {
+    for (const [name, value] of changes) {
+      const field = info.fieldsByLowerName.get(name.toLowerCase())!;
+      if (isPicklist(field) && typeof value === 'string') checkPicklist(field, value, recordType);
+    }
+  }
+
+  private checkRequired(info: ObjectInfo, changes: Map<string, unknown>, mode: WriteMode): void {
+    const missing = info.def.fields
+      .filter((f) => isRequired(f) && !f.autoNumber && f.name !== 'OwnerId')
+      .filter((f) => {
+        const value = changes.get(f.name);
+        return mode === 'insert' ? value === null || value === undefined : changes.has(f.name) && value === null;
+      })
+      .map((f) => f.name);
+    if (missing.length > 0) throw new RecordError([dmlErrors.requiredFieldsMissing(missing)]);
+  }
+
+  /** Person-name objects (Contact, Lead) derive a read-only Name from FirstName/LastName. */
+  private applyCompoundName(info: ObjectInfo, changes: Map<string, unknown>, existing?: Record<string, unknown>): void {
+    const nameField = info.nameField;
+    if (!nameField || nameField.createable) return;
+    const parts = info.def.fields.filter((f) => f.compoundFieldName === nameField.name && f.name !== nameField.name);
+    if (parts.length === 0 || !parts.some((p) => changes.has(p.name))) return;
+    const valueOf = (name: string): unknown => (changes.has(name) ? changes.get(name) : existing?.[name]);
+    const name = ['FirstName', 'MiddleName', 'LastName', 'Suffix']
+      .map(valueOf)
+      .filter((v) => typeof v === 'string' && v !== '')
+      .join(' ');
+    changes.set(nameField.name, name === '' ? null : name);
+  }
+
+  private checkValidationRules(info: ObjectInfo, record: StoredRecord, mode: WriteMode): void {
+    for (const rule of this.rulesOf(info)) {
+      if (rule.on !== 'both' && rule.on !== mode) continue;
+      if (rule.test(record)) throw new RecordError([dmlErrors.validationRule(rule.message, rule.field)]);
+    }
+  }
+
+  private rulesOf(info: ObjectInfo): Array<{ test: (r: Record<string, unknown>) => boolean; on: string; message: string; field?: string }> {
+    let rules = this.compiledRules.get(info.name);
+    if (!rules) {
+      const compile = this.ctx.compileCondition;
+      if (info.def.validationRules.length > 0 && !compile) {
+        throw new Error(`${info.name} has validation rules but the org has no condition compiler`);
+      }
+      rules = info.def.validationRules.map((rule) => ({
+        test: compile!(info.name, rule.errorCondition),
+        on: rule.on ?? 'both',
+        message: rule.errorMessage,
+        field: rule.errorDisplayField,
+      }));
+      this.compiledRules.set(info.name, rules);
+    }
+    return rules;
+  }
+
+  private checkUnique(info: ObjectInfo, record: StoredRecord, selfId: string | undefined): void {
+    for (const field of info.def.fields) {
+      if (!field.unique || indexKey(field, record[field.name]) === undefined) continue;
+      const clash = this.ctx.store.findByIndex(info.name, field.name, record[field.name])?.find((r) => r.Id !== selfId);
+      if (clash) throw new RecordError([dmlErrors.duplicateValue(field.name, clash.Id)]);
+    }
+  }
+}
