@@ -92,3 +92,23 @@ export function uploadTooLarge(): EmulatorResponse {
 export function methodNotAllowed(method: string, allowed: string[]): EmulatorResponse {
   return apiError(405, 'METHOD_NOT_ALLOWED', `HTTP Method '${method}' not allowed. Allowed are ${allowed.join(',')}`);
 }
+
+/** Not observed: an upload to a job that is no longer Open. */
+export function jobNotOpen(state: string): EmulatorResponse {
+  return apiError(400, 'INVALIDJOBSTATE', `Job is not Open: ${state}`);
+}
+
+/** Not observed for Bulk 2.0 (the REST query code): a results locator this job never issued. */
+export function invalidLocator(): EmulatorResponse {
+  return apiError(400, 'INVALID_QUERY_LOCATOR', 'invalid query locator');
+}
+
+/** Not observed: maxRecords that is not a positive whole number. */
+export function invalidMaxRecords(value: string): EmulatorResponse {
+  return apiError(400, 'API_ERROR', `Invalid value: '${value}' supplied for parameter: 'maxRecords'`);
+}
+
+/** Status observed (guide: results need the creating API version); the body text is not. */
+export function versionMismatch(jobVersion: string): EmulatorResponse {
+  return apiError(409, 'API_ERROR', `Use API version ${jobVersion}, in which this job was created, to get its results`);
+}

@@ -31,12 +31,9 @@ function valueOf(record: Record<string, unknown>, fieldName: string): unknown {
 }
 
 export class OrgDmlEngine implements DmlEngine {
-  private readonly writer: RecordWriter;
   private readonly listeners: WriteListener[] = [];
 
-  public constructor(private readonly ctx: OrgContext) {
-    this.writer = new RecordWriter(ctx);
-  }
+  public constructor(private readonly ctx: OrgContext, private readonly writer: RecordWriter) {}
 
   public onWrite(listener: WriteListener): void {
     this.listeners.push(listener);
@@ -144,7 +141,7 @@ export class OrgDmlEngine implements DmlEngine {
       throw new RecordError([{ statusCode: 'MISSING_ARGUMENT', message: 'Id not specified in an update call', fields: [] }]);
     }
     const id = normalizeId(String(rawId));
-    if (!id || keyPrefixOf(id) !== info.def.header.keyPrefix) throw new RecordError([dmlErrors.malformedId(String(rawId))]);
+    if (!id || keyPrefixOf(id) !== info.keyPrefix) throw new RecordError([dmlErrors.malformedId(String(rawId))]);
     const existing = this.liveRecord(id);
     this.checkLock(id);
     const changes = this.writer.buildUpdate(info.name, existing, raw);

@@ -25,7 +25,7 @@ type ValueIndex = Map<string, string | string[]>;
 
 class ObjectTable {
   public readonly records = new Map<string, StoredRecord>();
-  /** Live (not deleted) records only: the recycle bin does not hold values against new records. */
+  /** Deleted records stay indexed (queryAll finds them by key); DML lookups filter them out. */
   public readonly indexes = new Map<string, { field: FieldDescribe; values: ValueIndex }>();
 
   public constructor(fields: FieldDescribe[]) {
@@ -83,8 +83,8 @@ export class RecordStore {
     return record ? { objectName: info.name, record } : undefined;
   }
 
-  /** Live records whose indexed field equals the value; undefined when the field is not indexed. */
-  public findByIndex(objectName: string, fieldName: string, value: unknown): StoredRecord[] | undefined {
+  /** Records whose indexed field equals the value (live ones unless asked); undefined when not indexed. */
+  public findByIndex(objectName: string, fieldName: string, value: unknown, includeDeleted = false): StoredRecord[] | undefined {
     const table = this.table(objectName);
     const index = table?.indexes.get(this.canonicalField(objectName, fieldName));
     if (!table || !index) return undefined;
@@ -92,7 +92,8 @@ export class RecordStore {
     const hit = key === undefined ? undefined : index.values.get(key);
     if (hit === undefined) return [];
     const ids = typeof hit === 'string' ? [hit] : hit;
-    return ids.map((id) => table.records.get(id)!);
+    const records = ids.map((id) => table.records.get(id)!);
+    return includeDeleted ? records : records.filter((r) => !r.IsDeleted);
   }
 
   public isIndexed(objectName: string, fieldName: string): boolean {
@@ -116,20 +117,19 @@ export class RecordStore {
     if (!record) throw new Error(`no ${objectName} record ${id}`);
     const previous: Record<string, unknown> = {};
     for (const key of Object.keys(changes)) previous[key] = record[key];
-    const live = !record.IsDeleted;
-    if (live) this.unindex(table, record);
+    this.unindex(table, record);
     for (const [key, value] of Object.entries(changes)) {
       if (value === null || value === undefined) delete record[key];
       else record[key] = value;
     }
-    if (!record.IsDeleted) this.index(table, record);
+    this.index(table, record);
     this.journal.record(() => {
-      if (!record.IsDeleted) this.unindex(table, record);
+      this.unindex(table, record);
       for (const [key, value] of Object.entries(previous)) {
         if (value === undefined) delete record[key];
         else record[key] = value;
       }
-      if (live) this.index(table, record);
+      this.index(table, record);
     });
   }
 
@@ -138,11 +138,11 @@ export class RecordStore {
     const table = this.requireTable(objectName);
     const record = table.records.get(id);
     if (!record) return;
-    if (!record.IsDeleted) this.unindex(table, record);
+    this.unindex(table, record);
     table.records.delete(id);
     this.journal.record(() => {
       table.records.set(id, record);
-      if (!record.IsDeleted) this.index(table, record);
+      this.index(table, record);
     });
   }
 

@@ -50,7 +50,7 @@ export class RecordWriter {
     this.checkRequired(info, changes, 'insert');
     this.applyCompoundName(info, changes);
     const stamp = formatDatetime(this.ctx.now());
-    const record: Record<string, unknown> = { Id: this.ctx.ids.next(info.def.header.keyPrefix) };
+    const record: Record<string, unknown> = { Id: this.ctx.ids.next(info.keyPrefix) };
     const system: Record<string, unknown> = {
       CreatedDate: stamp,
       CreatedById: this.ctx.userId,

@@ -2,6 +2,7 @@
  * Case-insensitive lookups over a SchemaDef: Salesforce accepts object and field names in any case, and
  * ids name their object through the key prefix. Built once per org; everything else reads through it.
  */
+import { podCode } from './ids.js';
 import type { ChildRelationship, FieldDescribe, ObjectDef, SchemaDef } from '../schema/model.js';
 
 export type ObjectInfo = {
@@ -11,6 +12,8 @@ export type ObjectInfo = {
   /** Reference fields by lower-cased relationship name (`Account` for AccountId), for nested payloads. */
   referencesByRelationship: Map<string, FieldDescribe>;
   nameField: FieldDescribe | undefined;
+  /** The describe's key prefix, or a synthetic one (`z..`) for objects without (EntityDefinition), so every stored row has an id naming its object. */
+  keyPrefix: string;
 };
 
 export type ChildLink = { childObject: string; field: FieldDescribe };
@@ -21,8 +24,11 @@ export class SchemaIndex {
   private readonly children = new Map<string, ChildLink[]>();
 
   public constructor(public readonly schema: SchemaDef) {
+    let synthetic = 0;
     for (const def of schema.objects) {
+      const keyPrefix = def.header.keyPrefix ?? `z${podCode(synthetic++)}`;
       const info: ObjectInfo = {
+        keyPrefix,
         def,
         name: def.header.name,
         fieldsByLowerName: new Map(def.fields.map((f) => [f.name.toLowerCase(), f])),
@@ -34,7 +40,7 @@ export class SchemaIndex {
         nameField: def.fields.find((f) => f.nameField),
       };
       this.objects.set(def.header.name.toLowerCase(), info);
-      if (def.header.keyPrefix) this.byPrefix.set(def.header.keyPrefix, info);
+      this.byPrefix.set(keyPrefix, info);
     }
     for (const def of schema.objects) {
       for (const field of def.fields) {

@@ -6,12 +6,14 @@
  *
  * Loading keeps the recorded fields as they are, except:
  * - custom fields are dropped: they are the recording org's own customisations (`Primary_Contact__c`,
- *   `ns__LinkedAccount__c`...), not part of a standard object;
+ *   `ns__LinkedAccount__c`...), not part of a standard object. They are recognised by the `__c` suffix,
+ *   because CumulusCI's hand-edited Account cassette marks them `custom: false`;
  * - keys that older API versions did not return yet (Task is a v37 describe) are added with the value
  *   Salesforce gives them today, so every field has every key of the model.
  * References to objects the emulator does not have are pruned later, by `pruneDanglingReferences`.
  */
 import { readFileSync } from 'node:fs';
+import { isCustomName } from './fieldBuilders.js';
 import type { ChildRelationship, FieldDescribe, ObjectDef, ObjectDescribeHeader, ParentRelationshipDef } from './model.js';
 
 export const RECORDED_OBJECTS = ['Account', 'Contact', 'Case', 'Lead', 'Opportunity', 'Task'] as const;
@@ -59,11 +61,16 @@ export function loadRecordedObject(objectName: RecordedObjectName): ObjectDef {
   const file = readRecordedFile(objectName);
   return {
     header: { ...HEADER_KEYS_ADDED_LATER, ...file.header } as ObjectDescribeHeader,
-    fields: file.fields.filter((field) => !field.custom).map(withKeysAddedLater),
+    fields: file.fields.filter((field) => !field.custom && !isCustomName(field.name)).map(withKeysAddedLater),
     recordTypes: [],
     validationRules: [],
   };
 }
+
+/** Children of recorded objects whose parent is built, not recorded (Pricebook2 has no recorded describe). */
+const BUILT_PARENT_RELATIONSHIPS: Record<string, ParentRelationshipDef> = {
+  'Opportunity.Pricebook2Id': { relationshipName: 'Opportunities', cascadeDelete: false, restrictedDelete: false },
+};
 
 /**
  * How the recorded parents list their children, keyed `Child.Field` (e.g. `Contact.AccountId` -> Contacts,
@@ -80,5 +87,6 @@ export function recordedParentRelationships(): Map<string, ParentRelationshipDef
       });
     }
   }
+  for (const [key, relationship] of Object.entries(BUILT_PARENT_RELATIONSHIPS)) result.set(key, relationship);
   return result;
 }

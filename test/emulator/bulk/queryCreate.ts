@@ -1,0 +1,83 @@
+/**
+ * `POST /jobs/query`: Salesforce compiles the query when the job is created and answers 400 with the SOQL
+ * error (INVALID_FIELD, MALFORMED_QUERY, …) instead of creating a failing job. The emulator therefore runs
+ * the query at creation, which both validates it and captures its rows; the job then moves
+ * UploadComplete -> InProgress -> JobComplete in the background, at `perRecordMs` per row.
+ */
+import { apiError, type EmulatorRequest, type EmulatorResponse } from '../http/types.js';
+import type { SoqlResult } from '../soql/types.js';
+import { compoundFieldNotSupported, invalidProperty, subqueryNotSupported } from './bulkErrors.js';
+import { createdQueryInfo, jsonResponse } from './jobInfo.js';
+import { parseJsonObject, readCsvOptions, readEnum, type Checked } from './jobRequest.js';
+import type { JobStore } from './jobStore.js';
+import { hasChildSubquery, queryRowCells } from './queryCells.js';
+import { QUERY_OPERATIONS, type BulkDeps, type QueryJob, type QueryOperation } from './types.js';
+
+const COMPOUND_TYPES = new Set(['address', 'location']);
+
+function runQuery(soql: string, includeDeleted: boolean, deps: BulkDeps): Checked<SoqlResult> {
+  try {
+    return { ok: true, value: deps.query(soql, includeDeleted) };
+  } catch (error) {
+    const { errorCode, message } = error as { errorCode?: unknown; message?: unknown };
+    if (typeof errorCode !== 'string') throw error;
+    return { ok: false, response: apiError(400, errorCode, String(message)) };
+  }
+}
+
+function selectsCompoundField(result: SoqlResult, deps: BulkDeps): boolean {
+  const fields = deps.describeObject(result.objectName)?.fields ?? [];
+  return result.columns.some((column) =>
+    fields.some((field) => field.name === column && COMPOUND_TYPES.has(field.type))
+  );
+}
+
+async function processQueryJob(job: QueryJob, store: JobStore, deps: BulkDeps): Promise<void> {
+  const stillRunning = (): boolean => store.holds(job) && job.state !== 'Aborted';
+  if (!(await store.pacer.pause(0)) || !stillRunning()) return;
+  job.state = 'InProgress';
+  job.systemModstamp = deps.now();
+  const started = deps.now().getTime();
+  if (!(await store.pacer.pause(job.rows.length * deps.perRecordMs)) || !stillRunning()) return;
+  job.numberRecordsProcessed = job.rows.length;
+  job.totalProcessingTime = deps.now().getTime() - started;
+  job.state = 'JobComplete';
+  job.systemModstamp = deps.now();
+}
+
+export function createQueryJob(req: EmulatorRequest, store: JobStore, deps: BulkDeps): EmulatorResponse {
+  const body = parseJsonObject(req.body);
+  if (!body.ok) return body.response;
+  const operation = readEnum<QueryOperation>(body.value, 'operation', QUERY_OPERATIONS);
+  if (!operation.ok) return operation.response;
+  const csv = readCsvOptions(body.value);
+  if (!csv.ok) return csv.response;
+  const soql = body.value.query;
+  if (typeof soql !== 'string' || soql.trim() === '') return invalidProperty('query', soql ?? '');
+  if (hasChildSubquery(soql)) return subqueryNotSupported();
+  const result = runQuery(soql, operation.value === 'queryAll', deps);
+  if (!result.ok) return result.response;
+  if (selectsCompoundField(result.value, deps)) return compoundFieldNotSupported();
+
+  const now = deps.now();
+  const job: QueryJob = {
+    kind: 'query',
+    id: store.newId(),
+    operation: operation.value,
+    query: soql,
+    object: result.value.objectName,
+    createdById: deps.userId,
+    createdDate: now,
+    systemModstamp: now,
+    state: 'UploadComplete',
+    apiVersion: req.apiVersion,
+    ...csv.value,
+    columns: result.value.columns,
+    rows: result.value.records.map((record) => queryRowCells(record, result.value.columns)),
+    numberRecordsProcessed: 0,
+    totalProcessingTime: 0,
+  };
+  store.add(job);
+  void processQueryJob(job, store, deps);
+  return jsonResponse(200, createdQueryInfo(job));
+}

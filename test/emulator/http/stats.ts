@@ -1,0 +1,58 @@
+/** Counters behind `GET /__emulator/stats`: requests by kind, records written by operation, concurrency. */
+import type { DmlOperation } from '../org/dmlEngine.js';
+import type { StatKind } from './types.js';
+
+export type StatsSnapshot = {
+  requests: Partial<Record<StatKind, number>>;
+  totalRequests: number;
+  recordsWritten: Partial<Record<DmlOperation, number>>;
+  concurrency: { current: number; peak: number };
+};
+
+export class Stats {
+  private requests: Partial<Record<StatKind, number>> = {};
+  private recordsWritten: Partial<Record<DmlOperation, number>> = {};
+  private inFlight = 0;
+  private peak = 0;
+
+  public count(kind: StatKind): void {
+    this.requests[kind] = (this.requests[kind] ?? 0) + 1;
+  }
+
+  public written(operation: DmlOperation, records: number): void {
+    this.recordsWritten[operation] = (this.recordsWritten[operation] ?? 0) + records;
+  }
+
+  /** Total records committed so far, all operations (the cost model charges the difference per request). */
+  public totalWritten(): number {
+    return Object.values(this.recordsWritten).reduce((a, b) => a + b, 0);
+  }
+
+  /** A request starts; returns the number now in flight. */
+  public enter(): number {
+    this.inFlight += 1;
+    this.peak = Math.max(this.peak, this.inFlight);
+    return this.inFlight;
+  }
+
+  public leave(): void {
+    this.inFlight -= 1;
+  }
+
+  public snapshot(): StatsSnapshot {
+    const totalRequests = Object.values(this.requests).reduce((a, b) => a + b, 0);
+    return {
+      requests: { ...this.requests },
+      totalRequests,
+      recordsWritten: { ...this.recordsWritten },
+      concurrency: { current: this.inFlight, peak: this.peak },
+    };
+  }
+
+  /** Clears the counters; requests in flight stay counted so `current` remains true. */
+  public reset(): void {
+    this.requests = {};
+    this.recordsWritten = {};
+    this.peak = this.inFlight;
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * SeedTarget for datasets: direct writes with the DML engine's validation, defaults and system fields,
+ * but no API accounting, cost model or faults. A dataset that writes a bad record is a bug, so errors throw.
+ */
+import type { SeedTarget } from '../datasets/types.js';
+import { RecordError } from './dmlErrors.js';
+import type { OrgContext } from './orgContext.js';
+import type { RecordWriter } from './recordWriter.js';
+
+export function createSeedTarget(ctx: OrgContext, writer: RecordWriter): SeedTarget {
+  const rethrow = (objectName: string, e: unknown): never => {
+    if (e instanceof RecordError) throw new Error(`seeding ${objectName} failed: ${e.message}`);
+    throw e;
+  };
+  return {
+    runningUserId: ctx.userId,
+    insert(objectName, fields) {
+      try {
+        const record = writer.buildInsert(objectName, fields);
+        ctx.store.insert(writer.objectInfo(objectName).name, record);
+        return record.Id;
+      } catch (e) {
+        return rethrow(objectName, e);
+      }
+    },
+    update(objectName, id, fields) {
+      const existing = ctx.store.get(id);
+      if (!existing) throw new Error(`seeding ${objectName} failed: no record ${id}`);
+      try {
+        ctx.store.update(existing.objectName, id, writer.buildUpdate(objectName, existing.record, fields));
+      } catch (e) {
+        rethrow(objectName, e);
+      }
+    },
+    recordTypeId(objectName, developerName) {
+      const rt = ctx.recordTypes.byDeveloperName(objectName, developerName);
+      if (!rt) throw new Error(`${objectName} has no record type ${developerName}`);
+      return rt.id;
+    },
+  };
+}

@@ -1,0 +1,36 @@
+/** The SOQL engine's view of an org's storage (SoqlDataSource), with index lookups for keyed filters. */
+import type { SoqlDataSource, StoredRecord } from '../soql/types.js';
+import { keyPrefixOf, normalizeId } from './ids.js';
+import type { RecordStore } from './recordStore.js';
+import type { SchemaIndex } from './schemaIndex.js';
+
+export function createSoqlSource(schema: SchemaIndex, store: RecordStore): SoqlDataSource {
+  return {
+    describeObject(objectName) {
+      const info = schema.object(objectName);
+      return info ? { name: info.name, fields: info.def.fields } : undefined;
+    },
+    scan(objectName, options) {
+      return store.scan(objectName, options.includeDeleted);
+    },
+    getById(id) {
+      const full = normalizeId(id);
+      return full ? store.get(full) : undefined;
+    },
+    findByField(objectName, fieldName, values) {
+      const info = schema.object(objectName);
+      if (!info) return undefined;
+      if (fieldName.toLowerCase() === 'id') {
+        const found: StoredRecord[] = [];
+        for (const value of values) {
+          const id = typeof value === 'string' ? normalizeId(value) : undefined;
+          const hit = id && keyPrefixOf(id) === info.keyPrefix ? store.get(id) : undefined;
+          if (hit) found.push(hit.record);
+        }
+        return found;
+      }
+      if (!store.isIndexed(info.name, fieldName)) return undefined;
+      return values.flatMap((value) => store.findByIndex(info.name, fieldName, value, true) ?? []);
+    },
+  };
+}

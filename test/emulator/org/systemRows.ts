@@ -1,0 +1,84 @@
+/**
+ * Rows every org has before any data: the running User, the Organization, one RecordType row per record
+ * type of the schema and, when the schema models it, one EntityDefinition row per object (SFDMU lists
+ * objects through it). Only fields the schema defines are written.
+ */
+import type { StoredRecord } from '../soql/types.js';
+import { formatDatetime } from './fieldValues.js';
+import type { OrgIdentity } from './identity.js';
+import type { OrgContext } from './orgContext.js';
+
+const ORGANIZATION_TYPES = { developer: 'Developer Edition', production: 'Enterprise Edition', sandbox: 'Enterprise Edition' };
+
+function insertRow(ctx: OrgContext, objectName: string, id: string, values: Record<string, unknown>): void {
+  const info = ctx.schema.object(objectName);
+  if (!info) return;
+  const stamp = formatDatetime(ctx.now());
+  const all: Record<string, unknown> = {
+    ...values,
+    CreatedDate: stamp,
+    CreatedById: ctx.userId,
+    LastModifiedDate: stamp,
+    LastModifiedById: ctx.userId,
+    SystemModstamp: stamp,
+  };
+  const record: Record<string, unknown> = { Id: id };
+  for (const field of info.def.fields) {
+    const value = all[field.name];
+    if (field.name !== 'Id' && value !== null && value !== undefined) record[field.name] = value;
+  }
+  record.IsDeleted = false;
+  ctx.store.insert(info.name, record as StoredRecord);
+}
+
+export function insertSystemRows(ctx: OrgContext, identity: OrgIdentity, orgName: string): void {
+  insertRow(ctx, 'User', identity.userId, {
+    Username: identity.username,
+    FirstName: 'Emulated',
+    LastName: 'Admin',
+    Name: 'Emulated Admin',
+    Alias: 'eadmin',
+    Email: identity.username,
+    IsActive: true,
+    UserType: 'Standard',
+    TimeZoneSidKey: 'America/Los_Angeles',
+    LocaleSidKey: 'en_US',
+    LanguageLocaleKey: 'en_US',
+    EmailEncodingKey: 'UTF-8',
+    CommunityNickname: identity.username.split('@')[0],
+  });
+  insertRow(ctx, 'Organization', identity.orgId, {
+    Name: orgName,
+    InstanceName: 'EMU1',
+    IsSandbox: identity.edition === 'sandbox',
+    OrganizationType: ORGANIZATION_TYPES[identity.edition],
+    DefaultLocaleSidKey: 'en_US',
+    LanguageLocaleKey: 'en_US',
+    TimeZoneSidKey: 'America/Los_Angeles',
+    IsReadOnly: false,
+  });
+  for (const rt of ctx.recordTypes.all()) {
+    insertRow(ctx, 'RecordType', rt.id, {
+      Name: rt.def.name,
+      DeveloperName: rt.def.developerName,
+      SobjectType: rt.objectName,
+      IsActive: rt.def.active,
+    });
+  }
+  const entityDefinition = ctx.schema.object('EntityDefinition');
+  if (!entityDefinition) return;
+  for (const info of ctx.schema.allObjects()) {
+    insertRow(ctx, 'EntityDefinition', ctx.ids.next(entityDefinition.keyPrefix), {
+      QualifiedApiName: info.name,
+      DeveloperName: info.name.replace(/__c$/, ''),
+      DurableId: info.name,
+      Label: info.def.header.label,
+      PluralLabel: info.def.header.labelPlural,
+      KeyPrefix: info.def.header.keyPrefix,
+      IsCustomizable: true,
+      IsDeprecatedAndHidden: false,
+      IsQueryable: info.def.header.queryable,
+      IsCustomSetting: info.def.header.customSetting,
+    });
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * Runs a parsed query: resolves it against the schema, picks candidate records (index or scan), filters,
+ * sorts, applies OFFSET/LIMIT and shapes the result as the REST query endpoint returns it.
+ */
+import type { SoqlQuery } from './ast.js';
+import { candidateRecords } from './candidates.js';
+import { messages, offsetTooLarge, queryError } from './errors.js';
+import { compileOrderBy } from './orderBy.js';
+import { SchemaResolver } from './resolver.js';
+import { createRowShaper } from './rowShaper.js';
+import { planSelect, type SelectPlan } from './selectPlan.js';
+import type { SoqlDataSource, SoqlOptions, SoqlResult, StoredRecord } from './types.js';
+import { pathReader } from './values.js';
+import { compileWhere } from './where.js';
+
+/** Salesforce refuses to skip more rows than this. */
+const MAX_OFFSET = 2000;
+
+type Matched = { objectName: string; plan: SelectPlan; records: StoredRecord[]; total: number };
+
+function slice<T>(items: T[], offset: number, limit: number | undefined): T[] {
+  return items.slice(offset, limit === undefined ? undefined : offset + limit);
+}
+
+/** Values of the one field a semi-join subquery selects. */
+export function subqueryValues(query: SoqlQuery, source: SoqlDataSource, options: SoqlOptions): unknown[] {
+  const { plan, records } = matchRecords(query, source, options);
+  if (plan.kind !== 'rows' || plan.paths.length !== 1) {
+    throw queryError('MALFORMED_QUERY', query.text, query.from.start, messages.unsupported('A semi-join subquery selecting other than one field'));
+  }
+  const read = pathReader(plan.paths[0], source);
+  return records.map(read);
+}
+
+function matchRecords(query: SoqlQuery, source: SoqlDataSource, options: SoqlOptions): Matched {
+  const resolver = new SchemaResolver(source, query.text);
+  const root = resolver.object(query.from.name, query.from.start);
+  const plan = planSelect(query, root, resolver);
+  const context = { resolver, root, alias: query.from.alias, source, text: query.text };
+  const where =
+    query.where &&
+    compileWhere(query.where, {
+      ...context,
+      now: options.now ?? new Date(),
+      subqueryValues: (sub) => subqueryValues(sub, source, options),
+    });
+  const sort = query.orderBy.length > 0 ? compileOrderBy(query.orderBy, context) : undefined;
+  const offset = query.offset ?? 0;
+  if (offset > MAX_OFFSET) throw offsetTooLarge(root.name);
+
+  // Without ORDER BY the first OFFSET+LIMIT matches are the answer: stop scanning there.
+  const enough = !sort && query.limit !== undefined ? offset + query.limit : Infinity;
+  const matching: StoredRecord[] = [];
+  for (const record of candidateRecords(root.name, where?.indexHints ?? [], source, options.includeDeleted)) {
+    if (matching.length >= enough) break;
+    if (!where || where.test(record)) matching.push(record);
+  }
+  const ordered = sort ? sort(matching) : matching;
+  return { objectName: root.name, plan, records: slice(ordered, offset, query.limit), total: ordered.length };
+}
+
+export function executeQuery(query: SoqlQuery, source: SoqlDataSource, options: SoqlOptions): SoqlResult {
+  const { objectName, plan, records } = matchRecords(query, source, options);
+  if (plan.kind === 'count') return { records: [], totalSize: records.length, objectName, columns: [] };
+  if (plan.kind === 'aggregate') {
+    const row: Record<string, unknown> = { attributes: { type: 'AggregateResult' } };
+    for (const { key, path } of plan.counts) {
+      const read = path && pathReader(path, source);
+      row[key] = read ? records.filter((r) => read(r) !== null).length : records.length;
+    }
+    return { records: [row], totalSize: 1, objectName, columns: plan.columns };
+  }
+  const shape = createRowShaper(plan.paths, source, options.apiVersion);
+  return {
+    records: records.map((r) => shape(r, objectName)),
+    totalSize: records.length,
+    objectName,
+    columns: plan.columns,
+  };
+}
