@@ -7,6 +7,7 @@ import { notFound } from '../http/router.js';
 import { apiError, type EmulatorRequest, type EmulatorResponse } from '../http/types.js';
 import { keyPrefixOf, normalizeId } from '../org/ids.js';
 import type { ObjectInfo } from '../org/schemaIndex.js';
+import type { FieldDescribe } from '../schema/model.js';
 import type { StoredRecord } from '../soql/types.js';
 import { recordUrl, selectFields, toApiErrors, toRestRecord } from './recordJson.js';
 import type { RestContext } from './restContext.js';
@@ -85,14 +86,16 @@ export function deleteRecord(_req: EmulatorRequest, ctx: RestContext, [objectNam
 }
 
 /** Resolves `{T}/{ExtField}/{value}` to the matching live records, or the error response. */
-function byExternalId(ctx: RestContext, objectName: string, fieldName: string, value: string) {
+type KeyedLookup = { info?: ObjectInfo; field?: FieldDescribe; matches: StoredRecord[]; response?: EmulatorResponse };
+
+function byExternalId(ctx: RestContext, objectName: string, fieldName: string, value: string): KeyedLookup {
   const info = objectOr404(ctx, objectName);
-  if (!info) return { response: notFound() };
+  if (!info) return { matches: [], response: notFound() };
   const field = info.fieldsByLowerName.get(fieldName.toLowerCase());
-  if (!field || !(field.type === 'id' || field.externalId || field.idLookup)) return { response: externalIdNotFound(fieldName) };
+  if (!field || !(field.type === 'id' || field.externalId || field.idLookup)) return { matches: [], response: externalIdNotFound(fieldName) };
   if (field.type === 'id') {
     const found = findRecord(ctx, info, value);
-    return found.record ? { info, field, matches: [found.record] } : { response: found.response };
+    return found.record ? { info, field, matches: [found.record] } : { matches: [], response: found.response };
   }
   return { info, field, matches: ctx.org.store.findByIndex(info.name, field.name, value) ?? [] };
 }
