@@ -1,6 +1,11 @@
 import { Messages } from '@salesforce/core';
-import { SfCommand } from '@salesforce/sf-plugins-core';
-import { sourceOrgFlag } from '../../shared/orgFlags.js';
+import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import type { MigrationPlan } from '../../lib/graph/planTypes.js';
+import { prepareSyncWithConnections } from '../../lib/template/prepareSync.js';
+import type { SyncTemplate } from '../../lib/template/syncTemplate.js';
+import { templateForWriting, writeTemplateFile } from '../../lib/template/writeTemplateFile.js';
+import { sourceOrgFlag, targetOrgFlag } from '../../shared/orgFlags.js';
+import { ORDER_COLUMNS, orderRow } from '../../lib/graph/planTable.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-isync', 'isync.order');
@@ -8,6 +13,14 @@ const messages = Messages.loadMessages('sf-isync', 'isync.order');
 export type OrderResult = {
   sourceOrgId: string;
   sourceUsername: string;
+  targetOrgId: string | null;
+  /** The template file, or null with --objects. */
+  templateFile: string | null;
+  template: SyncTemplate;
+  plan: MigrationPlan;
+  warnings: string[];
+  /** The file written by --write, or null. */
+  written: string | null;
 };
 
 export default class Order extends SfCommand<OrderResult> {
@@ -17,13 +30,60 @@ export default class Order extends SfCommand<OrderResult> {
 
   public static readonly flags = {
     'source-org': sourceOrgFlag({ required: true }),
+    'target-org': targetOrgFlag(),
+    'api-version': Flags.orgApiVersion(),
+    template: Flags.file({
+      char: 't',
+      summary: messages.getMessage('flags.template.summary'),
+      description: messages.getMessage('flags.template.description'),
+      exactlyOne: ['template', 'objects'],
+    }),
+    objects: Flags.string({
+      summary: messages.getMessage('flags.objects.summary'),
+      description: messages.getMessage('flags.objects.description'),
+      multiple: true,
+      delimiter: ',',
+      exactlyOne: ['template', 'objects'],
+    }),
+    write: Flags.file({
+      summary: messages.getMessage('flags.write.summary'),
+      description: messages.getMessage('flags.write.description'),
+    }),
   };
 
   public async run(): Promise<OrderResult> {
     const { flags } = await this.parse(Order);
-    const org = flags['source-org'];
-    const result: OrderResult = { sourceOrgId: org.getOrgId(), sourceUsername: org.getUsername() ?? '' };
-    this.log(messages.getMessage('info.orgId', [result.sourceOrgId, result.sourceUsername]));
-    return result;
+    const source = flags['source-org'];
+    const target = flags['target-org'];
+    const prepared = await prepareSyncWithConnections({
+      templateFile: flags.template,
+      objects: flags.objects,
+      source: source.getConnection(flags['api-version']),
+      target: target?.getConnection(flags['api-version']),
+    });
+    if (flags.write) {
+      await writeTemplateFile(flags.write, templateForWriting(prepared.template, prepared.plan, prepared.file.$schema));
+    }
+
+    const { plan } = prepared;
+    this.styledHeader(messages.getMessage('header.plan', [plan.steps.length, plan.ordering]));
+    this.table({
+      data: plan.steps.map((step) => orderRow(step, messages.getMessage('operation.matchOnly'))),
+      columns: [...ORDER_COLUMNS],
+      overflow: 'wrap',
+    });
+    prepared.warnings.forEach((warning) => this.warn(warning));
+    if (flags.write) this.log(messages.getMessage('info.written', [flags.write]));
+
+    return {
+      sourceOrgId: source.getOrgId(),
+      sourceUsername: source.getUsername() ?? '',
+      targetOrgId: target?.getOrgId() ?? null,
+      templateFile: flags.template ?? null,
+      template: prepared.template,
+      plan,
+      warnings: prepared.warnings,
+      written: flags.write ?? null,
+    };
   }
 }

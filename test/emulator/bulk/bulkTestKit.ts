@@ -50,6 +50,11 @@ export async function send(
   return response;
 }
 
+/** The body of a response as text (CSV, or JSON written by hand). */
+export function bodyText(response: EmulatorResponse): string {
+  return typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '');
+}
+
 /** The parsed JSON body of a response (bulk answers JSON as text, to keep `apiVersion` as `62.0`). */
 export function json(response: EmulatorResponse): Record<string, unknown> & Array<Record<string, unknown>> {
   const body = typeof response.body === 'string' ? (JSON.parse(response.body) as unknown) : response.body;
@@ -76,6 +81,5 @@ export async function runIngestJob(kit: Kit, job: Record<string, unknown>, csv: 
 }
 
 export async function resultText(kit: Kit, id: string, file: string): Promise<string> {
-  const response = await send(kit, 'GET', `/jobs/ingest/${id}/${file}`);
-  return String(response.body);
+  return bodyText(await send(kit, 'GET', `/jobs/ingest/${id}/${file}`));
 }

@@ -20,16 +20,16 @@ export class FakeDml implements DmlEngine {
     return records.map((record) => this.create(objectName, record));
   }
 
-  public update(objectName: string, records: Array<Record<string, unknown>>, options: DmlOptions): SaveResult[] {
+  public update(_objectName: string, records: Array<Record<string, unknown>>, options: DmlOptions): SaveResult[] {
     this.calls.push({ method: 'update', size: records.length, options });
-    return records.map((record) => this.change(String(record.Id ?? ''), record));
+    return records.map((record) => this.change(typeof record.Id === 'string' ? record.Id : '', record));
   }
 
   public upsert(objectName: string, externalIdField: string, records: Array<Record<string, unknown>>, options: DmlOptions): UpsertResult[] {
     this.calls.push({ method: 'upsert', size: records.length, options });
     return records.map((record) => {
-      const key = String(record[externalIdField] ?? '').toLowerCase();
-      const existing = this.find(objectName, (stored) => String(stored[externalIdField] ?? '').toLowerCase() === key);
+      const key = matchKey(record[externalIdField]);
+      const existing = this.find(objectName, (stored) => matchKey(stored[externalIdField]) === key);
       return existing ? { ...this.change(existing.Id, record), created: false } : { ...this.create(objectName, record), created: true };
     });
   }
@@ -64,6 +64,11 @@ export class FakeDml implements DmlEngine {
     stored.record = { ...stored.record, ...record, Id: id };
     return ok(id);
   }
+}
+
+/** External ids match case-insensitively, as in Salesforce. */
+function matchKey(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value).toLowerCase() : '';
 }
 
 function ok(id: string): SaveResult {

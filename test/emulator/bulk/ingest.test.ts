@@ -1,9 +1,10 @@
 import { expect } from 'chai';
 import { parse } from 'csv-parse/sync';
-import { bulkKit, resultText, runIngestJob, send, type Kit } from './bulkTestKit.js';
+import { bulkKit, json, resultText, runIngestJob, send, type Kit } from './bulkTestKit.js';
 
 function csvRows(text: string): string[][] {
-  return parse(text) as string[][];
+  const rows: string[][] = parse(text);
+  return rows;
 }
 
 async function seedAccounts(kit: Kit, csv: string): Promise<string[]> {
@@ -160,7 +161,7 @@ describe('bulk ingest jobs', () => {
   it('answers 201 with no body to the upload', async () => {
     const kit = bulkKit();
     const created = await send(kit, 'POST', '/jobs/ingest', { object: 'Account', operation: 'insert' });
-    const id = String(JSON.parse(String(created.body)).id);
+    const id = String(json(created).id);
     const upload = await send(kit, 'PUT', `/jobs/ingest/${id}/batches`, 'Name\nA\n');
     expect(upload).to.deep.equal({ status: 201 });
   });

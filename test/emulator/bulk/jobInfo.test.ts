@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { checksumSuffix, createJobIdGenerator } from './jobIds.js';
 import { formatJobDate } from './jobInfo.js';
-import { bulkKit, json, runIngestJob, send, USER_ID } from './bulkTestKit.js';
+import { bodyText, bulkKit, json, runIngestJob, send, USER_ID } from './bulkTestKit.js';
 
 // Key lists in Salesforce's order, from the Bulk API 2.0 guide's samples (create/close/get ingest job, get all
 // jobs) and recorded responses of upsert jobs (externalIdFieldName sits after state).
@@ -27,7 +27,7 @@ describe('bulk job info', () => {
       lineEnding: 'LF',
       columnDelimiter: 'COMMA',
     });
-    expect(String(response.body)).to.contain('"apiVersion":62.0,');
+    expect(bodyText(response)).to.contain('"apiVersion":62.0,');
     expect(response.headers?.['content-type']).to.match(/^application\/json/);
   });
 

@@ -21,4 +21,10 @@ export type DatasetOptions = {
   records?: number;
   /** Seed for the deterministic generator (default 1). */
   seed?: number;
+  /**
+   * Makes the dataset's usernames unique to this org (`ada.lovelace@demo-<suffix>.example.com`): Salesforce
+   * usernames are unique across all orgs, and a sync tool matches users by username. Default: the running
+   * user's Id, lower-cased.
+   */
+  userSuffix?: string;
 };

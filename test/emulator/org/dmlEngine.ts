@@ -5,6 +5,7 @@
 import type { StoredRecord } from '../soql/types.js';
 import type { DmlEngine, DmlError, DmlOptions, SaveResult, UpsertResult } from './dmlTypes.js';
 import { dmlErrors, RecordError } from './dmlErrors.js';
+import { withAllOrNone } from './allOrNone.js';
 import { deleteWithCascade } from './deleteCascade.js';
 import { keyPrefixOf, normalizeId } from './ids.js';
 import type { OrgContext } from './orgContext.js';
@@ -97,19 +98,7 @@ export class OrgDmlEngine implements DmlEngine {
 
   /** Runs a batch; with allOrNone one failure undoes the whole batch and marks the others rolled back. */
   private inTransaction<T extends SaveResult>(operation: DmlOperation, options: DmlOptions, run: () => T[]): T[] {
-    const savepoint = this.ctx.store.journal.savepoint();
-    let results: T[];
-    try {
-      results = run();
-    } catch (e) {
-      this.ctx.store.journal.rollback(savepoint);
-      throw e;
-    }
-    if (options.allOrNone && results.some((r) => !r.success)) {
-      this.ctx.store.journal.rollback(savepoint);
-      return results.map((r) => (r.success ? { ...r, id: null, success: false, errors: [dmlErrors.rolledBack()] } : r));
-    }
-    this.ctx.store.journal.release();
+    const results = withAllOrNone(this.ctx.store.journal, options.allOrNone, run);
     const written = results.filter((r) => r.success).length;
     for (const listener of this.listeners) listener(operation, written);
     return results;

@@ -14,6 +14,9 @@ export type RestContext = {
   cursors: QueryCursors;
   stats: Stats;
   usage: ApiUsage;
-  /** Runs a request through the versioned router without auth, cost or counting (composite subrequests). */
-  dispatch: (req: EmulatorRequest) => Promise<EmulatorResponse>;
+  /**
+   * Runs a request through the versioned router without auth, cost or counting, synchronously (composite
+   * subrequests: nothing may interleave with a transaction that can still be rolled back).
+   */
+  dispatchSync: (req: EmulatorRequest) => EmulatorResponse;
 };

@@ -33,6 +33,8 @@ const SYSTEM_FIELDS = new Set([
 
 class SchemaEditor {
   private readonly objects: Map<string, ObjectDef>;
+  /** Lookups and master-details the file declares, checked once all objects are known. */
+  private readonly declaredReferences: Array<{ path: string; spec: FieldSpec }> = [];
 
   public constructor(objects: ObjectDef[], private readonly problems: Problems) {
     this.objects = new Map(objects.map((def) => [def.header.name, def]));
@@ -152,8 +154,9 @@ class SchemaEditor {
       let changed = field;
       if (change.spec) {
         // A redefinition keeps what the admin did not change: the label and whether the field is custom.
-        changed = { ...buildField({ label: field.label, ...change.spec } as FieldSpec), custom: field.custom };
+        changed = { ...buildField({ label: field.label, ...change.spec }), custom: field.custom };
         this.replaceParentRelationship(def, change.spec);
+        this.declaredReferences.push({ path: `${path}.spec`, spec: change.spec });
       }
       if (change.required !== undefined) changed = this.withRequired(changed, change.required, path);
       def.fields = def.fields.map((candidate) => (candidate === field ? changed : candidate));
@@ -191,6 +194,7 @@ class SchemaEditor {
         return;
       }
       this.objects.set(spec.name, buildCustomObject(spec));
+      spec.fields.forEach((field, fieldIndex) => this.declaredReferences.push({ path: `${path}.fields[${fieldIndex}]`, spec: field }));
     });
   }
 
@@ -205,6 +209,7 @@ class SchemaEditor {
         }
         def.fields.push(buildField(spec));
         this.replaceParentRelationship(def, spec);
+        this.declaredReferences.push({ path: `$.addFields["${objectName}"][${index}]`, spec });
         // A master-detail field makes the object a detail: ownership comes from the master.
         if (spec.kind === 'masterDetail') def.fields = def.fields.filter((field) => field.name !== 'OwnerId');
       });
@@ -241,15 +246,21 @@ class SchemaEditor {
     }
   }
 
-  /** Whole-schema checks once every change is in: targets exist, rules and record types fit their fields. */
+  /**
+   * Whole-schema checks once every change is in: declared references target existing objects (references
+   * the default schema had to a removed object are pruned by finalizeSchema, so removing an object removes
+   * the fields that pointed only to it), and validation rules and record types fit their fields.
+   */
   public checkConsistency(): void {
+    for (const { path, spec } of this.declaredReferences) {
+      if (spec.kind !== 'lookup' && spec.kind !== 'masterDetail') continue;
+      const targets = typeof spec.referenceTo === 'string' ? [spec.referenceTo] : spec.referenceTo;
+      for (const target of targets.filter((candidate) => !this.objects.has(candidate))) {
+        this.problems.push(`${path}.referenceTo: no object "${target}" in the schema`);
+      }
+    }
     for (const def of this.objects.values()) {
       const name = def.header.name;
-      for (const field of def.fields) {
-        for (const target of field.type === 'reference' ? field.referenceTo : []) {
-          if (!this.objects.has(target)) this.problems.push(`${name}.${field.name}: references ${target}, which is not in the schema`);
-        }
-      }
       for (const rule of def.validationRules) {
         const unknown = unknownConditionIdentifiers(rule.errorCondition, def.fields);
         if (unknown.length > 0) this.problems.push(`${name} validation rule ${rule.name}: unknown field ${unknown.join(', ')}`);

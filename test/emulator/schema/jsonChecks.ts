@@ -12,7 +12,8 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return `"${value}"`;
   if (typeof value === 'object') return 'an object';
-  return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return typeof value;
 }
 
 export function isObject(value: unknown): value is JsonObject {
@@ -27,7 +28,7 @@ export function expectObject(value: unknown, path: string, problems: Problems): 
 }
 
 export function expectArray(value: unknown, path: string, problems: Problems): unknown[] | undefined {
-  if (Array.isArray(value)) return value;
+  if (Array.isArray(value)) return value as unknown[];
   problems.push(`${path}: must be an array, got ${describeValue(value)}`);
   return undefined;
 }

@@ -12,6 +12,9 @@ import { SoqlError } from './types.js';
 /** Words that end a field list or a FROM clause, so they can never be an alias. */
 const CLAUSE_WORDS = new Set(['FROM', 'WHERE', 'ORDER', 'LIMIT', 'OFFSET', 'GROUP', 'HAVING', 'WITH', 'FOR', 'USING']);
 
+/** Words that cannot start a field path (ORDER can: it is also a relationship name, as OrderItem.Order). */
+const RESERVED = new Set(['SELECT', 'FROM', 'WHERE', 'AND', 'OR', 'NOT', 'IN', 'LIKE', 'NULL', 'TRUE', 'FALSE']);
+
 /** Valid SOQL the emulator does not implement: reported plainly rather than as a bogus syntax error. */
 const UNSUPPORTED_CLAUSES: Record<string, string> = {
   GROUP: 'GROUP BY',
@@ -168,7 +171,7 @@ class Parser {
 
   private path(): FieldPath {
     const first = this.next();
-    if (first.kind !== 'ident') throw this.unexpected(first);
+    if (first.kind !== 'ident' || RESERVED.has(first.text.toUpperCase())) throw this.unexpected(first);
     const segments = [first.text];
     while (this.isPunct(this.peek(), '.')) {
       this.position += 1;

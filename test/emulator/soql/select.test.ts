@@ -93,6 +93,14 @@ describe('soql SELECT', () => {
     expect(all.records[3]).to.deep.include({ Id: ids.deleted, IsDeleted: true });
   });
 
+  it('keeps the recycle bin out of index hits too', () => {
+    const indexed = sampleOrg(['Id']);
+    const soql = `SELECT Id FROM Account WHERE Id = '${ids.deleted}'`;
+    expect(runSoql(soql, indexed, options).totalSize).to.equal(0);
+    expect(runSoql(soql, indexed, { ...options, includeDeleted: true }).totalSize).to.equal(1);
+    expect(indexed.indexCalls).to.have.length(2);
+  });
+
   it('expands FIELDS(STANDARD) and FIELDS(CUSTOM), which needs LIMIT 200 or less', () => {
     expect(query('SELECT FIELDS(CUSTOM) FROM Account LIMIT 1').columns).to.deep.equal([
       'Industries__c',

@@ -1,0 +1,49 @@
+import { Messages } from '@salesforce/core';
+import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { sourceOrgFlag, targetOrgFlag } from '../../shared/orgFlags.js';
+import { syncFromFlags, type SyncCommandResult } from '../../shared/syncFromFlags.js';
+import { renderRunSummary, runExitCode } from '../../shared/runSummary.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('sf-isync', 'isync.scan');
+
+export type ScanResult = SyncCommandResult;
+
+export default class Scan extends SfCommand<ScanResult> {
+  public static readonly summary = messages.getMessage('summary');
+  public static readonly description = messages.getMessage('description');
+  public static readonly examples = messages.getMessages('examples');
+
+  public static readonly flags = {
+    'source-org': sourceOrgFlag({ required: true }),
+    'target-org': targetOrgFlag({ required: true, summary: messages.getMessage('flags.target-org.summary') }),
+    template: Flags.file({
+      char: 't',
+      summary: messages.getMessage('flags.template.summary'),
+      exists: true,
+      exactlyOne: ['template', 'objects'],
+    }),
+    objects: Flags.string({
+      summary: messages.getMessage('flags.objects.summary'),
+      multiple: true,
+      delimiter: ',',
+      exactlyOne: ['template', 'objects'],
+    }),
+  };
+
+  public async run(): Promise<ScanResult> {
+    const { flags } = await this.parse(Scan);
+    const result = await syncFromFlags(this, {
+      command: 'scan',
+      sourceOrg: flags['source-org'],
+      targetOrg: flags['target-org'],
+      templateFile: flags.template,
+      objects: flags.objects,
+      dryRun: true,
+      confirmProduction: false,
+    });
+    renderRunSummary(this, result, messages);
+    process.exitCode = runExitCode(result.state);
+    return result;
+  }
+}

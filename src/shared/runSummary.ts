@@ -1,0 +1,42 @@
+import type { Messages } from '@salesforce/core';
+import type { SfCommand } from '@salesforce/sf-plugins-core';
+import type { RunState } from '../lib/journal/runState.js';
+import type { SyncRunResult } from '../lib/run/syncRun.js';
+
+/** Exit code 68 ("partial success") when the run finished with failed records, as the command help documents. */
+export const PARTIAL_SUCCESS_EXIT = 68;
+
+export function runExitCode(state: RunState): number {
+  if (state === 'synced' || state === 'scanned') return 0;
+  if (state === 'synced_with_errors') return PARTIAL_SUCCESS_EXIT;
+  return 1;
+}
+
+type Summarised = SyncRunResult & { apiCalls: { source: number; target: number } };
+
+/** The post-run summary for people: per-object counts, totals, notes, where the journal is, what to run next. */
+export function renderRunSummary(command: SfCommand<unknown>, result: Summarised, messages: Messages<string>): void {
+  command.styledHeader(messages.getMessage('info.summaryHeader', [result.runId, result.state]));
+  const rows = result.objects.map((entry) => ({
+    object: entry.object,
+    inserted: entry.inserted,
+    updated: entry.updated,
+    unchanged: entry.unchanged,
+    skipped: entry.skipped,
+    failed: entry.failed,
+    elapsed: `${(entry.elapsedMs / 1000).toFixed(1)}s`,
+  }));
+  rows.push({ object: 'Total', ...result.totals, elapsed: '' });
+  command.table({ data: rows, columns: ['object', 'inserted', 'updated', 'unchanged', 'skipped', 'failed', 'elapsed'] });
+  const { deferred } = result;
+  if (deferred.updated + deferred.failed + deferred.unresolved > 0) {
+    command.log(messages.getMessage('info.deferred', [deferred.updated, deferred.failed, deferred.unresolved]));
+  }
+  for (const note of result.notes) command.warn(messages.getMessage('warning.notes', [note.object, note.note, note.count]));
+  if (result.stateReason) command.warn(result.stateReason);
+  command.log(messages.getMessage('info.apiCalls', [result.apiCalls.source, result.apiCalls.target]));
+  command.log(messages.getMessage('info.journal', [result.journalDir]));
+  const retry = result.totals.failed > 0 || result.state !== 'synced' ? messages.getMessage('info.nextRetry', [result.runId]) : '';
+  const rollback = result.state === 'scanned' ? '' : messages.getMessage('info.nextRollback', [result.runId]);
+  command.log(messages.getMessage('info.next', [result.runId, retry + rollback]));
+}

@@ -1,0 +1,86 @@
+import type { Org } from '@salesforce/core';
+import type { SfCommand } from '@salesforce/sf-plugins-core';
+import { CountingOrgApi } from '../lib/api/countingOrgApi.js';
+import { journalRoot } from '../lib/journal/paths.js';
+import { RunStore } from '../lib/journal/runStore.js';
+import { prepareRun } from '../lib/run/prepareRun.js';
+import { RunGuards } from '../lib/run/runGuards.js';
+import { runSync, type SyncRunResult } from '../lib/run/syncRun.js';
+import { RunProgressView } from './runProgressView.js';
+
+export type SyncCommandInput = {
+  command: 'execute' | 'scan';
+  sourceOrg: Org;
+  targetOrg: Org;
+  templateFile?: string;
+  objects?: string[];
+  dryRun: boolean;
+  /** undefined: as the template says. */
+  stopOnError?: boolean;
+  concurrency?: number;
+  apiBudget?: number;
+  confirmProduction: boolean;
+};
+
+export type SyncCommandResult = SyncRunResult & {
+  apiCalls: { source: number; target: number };
+  warnings: string[];
+};
+
+/**
+ * What `execute` and `scan` share: prepare the run, wire the guards (Ctrl-C, --stop-on-error, API budget) and
+ * the live view, run the sync, and return the typed result. Rendering the summary stays in the commands.
+ */
+export async function syncFromFlags(command: SfCommand<unknown>, input: SyncCommandInput): Promise<SyncCommandResult> {
+  const setup = await prepareRun({
+    sourceOrg: input.sourceOrg,
+    targetOrg: input.targetOrg,
+    templateFile: input.templateFile,
+    objects: input.objects,
+    // A scan or a dry run never writes: the production guard is for writes.
+    confirmProduction: input.confirmProduction || input.dryRun,
+  });
+  const { template } = setup.prepared;
+  for (const warning of setup.prepared.warnings) command.warn(warning);
+
+  const guards = new RunGuards(input.stopOnError ?? !template.options.continueOnError);
+  const source = new CountingOrgApi(setup.source, guards.check);
+  const target = new CountingOrgApi(setup.target, guards.check);
+  if (input.apiBudget) await guards.limitTo(input.apiBudget, [setup.source, setup.target]);
+
+  const objects = setup.specs.map((spec) => spec.object.name);
+  const title = input.command === 'scan' ? 'sf isync scan' : input.dryRun ? 'sf isync execute (dry run)' : 'sf isync execute';
+  const view = new RunProgressView(title, objects, command.jsonEnabled());
+  const onInterrupt = (): void => guards.interrupt();
+  process.once('SIGINT', onInterrupt);
+  let result: SyncRunResult;
+  try {
+    result = await runSync({
+      command: input.command,
+      source,
+      target,
+      sourceOrg: setup.sourceRef,
+      targetOrg: setup.targetRef,
+      template,
+      templatePath: input.templateFile,
+      plan: setup.prepared.plan,
+      specs: setup.specs,
+      sourceKeyPrefixes: setup.sourceKeyPrefixes,
+      targetUserId: setup.targetUserId,
+      dryRun: input.dryRun,
+      concurrency: input.concurrency ?? template.options.concurrency,
+      store: new RunStore(journalRoot()),
+      listener: (event) => {
+        if (event.type === 'object' && event.progress.counts.failed > 0) guards.recordFailed();
+        view.handle(event);
+      },
+    });
+  } catch (error) {
+    view.stop(false);
+    throw error;
+  } finally {
+    process.removeListener('SIGINT', onInterrupt);
+  }
+  view.stop(result.state === 'synced' || result.state === 'scanned');
+  return { ...result, apiCalls: { source: source.calls, target: target.calls }, warnings: setup.prepared.warnings };
+}

@@ -1,0 +1,49 @@
+/**
+ * `/__emulator/*`: the test harness's side door (no auth, not counted): stats, reset, fault control.
+ */
+import { FaultSpecError, faultConfigFromJson } from '../faults/faultSpec.js';
+import type { FaultInjector } from '../faults/faultInjector.js';
+import type { ApiUsage } from '../rest/apiUsage.js';
+import { parseJsonBody } from './body.js';
+import { notFound } from './router.js';
+import type { Stats } from './stats.js';
+import { apiError, type EmulatorResponse } from './types.js';
+
+export type AdminDeps = {
+  stats: Stats;
+  usage: ApiUsage;
+  faults: FaultInjector;
+  /** Clears counters and in-flight API state (cursors, bulk jobs); with data, also empties and reseeds the org. */
+  reset: (data: boolean) => void;
+};
+
+export function handleAdmin(method: string, path: string, query: URLSearchParams, body: string, deps: AdminDeps): EmulatorResponse {
+  const route = `${method} ${path.replace(/\/+$/, '')}`;
+  switch (route) {
+    case 'GET /__emulator/stats':
+      return {
+        status: 200,
+        body: { ...deps.stats.snapshot(), dailyApiRequests: { Max: deps.usage.max, Remaining: deps.usage.remaining }, faults: deps.faults.current },
+      };
+    case 'POST /__emulator/reset':
+      deps.reset(query.get('data') === 'true');
+      return { status: 200, body: { reset: true, data: query.get('data') === 'true' } };
+    case 'GET /__emulator/faults':
+      return { status: 200, body: deps.faults.current };
+    case 'POST /__emulator/faults': {
+      const parsed = parseJsonBody<unknown>(body);
+      if (!parsed.ok) return parsed.response;
+      try {
+        const config = faultConfigFromJson(parsed.value);
+        deps.faults.configure(config);
+        deps.usage.setLimit(config.dailyLimitAfter);
+        return { status: 200, body: deps.faults.current };
+      } catch (e) {
+        if (e instanceof FaultSpecError) return apiError(400, 'INVALID_FAULTS', e.message);
+        throw e;
+      }
+    }
+    default:
+      return notFound();
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * Boots one emulated org on loopback from fully resolved parts (schema, SOQL engine, seeding), so tests
+ * can start an org from any schema. `index.ts` wraps it with the defaults (default schema, datasets).
+ */
+import { createBulkApi } from './bulk/index.js';
+import { FaultInjector } from './faults/faultInjector.js';
+import { type FaultConfig, NO_FAULTS } from './faults/faultSpec.js';
+import { OrgApp } from './http/app.js';
+import { type CostModel, FREE } from './http/costModel.js';
+import { listen } from './http/server.js';
+import { Stats, type StatsSnapshot } from './http/stats.js';
+import type { Edition } from './org/identity.js';
+import { releaseIdentity } from './org/identity.js';
+import type { ConditionCompiler } from './org/orgContext.js';
+import { OrgState } from './org/orgState.js';
+import type { SeedTarget } from './datasets/types.js';
+import { ApiUsage } from './rest/apiUsage.js';
+import { QueryCursors } from './rest/queryCursors.js';
+import type { SchemaDef } from './schema/model.js';
+import type { SoqlDataSource, SoqlOptions, SoqlResult } from './soql/types.js';
+
+export type SoqlRunner = (soql: string, source: SoqlDataSource, options: SoqlOptions) => SoqlResult;
+
+export type ResolvedOrgOptions = Partial<CostModel> & {
+  port?: number;
+  schema: SchemaDef;
+  runSoql: SoqlRunner;
+  conditionCompiler?: (source: SoqlDataSource) => ConditionCompiler;
+  /** Fills the org at boot and on `POST /__emulator/reset?data=true`. */
+  seed?: (target: SeedTarget) => void;
+  edition?: Edition;
+  username?: string;
+  /** Seed for identity derivation (the dataset seed). */
+  identitySeed?: number;
+  faults?: FaultConfig;
+};
+
+export type EmulatedOrg = {
+  instanceUrl: string;
+  accessToken: string;
+  username: string;
+  orgId: string;
+  userId: string;
+  /** In-process state: read and count records directly in tests. */
+  org: OrgState;
+  stats: () => StatsSnapshot;
+  stop: () => Promise<void>;
+};
+
+export async function startEmulatedOrg(options: ResolvedOrgOptions): Promise<EmulatedOrg> {
+  const org = new OrgState({
+    schema: options.schema,
+    edition: options.edition,
+    username: options.username,
+    seed: options.identitySeed,
+    conditionCompiler: options.conditionCompiler,
+  });
+  options.seed?.(org.seedTarget);
+  const stats = new Stats();
+  org.engine.onWrite((operation, records) => stats.written(operation, records));
+  const usage = new ApiUsage(org.identity.edition);
+  const faults = new FaultInjector(options.faults ?? NO_FAULTS);
+  usage.setLimit(options.faults?.dailyLimitAfter);
+  org.setLockFault((id) => faults.lockFault(id));
+  const costs: CostModel = { ...FREE, ...stripUndefined(options) };
+  const cursors = new QueryCursors(() => org.identity.ids.next('01g'));
+  const runSoql = (soql: string, soqlOptions: SoqlOptions): SoqlResult => options.runSoql(soql, org.source, soqlOptions);
+  let instanceUrl = '';
+  const bulk = createBulkApi({
+    dml: org.engine,
+    query: (soql, includeDeleted) => runSoql(soql, { includeDeleted, apiVersion: '62.0' }),
+    describeObject: (name) => org.source.describeObject(name),
+    userId: org.userId,
+    count: (kind) => stats.count(kind),
+    now: () => new Date(),
+    perRecordMs: costs.perRecordMs,
+  });
+  const app = new OrgApp({
+    org,
+    runSoql,
+    cursors,
+    stats,
+    usage,
+    bulk,
+    costs,
+    faults,
+    instanceUrl: () => instanceUrl,
+    reset: (data) => {
+      stats.reset();
+      usage.reset();
+      faults.resetCounters();
+      cursors.clear();
+      bulk.reset();
+      if (data) {
+        org.clearData();
+        options.seed?.(org.seedTarget);
+      }
+    },
+  });
+  const running = await listen(app, options.port ?? 0);
+  instanceUrl = `http://127.0.0.1:${running.port}`;
+  return {
+    instanceUrl,
+    accessToken: org.identity.accessToken,
+    username: org.identity.username,
+    orgId: org.orgId,
+    userId: org.userId,
+    org,
+    stats: () => stats.snapshot(),
+    stop: async () => {
+      bulk.reset();
+      await running.close();
+      releaseIdentity(org.identity);
+    },
+  };
+}
+
+function stripUndefined(options: Partial<CostModel>): Partial<CostModel> {
+  const costs: Partial<CostModel> = {};
+  if (options.latencyMs !== undefined) costs.latencyMs = options.latencyMs;
+  if (options.perRecordMs !== undefined) costs.perRecordMs = options.perRecordMs;
+  if (options.maxConcurrent !== undefined) costs.maxConcurrent = options.maxConcurrent;
+  return costs;
+}

@@ -1,0 +1,246 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { SfError } from '@salesforce/core';
+import { prepareSync, type PreparedSync } from '../../../src/lib/template/prepareSync.js';
+import type { TemplateFile } from '../../../src/lib/template/templateFile.js';
+import type { DescribeSObject } from '../../../src/lib/schema/describeTypes.js';
+import { field } from '../graph/describeBuilders.js';
+import { sampleSchema } from './sampleSchema.js';
+import { stubDescribeSource, stubSoqlChecker } from './stubOrg.js';
+
+type Setup = { target?: DescribeSObject[]; soqlErrors?: Record<string, { errorCode: string; message: string }> };
+
+describe('prepareSync', () => {
+  let dir: string;
+  let file: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'isync-prepare-'));
+    file = join(dir, 'sync.json');
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function prepare(template: TemplateFile, setup: Setup = {}): Promise<PreparedSync> {
+    await writeFile(file, JSON.stringify(template));
+    return prepareSync({
+      templateFile: file,
+      source: stubDescribeSource(sampleSchema()),
+      target: setup.target ? stubDescribeSource(setup.target) : undefined,
+      checkSoql: stubSoqlChecker(setup.soqlErrors),
+    });
+  }
+
+  /** The problem lines of the TemplateInvalid error, after checking its name, exit code and actions. */
+  async function problemLines(template: TemplateFile, setup: Setup = {}): Promise<string[]> {
+    try {
+      await prepare(template, setup);
+    } catch (error) {
+      expect(error).to.be.instanceOf(SfError);
+      const sfError = error as SfError;
+      expect(sfError.name).to.equal('TemplateInvalidError');
+      expect(sfError.exitCode).to.equal(1);
+      expect(sfError.actions?.join('\n')).to.contain('Fix every problem listed');
+      const [header, ...lines] = sfError.message.split('\n');
+      expect(header).to.equal(`The sync template ${file} has ${lines.length} problem(s):`);
+      return lines;
+    }
+    return expect.fail('expected a TemplateInvalid error');
+  }
+
+  describe('defaults', () => {
+    it('fills match keys, writable fields, toggles and options', async () => {
+      const prepared = await prepare({ objects: [{ name: 'contact' }, { name: 'Account', update: false }] });
+      const [contact, account] = prepared.template.objects;
+      expect(contact).to.deep.equal({
+        name: 'Contact',
+        fields: ['LastName', 'Email', 'AccountId'],
+        requestedFields: null,
+        excludeFields: [],
+        matchBy: { source: ['Name'], target: ['Name'] },
+        insert: true,
+        update: true,
+      });
+      expect(account.matchBy).to.deep.equal({ source: ['Ext_Id__c'], target: ['Ext_Id__c'] });
+      expect(account.fields).to.deep.equal(['Name', 'AccountNumber', 'Ext_Id__c', 'Description', 'ParentId', 'OwnerId', 'Primary_Contact__c']);
+      expect(account).to.include({ insert: true, update: false });
+      expect(prepared.template.options).to.deep.equal({ continueOnError: true, batchSize: 200, bulkThreshold: 10_000, concurrency: 4 });
+      // Account and Contact point to each other through nillable lookups: either can be deferred, and the
+      // template order decides.
+      expect(prepared.plan.steps.map((s) => [s.object, s.deferredLookups])).to.deep.equal([
+        ['Contact', ['AccountId']],
+        ['Account', []],
+      ]);
+    });
+
+    it('accepts Id, cross-named, composite and name-field keys, and listed fields minus excluded ones', async () => {
+      const prepared = await prepare({
+        objects: [
+          { name: 'Account', matchBy: 'AccountNumber=Ext_Id__c', fields: ['Name', 'AccountNumber', 'ParentId'], excludeFields: ['parentid'] },
+          { name: 'Contact', matchBy: ['LastName', 'Email'] },
+          { name: 'Invoice__c', matchBy: 'Id' },
+        ],
+      });
+      const [account, contact, invoice] = prepared.template.objects;
+      expect(account).to.deep.include({
+        matchBy: { source: ['AccountNumber'], target: ['Ext_Id__c'] },
+        fields: ['Name', 'AccountNumber'],
+        requestedFields: ['Name', 'AccountNumber', 'ParentId'],
+        excludeFields: ['ParentId'],
+      });
+      expect(contact.matchBy).to.deep.equal({ source: ['LastName', 'Email'], target: ['LastName', 'Email'] });
+      expect(invoice.matchBy).to.deep.equal({ source: ['Id'], target: ['Id'] });
+    });
+
+    it('builds the template of --objects with the defaults', async () => {
+      const prepared = await prepareSync({
+        objects: ['Contact', 'Account'],
+        source: stubDescribeSource(sampleSchema()),
+        checkSoql: stubSoqlChecker(),
+      });
+      expect(prepared.file).to.deep.equal({ objects: [{ name: 'Contact' }, { name: 'Account' }] });
+      expect(prepared.template.objects.map((o) => o.name)).to.deep.equal(['Contact', 'Account']);
+    });
+
+    it('skips default fields missing in the target, with a warning', async () => {
+      const target = sampleSchema();
+      target[1].fields = target[1].fields.filter((f) => f.name !== 'Email');
+      const prepared = await prepare({ objects: [{ name: 'Contact' }] }, { target });
+      expect(prepared.template.objects[0].fields).to.deep.equal(['LastName', 'AccountId']);
+      expect(prepared.warnings).to.deep.equal([
+        'Contact: 1 field(s) of the source do not exist in the target org and are not synced: Email.',
+      ]);
+    });
+
+    it('checks where and orderBy in the source org', async () => {
+      const checker = stubSoqlChecker();
+      await writeFile(file, JSON.stringify({ objects: [{ name: 'Account', where: "Name LIKE 'A%'", orderBy: 'Name', limit: 10 }] }));
+      const prepared = await prepareSync({ templateFile: file, source: stubDescribeSource(sampleSchema()), checkSoql: checker });
+      expect(checker.queries).to.deep.equal(["SELECT COUNT() FROM Account WHERE Name LIKE 'A%'", 'SELECT Id FROM Account ORDER BY Name LIMIT 1']);
+      expect(prepared.template.objects[0]).to.include({ where: "Name LIKE 'A%'", orderBy: 'Name', limit: 10 });
+    });
+  });
+
+  describe('template errors', () => {
+    it('names an unknown object with a did-you-mean', async () => {
+      expect(await problemLines({ objects: [{ name: 'Acount' }] })).to.deep.equal([
+        '- Acount: "Acount" is not an object of the source org. Did you mean "Account"? Fix: use the object\'s API name (custom objects end in __c); `sf sobject list --sobject all --target-org ALIAS` lists them.',
+      ]);
+    });
+
+    it('names an object missing in the target org', async () => {
+      const target = sampleSchema().slice(0, 2);
+      const lines = await problemLines({ objects: [{ name: 'Invoice__c', matchBy: 'Id' }] }, { target });
+      expect(lines).to.deep.equal([
+        '- Invoice__c: "Invoice__c" is not an object of the target org. Fix: use the object\'s API name (custom objects end in __c); `sf sobject list --sobject all --target-org ALIAS` lists them.',
+      ]);
+    });
+
+    it('names unknown fields in fields, excludeFields and matchBy, with did-you-means', async () => {
+      const lines = await problemLines({ objects: [{ name: 'Contact', fields: ['LastName', 'Emial'], excludeFields: ['Foo__c'], matchBy: 'Emal' }] });
+      expect(lines).to.deep.equal([
+        '- Contact › fields: "Emial" is not a field of Contact in the source org. Did you mean "Email"? Fix: use the field\'s API name (custom fields end in __c); `sf sobject describe --sobject Contact --target-org ALIAS` lists them.',
+        '- Contact › excludeFields: "Foo__c" is not a field of Contact in the source org. Fix: use the field\'s API name (custom fields end in __c); `sf sobject describe --sobject Contact --target-org ALIAS` lists them.',
+        '- Contact › matchBy: "Emal" is not a field of Contact in the source org. Did you mean "Email"? Fix: use the field\'s API name (custom fields end in __c); `sf sobject describe --sobject Contact --target-org ALIAS` lists them.',
+      ]);
+    });
+
+    it('names a listed field that cannot be written', async () => {
+      expect(await problemLines({ objects: [{ name: 'Account', fields: ['Name', 'Total__c'] }] })).to.deep.equal([
+        '- Account › fields: Account.Total__c cannot be written: it is a formula field. Fix: remove it from "fields"; Salesforce computes its value.',
+      ]);
+    });
+
+    it('rejects a match key that is not unique', async () => {
+      expect(await problemLines({ objects: [{ name: 'Account', matchBy: 'AccountNumber' }] })).to.deep.equal([
+        '- Account › matchBy: Account.AccountNumber is not unique in the source org (not unique, not an external id, not an id lookup, not the name field), so several target records could match one source record. Fix: use an external id or unique field, a composite key such as ["FirstName", "LastName", "Email"], or mark the field Unique or External ID in the target org.',
+      ]);
+    });
+
+    it('rejects a match key that is not filterable in the target', async () => {
+      expect(await problemLines({ objects: [{ name: 'Account', matchBy: 'Ext_Id__c=Description' }] })).to.deep.equal([
+        '- Account › matchBy: Account.Description cannot find records in the source org: the field is not filterable (long text, encrypted and some system fields are not). Fix: choose a filterable field, such as an external id or a unique text field.',
+      ]);
+    });
+
+    it('asks for a match key when an object has no external id and an auto-number name', async () => {
+      expect(await problemLines({ objects: [{ name: 'Account' }, { name: 'Invoice__c' }] })).to.deep.equal([
+        '- Invoice__c › matchBy: Invoice__c has no external id field and no name field that could match records, so it has no default match key. Fix: add "matchBy" to Invoice__c with a unique field or a composite key, or "Id" when the orgs share record ids.',
+      ]);
+    });
+
+    it('reports where and orderBy clauses the source org rejects, pointing into the clause', async () => {
+      const lines = await problemLines(
+        { objects: [{ name: 'Account', where: "Nme = 'x'", orderBy: 'Name DESCC' }] },
+        {
+          soqlErrors: {
+            "Nme = 'x'": {
+              errorCode: 'INVALID_FIELD',
+              message: "\nSELECT COUNT() FROM Account WHERE Nme = 'x'\n                                  ^\nERROR at Row:1:Column:35\nNo such column 'Nme' on entity 'Account'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.",
+            },
+            DESCC: { errorCode: 'MALFORMED_QUERY', message: "unexpected token: 'DESCC'" },
+          },
+        }
+      );
+      expect(lines).to.deep.equal([
+        `- Account › where: "Nme = 'x'" is not valid SOQL for Account in the source org: No such column 'Nme' on entity 'Account'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names. (at character 1 of the clause) (INVALID_FIELD). Fix: fix the clause; try it with \`sf data query --query "SELECT COUNT() FROM Account WHERE Nme = 'x'" --target-org SOURCE\`.`,
+        `- Account › orderBy: "Name DESCC" is not valid SOQL for Account in the source org: unexpected token: 'DESCC' (MALFORMED_QUERY). Fix: fix the clause; try it with \`sf data query --query "SELECT Id FROM Account ORDER BY Name DESCC LIMIT 1" --target-org SOURCE\`.`,
+      ]);
+    });
+
+    it('rejects an order that puts a required lookup forward', async () => {
+      const lines = await problemLines({ objects: [{ name: 'Account' }, { name: 'Invoice__c', matchBy: 'Id' }], order: ['Invoice__c', 'Account'] });
+      expect(lines).to.deep.equal([
+        '- order: "order" loads Invoice__c before Account, but Invoice__c.Account__c is a master-detail field, so every Invoice__c record needs its Account parent to exist first. Fix: move Account before Invoice__c in "order", or remove "order" to let sf isync compute it.',
+      ]);
+    });
+
+    it('rejects an order that does not list every object exactly once', async () => {
+      const lines = await problemLines({ objects: [{ name: 'Account' }, { name: 'Contact' }], order: ['Account', 'Acount', 'Account'] });
+      expect(lines).to.deep.equal([
+        '- order: "order" lists "Acount", which is not in "objects". Did you mean "Account"? Fix: remove it from "order" or add it to "objects".',
+        '- order: "order" lists Account more than once. Fix: keep Account once in "order".',
+        '- order: "order" does not list Contact. Fix: add Contact to "order" (every object of the template, each once), or remove "order" to let sf isync compute it.',
+      ]);
+    });
+
+    it('names the lookups of a cycle that no update pass can break', async () => {
+      const target = sampleSchema();
+      target[0].fields.push(field('Invoice__c', { type: 'reference', referenceTo: ['Invoice__c'], nillable: false }));
+      const source = sampleSchema();
+      source[0].fields.push(field('Invoice__c', { type: 'reference', referenceTo: ['Invoice__c'], nillable: true }));
+      await writeFile(file, JSON.stringify({ objects: [{ name: 'Account' }, { name: 'Invoice__c', matchBy: 'Id' }] }));
+      try {
+        await prepareSync({ templateFile: file, source: stubDescribeSource(source), target: stubDescribeSource(target), checkSoql: stubSoqlChecker() });
+        expect.fail('expected an error');
+      } catch (error) {
+        expect((error as SfError).message.split('\n').slice(1)).to.deep.equal([
+          '- objects: Account, Invoice__c form a cycle of lookups that cannot be filled by a later update: Account.Invoice__c → Invoice__c (a required lookup); Invoice__c.Account__c → Account (a master-detail field). Fix: remove one of these objects from the template, or make one of these lookups optional (not required, not master-detail, updateable) in the target org.',
+        ]);
+      }
+    });
+
+    it('lists every problem of the template in one error', async () => {
+      const lines = await problemLines(
+        {
+          objects: [
+            { name: 'Acount' },
+            { name: 'Contact', fields: ['Emial'], where: 'bad' },
+            { name: 'Account', matchBy: 'AccountNumber' },
+            { name: 'Account' },
+          ],
+        },
+        { soqlErrors: { bad: { errorCode: 'MALFORMED_QUERY', message: "unexpected token: '<EOF>'" } } }
+      );
+      expect(lines.map((line) => line.split(':')[0])).to.deep.equal([
+        '- Acount',
+        '- Account',
+        '- Contact › fields',
+        '- Contact › where',
+        '- Account › matchBy',
+      ]);
+    });
+  });
+});
