@@ -16,7 +16,8 @@ const SERVICE_CATEGORIES = ['Logistics', 'Consulting'] as const;
 
 function seedSuppliers(ctx: SeedContext, accountId: string): string[] {
   const { random } = ctx;
-  const manufacturer = random.chance(0.6);
+  // Three manufacturers for two service providers, deterministic so both record types always occur.
+  const manufacturer = ctx.nextNumber('supplier-family') % 5 < 3;
   const recordTypeId = ctx.target.recordTypeId('Supplier__c', manufacturer ? 'Manufacturer' : 'Service_Provider');
   const categories = manufacturer ? MANUFACTURER_CATEGORIES : SERVICE_CATEGORIES;
   const root = random.pick(COMPANY_ROOTS);

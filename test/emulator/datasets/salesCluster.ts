@@ -25,10 +25,11 @@ function isoDate(year: number, month: number, day: number): string {
 
 function seedAccounts(ctx: SeedContext): string[] {
   const { random } = ctx;
-  const isPartner = random.chance(0.3);
+  const number = ctx.nextNumber('account-family');
+  // Every third family is a partner: both record types at every dataset size, in a fixed proportion.
+  const isPartner = number % 3 === 0;
   const recordTypeId = ctx.target.recordTypeId('Account', isPartner ? 'Partner' : 'Customer');
   const root = `${random.pick(COMPANY_ROOTS)} ${random.pick(COMPANY_KINDS)}`;
-  const number = ctx.nextNumber('account-family');
   const account = (name: string, parentId: string | null): string =>
     ctx.insert('Account', {
       Name: name,

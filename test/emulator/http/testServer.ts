@@ -9,7 +9,8 @@ export type Call = (
   path: string,
   body?: unknown,
   options?: { headers?: Record<string, string>; token?: string | null; gzip?: boolean; raw?: boolean }
-) => Promise<{ status: number; body: any; text: string; headers: Headers }>;
+) => // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON bodies
+Promise<{ status: number; body: any; text: string; headers: Headers }>;
 
 export async function startTestOrg(options: Partial<ResolvedOrgOptions> = {}): Promise<EmulatedOrg & { call: Call }> {
   const org = await startEmulatedOrg({
@@ -24,7 +25,7 @@ export async function startTestOrg(options: Partial<ResolvedOrgOptions> = {}): P
     if (token !== null) headers.Authorization = `Bearer ${token}`;
     let payload: string | Buffer | undefined;
     if (body !== undefined) {
-      payload = callOptions.raw ? String(body) : JSON.stringify(body);
+      payload = callOptions.raw && typeof body === 'string' ? body : JSON.stringify(body);
       headers['Content-Type'] = 'application/json';
       if (callOptions.gzip) {
         payload = gzipSync(payload);

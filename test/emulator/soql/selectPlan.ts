@@ -54,7 +54,9 @@ export function planSelect(query: SoqlQuery, root: ObjectSchema, resolver: Schem
     throw queryError('MALFORMED_QUERY', query.text, fieldPaths[0].start, messages.notGrouped(fieldPaths[0].path));
   }
   if (bareCount) {
-    if (counts.length > 0) throw queryError('MALFORMED_QUERY', query.text, query.from.start, messages.unexpectedToken(query.from.name));
+    if (counts.length > 0) {
+      throw queryError('MALFORMED_QUERY', query.text, query.from.start, messages.unsupported('COUNT() beside COUNT(field)'));
+    }
     return { kind: 'count' };
   }
   if (counts.length > 0) return { kind: 'aggregate', counts, columns: counts.map((c) => c.key) };

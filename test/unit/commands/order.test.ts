@@ -60,28 +60,28 @@ describe('isync order', () => {
     expect(result.sourceOrgId).to.equal(sourceOrg.orgId);
     expect(result.targetOrgId).to.equal(null);
     expect(result.templateFile).to.equal(null);
-    expect(result.plan.steps.map((s) => s.object)).to.deep.equal(['Contact', 'Account']);
+    expect(result.plan.steps.map((s) => s.object)).to.deep.equal(['Account', 'Contact']);
     expect(ux.styledHeader.firstCall.args[0]).to.equal('Migration order (2 objects, order computed)');
     expect(ux.table.firstCall.args[0].data).to.deep.equal([
       {
         step: 1,
-        object: 'Contact',
+        object: 'Account',
         operation: 'insert, update',
-        deferred: 'AccountId',
-        levelByLevel: '',
-        references: '',
-        cycle: 'Contact, Account',
-        reason: 'in a cycle with Account: AccountId filled by the update pass',
+        deferred: 'Primary_Contact__c',
+        levelByLevel: 'ParentId',
+        references: 'OwnerId → User (Username | Email)',
+        cycle: 'Account, Contact',
+        reason: 'in a cycle with Contact: Primary_Contact__c filled by the update pass; ParentId loaded level by level, parents first',
       },
       {
         step: 2,
-        object: 'Account',
+        object: 'Contact',
         operation: 'insert, update',
         deferred: '',
-        levelByLevel: 'ParentId',
-        references: 'OwnerId → User (Username | Email)',
-        cycle: 'Contact, Account',
-        reason: 'after Contact (Primary_Contact__c); in a cycle with Contact; ParentId loaded level by level, parents first',
+        levelByLevel: '',
+        references: '',
+        cycle: 'Account, Contact',
+        reason: 'after Account (AccountId); in a cycle with Account',
       },
     ]);
     expect(requests.some((url) => url.includes('/v62.0/'))).to.equal(true);

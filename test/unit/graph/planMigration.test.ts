@@ -60,8 +60,8 @@ describe('planMigration', () => {
     expect(names(plan(objects))).to.deep.equal(['A__c', 'C__c', 'B__c', 'D__c']);
   });
 
-  it('breaks a two-object cycle by deferring one lookup of the object that comes first in the template', () => {
-    const objects = [sobject('Account', [lookup('Primary_Contact__c', 'Contact')]), sobject('Contact', [lookup('AccountId', 'Account')])];
+  it('breaks a two-object cycle by deferring the custom lookup rather than the standard one', () => {
+    const objects = [sobject('Contact', [lookup('AccountId', 'Account')]), sobject('Account', [lookup('Primary_Contact__c', 'Contact')])];
     const outcome = plan(objects);
     expect(names(outcome)).to.deep.equal(['Account', 'Contact']);
     expect(step(outcome, 'Account').deferredLookups).to.deep.equal(['Primary_Contact__c']);
@@ -77,6 +77,15 @@ describe('planMigration', () => {
     expect(names(outcome)).to.deep.equal(['Account', 'Contact']);
     expect(step(outcome, 'Account').deferredLookups).to.deep.equal(['Primary_Contact__c']);
     expect(outcome.problems).to.deep.equal([]);
+  });
+
+  it('breaks a cycle of equally deferrable lookups at the object that comes first in the template', () => {
+    const objects = [sobject('B__c', [lookup('A__c', 'A__c')]), sobject('A__c', [lookup('B__c', 'B__c')])];
+    const outcome = plan(objects);
+    expect(outcome.plan.steps.map((s) => [s.object, s.deferredLookups])).to.deep.equal([
+      ['B__c', ['A__c']],
+      ['A__c', []],
+    ]);
   });
 
   it('breaks a three-object cycle with a single deferred lookup', () => {

@@ -67,11 +67,11 @@ describe('prepareSync', () => {
       expect(account.fields).to.deep.equal(['Name', 'AccountNumber', 'Ext_Id__c', 'Description', 'ParentId', 'OwnerId', 'Primary_Contact__c']);
       expect(account).to.include({ insert: true, update: false });
       expect(prepared.template.options).to.deep.equal({ continueOnError: true, batchSize: 200, bulkThreshold: 10_000, concurrency: 4 });
-      // Account and Contact point to each other through nillable lookups: either can be deferred, and the
-      // template order decides.
+      // Account and Contact point to each other through nillable lookups: the custom back-reference is deferred
+      // rather than the standard Contact.AccountId, whatever the template order.
       expect(prepared.plan.steps.map((s) => [s.object, s.deferredLookups])).to.deep.equal([
-        ['Contact', ['AccountId']],
-        ['Account', []],
+        ['Account', ['Primary_Contact__c']],
+        ['Contact', []],
       ]);
     });
 

@@ -39,7 +39,7 @@ describe('writeTemplateFile', () => {
         { name: 'Contact', fields: ['LastName', 'AccountId'], matchBy: 'Name', insert: true, update: true },
         { name: 'Account', excludeFields: ['Description'], matchBy: 'Ext_Id__c', insert: true, update: true },
       ],
-      order: ['Contact', 'Account', 'Invoice__c'],
+      order: ['Account', 'Contact', 'Invoice__c'],
       options: { continueOnError: true, batchSize: 200, bulkThreshold: 10_000, concurrency: 4 },
     });
     const second = await prepareFrom(output);
