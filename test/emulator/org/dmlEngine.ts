@@ -4,9 +4,9 @@
  */
 import type { StoredRecord } from '../soql/types.js';
 import type { DmlEngine, DmlError, DmlOptions, SaveResult, UpsertResult } from './dmlTypes.js';
-import { dmlErrors, RecordError } from './dmlErrors.js';
 import { withAllOrNone } from './allOrNone.js';
 import { deleteWithCascade } from './deleteCascade.js';
+import { dmlErrors, RecordError, textOf } from './dmlErrors.js';
 import { keyPrefixOf, normalizeId } from './ids.js';
 import type { OrgContext } from './orgContext.js';
 import { indexKey } from './recordStore.js';
@@ -67,7 +67,7 @@ export class OrgDmlEngine implements DmlEngine {
         const value = valueOf(raw, keyField.name);
         const key = keyField.type === 'id' ? undefined : indexKey(keyField, value);
         if (key !== undefined && duplicates.has(key)) {
-          return { ...failure([dmlErrors.duplicateExternalIdInBatch(String(value))]), created: false };
+          return { ...failure([dmlErrors.duplicateExternalIdInBatch(textOf(value))]), created: false };
         }
         let created = false;
         const result = this.perRecord(() => {
@@ -129,8 +129,8 @@ export class OrgDmlEngine implements DmlEngine {
     if (rawId === undefined || rawId === null || rawId === '') {
       throw new RecordError([{ statusCode: 'MISSING_ARGUMENT', message: 'Id not specified in an update call', fields: [] }]);
     }
-    const id = normalizeId(String(rawId));
-    if (!id || keyPrefixOf(id) !== info.keyPrefix) throw new RecordError([dmlErrors.malformedId(String(rawId))]);
+    const id = normalizeId(textOf(rawId));
+    if (!id || keyPrefixOf(id) !== info.keyPrefix) throw new RecordError([dmlErrors.malformedId(textOf(rawId))]);
     const existing = this.liveRecord(id);
     this.checkLock(id);
     const changes = this.writer.buildUpdate(info.name, existing, raw);
@@ -162,8 +162,8 @@ export class OrgDmlEngine implements DmlEngine {
       throw new RecordError([{ statusCode: 'MISSING_ARGUMENT', message: `${fieldName} not specified`, fields: [] }]);
     }
     if (byId) {
-      const id = normalizeId(String(value));
-      if (!id) throw new RecordError([dmlErrors.malformedId(String(value))]);
+      const id = normalizeId(textOf(value));
+      if (!id) throw new RecordError([dmlErrors.malformedId(textOf(value))]);
       this.liveRecord(id);
       return id;
     }

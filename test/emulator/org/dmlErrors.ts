@@ -5,6 +5,11 @@
 import type { FieldDescribe } from '../schema/model.js';
 import type { DmlError } from './dmlTypes.js';
 
+/** Text of a client value for messages and keys; objects as JSON rather than '[object Object]'. */
+export function textOf(value: unknown): string {
+  return value !== null && typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
 function error(statusCode: string, message: string, fields: string[] = []): DmlError {
   return { statusCode, message, fields };
 }
@@ -46,11 +51,11 @@ export const dmlErrors = {
   wrongType: (field: FieldDescribe, value: unknown): DmlError =>
     error(
       'INVALID_TYPE_ON_FIELD_IN_RECORD',
-      `${field.label}: value not of required type: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`,
+      `${field.label}: value not of required type: ${textOf(value)}`,
       [field.name]
     ),
   numberOutOfRange: (field: FieldDescribe, value: unknown): DmlError =>
-    error('NUMBER_OUTSIDE_VALID_RANGE', `${field.label}: value outside of valid range on numeric field: ${String(value)}`, [
+    error('NUMBER_OUTSIDE_VALID_RANGE', `${field.label}: value outside of valid range on numeric field: ${textOf(value)}`, [
       field.name,
     ]),
   invalidEmail: (field: FieldDescribe, value: string): DmlError =>

@@ -4,7 +4,7 @@
  */
 import type { FieldDescribe } from '../schema/model.js';
 import type { DmlError } from './dmlTypes.js';
-import { dmlErrors } from './dmlErrors.js';
+import { dmlErrors, textOf } from './dmlErrors.js';
 
 export type Coerced = { ok: true; value: unknown } | { ok: false; error: DmlError };
 
@@ -34,7 +34,7 @@ export function formatDatetime(date: Date): string {
 
 function coerceText(field: FieldDescribe, value: unknown): Coerced {
   if (typeof value === 'object') return fail(dmlErrors.wrongType(field, value));
-  const text = String(value);
+  const text = textOf(value);
   if (field.length > 0 && text.length > field.length) return fail(dmlErrors.stringTooLong(field, text));
   if (field.type === 'email' && text !== '' && !EMAIL.test(text)) return fail(dmlErrors.invalidEmail(field, text));
   return ok(text === '' ? null : text);

@@ -2,6 +2,7 @@
  * Everything the DML pieces share about one org: schema, storage, ids, record types, the running user and
  * the clock. Passed explicitly rather than held in a god object so each module states what it needs.
  */
+import type { StoredRecord } from '../soql/types.js';
 import type { DmlError } from './dmlTypes.js';
 import type { IdAllocator } from './ids.js';
 import type { RecordStore } from './recordStore.js';
@@ -9,7 +10,7 @@ import type { RecordTypeRegistry } from './recordTypes.js';
 import type { SchemaIndex } from './schemaIndex.js';
 
 /** Compiles a validation rule's condition (a SOQL WHERE expression) into a predicate on a record. */
-export type ConditionCompiler = (objectName: string, whereExpr: string) => (record: Record<string, unknown>) => boolean;
+export type ConditionCompiler = (objectName: string, whereExpr: string) => (record: StoredRecord) => boolean;
 
 export type OrgContext = {
   schema: SchemaIndex;

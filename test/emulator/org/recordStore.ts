@@ -5,6 +5,7 @@
  */
 import type { FieldDescribe } from '../schema/model.js';
 import type { StoredRecord } from '../soql/types.js';
+import { textOf } from './dmlErrors.js';
 import { Journal } from './journal.js';
 import { keyPrefixOf } from './ids.js';
 import type { SchemaIndex } from './schemaIndex.js';
@@ -12,7 +13,7 @@ import type { SchemaIndex } from './schemaIndex.js';
 /** Text compare key for an indexed field: case-insensitive unless the field says it is case-sensitive. */
 export function indexKey(field: FieldDescribe, value: unknown): string | undefined {
   if (value === null || value === undefined || value === '') return undefined;
-  const text = String(value);
+  const text = textOf(value);
   return field.caseSensitive ? text : text.toLowerCase();
 }
 

@@ -29,7 +29,7 @@ function isPicklist(field: FieldDescribe): boolean {
 
 export class RecordWriter {
   private readonly autoNumbers = new Map<string, number>();
-  private readonly compiledRules = new Map<string, Array<{ test: (r: Record<string, unknown>) => boolean; on: string; message: string; field?: string }>>();
+  private readonly compiledRules = new Map<string, Array<{ test: (r: StoredRecord) => boolean; on: string; message: string; field?: string }>>();
 
   public constructor(private readonly ctx: OrgContext) {}
 
@@ -200,7 +200,7 @@ export class RecordWriter {
     }
   }
 
-  private rulesOf(info: ObjectInfo): Array<{ test: (r: Record<string, unknown>) => boolean; on: string; message: string; field?: string }> {
+  private rulesOf(info: ObjectInfo): Array<{ test: (r: StoredRecord) => boolean; on: string; message: string; field?: string }> {
     let rules = this.compiledRules.get(info.name);
     if (!rules) {
       const compile = this.ctx.compileCondition;

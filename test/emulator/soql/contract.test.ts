@@ -3,20 +3,18 @@
  * loaded into a fake org (parents included), the same query is run, and the engine's rows must equal the
  * recorded ones exactly (key order aside, which deep-equal ignores and select.test.ts checks).
  */
-import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import type { FieldDescribe } from '../schema/model.js';
 import { FakeSource, fakeId, field, reference } from './fakeSource.js';
 import { runSoql } from './index.js';
+import { readFixture } from './recordedFixtures.js';
 import type { StoredRecord } from './types.js';
-
-const QUERY_FIXTURES = '/work/shared/salesforce-fixtures/query';
 
 type Row = Record<string, unknown> & { attributes: { type: string; url?: string } };
 type QueryBody = { totalSize: number; done: boolean; records: Row[] };
 
 function readJson<T>(file: string): T {
-  return JSON.parse(readFileSync(`${QUERY_FIXTURES}/${file}`, 'utf8')) as T;
+  return readFixture<T>(`query/${file}`);
 }
 
 /** Builds objects and records from recorded rows: nested objects become parents behind `<Name>Id` lookups. */

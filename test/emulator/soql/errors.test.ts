@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import { errorLocationPrefix } from './errors.js';
 import { runSoql, SoqlError } from './index.js';
+import { readFixture } from './recordedFixtures.js';
 import { options, sampleOrg } from './sampleOrg.js';
-
-const FIXTURES = '/work/shared/salesforce-fixtures/errors';
 
 function errorOf(soql: string, source = sampleOrg()): SoqlError {
   try {
@@ -19,7 +17,7 @@ function errorOf(soql: string, source = sampleOrg()): SoqlError {
 type Exchange = { request: { url: string }; response: { body: Array<{ message: string; errorCode: string }> } };
 
 function recordedError(file: string): { soql: string; expected: { message: string; errorCode: string } } {
-  const exchange = JSON.parse(readFileSync(`${FIXTURES}/${file}`, 'utf8')) as Exchange;
+  const exchange = readFixture<Exchange>(`errors/${file}`);
   const soql = new URL(exchange.request.url).searchParams.get('q') as string;
   return { soql, expected: exchange.response.body[0] };
 }

@@ -143,7 +143,7 @@ describe('isync order', () => {
     schema[1].fields.push({ ...schema[1].fields[0], name: 'Lead__c', type: 'reference', referenceTo: ['Lead'], createable: true, updateable: true, nillable: true });
     serveOrg(schema);
     await Order.run(['-s', 'src', '--objects', 'Contact', ...API]);
-    expect(ux.warn.args.flat().join('\n')).to.contain('Contact.Lead__c can point to Lead, which has no external id or name field');
+    expect(ux.warn.args.flat().map(String).join('\n')).to.contain('Contact.Lead__c can point to Lead, which has no external id or name field');
   });
 
   it('requires exactly one of --template and --objects', async () => {

@@ -1,0 +1,60 @@
+/**
+ * Local Salesforce org emulator: `startOrg()` boots an org on loopback that speaks the Salesforce REST API
+ * (identity, describe, sObjects, collections, composite, query, Bulk 2.0), seeded from a dataset.
+ * Several orgs can run in one process, each on its own port with its own ids, username and token.
+ */
+import { DATASET_NAMES, seedDataset } from './datasets/index.js';
+import type { DatasetName } from './datasets/types.js';
+import type { FaultConfig } from './faults/faultSpec.js';
+import { parseFaultSpec } from './faults/faultSpec.js';
+import type { Edition } from './org/identity.js';
+import { type EmulatedOrg, startEmulatedOrg } from './orgServer.js';
+import { defaultSchema, loadSchemaFile } from './schema/index.js';
+import type { SchemaDef } from './schema/model.js';
+import { compileCondition, runSoql } from './soql/index.js';
+
+export type { EmulatedOrg } from './orgServer.js';
+export type { Edition } from './org/identity.js';
+
+export type StartOrgOptions = {
+  /** 0 or absent = an ephemeral port. */
+  port?: number;
+  /** Data to seed at boot (default 'empty'). */
+  dataset?: DatasetName;
+  /** Record count for the 'bench' dataset. */
+  records?: number;
+  /** Seed of the dataset generator (and of identity derivation). */
+  seed?: number;
+  /** The schema, or the path of a schema file; default: the emulator's default schema. */
+  schema?: SchemaDef | string;
+  latencyMs?: number;
+  perRecordMs?: number;
+  maxConcurrent?: number;
+  /** A fault spec (`lock=0.05,seed=7`, see faults/faultSpec.ts) or a parsed config. */
+  faults?: string | FaultConfig;
+  edition?: Edition;
+  username?: string;
+};
+
+export function isDatasetName(name: string): name is DatasetName {
+  return (DATASET_NAMES as readonly string[]).includes(name);
+}
+
+export function startOrg(options: StartOrgOptions = {}): Promise<EmulatedOrg> {
+  const schema = typeof options.schema === 'string' ? loadSchemaFile(options.schema) : (options.schema ?? defaultSchema());
+  const dataset = options.dataset ?? 'empty';
+  return startEmulatedOrg({
+    port: options.port,
+    schema,
+    runSoql,
+    conditionCompiler: (source) => (objectName, expr) => compileCondition(objectName, expr, source),
+    seed: (target) => seedDataset(dataset, target, { records: options.records, seed: options.seed }),
+    edition: options.edition,
+    username: options.username,
+    identitySeed: options.seed,
+    latencyMs: options.latencyMs,
+    perRecordMs: options.perRecordMs,
+    maxConcurrent: options.maxConcurrent,
+    faults: typeof options.faults === 'string' ? parseFaultSpec(options.faults) : options.faults,
+  });
+}
