@@ -1,9 +1,10 @@
 /**
  * Contract test: the emulator's responses have the keys of Salesforce's recorded responses
- * (/work/shared/salesforce-fixtures), endpoint by endpoint.
+ * (shared/salesforce-fixtures), endpoint by endpoint.
  */
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
+import { fixturePath } from '../support/fixtures.js';
 import type { EmulatedOrg } from './orgServer.js';
 import { type Call, startTestOrg } from './http/testServer.js';
 
@@ -11,7 +12,7 @@ const V = '/services/data/v62.0';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- recorded bodies are arbitrary JSON
 function recorded(path: string): any {
-  const parsed = JSON.parse(readFileSync(`/work/shared/salesforce-fixtures/${path}`, 'utf8'));
+  const parsed = JSON.parse(readFileSync(fixturePath(path), 'utf8'));
   return parsed.response ? parsed.response.body : parsed;
 }
 

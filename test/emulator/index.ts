@@ -3,13 +3,14 @@
  * (identity, describe, sObjects, collections, composite, query, Bulk 2.0), seeded from a dataset.
  * Several orgs can run in one process, each on its own port with its own ids, username and token.
  */
-import { DATASET_NAMES, seedDataset } from './datasets/index.js';
+import { seedDataset } from './datasets/index.js';
 import type { DatasetName } from './datasets/types.js';
 import type { FaultConfig } from './faults/faultSpec.js';
 import { parseFaultSpec } from './faults/faultSpec.js';
 import type { Edition } from './org/identity.js';
 import { type EmulatedOrg, startEmulatedOrg } from './orgServer.js';
-import { defaultSchema, loadSchemaFile } from './schema/index.js';
+import { defaultSchema } from './schema/defaultSchema.js';
+import { loadSchemaFile } from './schema/schemaFile.js';
 import type { SchemaDef } from './schema/model.js';
 import { compileCondition, runSoql } from './soql/index.js';
 
@@ -35,10 +36,6 @@ export type StartOrgOptions = {
   edition?: Edition;
   username?: string;
 };
-
-export function isDatasetName(name: string): name is DatasetName {
-  return (DATASET_NAMES as readonly string[]).includes(name);
-}
 
 export function startOrg(options: StartOrgOptions = {}): Promise<EmulatedOrg> {
   const schema = typeof options.schema === 'string' ? loadSchemaFile(options.schema) : (options.schema ?? defaultSchema());

@@ -22,6 +22,7 @@ export class SchemaCheckingSeedTarget implements SeedTarget {
   public constructor() {
     this.objects = new Map(defaultSchema().objects.map((def) => [def.header.name, def]));
     this.rows.set(this.runningUserId, { objectName: 'User', fields: { Username: 'admin@org.example.com' }, insertedFields: {} });
+    this.counters.set('005', 1); // the running user holds the first User id
     for (const def of this.objects.values()) {
       for (const recordType of def.recordTypes) {
         const id = this.newId('012');

@@ -9,6 +9,15 @@ export type Handler<C> = (req: EmulatorRequest, ctx: C, params: string[]) => Emu
 
 export type Route<C> = { method: string; pattern: RegExp; kind: StatKind; handler: Handler<C> };
 
+/** A path segment as the client meant it; a malformed escape is kept as sent rather than failing the request. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 export const notFound = (): EmulatorResponse => apiError(404, 'NOT_FOUND', 'The requested resource does not exist');
 
 export class Router<C> {
@@ -26,7 +35,7 @@ export class Router<C> {
       const m = route.pattern.exec(path);
       if (!m) continue;
       pathMatched = true;
-      if (route.method === method) return { route, params: m.slice(1).map((p) => decodeURIComponent(p ?? '')) };
+      if (route.method === method) return { route, params: m.slice(1).map((p) => decodeSegment(p ?? '')) };
     }
     return pathMatched ? 'badMethod' : 'notFound';
   }

@@ -1,10 +1,11 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
+import { fixturePath } from '../../support/fixtures.js';
 import type { EmulatedOrg } from '../orgServer.js';
 import { type Call, startTestOrg } from './testServer.js';
 
 const V = '/services/data/v62.0';
-const fixture = (path: string): unknown => JSON.parse(readFileSync(`/work/shared/salesforce-fixtures/${path}`, 'utf8'));
+const fixture = (path: string): unknown => JSON.parse(readFileSync(fixturePath(path), 'utf8'));
 
 describe('emulator HTTP server', () => {
   let org: EmulatedOrg & { call: Call };

@@ -1,13 +1,12 @@
 /**
- * Test helper (not a test): a SchemaDef built from recorded describes in /work/shared/salesforce-fixtures,
+ * Test helper (not a test): a SchemaDef built from the recorded describes (shared/salesforce-fixtures),
  * which are the model's exact field shape, plus one hand-made custom object (`Widget__c`) that gathers
  * the features no single recording has (unique, external id, restricted picklist by record type,
  * validation rule, number precision). Lets the org be tested before the real default schema lands.
  */
 import { readFileSync } from 'node:fs';
+import { fixturePath } from '../../support/fixtures.js';
 import type { FieldDescribe, ObjectDef, ObjectDescribeHeader, SchemaDef } from '../schema/model.js';
-
-const FIXTURES = '/work/shared/salesforce-fixtures/describe';
 
 type RawDescribe = ObjectDescribeHeader & {
   fields: FieldDescribe[];
@@ -17,7 +16,7 @@ type RawDescribe = ObjectDescribeHeader & {
 };
 
 function readDescribe(file: string): RawDescribe {
-  const parsed = JSON.parse(readFileSync(`${FIXTURES}/${file}`, 'utf8')) as RawDescribe | { response: { body: RawDescribe } };
+  const parsed = JSON.parse(readFileSync(fixturePath('describe', file), 'utf8')) as RawDescribe | { response: { body: RawDescribe } };
   return 'response' in parsed ? parsed.response.body : parsed;
 }
 

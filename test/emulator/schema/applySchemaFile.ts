@@ -90,7 +90,7 @@ class SchemaEditor {
           conditionIdentifiers(candidate.errorCondition).some((identifier) => identifier.toLowerCase() === fieldName.toLowerCase())
         );
         if (rule) {
-          this.problems.push(`${path}: validation rule ${rule.name} uses ${fieldName}; remove the rule's object or keep the field`);
+          this.problems.push(`${path}: validation rule ${rule.name} uses ${fieldName}, and Salesforce does not delete a field a validation rule uses`);
           return;
         }
         found.def.fields = found.def.fields.filter((field) => field.name !== fieldName);

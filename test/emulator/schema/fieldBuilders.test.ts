@@ -43,7 +43,7 @@ describe('field builders against recorded describes', function () {
   for (const [file, spec] of cases) {
     it(`${spec.kind} builds ${file.split('.')[0]}.${spec.name} exactly as recorded`, () => {
       const recorded = fixtureField(file, spec.name);
-      const built = buildField({ ...spec, label: recorded.label, inlineHelpText: recorded.inlineHelpText ?? undefined } as FieldSpec);
+      const built = buildField({ ...spec, label: recorded.label, inlineHelpText: recorded.inlineHelpText ?? undefined });
       // Picklist values are the recording org's own; the builder's entry shape is checked separately.
       if (spec.kind === 'picklist' || spec.kind === 'multipicklist') built.picklistValues = recorded.picklistValues;
       expect(recordedKeysOnly(built, recorded)).to.deep.equal(recorded);
