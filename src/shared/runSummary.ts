@@ -15,7 +15,7 @@ export function runExitCode(state: RunState): number {
 type Summarised = SyncRunResult & { apiCalls: { source: number; target: number } };
 
 /** The post-run summary for people: per-object counts, totals, notes, where the journal is, what to run next. */
-export function renderRunSummary(command: SfCommand<unknown>, result: Summarised, messages: Messages<string>): void {
+export function renderRunSummary(command: SfCommand<unknown>, result: Summarised, messages: Messages<string>, next: string): void {
   command.styledHeader(messages.getMessage('info.summaryHeader', [result.runId, result.state]));
   const rows = result.objects.map((entry) => ({
     object: entry.object,
@@ -36,7 +36,5 @@ export function renderRunSummary(command: SfCommand<unknown>, result: Summarised
   if (result.stateReason) command.warn(result.stateReason);
   command.log(messages.getMessage('info.apiCalls', [result.apiCalls.source, result.apiCalls.target]));
   command.log(messages.getMessage('info.journal', [result.journalDir]));
-  const retry = result.totals.failed > 0 || result.state !== 'synced' ? messages.getMessage('info.nextRetry', [result.runId]) : '';
-  const rollback = result.state === 'scanned' ? '' : messages.getMessage('info.nextRollback', [result.runId]);
-  command.log(messages.getMessage('info.next', [result.runId, retry + rollback]));
+  command.log(next);
 }

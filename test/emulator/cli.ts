@@ -17,6 +17,9 @@ async function main(): Promise<void> {
     process.stderr.write(`emulator: ${e.message}\n`);
     process.exit(2);
   }
+  // Orgs started by separate processes must not share a username: the sf CLI names auth files by username.
+  // The port tells them apart and keeps the name (and so the ids) the same from one start to the next.
+  if (!options.username && options.port) options = { ...options, username: `admin@port-${options.port}.emulator.isync.test` };
   const org = await startOrg(options);
   process.stdout.write(`${JSON.stringify({ instanceUrl: org.instanceUrl, accessToken: org.accessToken, username: org.username, orgId: org.orgId })}\n`);
   const shutdown = (): void => {

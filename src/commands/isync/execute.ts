@@ -57,7 +57,9 @@ export default class Execute extends SfCommand<ExecuteResult> {
       apiBudget: flags['api-budget'],
       confirmProduction: flags['confirm-production'],
     });
-    renderRunSummary(this, result, messages);
+    const retry = result.state === 'synced' ? '' : messages.getMessage('info.nextRetry', [result.runId]);
+    const next = messages.getMessage('info.next', [result.runId, retry + messages.getMessage('info.nextRollback', [result.runId])]);
+    renderRunSummary(this, result, messages, next);
     process.exitCode = runExitCode(result.state);
     return result;
   }

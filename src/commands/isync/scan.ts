@@ -42,7 +42,7 @@ export default class Scan extends SfCommand<ScanResult> {
       dryRun: true,
       confirmProduction: false,
     });
-    renderRunSummary(this, result, messages);
+    renderRunSummary(this, result, messages, messages.getMessage('info.next', [result.runId]));
     process.exitCode = runExitCode(result.state);
     return result;
   }
