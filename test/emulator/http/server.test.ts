@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { fixturePath } from '../../support/fixtures.js';
 import type { EmulatedOrg } from '../orgServer.js';
+import { requestUrl } from './server.js';
 import { type Call, startTestOrg } from './testServer.js';
 
 const V = '/services/data/v62.0';
@@ -62,6 +63,14 @@ describe('emulator HTTP server', () => {
 
   it('tolerates a trailing slash', async () => {
     expect((await org.call('GET', `${V}/limits/`)).status).to.equal(200);
+  });
+
+  it('collapses repeated slashes in the path (the sf CLI sends //services/data after an access-token login)', async () => {
+    expect((await org.call('GET', `/${V}//limits`)).status).to.equal(200);
+    const query = await org.call('GET', `/${V}/query?q=${encodeURIComponent("SELECT Id FROM Account WHERE Name = 'a//b'")}`);
+    expect(query.status).to.equal(200);
+    expect(requestUrl('//services/data/v62.0/query?q=a//b').pathname).to.equal('/services/data/v62.0/query');
+    expect(requestUrl('//services/data/v62.0/query?q=a//b').searchParams.get('q')).to.equal('a//b');
   });
 
   it('counts DailyApiRequests down with every call', async () => {

@@ -35,8 +35,21 @@ function send(res: ServerResponse, response: EmulatorResponse, pretty: boolean):
   res.end(response.status === 204 ? undefined : payload);
 }
 
+/**
+ * The request target as a URL. Runs of slashes in the path are collapsed first, as Salesforce's front end
+ * does: `sf org login access-token` stores the instance URL with a trailing slash and jsforce appends
+ * `/services/data/...`, so every later call of the sf CLI asks for `//services/data/...`. (Parsed as is,
+ * `//services/...` would even be read as a host name.)
+ */
+export function requestUrl(target: string): URL {
+  const queryAt = target.indexOf('?');
+  const path = queryAt < 0 ? target : target.slice(0, queryAt);
+  const query = queryAt < 0 ? '' : target.slice(queryAt);
+  return new URL(path.replace(/\/{2,}/g, '/') + query, 'http://localhost');
+}
+
 async function serve(app: OrgApp, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://localhost');
+  const url = requestUrl(req.url ?? '/');
   const headers: Record<string, string | undefined> = {};
   for (const [k, v] of Object.entries(req.headers)) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
   let body: string;

@@ -146,7 +146,8 @@ export class RecordWriter {
       if (changes.has(field.name) || field.type === 'id') continue;
       if (field.name === 'OwnerId') changes.set(field.name, this.ctx.userId);
       else if (field.autoNumber) changes.set(field.name, this.nextAutoNumber(info.name, field.name));
-      else if (field.type === 'boolean' && field.createable) changes.set(field.name, field.defaultValue === true);
+      // Checkboxes are never null in Salesforce, whether a client can set them or not (Pricebook2.IsStandard).
+      else if (field.type === 'boolean') changes.set(field.name, field.defaultValue === true);
       else if (field.defaultedOnCreate && isPicklist(field) && picklistDefault(field)) changes.set(field.name, picklistDefault(field));
       else if (field.createable && field.defaultValue !== null && field.defaultValue !== undefined && typeof field.defaultValue !== 'object') {
         changes.set(field.name, field.defaultValue);

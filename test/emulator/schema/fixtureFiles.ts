@@ -1,11 +1,11 @@
 /**
- * Access to the recorded describes in /work/shared/salesforce-fixtures for tests. The fixtures live
- * outside the repository; tests that need them skip when the folder is absent.
+ * Access to the recorded describes of shared/salesforce-fixtures for tests (located by test/support/fixtures).
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { fixturePath } from '../../support/fixtures.js';
 import type { FieldDescribe } from './model.js';
 
-export const FIXTURE_DESCRIBES = '/work/shared/salesforce-fixtures/describe';
+export const FIXTURE_DESCRIBES = fixturePath('describe');
 
 export function fixturesAvailable(): boolean {
   return existsSync(FIXTURE_DESCRIBES);

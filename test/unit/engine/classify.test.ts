@@ -60,7 +60,8 @@ describe('sync engine: prepare and classify records', () => {
 
   it('builds case-insensitive match keys, composite ones included', () => {
     expect(matchKeyOf({ Name: 'Acme' }, ['Name'])).to.equal(matchKeyOf({ Name: 'ACME' }, ['Name']));
-    expect(matchKeyOf({ A: 'x', B: null }, ['A', 'B'])).to.equal(null);
+    expect(matchKeyOf({ A: null, B: 'x' }, ['A', 'B'])).to.equal(null);
+    expect(matchKeyOf({ A: 'x', B: null }, ['A', 'B'])).to.equal(matchKeyOf({ A: 'X', B: '' }, ['A', 'B'])).and.not.equal(null);
     expect(matchKeyOf({ Account: { Name: 'Acme' } }, ['Account.Name'])).to.equal('acme');
   });
 
