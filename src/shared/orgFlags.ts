@@ -22,3 +22,8 @@ export const targetOrgFlag = Flags.custom<Org>({
   summary: messages.getMessage('flags.target-org.summary'),
   parse: async (input: string) => resolveOrg(input),
 });
+
+/** `--journal-dir`: where run journals are written and read; every command that touches runs takes it. */
+export const journalDirFlag = Flags.directory({
+  summary: messages.getMessage('flags.journal-dir.summary'),
+});

@@ -20,6 +20,7 @@ export type SyncCommandInput = {
   concurrency?: number;
   apiBudget?: number;
   confirmProduction: boolean;
+  journalDir?: string;
 };
 
 export type SyncCommandResult = SyncRunResult & {
@@ -69,7 +70,7 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
       targetUserId: setup.targetUserId,
       dryRun: input.dryRun,
       concurrency: input.concurrency ?? template.options.concurrency,
-      store: new RunStore(journalRoot()),
+      store: new RunStore(journalRoot(input.journalDir)),
       listener: (event) => {
         if (event.type === 'object' && event.progress.counts.failed > 0) guards.recordFailed();
         view.handle(event);

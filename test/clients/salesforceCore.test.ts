@@ -14,6 +14,10 @@ import { startOrg } from '../emulator/index.js';
 import { useProcessSandboxHome } from './processSandboxHome.js';
 
 type Row = Record<string, unknown> & { Id: string };
+type QueryOptions = NonNullable<Parameters<Connection['queryMore']>[1]>;
+/** Bulk result rows: the `sf__` columns plus the uploaded columns, all strings (CSV). */
+type BulkRow = Record<string, string>;
+const bulkRow = (row: object): BulkRow => Object.fromEntries(Object.entries(row)) as BulkRow;
 
 const API_VERSION = '62.0';
 
@@ -61,7 +65,13 @@ describe('clients: @salesforce/core against the emulator', function () {
   });
 
   it('pages a query with queryMore, every page matching the org (batchSize=200)', async () => {
-    const options = { autoFetch: false, headers: { 'Sforce-Query-Options': 'batchSize=200' } };
+    const options: QueryOptions = {
+      headers: { 'Sforce-Query-Options': 'batchSize=200' },
+      autoFetch: false,
+      maxFetch: 10_000,
+      scanAll: false,
+      responseTarget: 'QueryResult',
+    };
     const expectedTotal = emulated.org.count('Account');
     expect(expectedTotal, 'the bench dataset must give several pages').to.be.greaterThan(400);
     let page = await conn.query<Row>('SELECT Id, Name, AccountNumber, ParentId, Parent.Name FROM Account', options);
@@ -81,7 +91,6 @@ describe('clients: @salesforce/core against the emulator', function () {
       }
       if (page.done) break;
       expect(page.nextRecordsUrl).to.be.a('string');
-      // eslint-disable-next-line no-await-in-loop -- pages are sequential by nature: each names the next
       page = await conn.queryMore<Row>(page.nextRecordsUrl as string, options);
     }
     expect(pages).to.equal(Math.ceil(expectedTotal / 200));
@@ -114,7 +123,8 @@ describe('clients: @salesforce/core against the emulator', function () {
     const before = emulated.org.count('Account');
     const results = await conn.sobject('Account').create([{ Name: 'Rolled Back' }, { Industry: 'Energy' }], { allOrNone: true });
     expect(results.every((result) => !result.success)).to.equal(true);
-    const codes = results.map((result) => (result.success ? '' : result.errors[0]?.statusCode));
+    // Salesforce names it `statusCode` in collection results; jsforce's SaveError type says `errorCode`.
+    const codes = results.map((result) => (result.success ? '' : (result.errors[0] as unknown as { statusCode: string }).statusCode));
     expect(codes).to.deep.equal(['ALL_OR_NONE_OPERATION_ROLLED_BACK', 'REQUIRED_FIELD_MISSING']);
     expect(emulated.org.count('Account')).to.equal(before);
   });
@@ -130,11 +140,11 @@ describe('clients: @salesforce/core against the emulator', function () {
     expect(results.successfulResults).to.have.length(249);
     expect(results.failedResults).to.have.length(1);
     expect(results.unprocessedRecords).to.have.length(0);
-    for (const row of results.successfulResults) {
+    for (const row of results.successfulResults.map(bulkRow)) {
       expect(row.sf__Created).to.equal('true');
       expect(emulated.org.get(row.sf__Id)).to.include({ LastName: row.LastName, Email: row.Email, AccountId: accountId });
     }
-    const failed = results.failedResults[0];
+    const failed = bulkRow(results.failedResults[0]);
     expect(failed.LastName).to.equal('Bulk 249');
     expect(failed.sf__Error).to.match(/^MALFORMED_ID:/);
     expect(emulated.org.records('Contact').filter((contact) => contact.LastName === 'Bulk 249')).to.deep.equal([]);

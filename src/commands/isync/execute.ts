@@ -1,6 +1,6 @@
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import { sourceOrgFlag, targetOrgFlag } from '../../shared/orgFlags.js';
+import { journalDirFlag, sourceOrgFlag, targetOrgFlag } from '../../shared/orgFlags.js';
 import { syncFromFlags, type SyncCommandResult } from '../../shared/syncFromFlags.js';
 import { renderRunSummary, runExitCode } from '../../shared/runSummary.js';
 
@@ -41,6 +41,7 @@ export default class Execute extends SfCommand<ExecuteResult> {
     concurrency: Flags.integer({ summary: messages.getMessage('flags.concurrency.summary'), min: 1, max: 25 }),
     'api-budget': Flags.integer({ summary: messages.getMessage('flags.api-budget.summary'), min: 1, max: 100 }),
     'confirm-production': Flags.boolean({ summary: messages.getMessage('flags.confirm-production.summary') }),
+    'journal-dir': journalDirFlag,
   };
 
   public async run(): Promise<ExecuteResult> {
@@ -55,6 +56,7 @@ export default class Execute extends SfCommand<ExecuteResult> {
       stopOnError: flags['stop-on-error'] ? true : flags['continue-on-error'] ? false : undefined,
       concurrency: flags.concurrency,
       apiBudget: flags['api-budget'],
+      journalDir: flags['journal-dir'],
       confirmProduction: flags['confirm-production'],
     });
     const retry = result.state === 'synced' ? '' : messages.getMessage('info.nextRetry', [result.runId]);

@@ -1,6 +1,6 @@
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import { sourceOrgFlag, targetOrgFlag } from '../../shared/orgFlags.js';
+import { journalDirFlag, sourceOrgFlag, targetOrgFlag } from '../../shared/orgFlags.js';
 import { syncFromFlags, type SyncCommandResult } from '../../shared/syncFromFlags.js';
 import { renderRunSummary, runExitCode } from '../../shared/runSummary.js';
 
@@ -29,6 +29,7 @@ export default class Scan extends SfCommand<ScanResult> {
       delimiter: ',',
       exactlyOne: ['template', 'objects'],
     }),
+    'journal-dir': journalDirFlag,
   };
 
   public async run(): Promise<ScanResult> {
@@ -40,6 +41,7 @@ export default class Scan extends SfCommand<ScanResult> {
       templateFile: flags.template,
       objects: flags.objects,
       dryRun: true,
+      journalDir: flags['journal-dir'],
       confirmProduction: false,
     });
     renderRunSummary(this, result, messages, messages.getMessage('info.next', [result.runId]));

@@ -9,7 +9,7 @@ import { deleteWithCascade } from './deleteCascade.js';
 import { dmlErrors, RecordError, textOf } from './dmlErrors.js';
 import { keyPrefixOf, normalizeId } from './ids.js';
 import type { OrgContext } from './orgContext.js';
-import { indexKey } from './recordStore.js';
+import { indexKey } from './recordIndexes.js';
 import { RecordWriter } from './recordWriter.js';
 
 export type DmlOperation = 'insert' | 'update' | 'upsert' | 'delete';
@@ -80,19 +80,23 @@ export class OrgDmlEngine implements DmlEngine {
     );
   }
 
+  /**
+   * Each id is its own unit, in order: its cascade is deleted with it, and a restricted child fails just
+   * that record (or the whole call with allOrNone). An id named twice fails the second time.
+   */
   public delete(ids: string[], options: DmlOptions & { hard?: boolean }): SaveResult[] {
+    const hard = options.hard === true;
     return this.inTransaction('delete', options, () => {
-      const accepted: string[] = [];
-      const results = ids.map((value) =>
+      const done = new Set<string>();
+      return ids.map((value) =>
         this.perRecord(() => {
-          const id = this.checkDeletable(value, options.hard === true);
-          if (accepted.includes(id)) throw new RecordError([dmlErrors.entityIsDeleted()]);
-          accepted.push(id);
+          if (done.has(normalizeId(value) ?? value)) throw new RecordError([dmlErrors.entityIsDeleted()]);
+          const { id, objectName } = this.checkDeletable(value, hard);
+          done.add(id);
+          deleteWithCascade(this.ctx, id, objectName, hard);
           return id;
         })
       );
-      deleteWithCascade(this.ctx, accepted, options.hard === true);
-      return results;
     });
   }
 
@@ -145,7 +149,7 @@ export class OrgDmlEngine implements DmlEngine {
     return found.record;
   }
 
-  private checkDeletable(value: string, hard: boolean): string {
+  private checkDeletable(value: string, hard: boolean): { id: string; objectName: string } {
     const id = normalizeId(value);
     if (!id) throw new RecordError([dmlErrors.malformedId(value)]);
     const found = this.ctx.store.get(id);
@@ -153,7 +157,7 @@ export class OrgDmlEngine implements DmlEngine {
     if (found.record.IsDeleted && !hard) throw new RecordError([dmlErrors.entityIsDeleted()]);
     if (!this.ctx.schema.object(found.objectName)!.def.header.deletable) throw new RecordError([dmlErrors.insufficientAccess()]);
     this.checkLock(id);
-    return id;
+    return { id, objectName: found.objectName };
   }
 
   private findUpsertMatch(objectName: string, fieldName: string, byId: boolean, value: unknown): string | undefined {

@@ -78,6 +78,16 @@ export const dmlErrors = {
   unableToLock: (id: string): DmlError =>
     error('UNABLE_TO_LOCK_ROW', `unable to obtain exclusive access to this record or 1 records: ${id}`),
   insufficientAccess: (): DmlError => error('INSUFFICIENT_ACCESS_OR_READONLY', 'insufficient access rights on object id'),
+  /**
+   * A delete blocked by children through a restricted-delete relationship. Wording (trailing newline
+   * included) as Salesforce returns it: `Your attempt to delete Mr. Josh Davis could not be completed because
+   * it is associated with the following cases.: 00001005\n`.
+   */
+  deleteRestricted: (recordName: string, childLabelPlural: string, childNames: string[]): DmlError =>
+    error(
+      'DELETE_FAILED',
+      `Your attempt to delete ${recordName} could not be completed because it is associated with the following ${childLabelPlural.toLowerCase()}.: ${childNames.join(', ')}\n`
+    ),
 };
 
 /** Thrown inside the engine to abandon one record; caught per record and reported in its SaveResult. */

@@ -1,55 +1,58 @@
 /**
- * In-memory record storage: one Map per object (insertion order = query scan order), plus value indexes
- * for Id-like lookups on external id, idLookup and unique fields. Records are plain objects holding only
- * the fields that were set, so a million of them fit in memory; nothing here copies a record on read.
+ * In-memory record storage: one Map per object (insertion order = query scan order), plus indexes
+ * (`recordIndexes.ts`): by value for external id, idLookup and unique fields, and by parent id for
+ * reference fields. Records are plain objects holding only the fields that were set, so a million of them
+ * fit in memory; nothing here copies a record on read.
  */
-import type { FieldDescribe } from '../schema/model.js';
+import type { ObjectInfo, SchemaIndex } from './schemaIndex.js';
 import type { StoredRecord } from '../soql/types.js';
-import { textOf } from './dmlErrors.js';
-import { Journal } from './journal.js';
 import { keyPrefixOf } from './ids.js';
-import type { SchemaIndex } from './schemaIndex.js';
-
-/** Text compare key for an indexed field: case-insensitive unless the field says it is case-sensitive. */
-export function indexKey(field: FieldDescribe, value: unknown): string | undefined {
-  if (value === null || value === undefined || value === '') return undefined;
-  const text = textOf(value);
-  return field.caseSensitive ? text : text.toLowerCase();
-}
-
-/** A field is indexed when Salesforce can look records up by it (upsert keys) or enforces uniqueness on it. */
-export function isIndexedField(field: FieldDescribe): boolean {
-  return field.type !== 'id' && (field.externalId || field.unique || field.idLookup);
-}
-
-type ValueIndex = Map<string, string | string[]>;
+import { Journal } from './journal.js';
+import { FieldIndex, indexKey, isIndexedField } from './recordIndexes.js';
 
 class ObjectTable {
   public readonly records = new Map<string, StoredRecord>();
-  /** Deleted records stay indexed (queryAll finds them by key); DML lookups filter them out. */
-  public readonly indexes = new Map<string, { field: FieldDescribe; values: ValueIndex }>();
+  /** Value indexes by field name. Deleted records stay indexed (queryAll finds them by key); DML lookups filter them out. */
+  public readonly indexes = new Map<string, FieldIndex>();
+  /** Parent indexes by reference field name: child ids by parent id, deleted children included. */
+  public readonly children = new Map<string, FieldIndex>();
+  /** Both kinds, by field name, for index upkeep on writes. */
+  public readonly byField = new Map<string, FieldIndex[]>();
 
-  public constructor(fields: FieldDescribe[]) {
-    for (const field of fields) {
-      if (isIndexedField(field)) this.indexes.set(field.name, { field, values: new Map() });
+  public constructor(info: ObjectInfo, parentKey: (value: unknown) => string | undefined) {
+    for (const field of info.def.fields) {
+      const kept: FieldIndex[] = [];
+      if (isIndexedField(field)) {
+        const index = new FieldIndex(field, (value) => indexKey(field, value));
+        this.indexes.set(field.name, index);
+        kept.push(index);
+      }
+      if (field.type === 'reference') {
+        const index = new FieldIndex(field, parentKey);
+        this.children.set(field.name, index);
+        kept.push(index);
+      }
+      if (kept.length > 0) this.byField.set(field.name, kept);
     }
   }
-}
 
-function addToIndex(values: ValueIndex, key: string, id: string): void {
-  const current = values.get(key);
-  if (current === undefined) values.set(key, id);
-  else if (typeof current === 'string') values.set(key, [current, id]);
-  else current.push(id);
-}
+  public index(record: StoredRecord, fieldNames?: Iterable<string>): void {
+    for (const index of this.affected(fieldNames)) index.add(record);
+  }
 
-function removeFromIndex(values: ValueIndex, key: string, id: string): void {
-  const current = values.get(key);
-  if (current === id) values.delete(key);
-  else if (Array.isArray(current)) {
-    const rest = current.filter((x) => x !== id);
-    if (rest.length === 1) values.set(key, rest[0]);
-    else values.set(key, rest);
+  public unindex(record: StoredRecord, fieldNames?: Iterable<string>): void {
+    for (const index of this.affected(fieldNames)) index.remove(record);
+  }
+
+  private *affected(fieldNames: Iterable<string> | undefined): Iterable<FieldIndex> {
+    if (fieldNames === undefined) {
+      for (const indexes of this.byField.values()) yield* indexes;
+      return;
+    }
+    for (const name of fieldNames) {
+      const indexes = this.byField.get(name);
+      if (indexes) yield* indexes;
+    }
   }
 }
 
@@ -58,7 +61,11 @@ export class RecordStore {
   private readonly tables = new Map<string, ObjectTable>();
 
   public constructor(private readonly schema: SchemaIndex) {
-    for (const info of schema.allObjects()) this.tables.set(info.name, new ObjectTable(info.def.fields));
+    // Only ids of deletable objects are filed as parents: nothing ever asks for the children of a User or a
+    // RecordType, and leaving out OwnerId/CreatedById keeps the index small at a million records.
+    const parentKey = (value: unknown): string | undefined =>
+      typeof value === 'string' && schema.objectByPrefix(keyPrefixOf(value))?.def.header.deletable ? value : undefined;
+    for (const info of schema.allObjects()) this.tables.set(info.name, new ObjectTable(info, parentKey));
   }
 
   public count(objectName: string, includeDeleted = false): number {
@@ -89,24 +96,30 @@ export class RecordStore {
     const table = this.table(objectName);
     const index = table?.indexes.get(this.canonicalField(objectName, fieldName));
     if (!table || !index) return undefined;
-    const key = indexKey(index.field, value);
-    const hit = key === undefined ? undefined : index.values.get(key);
-    if (hit === undefined) return [];
-    const ids = typeof hit === 'string' ? [hit] : hit;
-    const records = ids.map((id) => table.records.get(id)!);
-    return includeDeleted ? records : records.filter((r) => !r.IsDeleted);
+    return this.recordsOf(table, index.ids(value), includeDeleted);
   }
 
   public isIndexed(objectName: string, fieldName: string): boolean {
     return this.table(objectName)?.indexes.has(this.canonicalField(objectName, fieldName)) ?? false;
   }
 
+  /**
+   * Records of `objectName` whose reference field holds `parentId` (18 chars; live ones unless asked), or
+   * undefined when the field is no reference or the parent's object cannot be deleted (not indexed).
+   */
+  public findChildren(objectName: string, fieldName: string, parentId: string, includeDeleted = false): StoredRecord[] | undefined {
+    const table = this.table(objectName);
+    const index = table?.children.get(this.canonicalField(objectName, fieldName));
+    if (!table || !index || !this.schema.objectByPrefix(keyPrefixOf(parentId))?.def.header.deletable) return undefined;
+    return this.recordsOf(table, index.ids(parentId), includeDeleted);
+  }
+
   public insert(objectName: string, record: StoredRecord): void {
     const table = this.requireTable(objectName);
     table.records.set(record.Id, record);
-    this.index(table, record);
+    table.index(record);
     this.journal.record(() => {
-      this.unindex(table, record);
+      table.unindex(record);
       table.records.delete(record.Id);
     });
   }
@@ -117,20 +130,23 @@ export class RecordStore {
     const record = table.records.get(id);
     if (!record) throw new Error(`no ${objectName} record ${id}`);
     const previous: Record<string, unknown> = {};
-    for (const key of Object.keys(changes)) previous[key] = record[key];
-    this.unindex(table, record);
-    for (const [key, value] of Object.entries(changes)) {
+    const changed = Object.keys(changes);
+    for (const key of changed) previous[key] = record[key];
+    table.unindex(record, changed);
+    for (const key of changed) {
+      const value = changes[key];
       if (value === null || value === undefined) delete record[key];
       else record[key] = value;
     }
-    this.index(table, record);
+    table.index(record, changed);
     this.journal.record(() => {
-      this.unindex(table, record);
-      for (const [key, value] of Object.entries(previous)) {
+      table.unindex(record, changed);
+      for (const key of changed) {
+        const value = previous[key];
         if (value === undefined) delete record[key];
         else record[key] = value;
       }
-      this.index(table, record);
+      table.index(record, changed);
     });
   }
 
@@ -139,19 +155,24 @@ export class RecordStore {
     const table = this.requireTable(objectName);
     const record = table.records.get(id);
     if (!record) return;
-    this.unindex(table, record);
+    table.unindex(record);
     table.records.delete(id);
     this.journal.record(() => {
       table.records.set(id, record);
-      this.index(table, record);
+      table.index(record);
     });
   }
 
   public clear(): void {
     for (const table of this.tables.values()) {
       table.records.clear();
-      for (const index of table.indexes.values()) index.values.clear();
+      for (const indexes of table.byField.values()) for (const index of indexes) index.clear();
     }
+  }
+
+  private recordsOf(table: ObjectTable, ids: string[], includeDeleted: boolean): StoredRecord[] {
+    const records = ids.map((id) => table.records.get(id)!);
+    return includeDeleted ? records : records.filter((r) => !r.IsDeleted);
   }
 
   private canonicalField(objectName: string, fieldName: string): string {
@@ -167,19 +188,5 @@ export class RecordStore {
     const table = this.table(objectName);
     if (!table) throw new Error(`no such object ${objectName}`);
     return table;
-  }
-
-  private index(table: ObjectTable, record: StoredRecord): void {
-    for (const [name, { field, values }] of table.indexes) {
-      const key = indexKey(field, record[name]);
-      if (key !== undefined) addToIndex(values, key, record.Id);
-    }
-  }
-
-  private unindex(table: ObjectTable, record: StoredRecord): void {
-    for (const [name, { field, values }] of table.indexes) {
-      const key = indexKey(field, record[name]);
-      if (key !== undefined) removeFromIndex(values, key, record.Id);
-    }
   }
 }

@@ -11,7 +11,7 @@ import type { OrgContext } from './orgContext.js';
 import { checkPicklist, picklistDefault } from './picklists.js';
 import type { RegisteredRecordType } from './recordTypes.js';
 import { checkReference, resolveRelationship } from './references.js';
-import { indexKey } from './recordStore.js';
+import { indexKey } from './recordIndexes.js';
 import type { ObjectInfo } from './schemaIndex.js';
 
 export type WriteMode = 'insert' | 'update';

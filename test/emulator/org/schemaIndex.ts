@@ -3,7 +3,7 @@
  * ids name their object through the key prefix. Built once per org; everything else reads through it.
  */
 import { podCode } from './ids.js';
-import type { ChildRelationship, FieldDescribe, ObjectDef, SchemaDef } from '../schema/model.js';
+import type { ChildRelationship, FieldDescribe, ObjectDef, ParentRelationshipDef, SchemaDef } from '../schema/model.js';
 
 export type ObjectInfo = {
   def: ObjectDef;
@@ -16,7 +16,11 @@ export type ObjectInfo = {
   keyPrefix: string;
 };
 
-export type ChildLink = { childObject: string; field: FieldDescribe };
+/**
+ * A reference field of `childObject` seen from one of its parents, with what deleting the parent does to
+ * the children (`relationship`, from the schema's `parentRelationships`).
+ */
+export type ChildLink = { childObject: string; field: FieldDescribe; relationship: ParentRelationshipDef };
 
 export class SchemaIndex {
   private readonly objects = new Map<string, ObjectInfo>();
@@ -45,10 +49,11 @@ export class SchemaIndex {
     for (const def of schema.objects) {
       for (const field of def.fields) {
         if (field.type !== 'reference') continue;
+        const relationship = def.parentRelationships?.[field.name] ?? this.fieldLevelRelationship(def.header.name, field);
         for (const target of field.referenceTo) {
           const key = target.toLowerCase();
           const links = this.children.get(key) ?? [];
-          links.push({ childObject: def.header.name, field });
+          links.push({ childObject: def.header.name, field, relationship });
           this.children.set(key, links);
         }
       }
@@ -76,28 +81,35 @@ export class SchemaIndex {
     return this.children.get(objectName.toLowerCase()) ?? [];
   }
 
-  /** describe `childRelationships`, derived from every object's reference fields. */
+  /** describe `childRelationships`: every reference field pointing here, as the parent lists it. */
   public childRelationships(objectName: string): ChildRelationship[] {
-    return this.childLinks(objectName).map(({ childObject, field }) => ({
-      cascadeDelete: field.cascadeDelete,
+    return this.childLinks(objectName).map(({ childObject, field, relationship }) => ({
+      cascadeDelete: relationship.cascadeDelete,
       childSObject: childObject,
       deprecatedAndHidden: false,
       field: field.name,
       junctionIdListNames: [],
       junctionReferenceTo: [],
-      relationshipName: this.childRelationshipName(childObject, field),
-      restrictedDelete: field.restrictedDelete,
+      relationshipName: relationship.relationshipName,
+      restrictedDelete: relationship.restrictedDelete,
     }));
   }
 
   /**
-   * The parent-side name of a relationship: the plural of a standard child (`Contacts`), `X__r` for
-   * custom ones. The schema model has no slot for it, so it is derived as Salesforce names them by default.
+   * For a schema without `parentRelationships` (hand-made or recorded field lists): master-detail fields
+   * cascade, others keep the field's flags, and the relationship gets Salesforce's default name (the plural
+   * of a standard child, `Contacts`; `X__r` for custom ones; none for standard polymorphic fields).
    */
-  private childRelationshipName(childObject: string, field: FieldDescribe): string | null {
-    if (field.polymorphicForeignKey && !field.custom) return null;
-    const child = this.object(childObject);
-    if (field.custom) return `${child?.def.header.labelPlural.replace(/[^A-Za-z0-9]/g, '_') ?? childObject}__r`;
-    return child ? child.def.header.labelPlural.replace(/[^A-Za-z0-9]/g, '') : `${childObject}s`;
+  private fieldLevelRelationship(childObject: string, field: FieldDescribe): ParentRelationshipDef {
+    const labelPlural = this.object(childObject)?.def.header.labelPlural ?? `${childObject}s`;
+    let relationshipName: string | null;
+    if (field.polymorphicForeignKey && !field.custom) relationshipName = null;
+    else if (field.custom) relationshipName = `${labelPlural.replace(/[^A-Za-z0-9]/g, '_')}__r`;
+    else relationshipName = labelPlural.replace(/[^A-Za-z0-9]/g, '');
+    return {
+      relationshipName,
+      cascadeDelete: field.cascadeDelete || field.relationshipOrder !== null,
+      restrictedDelete: field.restrictedDelete && field.relationshipOrder === null,
+    };
   }
 }

@@ -1,4 +1,6 @@
-/** Test helper (not a test): an OrgState over the fixture-based test schema, with a tiny rule compiler. */
+/** Test helpers (not tests): OrgStates over the fixture-based test schema or the default schema. */
+import { defaultSchema } from '../schema/defaultSchema.js';
+import { compileCondition } from '../soql/index.js';
 import type { StoredRecord } from '../soql/types.js';
 import { OrgState } from './orgState.js';
 import { testSchema } from './testSchema.js';
@@ -16,4 +18,13 @@ function compileSimpleCondition(_objectName: string, whereExpr: string): (record
 
 export function testOrg(username?: string): OrgState {
   return new OrgState({ schema: testSchema(), username, conditionCompiler: () => compileSimpleCondition });
+}
+
+/** An OrgState over the emulator's default schema with the real SOQL condition compiler, as `startOrg` builds it. */
+export function defaultSchemaOrg(username?: string): OrgState {
+  return new OrgState({
+    schema: defaultSchema(),
+    username,
+    conditionCompiler: (source) => (objectName, whereExpr) => compileCondition(objectName, whereExpr, source),
+  });
 }

@@ -1,9 +1,11 @@
 /**
  * `query` and `queryAll`: run SOQL through the engine and page the rows (2,000 by default,
  * `Sforce-Query-Options: batchSize=N` within 200..2,000), continuing with `query/<locator>-<offset>`.
+ * With `columns=true` the answer is the query's column metadata instead (see queryColumns.ts).
  */
 import { apiError, type EmulatorRequest, type EmulatorResponse } from '../http/types.js';
 import { SoqlError } from '../soql/types.js';
+import { queryColumns } from './queryColumns.js';
 import type { RestContext } from './restContext.js';
 
 export const DEFAULT_BATCH_SIZE = 2000;
@@ -21,6 +23,7 @@ function runQuery(req: EmulatorRequest, ctx: RestContext, includeDeleted: boolea
   if (soql === null || soql.trim() === '') return apiError(400, 'MALFORMED_QUERY', 'A query string has to be specified');
   try {
     const result = ctx.runSoql(soql, { includeDeleted, apiVersion: req.apiVersion });
+    if (req.query.get('columns') === 'true') return { status: 200, body: queryColumns(soql, ctx.org.schema) };
     const page = ctx.cursors.firstPage(result.records, result.totalSize, batchSizeOf(req.headers['sforce-query-options']), req.apiVersion);
     return { status: 200, body: page };
   } catch (e) {
