@@ -17,7 +17,7 @@ type Row = Record<string, unknown> & { Id: string };
 type QueryOptions = NonNullable<Parameters<Connection['queryMore']>[1]>;
 /** Bulk result rows: the `sf__` columns plus the uploaded columns, all strings (CSV). */
 type BulkRow = Record<string, string>;
-const bulkRow = (row: object): BulkRow => Object.fromEntries(Object.entries(row)) as BulkRow;
+const bulkRow = (row: object): BulkRow => Object.fromEntries<string>(Object.entries(row));
 
 const API_VERSION = '62.0';
 

@@ -23,6 +23,7 @@ describe('clients: the sf CLI against the emulator', function () {
   let emulated: EmulatedOrg;
   let env: ReturnType<typeof sandboxEnv>;
   let work: string;
+  let login: { username: string; orgId: string };
   const org = (): string[] => ['--target-org', ALIAS];
 
   before(async () => {
@@ -30,6 +31,11 @@ describe('clients: the sf CLI against the emulator', function () {
     emulated = await startOrg({ dataset: 'demo', username: 'sf-cli@demo.emulator.isync.test' });
     env = sandboxEnv();
     work = mkdtempSync(join(tmpdir(), 'isync-sf-cli-'));
+    // Every test needs the auth, so the login runs here; its result is asserted by the first test.
+    login = await sf.json<{ username: string; orgId: string }>(
+      ['org', 'login', 'access-token', '--instance-url', emulated.instanceUrl, '--no-prompt', '--alias', ALIAS],
+      { ...env, SF_ACCESS_TOKEN: emulated.accessToken }
+    );
   });
 
   after(async () => {
@@ -39,12 +45,7 @@ describe('clients: the sf CLI against the emulator', function () {
   });
 
   it('org login access-token saves an auth for the emulated org', async () => {
-    const loginEnv = { ...env, SF_ACCESS_TOKEN: emulated.accessToken };
-    const result = await sf.json<{ username: string; orgId: string; instanceUrl: string }>(
-      ['org', 'login', 'access-token', '--instance-url', emulated.instanceUrl, '--no-prompt', '--alias', ALIAS],
-      loginEnv
-    );
-    expect(result).to.include({ username: emulated.username, orgId: emulated.orgId });
+    expect(login).to.include({ username: emulated.username, orgId: emulated.orgId });
     const display = await sf.json<{ username: string; id: string; connectedStatus: string }>(['org', 'display', ...org()], env);
     expect(display).to.include({ username: emulated.username, id: emulated.orgId, connectedStatus: 'Connected' });
   });
@@ -60,6 +61,19 @@ describe('clients: the sf CLI against the emulator', function () {
       expect(row).to.include({ Name: stored?.Name, ParentId: stored?.ParentId });
       expect((row.Parent as { Name: string }).Name).to.equal(emulated.org.get(stored?.ParentId as string)?.Name);
     }
+  });
+
+  it('data query --result-format csv lays out the columns the org reports (columns=true)', async () => {
+    const soql = "SELECT Name, Parent.Name FROM Account WHERE Name LIKE '%France%'";
+    const outcome = await sf.run(['data', 'query', '--query', soql, '--result-format', 'csv', ...org()], env);
+    expect(outcome.code, outcome.stderr).to.equal(0);
+    const lines = outcome.stdout.trim().split('\n');
+    expect(lines[0]).to.equal('Name,Parent.Name');
+    const expected = emulated.org
+      .records('Account')
+      .filter((account) => String(account.Name).includes('France'))
+      .map((account) => `${String(account.Name)},${String(emulated.org.get(account.ParentId as string)?.Name)}`);
+    expect(lines.slice(1).sort()).to.deep.equal(expected.sort());
   });
 
   it('data create record inserts one record with typed values', async () => {

@@ -7,7 +7,7 @@ import { seedCatalog, seedUsers, usernameSuffix } from './catalog.js';
 import { FAMILY_RECORDS, seedFamily } from './family.js';
 import { SeededRandom } from './random.js';
 import { SeedContext } from './seedContext.js';
-import { COMPANY_KINDS, COMPANY_ROOTS } from './vocabulary.js';
+import { COMPANY_KINDS, COMPANY_ROOTS, PRODUCTS } from './vocabulary.js';
 import type { DatasetOptions, SeedTarget } from './types.js';
 
 export const DEFAULT_BENCH_RECORDS = 1000;
@@ -17,7 +17,8 @@ export function seedBench(target: SeedTarget, options: DatasetOptions): void {
   const total = options.records ?? DEFAULT_BENCH_RECORDS;
   if (!Number.isInteger(total) || total < 0) throw new Error(`bench: records must be a whole number >= 0, got ${total}`);
   const ctx = new SeedContext(target, new SeededRandom(options.seed ?? 1));
-  const setupRecords = BENCH_USERS + 1 + 2 * 6; // users, price book, products and their entries
+  // Users, the custom price book, products and their standard and custom prices.
+  const setupRecords = BENCH_USERS + 1 + 3 * PRODUCTS.length;
   if (total >= setupRecords + FAMILY_RECORDS) {
     seedUsers(ctx, BENCH_USERS, usernameSuffix(options.userSuffix ?? target.runningUserId));
     seedCatalog(ctx);

@@ -5,6 +5,9 @@
 import type { SeedContext } from './seedContext.js';
 import { FIRST_NAMES, LAST_NAMES, PRODUCTS } from './vocabulary.js';
 
+/** Partners buy at 85% of the standard price. */
+const PARTNER_DISCOUNT = 0.85;
+
 /** Lower-case letters and digits only, so the suffix is valid in a username's domain. */
 export function usernameSuffix(raw: string): string {
   return raw.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -35,8 +38,12 @@ export function seedUsers(ctx: SeedContext, count: number, suffix: string): void
   }
 }
 
-/** Active products, one custom price book and an entry per product in it. */
+/**
+ * Active products, each with its standard price (in the org's Standard Price Book, which a custom price
+ * requires) and a discounted price in one custom price book, which the opportunities use.
+ */
 export function seedCatalog(ctx: SeedContext): void {
+  const standardPricebookId = ctx.target.standardPricebookId();
   const pricebookId = ctx.insert('Pricebook2', {
     Name: 'Partner Price Book',
     IsActive: true,
@@ -49,13 +56,15 @@ export function seedCatalog(ctx: SeedContext): void {
       Family: product.family,
       IsActive: true,
     });
+    ctx.insert('PricebookEntry', { Pricebook2Id: standardPricebookId, Product2Id: productId, UnitPrice: product.price, IsActive: true });
+    const partnerPrice = Math.round(product.price * PARTNER_DISCOUNT * 100) / 100;
     const pricebookEntryId = ctx.insert('PricebookEntry', {
       Pricebook2Id: pricebookId,
       Product2Id: productId,
-      UnitPrice: product.price,
+      UnitPrice: partnerPrice,
       IsActive: true,
     });
-    return { productId, pricebookEntryId, unitPrice: product.price };
+    return { productId, pricebookEntryId, unitPrice: partnerPrice };
   });
   ctx.catalog = { pricebookId, entries };
 }

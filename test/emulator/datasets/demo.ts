@@ -1,5 +1,5 @@
 /**
- * `demo`: a few hundred realistic records (4 users, the catalog, 8 families = 361 records), the same for
+ * `demo`: a few hundred realistic records (4 users, the catalog, 8 families = 367 records), the same for
  * the same seed.
  */
 import { seedCatalog, seedUsers, usernameSuffix } from './catalog.js';

@@ -12,6 +12,8 @@ export type StoredRow = { objectName: string; fields: Record<string, unknown>; i
 
 export class SchemaCheckingSeedTarget implements SeedTarget {
   public readonly runningUserId = '005000000000001AAA';
+  /** The org's own price book, there before any dataset runs. */
+  public readonly standardPricebook = '01s000000000001AAA';
   public readonly rows = new Map<string, StoredRow>();
   /** Every call in order, for determinism checks. */
   public readonly log: string[] = [];
@@ -23,6 +25,8 @@ export class SchemaCheckingSeedTarget implements SeedTarget {
     this.objects = new Map(defaultSchema().objects.map((def) => [def.header.name, def]));
     this.rows.set(this.runningUserId, { objectName: 'User', fields: { Username: 'admin@org.example.com' }, insertedFields: {} });
     this.counters.set('005', 1); // the running user holds the first User id
+    this.rows.set(this.standardPricebook, { objectName: 'Pricebook2', fields: { Name: 'Standard Price Book', IsStandard: true }, insertedFields: {} });
+    this.counters.set('01s', 1);
     for (const def of this.objects.values()) {
       for (const recordType of def.recordTypes) {
         const id = this.newId('012');
@@ -38,8 +42,13 @@ export class SchemaCheckingSeedTarget implements SeedTarget {
     return id;
   }
 
+  public standardPricebookId(): string {
+    return this.standardPricebook;
+  }
+
   public insert(objectName: string, fields: Record<string, unknown>): string {
     const def = this.objectDef(objectName);
+    if (objectName === 'PricebookEntry') this.checkStandardPrice(fields);
     for (const field of def.fields) {
       const required = !field.nillable && field.createable && !field.defaultedOnCreate;
       if (required && (fields[field.name] === undefined || fields[field.name] === null)) {
@@ -61,15 +70,25 @@ export class SchemaCheckingSeedTarget implements SeedTarget {
     this.log.push(`update ${objectName} ${id} ${JSON.stringify(fields)}`);
   }
 
-  /** Inserted rows of an object (the running user and record types excluded). */
+  /** Inserted rows of an object (the org's own rows excluded: running user, standard price book, record types). */
   public rowsOf(objectName: string): StoredRow[] {
+    const orgRows = new Set([this.runningUserId, this.standardPricebook]);
     return [...this.rows.entries()]
-      .filter(([id, row]) => row.objectName === objectName && id !== this.runningUserId && objectName !== 'RecordType')
+      .filter(([id, row]) => row.objectName === objectName && !orgRows.has(id) && objectName !== 'RecordType')
       .map(([, row]) => row);
   }
 
   public get insertCount(): number {
     return this.log.filter((entry) => entry.startsWith('insert')).length;
+  }
+
+  /** As the org: a custom price needs the product's standard price first (STANDARD_PRICE_NOT_DEFINED). */
+  private checkStandardPrice(fields: Record<string, unknown>): void {
+    if (fields.Pricebook2Id === this.standardPricebook) return;
+    const hasStandardPrice = [...this.rows.values()].some(
+      (row) => row.objectName === 'PricebookEntry' && row.fields.Product2Id === fields.Product2Id && row.fields.Pricebook2Id === this.standardPricebook
+    );
+    if (!hasStandardPrice) throw new Error(`PricebookEntry: product ${String(fields.Product2Id)} has no standard price yet`);
   }
 
   private objectDef(objectName: string): ObjectDef {

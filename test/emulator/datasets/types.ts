@@ -12,6 +12,11 @@ export interface SeedTarget {
   readonly runningUserId: string;
   /** Id of a record type of an object by DeveloperName; throws if the schema has none such. */
   recordTypeId(objectName: string, developerName: string): string;
+  /**
+   * Id of the org's "Standard Price Book" (created with the org, as on Salesforce); throws if the schema has
+   * no price books. A product needs a price there before it can have one in a custom price book.
+   */
+  standardPricebookId(): string;
 }
 
 export type DatasetName = 'empty' | 'demo' | 'bench';

@@ -9,6 +9,7 @@ import { OrgDmlEngine } from './dmlEngine.js';
 import type { DmlError } from './dmlTypes.js';
 import { createIdentity, type Edition, type OrgIdentity } from './identity.js';
 import type { ConditionCompiler, OrgContext } from './orgContext.js';
+import { standardPricebookId } from './priceBooks.js';
 import { RecordStore } from './recordStore.js';
 import { RecordTypeRegistry } from './recordTypes.js';
 import { RecordWriter } from './recordWriter.js';
@@ -67,6 +68,11 @@ export class OrgState {
 
   public get userId(): string {
     return this.identity.userId;
+  }
+
+  /** Id of the org's "Standard Price Book" (undefined when the schema has no Pricebook2). */
+  public get standardPricebookId(): string | undefined {
+    return standardPricebookId(this.ctx);
   }
 
   public setLockFault(fault: ((id: string) => DmlError | undefined) | undefined): void {

@@ -8,6 +8,7 @@ import type { StoredRecord } from '../soql/types.js';
 import { dmlErrors, RecordError } from './dmlErrors.js';
 import { coerceFieldValue, formatDatetime } from './fieldValues.js';
 import type { OrgContext } from './orgContext.js';
+import { checkNewPricebookEntry } from './priceBooks.js';
 import { checkPicklist, picklistDefault } from './picklists.js';
 import type { RegisteredRecordType } from './recordTypes.js';
 import { checkReference, resolveRelationship } from './references.js';
@@ -67,6 +68,8 @@ export class RecordWriter {
     const stored = record as StoredRecord;
     this.checkValidationRules(info, stored, 'insert');
     this.checkUnique(info, stored, undefined);
+    // The platform's own rule for price book entries (the only object-specific insert rule modelled).
+    if (info.name === 'PricebookEntry') checkNewPricebookEntry(this.ctx, stored);
     return stored;
   }
 

@@ -5,6 +5,7 @@
 import type { SeedTarget } from '../datasets/types.js';
 import { RecordError } from './dmlErrors.js';
 import type { OrgContext } from './orgContext.js';
+import { standardPricebookId } from './priceBooks.js';
 import type { RecordWriter } from './recordWriter.js';
 
 export function createSeedTarget(ctx: OrgContext, writer: RecordWriter): SeedTarget {
@@ -36,6 +37,11 @@ export function createSeedTarget(ctx: OrgContext, writer: RecordWriter): SeedTar
       const rt = ctx.recordTypes.byDeveloperName(objectName, developerName);
       if (!rt) throw new Error(`${objectName} has no record type ${developerName}`);
       return rt.id;
+    },
+    standardPricebookId() {
+      const id = standardPricebookId(ctx);
+      if (!id) throw new Error('the schema has no Pricebook2, so the org has no standard price book');
+      return id;
     },
   };
 }

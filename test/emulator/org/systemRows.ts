@@ -1,12 +1,13 @@
 /**
- * Rows every org has before any data: the running User, the Organization, one RecordType row per record
- * type of the schema and, when the schema models it, one EntityDefinition row per object (SFDMU lists
- * objects through it). Only fields the schema defines are written.
+ * Rows every org has before any data: the running User, the Organization, the Standard Price Book, one
+ * RecordType row per record type of the schema and, when the schema models it, one EntityDefinition row per
+ * object (SFDMU lists objects through it). Only objects and fields the schema defines are written.
  */
 import type { StoredRecord } from '../soql/types.js';
 import { formatDatetime } from './fieldValues.js';
 import type { OrgIdentity } from './identity.js';
 import type { OrgContext } from './orgContext.js';
+import { STANDARD_PRICE_BOOK_NAME } from './priceBooks.js';
 
 const ORGANIZATION_TYPES = { developer: 'Developer Edition', production: 'Enterprise Edition', sandbox: 'Enterprise Edition' };
 
@@ -57,6 +58,8 @@ export function insertSystemRows(ctx: OrgContext, identity: OrgIdentity, orgName
     TimeZoneSidKey: 'America/Los_Angeles',
     IsReadOnly: false,
   });
+  const pricebook = ctx.schema.object('Pricebook2');
+  if (pricebook) insertRow(ctx, 'Pricebook2', ctx.ids.next(pricebook.keyPrefix), { Name: STANDARD_PRICE_BOOK_NAME, IsActive: true, IsStandard: true });
   for (const rt of ctx.recordTypes.all()) {
     insertRow(ctx, 'RecordType', rt.id, {
       Name: rt.def.name,
