@@ -5,15 +5,21 @@ import type { RunEvent } from '../lib/run/runEvents.js';
 type ViewData = Record<string, string>;
 
 const DEFERRED_STAGE = 'Deferred lookups';
+/** Redraws at most this often: a terminal redraw per batch would cost more time than the sync itself. */
+const REFRESH_MS = 250;
 
 /**
  * The live view of a run: one line per object with its status, counts and elapsed time (oclif's
  * multi-stage output: a spinner per running object on a terminal, plain periodic lines in CI, nothing with
- * --json), and a last line for the deferred-lookup update pass.
+ * --json), and a last line for the deferred-lookup update pass. Progress events only record the latest state;
+ * a timer applies it, so rendering never slows the sync down.
  */
 export class RunProgressView {
   private readonly output: ParallelMultiStageOutput<ViewData>;
-  private readonly started = new Set<string>();
+  private readonly latest = new Map<string, ObjectProgress>();
+  private readonly shown = new Map<string, ObjectProgress['status']>();
+  private deferredDone = false;
+  private readonly timer: NodeJS.Timeout;
 
   public constructor(title: string, objects: string[], jsonEnabled: boolean) {
     this.output = new ParallelMultiStageOutput<ViewData>({
@@ -26,29 +32,38 @@ export class RunProgressView {
         get: (data?: ViewData): string | undefined => data?.[object],
       })),
     });
+    this.timer = setInterval(() => this.flush(), REFRESH_MS);
+    this.timer.unref();
   }
 
   public handle(event: RunEvent): void {
-    if (event.type === 'object') this.objectProgress(event.progress);
-    if (event.type === 'state' && ['synced', 'synced_with_errors', 'scanned'].includes(event.state)) {
-      this.output.startStage(DEFERRED_STAGE);
-      this.output.stopStage(DEFERRED_STAGE);
-    }
+    if (event.type === 'object') this.latest.set(event.progress.object, event.progress);
+    if (event.type === 'state' && ['synced', 'synced_with_errors', 'scanned'].includes(event.state)) this.deferredDone = true;
   }
 
   /** Ends the view; unfinished objects are shown as failed when the run did not complete. */
   public stop(completed: boolean): void {
+    clearInterval(this.timer);
+    this.flush();
     this.output.stop(completed ? 'completed' : 'failed');
   }
 
-  private objectProgress(progress: ObjectProgress): void {
-    const { object, counts } = progress;
-    if (!this.started.has(object)) {
-      this.started.add(object);
-      this.output.startStage(object);
+  private flush(): void {
+    const data: ViewData = {};
+    for (const [object, progress] of this.latest) {
+      const { counts } = progress;
+      data[object] = `inserted ${counts.inserted} · updated ${counts.updated} · unchanged ${counts.unchanged} · skipped ${counts.skipped} · failed ${counts.failed}`;
+      const status = this.shown.get(object);
+      if (!status) this.output.startStage(object, data);
+      if (progress.status === 'done' && status !== 'done') this.output.stopStage(object, data);
+      this.shown.set(object, progress.status);
     }
-    const line = `inserted ${counts.inserted} · updated ${counts.updated} · unchanged ${counts.unchanged} · skipped ${counts.skipped} · failed ${counts.failed}`;
-    this.output.updateData({ [object]: line });
-    if (progress.status === 'done') this.output.stopStage(object, { [object]: line });
+    this.latest.clear();
+    if (Object.keys(data).length > 0) this.output.updateData(data);
+    if (this.deferredDone && !this.shown.has(DEFERRED_STAGE)) {
+      this.output.startStage(DEFERRED_STAGE);
+      this.output.stopStage(DEFERRED_STAGE);
+      this.shown.set(DEFERRED_STAGE, 'done');
+    }
   }
 }

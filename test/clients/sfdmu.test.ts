@@ -120,5 +120,6 @@ describe('clients: SFDMU org to org between emulated orgs', function () {
     const requests = target.stats().requests;
     expect(requests.bulkJobCreate, 'one ingest job per object and step').to.be.greaterThan(2);
     expect(requests.collectionCreate).to.equal(undefined);
+    expect(requests.collectionUpdate).to.equal(undefined);
   });
 });

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EmulatedOrg } from '../emulator/index.js';
@@ -11,7 +11,7 @@ export const SFDMU_VERSION = '3.7.19';
 /** One `objects` entry of SFDMU's export.json (only the keys these tests use). */
 export type SfdmuObject = { query: string; operation: 'Insert' | 'Upsert' | 'Update'; externalId: string };
 
-export type SfdmuRun = { code: number; stdout: string; stderr: string; folder: string };
+export type SfdmuRun = { code: number; stdout: string; stderr: string };
 
 /**
  * SFDMU 3.7.19 has no bin: it is an sfdx plugin command class. The launcher loads that class, gives it the
@@ -32,8 +32,9 @@ function orgEntry(name: string, org: EmulatedOrg): { name: string; instanceUrl: 
 
 /**
  * Runs SFDMU org to org: an export.json naming both emulated orgs by instance URL and token (no sf auth
- * needed), in a fresh folder, with a sandbox HOME. `bulkThreshold` is the record count from which SFDMU
- * switches from sObject collections to Bulk API 2.0; polling at 200 ms keeps its jobs from waiting 5 s.
+ * needed), in a fresh folder with a sandbox HOME, both removed afterwards (the output holds SFDMU's whole
+ * log). `bulkThreshold` is the record count from which SFDMU switches from sObject collections to Bulk API
+ * 2.0; polling at 200 ms keeps its jobs from waiting 5 s.
  */
 export async function runSfdmu(source: EmulatedOrg, target: EmulatedOrg, objects: SfdmuObject[], bulkThreshold: number): Promise<SfdmuRun> {
   const packageRoot = join(await installClient('sfdmu', SFDMU_VERSION), 'node_modules', 'sfdmu');
@@ -49,7 +50,9 @@ export async function runSfdmu(source: EmulatedOrg, target: EmulatedOrg, objects
   const env = sandboxEnv();
   return new Promise((resolve) => {
     execFile(process.execPath, ['-e', LAUNCHER, ...args], { env, cwd: folder, timeout: 240_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr, folder });
+      rmSync(folder, { recursive: true, force: true });
+      rmSync(env.HOME, { recursive: true, force: true });
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
     });
   });
 }

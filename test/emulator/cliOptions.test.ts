@@ -15,7 +15,7 @@ describe('emulator CLI flags', () => {
     const fails = (argv: string[], message: RegExp) => expect(() => parseCliOptions(argv)).to.throw(UsageError, message);
     fails([], /--port is required/);
     fails(['--port', 'x'], /--port must be an integer/);
-    fails(['--port', '0', '--dataset', 'huge'], /--dataset must be empty, demo or bench/);
+    fails(['--port', '0', '--dataset', 'huge'], /--dataset must be one of empty, users, demo, bench/);
     fails(['--port', '0', '--edition', 'free'], /--edition must be developer, production or sandbox/);
     fails(['--port', '0', '--faults', 'lock=7'], /--faults: lock must be a probability/);
     fails(['--port', '0', '--bogus'], /Unknown option '--bogus'/);

@@ -42,7 +42,7 @@ export function parseCliOptions(argv: string[]): StartOrgOptions {
   if (port === undefined) throw new UsageError('--port is required (0 = any free port)');
   if (port > 65535) throw new UsageError(`--port must be at most 65535, got ${port}`);
   if (values.dataset !== undefined && !(DATASET_NAMES as readonly string[]).includes(values.dataset)) {
-    throw new UsageError(`--dataset must be empty, demo or bench, got '${values.dataset}'`);
+    throw new UsageError(`--dataset must be one of ${DATASET_NAMES.join(', ')}, got '${values.dataset}'`);
   }
   if (values.edition !== undefined && !(EDITIONS as readonly string[]).includes(values.edition)) {
     throw new UsageError(`--edition must be developer, production or sandbox, got '${values.edition}'`);

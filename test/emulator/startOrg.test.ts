@@ -74,6 +74,6 @@ describe('emulator startOrg (end to end)', () => {
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     expect(code).to.equal(2);
-    expect(stderr).to.contain('--dataset must be empty, demo or bench');
+    expect(stderr).to.contain('--dataset must be one of empty, users, demo, bench');
   });
 });

@@ -31,6 +31,7 @@ export default class Rollback extends SfCommand<RollbackResult> {
     force: Flags.boolean({ summary: messages.getMessage('flags.force.summary') }),
     'dry-run': Flags.boolean({ summary: messages.getMessage('flags.dry-run.summary') }),
     'journal-dir': journalDirFlag,
+    'api-version': Flags.orgApiVersion(),
   };
 
   public async run(): Promise<RollbackResult> {
@@ -46,7 +47,7 @@ export default class Rollback extends SfCommand<RollbackResult> {
     try {
       result = await rollbackRun({
         journal,
-        target: new ConnectionOrgApi(org.getConnection()),
+        target: new ConnectionOrgApi(org.getConnection(flags['api-version'])),
         force: flags.force,
         dryRun: flags['dry-run'],
         beforeCall: guards.check,
@@ -88,7 +89,11 @@ export default class Rollback extends SfCommand<RollbackResult> {
 
   private renderPlanned(planned: RollbackRecord[]): void {
     const byObject = new Map<string, RollbackRecord[]>();
-    for (const record of planned) byObject.set(record.object, [...(byObject.get(record.object) ?? []), record]);
+    for (const record of planned) {
+      const list = byObject.get(record.object) ?? [];
+      list.push(record);
+      byObject.set(record.object, list);
+    }
     for (const records of byObject.values()) {
       for (const record of records.slice(0, PLANNED_SHOWN)) {
         const fields = record.values ? `: ${Object.keys(record.values).join(', ')}` : '';

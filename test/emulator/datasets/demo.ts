@@ -17,3 +17,12 @@ export function seedDemo(target: SeedTarget, options: DatasetOptions): void {
   seedCatalog(ctx);
   for (let family = 0; family < DEMO_FAMILIES; family++) seedFamily(ctx);
 }
+
+/**
+ * `users`: only the demo's people (same names and e-mails, usernames of this org), as a target org where the
+ * same people work: a sync finds record owners there by e-mail.
+ */
+export function seedDemoUsers(target: SeedTarget, options: DatasetOptions): void {
+  const ctx = new SeedContext(target, new SeededRandom(options.seed ?? 1));
+  seedUsers(ctx, DEMO_USERS, usernameSuffix(options.userSuffix ?? target.runningUserId));
+}

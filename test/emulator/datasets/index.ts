@@ -3,17 +3,19 @@
  * RecordType and EntityDefinition rows, the Organization row) is the org's own doing.
  */
 import { seedBench } from './bench.js';
-import { seedDemo } from './demo.js';
+import { seedDemo, seedDemoUsers } from './demo.js';
 import type { DatasetName, DatasetOptions, SeedTarget } from './types.js';
 
 export type { DatasetName, DatasetOptions, SeedTarget } from './types.js';
 
-export const DATASET_NAMES: readonly DatasetName[] = ['empty', 'demo', 'bench'];
+export const DATASET_NAMES: readonly DatasetName[] = ['empty', 'users', 'demo', 'bench'];
 
 export function seedDataset(name: DatasetName, target: SeedTarget, options: DatasetOptions): void {
   switch (name) {
     case 'empty':
       return;
+    case 'users':
+      return seedDemoUsers(target, options);
     case 'demo':
       return seedDemo(target, options);
     case 'bench':

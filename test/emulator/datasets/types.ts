@@ -19,7 +19,7 @@ export interface SeedTarget {
   standardPricebookId(): string;
 }
 
-export type DatasetName = 'empty' | 'demo' | 'bench';
+export type DatasetName = 'empty' | 'users' | 'demo' | 'bench';
 
 export type DatasetOptions = {
   /** bench: number of records in all (spread over the objects); ignored by the others. */

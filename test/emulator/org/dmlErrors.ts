@@ -77,6 +77,9 @@ export const dmlErrors = {
     ),
   unableToLock: (id: string): DmlError =>
     error('UNABLE_TO_LOCK_ROW', `unable to obtain exclusive access to this record or 1 records: ${id}`),
+  /** An object the API cannot create or update records of (Profile, Organization...), named by its label. */
+  entityNotWritable: (mode: 'inserted' | 'updated', objectLabel: string): DmlError =>
+    error('CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY', `entity type cannot be ${mode}: ${objectLabel}`),
   insufficientAccess: (): DmlError => error('INSUFFICIENT_ACCESS_OR_READONLY', 'insufficient access rights on object id'),
   /**
    * A delete blocked by children through a restricted-delete relationship. Wording (trailing newline

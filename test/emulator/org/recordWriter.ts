@@ -43,6 +43,7 @@ export class RecordWriter {
   /** Builds a complete new record (with Id and system fields), fields in describe order. */
   public buildInsert(objectName: string, raw: Record<string, unknown>): StoredRecord {
     const info = this.objectInfo(objectName);
+    if (!info.def.header.createable) throw new RecordError([dmlErrors.entityNotWritable('inserted', info.def.header.label)]);
     const changes = this.readFields(info, raw, 'insert');
     this.applyRecordType(info, changes);
     const recordType = this.recordTypeOf(changes);
@@ -65,6 +66,9 @@ export class RecordWriter {
       if (value !== null && value !== undefined) record[field.name] = value;
     }
     record.IsDeleted = false;
+    // A custom object's text Name left empty is the record's Id, as Salesforce saves it.
+    const nameField = info.def.header.custom ? info.def.fields.find((f) => f.nameField && !f.autoNumber && f.type === 'string') : undefined;
+    if (nameField && (record[nameField.name] === undefined || record[nameField.name] === '')) record[nameField.name] = record.Id;
     const stored = record as StoredRecord;
     this.checkValidationRules(info, stored, 'insert');
     this.checkUnique(info, stored, undefined);
@@ -76,6 +80,7 @@ export class RecordWriter {
   /** The changes to apply to `existing` (audit fields included). */
   public buildUpdate(objectName: string, existing: StoredRecord, raw: Record<string, unknown>): Record<string, unknown> {
     const info = this.objectInfo(objectName);
+    if (!info.def.header.updateable) throw new RecordError([dmlErrors.entityNotWritable('updated', info.def.header.label)]);
     const changes = this.readFields(info, raw, 'update');
     const recordTypeId = (changes.get('RecordTypeId') ?? existing.RecordTypeId) as string | undefined;
     this.checkValues(info, changes, recordTypeId ? this.ctx.recordTypes.get(recordTypeId) : undefined);

@@ -1,8 +1,24 @@
-/** The SOQL engine's view of an org's storage (SoqlDataSource), with index lookups for keyed filters. */
+/** The SOQL engine's view of an org's storage (SoqlDataSource), with index lookups for keyed and parent-id filters. */
 import type { SoqlDataSource, StoredRecord } from '../soql/types.js';
 import { keyPrefixOf, normalizeId } from './ids.js';
 import type { RecordStore } from './recordStore.js';
 import type { SchemaIndex } from './schemaIndex.js';
+
+/**
+ * `WHERE AccountId IN (...)`, the query a sync tool pages children with, answered from the parent index.
+ * Undefined (scan) when a value's object is not indexed as a parent; values that are no id match nothing.
+ */
+function childrenByParent(store: RecordStore, objectName: string, fieldName: string, values: unknown[]): StoredRecord[] | undefined {
+  const found: StoredRecord[] = [];
+  for (const value of values) {
+    const id = typeof value === 'string' ? normalizeId(value) : undefined;
+    if (!id) continue;
+    const children = store.findChildren(objectName, fieldName, id, true);
+    if (!children) return undefined;
+    found.push(...children);
+  }
+  return found;
+}
 
 export function createSoqlSource(schema: SchemaIndex, store: RecordStore): SoqlDataSource {
   return {
@@ -29,8 +45,9 @@ export function createSoqlSource(schema: SchemaIndex, store: RecordStore): SoqlD
         }
         return found;
       }
-      if (!store.isIndexed(info.name, fieldName)) return undefined;
-      return values.flatMap((value) => store.findByIndex(info.name, fieldName, value, true) ?? []);
+      if (store.isIndexed(info.name, fieldName)) return values.flatMap((value) => store.findByIndex(info.name, fieldName, value, true) ?? []);
+      if (schema.field(info.name, fieldName)?.type === 'reference') return childrenByParent(store, info.name, fieldName, values);
+      return undefined;
     },
   };
 }

@@ -110,6 +110,7 @@ export function textNameField(label: string): FieldDescribe {
   field.createable = true;
   field.updateable = true;
   field.nillable = true;
+  field.defaultedOnCreate = true;
   field.nameField = true;
   field.idLookup = true;
   return field;
