@@ -42,7 +42,8 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
     confirmProduction: input.confirmProduction || input.dryRun,
   });
   const { template } = setup.prepared;
-  for (const warning of setup.prepared.warnings) command.warn(warning);
+  const warnings = [...setup.prepared.warnings, ...setup.preflightWarnings.map((problem) => `${problem.what} ${problem.fix}`)];
+  for (const warning of warnings) command.warn(warning);
 
   const guards = new RunGuards(input.stopOnError ?? !template.options.continueOnError);
   const source = new CountingOrgApi(setup.source, guards.check);
@@ -83,5 +84,5 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
     process.removeListener('SIGINT', onInterrupt);
   }
   view.stop(result.state === 'synced' || result.state === 'scanned');
-  return { ...result, apiCalls: { source: source.calls, target: target.calls }, warnings: setup.prepared.warnings };
+  return { ...result, apiCalls: { source: source.calls, target: target.calls }, warnings };
 }

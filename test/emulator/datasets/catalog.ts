@@ -15,6 +15,7 @@ export function usernameSuffix(raw: string): string {
 
 /** Users named after FIRST_NAMES/LAST_NAMES, each managed by the previous one; they become owners. */
 export function seedUsers(ctx: SeedContext, count: number, suffix: string): void {
+  const profileId = ctx.target.profileId('Standard User');
   let managerId: string | undefined;
   for (let index = 0; index < count; index++) {
     const firstName = FIRST_NAMES[index % FIRST_NAMES.length];
@@ -30,6 +31,7 @@ export function seedUsers(ctx: SeedContext, count: number, suffix: string): void
       LocaleSidKey: 'en_US',
       EmailEncodingKey: 'UTF-8',
       LanguageLocaleKey: 'en_US',
+      ProfileId: profileId,
       Title: index === 0 ? 'Sales Director' : 'Account Executive',
       ManagerId: managerId ?? null,
     });

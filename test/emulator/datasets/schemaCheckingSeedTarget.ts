@@ -12,8 +12,12 @@ export type StoredRow = { objectName: string; fields: Record<string, unknown>; i
 
 export class SchemaCheckingSeedTarget implements SeedTarget {
   public readonly runningUserId = '005000000000001AAA';
-  /** The org's own price book, there before any dataset runs. */
+  /** The org's own price book and profiles, there before any dataset runs. */
   public readonly standardPricebook = '01s000000000001AAA';
+  public readonly profiles = new Map([
+    ['System Administrator', '00e000000000001AAA'],
+    ['Standard User', '00e000000000002AAA'],
+  ]);
   public readonly rows = new Map<string, StoredRow>();
   /** Every call in order, for determinism checks. */
   public readonly log: string[] = [];
@@ -27,6 +31,8 @@ export class SchemaCheckingSeedTarget implements SeedTarget {
     this.counters.set('005', 1); // the running user holds the first User id
     this.rows.set(this.standardPricebook, { objectName: 'Pricebook2', fields: { Name: 'Standard Price Book', IsStandard: true }, insertedFields: {} });
     this.counters.set('01s', 1);
+    for (const [name, id] of this.profiles) this.rows.set(id, { objectName: 'Profile', fields: { Name: name }, insertedFields: {} });
+    this.counters.set('00e', this.profiles.size);
     for (const def of this.objects.values()) {
       for (const recordType of def.recordTypes) {
         const id = this.newId('012');
@@ -44,6 +50,12 @@ export class SchemaCheckingSeedTarget implements SeedTarget {
 
   public standardPricebookId(): string {
     return this.standardPricebook;
+  }
+
+  public profileId(name: string): string {
+    const id = this.profiles.get(name);
+    if (!id) throw new Error(`No profile named ${name}`);
+    return id;
   }
 
   public insert(objectName: string, fields: Record<string, unknown>): string {
@@ -70,9 +82,9 @@ export class SchemaCheckingSeedTarget implements SeedTarget {
     this.log.push(`update ${objectName} ${id} ${JSON.stringify(fields)}`);
   }
 
-  /** Inserted rows of an object (the org's own rows excluded: running user, standard price book, record types). */
+  /** Inserted rows of an object (the org's own rows excluded: running user, profiles, standard price book, record types). */
   public rowsOf(objectName: string): StoredRow[] {
-    const orgRows = new Set([this.runningUserId, this.standardPricebook]);
+    const orgRows = new Set([this.runningUserId, this.standardPricebook, ...this.profiles.values()]);
     return [...this.rows.entries()]
       .filter(([id, row]) => row.objectName === objectName && !orgRows.has(id) && objectName !== 'RecordType')
       .map(([, row]) => row);

@@ -17,6 +17,8 @@ export interface SeedTarget {
    * no price books. A product needs a price there before it can have one in a custom price book.
    */
   standardPricebookId(): string;
+  /** Id of a profile by Name ("System Administrator", "Standard User"); throws if the org has none such. */
+  profileId(name: string): string;
 }
 
 export type DatasetName = 'empty' | 'users' | 'demo' | 'bench';

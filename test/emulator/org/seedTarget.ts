@@ -43,5 +43,10 @@ export function createSeedTarget(ctx: OrgContext, writer: RecordWriter): SeedTar
       if (!id) throw new Error('the schema has no Pricebook2, so the org has no standard price book');
       return id;
     },
+    profileId(name) {
+      const profile = [...ctx.store.scan('Profile', false)].find((row) => row.Name === name);
+      if (!profile) throw new Error(`the org has no profile named ${name}`);
+      return profile.Id;
+    },
   };
 }

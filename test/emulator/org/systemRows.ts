@@ -1,5 +1,6 @@
 /**
- * Rows every org has before any data: the running User, the Organization, the Standard Price Book, one
+ * Rows every org has before any data: the running User and its Profile (with the "Standard User" profile),
+ * the Organization, the Standard Price Book, one
  * RecordType row per record type of the schema and, when the schema models it, one EntityDefinition row per
  * object (SFDMU lists objects through it). Only objects and fields the schema defines are written.
  */
@@ -32,8 +33,19 @@ function insertRow(ctx: OrgContext, objectName: string, id: string, values: Reco
   ctx.store.insert(info.name, record as StoredRecord);
 }
 
+/** Profiles every org has; the running user is a System Administrator. */
+export const ADMIN_PROFILE = 'System Administrator';
+const PROFILES = [ADMIN_PROFILE, 'Standard User'];
+
 export function insertSystemRows(ctx: OrgContext, identity: OrgIdentity, orgName: string): void {
+  const profileIds = new Map<string, string>();
+  const profile = ctx.schema.object('Profile');
+  for (const name of profile ? PROFILES : []) {
+    profileIds.set(name, ctx.ids.next(profile!.keyPrefix));
+    insertRow(ctx, 'Profile', profileIds.get(name)!, { Name: name, UserType: 'Standard' });
+  }
   insertRow(ctx, 'User', identity.userId, {
+    ProfileId: profileIds.get(ADMIN_PROFILE),
     Username: identity.username,
     FirstName: 'Emulated',
     LastName: 'Admin',

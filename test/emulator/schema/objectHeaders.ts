@@ -38,7 +38,7 @@ let recordedGlobal: Map<string, GlobalEntry> | undefined;
 
 /**
  * The describe-global entries (API v48, recorded by CumulusCI) of the standard objects without a recorded
- * describe: User, Group, RecordType, Product2, Pricebook2, PricebookEntry, OpportunityLineItem,
+ * describe: User, Profile, Group, RecordType, Product2, Pricebook2, PricebookEntry, OpportunityLineItem,
  * Organization, EntityDefinition. They carry the real object-level flags (createable, deletable...).
  */
 export function recordedGlobalEntry(objectName: string): GlobalEntry {

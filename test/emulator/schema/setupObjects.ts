@@ -1,5 +1,5 @@
 /**
- * The setup objects a sync tool and the sf CLI read: User, Group, RecordType, Organization and
+ * The setup objects a sync tool and the sf CLI read: User, Profile, Group, RecordType, Organization and
  * EntityDefinition. Declared from Salesforce's object reference (no licensed full describe of them was
  * found); Organization's fields are those of the recorded `GET sobjects/Organization/{id}` row.
  *
@@ -14,14 +14,17 @@ const TIME_ZONES = ['America/Los_Angeles', 'America/New_York', 'America/Chicago'
 const LOCALES = ['en_US', 'en_GB', 'fr_FR', 'de_DE', 'ja_JP'];
 const LANGUAGES = ['en_US', 'fr', 'de', 'ja'];
 const EMAIL_ENCODINGS = ['UTF-8', 'ISO-8859-1', 'Shift_JIS'];
+/** The user types of User.UserType and Profile.UserType. */
+const USER_TYPES = ['Standard', 'PowerPartner', 'CsnOnly', 'Guest'];
 
 function requiredRestrictedPicklist(name: string, label: string, values: string[]): ReturnType<typeof standardField> {
   return standardField({ kind: 'picklist', name, label, values, restricted: true, required: true });
 }
 
 /**
- * User. ProfileId and UserRoleId are left out: the emulator has no Profile/UserRole objects, so the org
- * creates users without them.
+ * User, with the fields the sf CLI reads (`SELECT Id, Username, LastName, Alias, TimeZoneSidKey,
+ * LocaleSidKey, EmailEncodingKey, ProfileId, LanguageLocaleKey, Email FROM User`). UserRoleId is left out:
+ * the emulator has no UserRole object.
  */
 export function user(): ObjectDef {
   return buildStandardObject('User', {
@@ -45,9 +48,10 @@ export function user(): ObjectDef {
       requiredRestrictedPicklist('TimeZoneSidKey', 'Time Zone', TIME_ZONES),
       requiredRestrictedPicklist('LocaleSidKey', 'Locale', LOCALES),
       requiredRestrictedPicklist('EmailEncodingKey', 'Email Encoding', EMAIL_ENCODINGS),
+      standardField({ kind: 'lookup', name: 'ProfileId', label: 'Profile ID', referenceTo: 'Profile', relationshipName: 'Profile', required: true }),
       requiredRestrictedPicklist('LanguageLocaleKey', 'Language', LANGUAGES),
       standardField(
-        { kind: 'picklist', name: 'UserType', label: 'User Type', values: ['Standard', 'PowerPartner', 'CsnOnly', 'Guest'], restricted: true, defaultValue: 'Standard' },
+        { kind: 'picklist', name: 'UserType', label: 'User Type', values: USER_TYPES, restricted: true, defaultValue: 'Standard' },
         READ_ONLY
       ),
       standardField({ kind: 'text', name: 'EmployeeNumber', label: 'Employee Number', length: 20 }),
@@ -56,7 +60,27 @@ export function user(): ObjectDef {
       standardField({ kind: 'datetime', name: 'LastLoginDate', label: 'Last Login' }, READ_ONLY),
     ],
     trailingFields: recentlyViewedFields(),
-    parentRelationships: { ManagerId: { relationshipName: 'ManagedUsers', cascadeDelete: false, restrictedDelete: false } },
+    parentRelationships: {
+      ManagerId: { relationshipName: 'ManagedUsers', cascadeDelete: false, restrictedDelete: false },
+      // Salesforce refuses to delete a profile that is assigned to users.
+      ProfileId: { relationshipName: 'Users', cascadeDelete: false, restrictedDelete: true },
+    },
+  });
+}
+
+/**
+ * Profile: every user has one. The data API cannot create profiles (Setup does), so the org creates the
+ * two every org has, "System Administrator" (the running user's) and "Standard User" (which `sf org create
+ * user` looks up by name).
+ */
+export function profile(): ObjectDef {
+  return buildStandardObject('Profile', {
+    fields: [
+      standardField({ kind: 'text', name: 'Name', label: 'Name', length: 255, required: true }, { nameField: true }),
+      standardField({ kind: 'picklist', name: 'UserType', label: 'User Type', values: USER_TYPES, restricted: true }, READ_ONLY),
+      standardField({ kind: 'text', name: 'Description', label: 'Description', length: 255 }),
+    ],
+    trailingFields: recentlyViewedFields(),
   });
 }
 

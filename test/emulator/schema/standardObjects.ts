@@ -5,7 +5,7 @@
 import type { ObjectDef, RecordTypeDef } from './model.js';
 import { loadRecordedObject } from './recordedDescribes.js';
 import { opportunityLineItem, pricebook2, pricebookEntry, product2 } from './salesObjects.js';
-import { entityDefinition, group, organization, recordType, user } from './setupObjects.js';
+import { entityDefinition, group, organization, profile, recordType, user } from './setupObjects.js';
 
 /** Account's record types: the Type picklist offers customer values to one, partner values to the other. */
 const ACCOUNT_RECORD_TYPES: RecordTypeDef[] = [
@@ -40,6 +40,7 @@ export function defaultStandardObjects(): ObjectDef[] {
     loadRecordedObject('Lead'),
     loadRecordedObject('Task'),
     user(),
+    profile(),
     group(),
     recordType(),
     product2(),
