@@ -4,6 +4,7 @@ import { CountingOrgApi } from '../lib/api/countingOrgApi.js';
 import { journalRoot } from '../lib/journal/paths.js';
 import { RunStore } from '../lib/journal/runStore.js';
 import { prepareRun } from '../lib/run/prepareRun.js';
+import type { PreflightProblem } from '../lib/run/preflight.js';
 import { RunGuards } from '../lib/run/runGuards.js';
 import { runSync, type SyncRunResult } from '../lib/run/syncRun.js';
 import { RunProgressView } from './runProgressView.js';
@@ -26,6 +27,8 @@ export type SyncCommandInput = {
 export type SyncCommandResult = SyncRunResult & {
   apiCalls: { source: number; target: number };
   warnings: string[];
+  /** The metadata mismatch report (a scan lists blocking problems here instead of failing). */
+  preflight: PreflightProblem[];
 };
 
 /**
@@ -40,9 +43,13 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
     objects: input.objects,
     // A scan or a dry run never writes: the production guard is for writes.
     confirmProduction: input.confirmProduction || input.dryRun,
+    failOnBlocking: input.command === 'execute',
   });
   const { template } = setup.prepared;
-  const warnings = [...setup.prepared.warnings, ...setup.preflightWarnings.map((problem) => `${problem.what} ${problem.fix}`)];
+  const warnings = [
+    ...setup.prepared.warnings,
+    ...setup.preflight.map((problem) => `${problem.blocking ? 'Blocking: ' : ''}${problem.what} ${problem.fix}`),
+  ];
   for (const warning of warnings) command.warn(warning);
 
   const guards = new RunGuards(input.stopOnError ?? !template.options.continueOnError);
@@ -84,5 +91,5 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
     process.removeListener('SIGINT', onInterrupt);
   }
   view.stop(result.state === 'synced' || result.state === 'scanned');
-  return { ...result, apiCalls: { source: source.calls, target: target.calls }, warnings };
+  return { ...result, apiCalls: { source: source.calls, target: target.calls }, warnings, preflight: setup.preflight };
 }

@@ -219,3 +219,44 @@ describe('sf isync execute with a target whose rules differ (validation rule, re
     expect(json.result.stateReason).to.contain('--stop-on-error');
   });
 });
+
+describe('pre-flight: a target whose metadata differs', function () {
+  this.timeout(240_000);
+  let pair: OrgPair;
+
+  before(async () => {
+    const schemaFile = join(mkdtempSync(join(tmpdir(), 'isync-schema-')), 'target-schema.json');
+    writeFileSync(
+      schemaFile,
+      JSON.stringify({
+        removeRecordTypes: { Account: ['Partner'] },
+        removePicklistValues: { 'Supplier__c.Type__c': ['Independent'] },
+        changeFields: { 'Supplier__c.Tax_Number__c': { spec: { kind: 'date' } } },
+      })
+    );
+    pair = await startOrgPair({ dataset: 'demo' }, { dataset: 'empty', schema: schemaFile });
+  });
+  after(async () => {
+    await pair.stop();
+  });
+
+  it('lists blocking problems (missing record type, incompatible type) and writes nothing, exit 1', async () => {
+    const run = await runPlugin(['isync', 'execute', '-s', 'src', '-o', 'tgt', '--objects', 'Account,Supplier__c', '--json'], pair.env);
+    expect(run.code).to.equal(1);
+    const json = jsonOf<unknown>(run);
+    expect(json.name).to.equal('PreflightFailedError');
+    expect(json.message).to.contain('Record type Partner of Account exists in the source but not in the target.');
+    expect(json.message).to.contain('Supplier__c.Tax_Number__c is string in the source and date in the target.');
+    expect(json.message).to.not.contain('Independent'); // a warning, not a blocker
+    expect(writeRequests(pair)).to.equal(0);
+  });
+
+  it('scan reports every mismatch, blocking or not, without failing', async () => {
+    const run = await runPlugin(['isync', 'scan', '-s', 'src', '-o', 'tgt', '--objects', 'Account,Supplier__c', '--json'], pair.env);
+    const json = jsonOf<ScanResult>(run);
+    expect(json.status, run.stdout).to.equal(0);
+    const problems = json.result.preflight.map((p) => `${p.blocking ? 'B' : 'W'} ${p.object}.${p.field ?? ''}`);
+    expect(problems).to.include.members(['B Account.RecordTypeId', 'B Supplier__c.Tax_Number__c', 'W Supplier__c.Type__c']);
+    expect(json.result.warnings.join('\n')).to.contain('Supplier__c.Type__c is a restricted picklist in the target without the value(s) "Independent"');
+  });
+});

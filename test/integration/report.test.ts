@@ -97,7 +97,7 @@ describe('sf isync report and runs against emulated orgs (a run with failures)',
     for (const file of files) {
       const text = readFileSync(join(dir, file), 'utf8');
       expect(text.charCodeAt(0), 'UTF-8 byte order mark').to.equal(0xfeff);
-      const rows = parse(text, { bom: true, columns: true }) as Array<Record<string, string>>;
+      const rows = parse<Record<string, string>>(text, { bom: true, columns: true });
       const object = file.split('_')[1];
       const journal = expected.filter((failure) => failure.object === object);
       expect(rows).to.have.length(journal.length);

@@ -67,6 +67,11 @@ describe('sf isync rollback against emulated orgs (demo dataset into a target th
     const afterRun = snapshot(pair);
     expect(afterRun).to.not.deep.equal(before);
 
+    const human = await runPlugin(['isync', 'rollback', '--dry-run'], pair.env);
+    expect(human.code, human.stderr).to.equal(0);
+    expect(human.stdout).to.contain(`Rolling back the newest run, ${run.runId}.`);
+    expect(human.stdout).to.match(/Would delete OpportunityLineItem 00k\w+ \(source 00k\w+\)/);
+    expect(human.stdout).to.match(/Would restore Account 001\w+ \(source 001\w+\): (Description|Phone)/);
     const dry = await rollback(pair, '--dry-run');
     expect(dry.code, JSON.stringify(dry.json)).to.equal(0);
     expect(dry.json.result.totals).to.include({ deleted: run.totals.inserted, restored: run.totals.updated, skipped: 0, failed: 0 });

@@ -11,6 +11,7 @@ import { groupFailures, type FailedRecord } from '../../../src/lib/report/failur
 import { OutcomeFold } from '../../../src/lib/report/recordOutcomes.js';
 import { buildRunReport } from '../../../src/lib/report/runReport.js';
 import { listRuns } from '../../../src/lib/report/runHistory.js';
+import { selectRun } from '../../../src/lib/journal/selectRun.js';
 
 const org = { orgId: '00D000000000001AAA', username: 'u@example.com', instanceUrl: 'http://127.0.0.1:1' };
 
@@ -86,7 +87,7 @@ describe('report: error CSV export', () => {
     ]);
     const text = readFileSync(files[0].path, 'utf8');
     expect(text.startsWith('\ufeffSource Id,Target Id,Operation,Error Code,Error Message,Error Fields,Name,NumberOfEmployees,IsActive__c,BillingAddress\r\n')).to.equal(true);
-    const rows = parse(text, { bom: true, columns: true }) as Array<Record<string, string>>;
+    const rows = parse<Record<string, string>>(text, { bom: true, columns: true });
     expect(rows[0]).to.deep.equal({
       'Source Id': 's1',
       'Target Id': '',
@@ -148,5 +149,17 @@ describe('report: a run from its journal', () => {
       ['20260102T000000Z-bbbbbb', 'scan', 'scanned', 0],
       ['20260101T000000Z-aaaaaa', 'execute', 'synced_with_errors', 3],
     ]);
+  });
+});
+
+describe('selecting the run a command acts on', () => {
+  it('takes the newest run by default, a named one on request, and explains a missing one', () => {
+    const store = new RunStore(mkdtempSync(join(tmpdir(), 'isync-runs-')));
+    expect(() => selectRun(store)).to.throw().with.property('name', 'NoRunsError');
+    store.create(meta('20260101T000000Z-aaaaaa', []));
+    store.create(meta('20260102T000000Z-bbbbbb', []));
+    expect(selectRun(store)).to.include({ latest: true }).and.have.nested.property('journal.meta.runId', '20260102T000000Z-bbbbbb');
+    expect(selectRun(store, '20260101T000000Z-aaaaaa')).to.include({ latest: false }).and.have.nested.property('journal.meta.runId', '20260101T000000Z-aaaaaa');
+    expect(() => selectRun(store, '20260103T000000Z-cccccc')).to.throw(/No run 20260103T000000Z-cccccc/).with.property('name', 'RunNotFoundError');
   });
 });

@@ -144,7 +144,6 @@ describe('rollbackRun', () => {
       if (state === 'scanned') journal.meta.command = 'scan';
       let error: unknown;
       try {
-        // eslint-disable-next-line no-await-in-loop
         await rollbackRun({ journal, target, force: false, dryRun: false });
       } catch (caught) {
         error = caught;
