@@ -161,7 +161,7 @@ function round(value: number, digits: number): number {
 /** Starts a node child on this machine's Node with tsx, and reads the first JSON line it prints. */
 async function startChild(args: string[]): Promise<{ child: ChildProcess; line: unknown }> {
   const child = spawn(process.execPath, ['--import', 'tsx', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: child.stdout! });
+  const lines = createInterface({ input: child.stdout });
   const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`))));
   const firstLine = new Promise<string>((resolve) => lines.once('line', resolve));
   const line = await Promise.race([firstLine, exited]);

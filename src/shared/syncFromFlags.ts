@@ -6,6 +6,10 @@ import { RunStore } from '../lib/journal/runStore.js';
 import { prepareRun } from '../lib/run/prepareRun.js';
 import type { PreflightProblem } from '../lib/run/preflight.js';
 import { RunGuards } from '../lib/run/runGuards.js';
+import { ApiBudget, type OrgBudget } from '../lib/run/apiBudget.js';
+
+/** Pause before an org has used this percentage of its daily API requests, unless --api-budget says otherwise. */
+export const DEFAULT_API_BUDGET = 90;
 import { runSync, type SyncRunResult } from '../lib/run/syncRun.js';
 import { RunProgressView } from './runProgressView.js';
 
@@ -29,6 +33,8 @@ export type SyncCommandResult = SyncRunResult & {
   warnings: string[];
   /** The metadata mismatch report (a scan lists blocking problems here instead of failing). */
   preflight: PreflightProblem[];
+  /** Each org's daily limit, what the run may use of it, and what it was projected to need. */
+  apiBudget: OrgBudget[];
 };
 
 /**
@@ -53,9 +59,15 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
   for (const warning of warnings) command.warn(warning);
 
   const guards = new RunGuards(input.stopOnError ?? !template.options.continueOnError);
-  const source = new CountingOrgApi(setup.source, guards.check);
-  const target = new CountingOrgApi(setup.target, guards.check);
-  if (input.apiBudget) await guards.limitTo(input.apiBudget, [setup.source, setup.target]);
+  const budget = await ApiBudget.plan(input.apiBudget ?? DEFAULT_API_BUDGET, setup.specs, setup.source, setup.target);
+  const source = new CountingOrgApi(setup.source, () => {
+    guards.check();
+    budget.charge('source');
+  });
+  const target = new CountingOrgApi(setup.target, () => {
+    guards.check();
+    budget.charge('target');
+  });
 
   const objects = setup.specs.map((spec) => spec.object.name);
   const title = input.command === 'scan' ? 'sf isync scan' : input.dryRun ? 'sf isync execute (dry run)' : 'sf isync execute';
@@ -91,5 +103,5 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
     process.removeListener('SIGINT', onInterrupt);
   }
   view.stop(result.state === 'synced' || result.state === 'scanned');
-  return { ...result, apiCalls: { source: source.calls, target: target.calls }, warnings, preflight: setup.preflight };
+  return { ...result, apiCalls: { source: source.calls, target: target.calls }, warnings, preflight: setup.preflight, apiBudget: budget.report };
 }

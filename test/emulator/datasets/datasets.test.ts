@@ -112,6 +112,18 @@ describe('datasets', () => {
     expect([...targets].sort()).to.deep.equal(['Account', 'Case', 'Contact', 'Lead', 'Opportunity', 'Project__c']);
   });
 
+  it('prices every product in the standard price book before its custom price, and users get a profile', () => {
+    // SchemaCheckingSeedTarget refuses a custom price without a standard one, as the org does.
+    const prices = demo.rowsOf('PricebookEntry');
+    const standard = prices.filter((price) => price.fields.Pricebook2Id === demo.standardPricebook);
+    expect(standard).to.have.length(6);
+    expect(new Set(prices.map((price) => price.fields.Product2Id)).size).to.equal(6);
+    const custom = prices.find((price) => price.fields.Pricebook2Id !== demo.standardPricebook)!;
+    const standardPrice = standard.find((price) => price.fields.Product2Id === custom.fields.Product2Id)!;
+    expect(custom.fields.UnitPrice).to.be.lessThan(standardPrice.fields.UnitPrice as number);
+    for (const user of demo.rowsOf('User')) expect(user.fields.ProfileId).to.equal(demo.profileId('Standard User'));
+  });
+
   it('fills external ids uniquely', () => {
     const ids = demo.rowsOf('Supplier__c').map((supplier) => supplier.fields.External_Id__c);
     expect(new Set(ids).size).to.equal(ids.length);

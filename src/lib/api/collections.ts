@@ -1,0 +1,50 @@
+import type { OrgApi } from './orgApi.js';
+
+export type WriteOperation = 'insert' | 'update' | 'upsert' | 'delete';
+
+export type RecordError = { statusCode: string; message: string; fields: string[] };
+
+/** One record's outcome, in request order, as `composite/sobjects` answers. */
+export type RecordResult = {
+  id: string | null;
+  success: boolean;
+  /** upsert only: true when the record was created. */
+  created?: boolean;
+  errors: RecordError[];
+};
+
+/** Salesforce's limit for one sObject Collections request. */
+export const MAX_COLLECTION_SIZE = 200;
+
+export type CollectionRequest = {
+  operation: WriteOperation;
+  object: string;
+  /** insert/update/upsert: field values (update: with Id); delete: only Id is read. */
+  records: Array<Record<string, unknown>>;
+  /** upsert: the target external id field. */
+  externalIdField?: string;
+};
+
+/**
+ * One sObject Collections call (at most 200 records, never all-or-none: one bad record must not fail its
+ * neighbours). Transport errors are thrown; per-record errors come back in the results.
+ */
+export async function writeCollection(api: OrgApi, request: CollectionRequest): Promise<RecordResult[]> {
+  const { operation, object, records } = request;
+  if (records.length === 0) return [];
+  if (records.length > MAX_COLLECTION_SIZE) {
+    throw new Error(`A collection holds at most ${MAX_COLLECTION_SIZE} records; got ${records.length}.`);
+  }
+  if (operation === 'delete') {
+    const ids = records.map((record) => String(record.Id));
+    return api.request<RecordResult[]>('DELETE', `/composite/sobjects?ids=${ids.join(',')}&allOrNone=false`);
+  }
+  const body = {
+    allOrNone: false,
+    records: records.map((record) => ({ attributes: { type: object }, ...record })),
+  };
+  if (operation === 'insert') return api.request<RecordResult[]>('POST', '/composite/sobjects', body);
+  if (operation === 'update') return api.request<RecordResult[]>('PATCH', '/composite/sobjects', body);
+  if (!request.externalIdField) throw new Error('upsert needs an external id field');
+  return api.request<RecordResult[]>('PATCH', `/composite/sobjects/${object}/${request.externalIdField}`, body);
+}

@@ -1,0 +1,32 @@
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { SfProject } from '@salesforce/core';
+
+/** Environment variable that moves every run journal (as `--journal-dir` does for one command). */
+export const JOURNAL_DIR_ENV = 'SF_ISYNC_JOURNAL_DIR';
+
+/**
+ * Where run journals live: `--journal-dir`, else `$SF_ISYNC_JOURNAL_DIR`, else `.sf/isync/runs` in the sfdx
+ * project the command runs in, else in the current folder. sfdx projects git-ignore `.sf/`, so record data
+ * stays out of version control, and `report`/`retry`/`rollback` run from the same project find the run.
+ */
+export function journalRoot(explicit?: string, cwd: string = process.cwd()): string {
+  if (explicit) return explicit;
+  const fromEnv = process.env[JOURNAL_DIR_ENV];
+  if (fromEnv) return fromEnv;
+  let base = cwd;
+  try {
+    base = SfProject.resolveProjectPathSync(cwd);
+  } catch {
+    // Not in an sfdx project: the current folder.
+  }
+  return join(base, '.sf', 'isync', 'runs');
+}
+
+/** Run ids sort by start time (newest last) and stay unique across concurrent runs: `20261127T081500Z-3f9a1c`. */
+export function newRunId(now: Date = new Date()): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return `${stamp}-${randomBytes(3).toString('hex')}`;
+}
+
+export const RUN_ID_PATTERN = /^\d{8}T\d{6}Z-[0-9a-f]{6}$/;

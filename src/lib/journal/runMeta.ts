@@ -1,0 +1,47 @@
+import type { RunState } from './runState.js';
+
+/** An org as a run records it: enough to recognise it later, never a credential. */
+export type OrgRef = {
+  orgId: string;
+  username: string;
+  instanceUrl: string;
+};
+
+export type ObjectCounts = {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  failed: number;
+};
+
+export type ObjectSummary = ObjectCounts & {
+  object: string;
+  status: 'pending' | 'scanning' | 'syncing' | 'done' | 'failed' | 'skipped';
+  elapsedMs: number;
+};
+
+/** `run.json`: the run's header, rewritten atomically on every state change and at the end of each object. */
+export type RunMeta = {
+  runId: string;
+  command: 'execute' | 'scan';
+  state: RunState;
+  /** Human text for the last state change (e.g. why the run failed or paused). */
+  stateReason?: string;
+  startedAt: string;
+  updatedAt: string;
+  finishedAt?: string;
+  source: OrgRef;
+  target: OrgRef;
+  /** Path of the template file, if one was used, and the normalised template itself (so retry re-runs it). */
+  templatePath?: string;
+  template: unknown;
+  dryRun: boolean;
+  objects: ObjectSummary[];
+  /** How many times the run was retried / resumed, and rollback attempts. */
+  attempts: number;
+};
+
+export function emptyCounts(): ObjectCounts {
+  return { inserted: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 };
+}

@@ -1,0 +1,210 @@
+import type { LimitFunction } from 'p-limit';
+import type { OrgApi } from '../api/orgApi.js';
+import { writeCollection, type RecordError, type RecordResult, type WriteOperation } from '../api/collections.js';
+import { classifyFailure, errorCodeOf } from '../api/failures.js';
+import { backoffDelay, sleep, type BackoffPolicy } from '../api/backoff.js';
+import type { JournalEvent, JournalOperation } from '../journal/events.js';
+import { RunStop } from './runStop.js';
+
+export type WriteItem = {
+  sourceId: string;
+  /** update/deferred/restore/delete: the record in the target. */
+  targetId?: string;
+  values: Record<string, unknown>;
+  /** update: the values the record had before (journaled for rollback). */
+  before?: Record<string, unknown>;
+};
+
+export type WriteOutcome = {
+  sourceId: string;
+  targetId: string | null;
+  ok: boolean;
+  created: boolean;
+  error?: RecordError;
+};
+
+export type WriteRequest = {
+  object: string;
+  operation: JournalOperation;
+  externalIdField?: string;
+  items: WriteItem[];
+  /** insert: finds which items that failed in transit did get in (by match key): sourceId -> targetId. */
+  verifyInserted?(items: WriteItem[]): Promise<Map<string, string>>;
+};
+
+/** Anything that writes batches: the real writer, or the dry-run simulator. */
+export type RecordWriter = { write(request: WriteRequest): Promise<WriteOutcome[]> };
+
+export type BatchWriterDeps = {
+  api: OrgApi;
+  journal: { append(...events: JournalEvent[]): void };
+  limiter: LimitFunction;
+  backoff: BackoffPolicy;
+  /** Called before every write request: throws RunStop when the run must stop (Ctrl-C in a rollback...). */
+  beforeCall?(): void;
+  onRetry?(info: { object: string; reason: string; attempt: number; delayMs: number }): void;
+  random?: () => number;
+};
+
+const IN_DOUBT = 'ISYNC_IN_DOUBT';
+const COLLECTION_OPERATION: Record<JournalOperation, WriteOperation> = {
+  insert: 'insert',
+  upsert: 'upsert',
+  update: 'update',
+  deferred: 'update',
+  restore: 'update',
+  delete: 'delete',
+};
+
+/**
+ * Sends one batch (at most 200 records) through sObject Collections and journals it: the intent before the
+ * request, the outcome of every record after it. Transient failures are retried with backoff (row locks per
+ * record, 5xx and dropped connections per request); an insert that failed in transit is first checked in the
+ * target so that nothing is inserted twice; failures that retrying cannot fix are journaled, never retried
+ * blindly; failures that end the run (session, daily limit) throw `RunStop`.
+ */
+export class BatchWriter implements RecordWriter {
+  private sequence = 0;
+
+  public constructor(private readonly deps: BatchWriterDeps) {}
+
+  public async write(request: WriteRequest): Promise<WriteOutcome[]> {
+    const batch = `${request.object}:${++this.sequence}`;
+    this.deps.journal.append({
+      type: 'batchStart',
+      at: new Date().toISOString(),
+      batch,
+      object: request.object,
+      operation: request.operation,
+      sourceIds: request.items.map((item) => item.sourceId),
+    });
+    const outcomes = await this.sendWithRetries(request);
+    this.deps.journal.append(...outcomes.map((outcome, index) => recordEvent(batch, request, request.items[index], outcome)), {
+      type: 'batchEnd',
+      at: new Date().toISOString(),
+      batch,
+    });
+    return outcomes;
+  }
+
+  private async sendWithRetries(request: WriteRequest): Promise<WriteOutcome[]> {
+    const outcomes = new Array<WriteOutcome | undefined>(request.items.length);
+    let pending = request.items.map((item, index) => ({ item, index }));
+    for (let attempt = 1; pending.length > 0; attempt++) {
+      const items = pending.map((entry) => entry.item);
+      let results: RecordResult[];
+      try {
+         
+        results = await this.send(request, items);
+      } catch (error) {
+         
+        pending = await this.afterRequestFailure(request, pending, outcomes, error, attempt);
+        continue;
+      }
+      const locked: typeof pending = [];
+      results.forEach((result, position) => {
+        const entry = pending[position];
+        const lockedRow = !result.success && result.errors.some((e) => e.statusCode === 'UNABLE_TO_LOCK_ROW');
+        if (lockedRow && attempt < this.deps.backoff.maxAttempts) locked.push(entry);
+        else outcomes[entry.index] = toOutcome(entry.item, result, request);
+      });
+      pending = locked;
+      if (pending.length > 0) {
+         
+        await this.pause(request.object, 'UNABLE_TO_LOCK_ROW', attempt);
+      }
+    }
+    return outcomes.map((outcome, index) => outcome ?? failed(request.items[index], IN_DOUBT, 'No result was recorded.'));
+  }
+
+  private async send(request: WriteRequest, items: WriteItem[]): Promise<RecordResult[]> {
+    this.deps.beforeCall?.();
+    const operation = COLLECTION_OPERATION[request.operation];
+    const records = items.map((item) => (operation === 'insert' || operation === 'upsert' ? item.values : { ...item.values, Id: item.targetId }));
+    return this.deps.limiter(() =>
+      writeCollection(this.deps.api, { operation, object: request.object, records, externalIdField: request.externalIdField })
+    );
+  }
+
+  /** Decides what to resend after a request failed as a whole; records the items that are settled. */
+  private async afterRequestFailure(
+    request: WriteRequest,
+    pending: Array<{ item: WriteItem; index: number }>,
+    outcomes: Array<WriteOutcome | undefined>,
+    error: unknown,
+    attempt: number
+  ): Promise<Array<{ item: WriteItem; index: number }>> {
+    const kind = classifyFailure(error);
+    const message = error instanceof Error ? error.message : String(error);
+    if (kind === 'session') {
+      throw new RunStop('session', `The session of an org expired or was revoked (${message}).`);
+    }
+    if (kind === 'dailyLimit') {
+      throw new RunStop('dailyLimit', `The org's daily API request limit is used up (${message}).`);
+    }
+    if (kind === 'permanent' || attempt >= this.deps.backoff.maxAttempts) {
+      for (const entry of pending) outcomes[entry.index] = failed(entry.item, errorCodeOf(error), message);
+      return [];
+    }
+    if (kind === 'concurrency') this.deps.limiter.concurrency = Math.max(1, Math.floor(this.deps.limiter.concurrency / 2));
+    await this.pause(request.object, errorCodeOf(error), attempt);
+    if (request.operation !== 'insert') return pending; // updates, upserts and deletes are idempotent
+    return this.dropInsertedInTransit(request, pending, outcomes);
+  }
+
+  /** An insert that failed in transit may have been committed: adopt what got in, resend only the rest. */
+  private async dropInsertedInTransit(
+    request: WriteRequest,
+    pending: Array<{ item: WriteItem; index: number }>,
+    outcomes: Array<WriteOutcome | undefined>
+  ): Promise<Array<{ item: WriteItem; index: number }>> {
+    if (!request.verifyInserted) {
+      for (const entry of pending) {
+        outcomes[entry.index] = failed(entry.item, IN_DOUBT, 'The insert failed in transit and cannot be checked without a match key; run "sf isync retry" after checking the target.');
+      }
+      return [];
+    }
+    const found = await request.verifyInserted(pending.map((entry) => entry.item));
+    const rest: typeof pending = [];
+    for (const entry of pending) {
+      const targetId = found.get(entry.item.sourceId);
+      if (targetId) outcomes[entry.index] = { sourceId: entry.item.sourceId, targetId, ok: true, created: true };
+      else rest.push(entry);
+    }
+    return rest;
+  }
+
+  private async pause(object: string, reason: string, attempt: number): Promise<void> {
+    const delayMs = backoffDelay(attempt, this.deps.backoff, this.deps.random);
+    this.deps.onRetry?.({ object, reason, attempt, delayMs });
+    await sleep(delayMs);
+  }
+}
+
+function toOutcome(item: WriteItem, result: RecordResult, request: WriteRequest): WriteOutcome {
+  const created = request.operation === 'insert' ? result.success : result.created === true;
+  if (result.success) return { sourceId: item.sourceId, targetId: result.id ?? item.targetId ?? null, ok: true, created };
+  const error = result.errors[0] ?? { statusCode: 'UNKNOWN_EXCEPTION', message: 'The record was not saved.', fields: [] };
+  return { sourceId: item.sourceId, targetId: item.targetId ?? null, ok: false, created: false, error: { ...error, fields: error.fields ?? [] } };
+}
+
+function failed(item: WriteItem, statusCode: string, message: string): WriteOutcome {
+  return { sourceId: item.sourceId, targetId: item.targetId ?? null, ok: false, created: false, error: { statusCode, message, fields: [] } };
+}
+
+function recordEvent(batch: string, request: WriteRequest, item: WriteItem, outcome: WriteOutcome): JournalEvent {
+  const event: JournalEvent = {
+    type: 'record',
+    batch,
+    object: request.object,
+    operation: request.operation,
+    sourceId: outcome.sourceId,
+    targetId: outcome.targetId,
+    ok: outcome.ok,
+  };
+  if (outcome.created) event.created = true;
+  if (outcome.error) event.error = outcome.error;
+  if (!outcome.ok || request.operation === 'update' || request.operation === 'deferred') event.values = item.values;
+  if (item.before) event.before = item.before;
+  return event;
+}

@@ -1,0 +1,305 @@
+import type { SObjectRow } from '../api/queryPages.js';
+import { queryPages } from '../api/queryPages.js';
+import { emptyCounts, type ObjectCounts } from '../journal/runMeta.js';
+import { classify, type Decision } from '../scan/classify.js';
+import { findTargetMatches } from '../scan/targetMatcher.js';
+import { matchKeyOf } from '../scan/matchKey.js';
+import { prepareRecord, type LookupContext, type ObjectSyncSpec, type PreparedRecord } from '../transform/recordTransformer.js';
+import type { WriteItem, WriteOutcome } from './batchWriter.js';
+import { SelfReferenceQueue, type WaitingRecord } from './selfReferenceQueue.js';
+import { WOULD_INSERT_PREFIX } from './dryRunWriter.js';
+import type { SyncContext } from './syncContext.js';
+import { buildSourceQuery } from './sourceQuery.js';
+
+type InsertItem = WriteItem & { prepared: PreparedRecord; row: SObjectRow };
+type UpdateItem = WriteItem & { prepared: PreparedRecord };
+
+/**
+ * Syncs one object: streams the source page by page, matches each page in the target, classifies every
+ * record, and writes inserts and updates in batches (several in flight, bounded by the run's limiter). Records
+ * of self-referencing objects wait for their parents; deferred lookups are collected for the update pass.
+ */
+export class ObjectSync {
+  public readonly counts: ObjectCounts = emptyCounts();
+  private readonly started = Date.now();
+  private inserts: InsertItem[] = [];
+  private updates: UpdateItem[] = [];
+  private readonly inflight = new Set<Promise<void>>();
+  private readonly queue = new SelfReferenceQueue();
+  private readonly failedSources = new Set<string>();
+  private readonly lookupContext: LookupContext;
+  private readonly upsertField: string | undefined;
+  /** Match key fields that are lookups (junctions: Project__c + Contact__c): compared by their target ids. */
+  private readonly lookupKeyFields: string[];
+
+  public constructor(
+    private readonly spec: ObjectSyncSpec,
+    private readonly context: SyncContext
+  ) {
+    this.lookupContext = {
+      idMap: context.idMap,
+      templateObjects: context.templateObjects,
+      objectOfId: (id) => context.objectOfId(id),
+      resolved: (id) => context.resolver.cached(id),
+      targetUserId: context.targetUserId,
+    };
+    this.upsertField = upsertFieldOf(spec);
+    this.lookupKeyFields = spec.object.matchBy.source.filter(
+      (name) => spec.source.fields.find((field) => field.name === name)?.type === 'reference'
+    );
+  }
+
+  private get name(): string {
+    return this.spec.object.name;
+  }
+
+  public async run(): Promise<ObjectCounts> {
+    this.progress('syncing');
+    const soql = buildSourceQuery(this.spec);
+    for await (const page of queryPages(this.context.source, soql, { batchSize: this.context.pageSize })) {
+      await this.handlePage(page);
+    }
+    await this.settle();
+    await this.drainWaiting();
+    await this.settle();
+    this.progress('done');
+    return this.counts;
+  }
+
+  private async handlePage(rows: SObjectRow[]): Promise<void> {
+    await this.resolveOutsideReferences(rows);
+    const compare = [...new Set([...this.spec.fields.map((field) => field.name), ...this.spec.deferredLookups])];
+    const keyRows = rows.map((row) => this.keyView(row));
+    const matches = await findTargetMatches(this.context.target, this.name, this.spec.object.matchBy, compare, keyRows);
+    rows.forEach((row, index) => {
+      const prepared = prepareRecord(row, this.spec, this.lookupContext);
+      prepared.key = matchKeyOf(keyRows[index], this.spec.object.matchBy.source);
+      const found = prepared.key === null ? undefined : matches.get(prepared.key);
+      if (prepared.waitingFor.length > 0 && !prepared.failure) this.queue.hold({ prepared, matches: found });
+      else this.decide(prepared, found, row);
+    });
+    this.flush(false);
+  }
+
+  /** Resolves, once per page, lookups whose parents are not in the id map: by match key in the target. */
+  private async resolveOutsideReferences(rows: SObjectRow[]): Promise<void> {
+    const byObject = new Map<string, Set<string>>();
+    for (const row of rows) {
+      for (const field of this.spec.fields) {
+        const value = row[field.name];
+        if (field.type !== 'reference' || typeof value !== 'string') continue;
+        if (this.spec.deferredLookups.has(field.name) || this.spec.selfReferences.has(field.name)) continue;
+        if (this.context.idMap.has(value)) continue;
+        const object = this.context.objectOfId(value) ?? field.referenceTo[0];
+        if (!byObject.has(object)) byObject.set(object, new Set());
+        byObject.get(object)!.add(value);
+      }
+    }
+    for (const [object, ids] of byObject) {
+      if (this.context.keysOf(object).length === 0) continue;
+       
+      await this.context.resolver.resolve(object, ids);
+    }
+  }
+
+  private decide(prepared: PreparedRecord, matches: SObjectRow[] | undefined, row: SObjectRow | undefined): void {
+    const decision = classify(prepared, matches, this.spec.object, this.spec.fields);
+    this.collectDeferred(prepared, decision, matches?.[0]);
+    switch (decision.kind) {
+      case 'insert':
+        this.inserts.push({ sourceId: prepared.sourceId, values: this.withUpsertKey(decision.values, row), prepared, row: row ?? { Id: prepared.sourceId } });
+        break;
+      case 'update':
+        this.mapped(prepared.sourceId, decision.targetId);
+        this.updates.push({ sourceId: prepared.sourceId, targetId: decision.targetId, values: decision.changes, before: decision.before, prepared });
+        break;
+      case 'unchanged':
+      case 'skipped':
+        this.counts[decision.kind]++;
+        if (decision.targetId) this.mapped(prepared.sourceId, decision.targetId);
+        else this.failedParent(prepared.sourceId);
+        this.journalOutcome(decision, prepared);
+        break;
+      case 'failed':
+        this.counts.failed++;
+        this.failedParent(prepared.sourceId);
+        this.journalOutcome(decision, prepared);
+        break;
+    }
+    for (const note of prepared.notes) this.context.onNote(this.name, note);
+  }
+
+  private journalOutcome(decision: Decision, prepared: PreparedRecord): void {
+    if (decision.kind !== 'skipped' && decision.kind !== 'failed' && decision.kind !== 'unchanged') return;
+    // Unchanged records are journaled too: the journal holds the whole source-id -> target-id map of the run.
+    this.context.journal.append({
+      type: 'outcome',
+      object: this.name,
+      sourceId: prepared.sourceId,
+      targetId: decision.targetId,
+      kind: decision.kind,
+      ...(decision.kind === 'skipped' ? { reason: decision.reason } : {}),
+      ...(decision.kind === 'failed' ? { error: decision.error, values: prepared.values } : {}),
+    });
+    if (decision.kind === 'failed') this.context.onFailure(this.name, decision.error.statusCode);
+  }
+
+  private collectDeferred(prepared: PreparedRecord, decision: Decision, match: SObjectRow | undefined): void {
+    if (prepared.deferred.length === 0 || decision.kind === 'failed') return;
+    // Inserted records get their lookups once their ids are known (see afterInsert).
+    if (decision.kind === 'insert') return;
+    if (decision.kind === 'skipped' && !this.spec.object.update) return;
+    const targetId = 'targetId' in decision ? decision.targetId : null;
+    if (!targetId) return;
+    for (const lookup of prepared.deferred) {
+      this.context.deferred.push({ object: this.name, sourceId: prepared.sourceId, targetId, ...lookup, current: match?.[lookup.field] ?? null });
+    }
+  }
+
+  /** The record is in the target: remember its id and release the records that waited for it. */
+  private mapped(sourceId: string, targetId: string): void {
+    this.context.idMap.set(sourceId, targetId);
+    for (const waiting of this.queue.release(sourceId, targetId)) this.decideWaiting(waiting);
+  }
+
+  private failedParent(sourceId: string): void {
+    this.failedSources.add(sourceId.slice(0, 15));
+    for (const waiting of this.queue.release(sourceId, null)) this.decideWaiting(waiting);
+  }
+
+  private decideWaiting(waiting: WaitingRecord): void {
+    this.decide(waiting.prepared, waiting.matches, undefined);
+  }
+
+  /** Sends full batches (or everything, at the end) without waiting for them. */
+  private flush(all: boolean): void {
+    const size = this.context.batchSize;
+    while (this.inserts.length >= size || (all && this.inserts.length > 0)) this.track(this.sendInserts(this.inserts.splice(0, size)));
+    while (this.updates.length >= size || (all && this.updates.length > 0)) this.track(this.sendUpdates(this.updates.splice(0, size)));
+  }
+
+  private track(promise: Promise<void>): void {
+    this.inflight.add(promise);
+    void promise.finally(() => this.inflight.delete(promise));
+  }
+
+  /** Waits until nothing is buffered or in flight (writes release waiting children, which buffer more). */
+  private async settle(): Promise<void> {
+    for (;;) {
+      this.flush(true);
+      if (this.inflight.size === 0) return;
+       
+      await Promise.all([...this.inflight]);
+    }
+  }
+
+  private async sendInserts(items: InsertItem[]): Promise<void> {
+    const outcomes = await this.context.writer.write({
+      object: this.name,
+      operation: this.upsertField ? 'upsert' : 'insert',
+      externalIdField: this.upsertField,
+      items,
+      verifyInserted: (sent) => this.verifyInserted(sent as InsertItem[]),
+    });
+    outcomes.forEach((outcome, index) => this.afterInsert(items[index], outcome));
+    this.progress('syncing');
+  }
+
+  private afterInsert(item: InsertItem, outcome: WriteOutcome): void {
+    if (!outcome.ok || !outcome.targetId) {
+      this.counts.failed++;
+      this.context.onFailure(this.name, outcome.error?.statusCode ?? 'UNKNOWN_EXCEPTION');
+      this.failedParent(item.sourceId);
+      return;
+    }
+    this.counts[outcome.created ? 'inserted' : 'updated']++;
+    const targetId = outcome.targetId;
+    if (item.prepared.deferred.length > 0) {
+      this.context.journal.append({ type: 'deferred', object: this.name, sourceId: item.sourceId, targetId, lookups: item.prepared.deferred });
+      for (const lookup of item.prepared.deferred) {
+        this.context.deferred.push({ object: this.name, sourceId: item.sourceId, targetId, ...lookup, current: null });
+      }
+    }
+    this.mapped(item.sourceId, targetId);
+  }
+
+  private async sendUpdates(items: UpdateItem[]): Promise<void> {
+    const outcomes = await this.context.writer.write({ object: this.name, operation: 'update', items });
+    outcomes.forEach((outcome) => {
+      if (outcome.ok) this.counts.updated++;
+      else {
+        this.counts.failed++;
+        this.context.onFailure(this.name, outcome.error?.statusCode ?? 'UNKNOWN_EXCEPTION');
+      }
+    });
+    this.progress('syncing');
+  }
+
+  /** After an insert failed in transit: which of its records are in the target now (by match key)? */
+  private async verifyInserted(items: InsertItem[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    const rows = items.map((item) => this.keyView(item.row));
+    const matches = await findTargetMatches(this.context.target, this.name, this.spec.object.matchBy, [], rows);
+    for (const item of items) {
+      const key = matchKeyOf(this.keyView(item.row), this.spec.object.matchBy.source);
+      const hits = key === null ? undefined : matches.get(key);
+      if (hits?.length === 1) found.set(item.sourceId, String(hits[0].Id));
+    }
+    return found;
+  }
+
+  /**
+   * Records still waiting when the source is exhausted wait for parents that this run did not bring: filtered
+   * out of the source query (find them in the target by match key), or failed (the child fails too).
+   */
+  private async drainWaiting(): Promise<void> {
+    for (;;) {
+      const waiting = this.queue.drainAll();
+      if (waiting.size === 0) return;
+      const parents = [...waiting.keys()].filter((id) => !this.failedSources.has(id));
+       
+      await this.context.resolver.resolve(this.name, parents);
+      for (const [parentId, records] of waiting) {
+        const targetId = this.failedSources.has(parentId) ? null : (this.context.resolver.cached(parentId) ?? null);
+        for (const record of records) this.queue.hold(record);
+        for (const ready of this.queue.release(parentId, targetId)) this.decideWaiting(ready);
+      }
+       
+      await this.settle();
+    }
+  }
+
+  /**
+   * The row as its match key sees it in the target: lookup key fields carry the parent's target id (a
+   * parent that is not in the target yet leaves the key incomplete, so the record cannot match).
+   */
+  private keyView(row: SObjectRow): SObjectRow {
+    if (this.lookupKeyFields.length === 0) return row;
+    const view: SObjectRow = { ...row };
+    for (const field of this.lookupKeyFields) {
+      const sourceId = row[field];
+      const targetId = typeof sourceId === 'string' ? (this.context.idMap.get(sourceId) ?? this.context.resolver.cached(sourceId) ?? null) : null;
+      // A parent a dry run "would insert" has no target id yet, so nothing in the target can match its children.
+      view[field] = targetId?.startsWith(WOULD_INSERT_PREFIX) ? null : targetId;
+    }
+    return view;
+  }
+
+  /** Upserts need the external id value in the payload, even when the field is not in the template's list. */
+  private withUpsertKey(values: Record<string, unknown>, row: SObjectRow | undefined): Record<string, unknown> {
+    if (!this.upsertField || !row) return values;
+    return { ...values, [this.upsertField]: row[this.spec.object.matchBy.source[0]] };
+  }
+
+  private progress(status: 'syncing' | 'done'): void {
+    this.context.onProgress({ object: this.name, status, counts: { ...this.counts }, elapsedMs: Date.now() - this.started });
+  }
+}
+
+/** Inserts become upserts on the target's external id when the match key is one: idempotent, so a resend is safe. */
+function upsertFieldOf(spec: ObjectSyncSpec): string | undefined {
+  const { target } = spec.object.matchBy;
+  if (target.length !== 1 || target[0] === 'Id') return undefined;
+  const field = spec.target.fields.find((candidate) => candidate.name === target[0]);
+  return field?.externalId ? field.name : undefined;
+}

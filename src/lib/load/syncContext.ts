@@ -1,0 +1,48 @@
+import type { OrgApi } from '../api/orgApi.js';
+import type { JournalEvent } from '../journal/events.js';
+import type { ObjectCounts } from '../journal/runMeta.js';
+import type { IdMap } from '../transform/idMap.js';
+import type { ReferenceResolver } from '../transform/referenceResolver.js';
+import type { KeyAlternative } from '../transform/referenceKeys.js';
+import type { RecordWriter } from './batchWriter.js';
+
+/** A lookup to fill in the update pass, with the value the target record has now. */
+export type DeferredLookup = {
+  object: string;
+  sourceId: string;
+  targetId: string;
+  field: string;
+  sourceParentId: string;
+  current: unknown;
+};
+
+export type ObjectProgress = {
+  object: string;
+  status: 'pending' | 'scanning' | 'syncing' | 'done' | 'failed' | 'skipped';
+  counts: ObjectCounts;
+  elapsedMs: number;
+};
+
+/** Everything one object's sync shares with the others in a run. */
+export type SyncContext = {
+  source: OrgApi;
+  target: OrgApi;
+  writer: RecordWriter;
+  journal: { append(...events: JournalEvent[]): void };
+  idMap: IdMap;
+  resolver: ReferenceResolver;
+  /** Match key of each object, for resolving records outside the sync (built-in references or template keys). */
+  keysOf(object: string): KeyAlternative[];
+  /** The object a source id belongs to (by key prefix). */
+  objectOfId(id: string): string | undefined;
+  templateObjects: ReadonlySet<string>;
+  targetUserId: string;
+  batchSize: number;
+  /** Rows per source query page. */
+  pageSize: number;
+  deferred: DeferredLookup[];
+  onProgress(progress: ObjectProgress): void;
+  onNote(object: string, note: string): void;
+  /** A record failed with this error code (counted per object and code for the run's result). */
+  onFailure(object: string, code: string): void;
+};

@@ -1,0 +1,55 @@
+import { emptyCounts, type ObjectCounts } from '../journal/runMeta.js';
+import type { RunState } from '../journal/runState.js';
+import type { RunStore } from '../journal/runStore.js';
+
+/** One line of `sf isync runs`: read from `run.json` alone, so listing many runs stays fast. */
+export type RunHistoryEntry = {
+  runId: string;
+  command: 'execute' | 'scan';
+  state: RunState;
+  dryRun: boolean;
+  startedAt: string;
+  finishedAt?: string;
+  source: string;
+  target: string;
+  objects: number;
+  totals: ObjectCounts;
+};
+
+/** The runs of the journal folder, newest first. */
+export function listRuns(store: RunStore): RunHistoryEntry[] {
+  return store.list().map((runId) => {
+    const { meta } = store.open(runId);
+    const totals = emptyCounts();
+    for (const entry of meta.objects) for (const key of Object.keys(totals) as Array<keyof ObjectCounts>) totals[key] += entry[key];
+    return {
+      runId,
+      command: meta.command,
+      state: meta.state,
+      dryRun: meta.dryRun,
+      startedAt: meta.startedAt,
+      finishedAt: meta.finishedAt,
+      source: meta.source.username,
+      target: meta.target.username,
+      objects: meta.objects.length,
+      totals,
+    };
+  });
+}
+
+/** The history as table rows for people: one line per run, totals spelled out. */
+export function historyRows(entries: readonly RunHistoryEntry[]): Array<Record<string, string | number>> {
+  return entries.map((entry) => ({
+    runId: entry.runId,
+    command: entry.dryRun ? `${entry.command} (dry run)` : entry.command,
+    state: entry.state,
+    started: entry.startedAt,
+    target: entry.target,
+    objects: entry.objects,
+    inserted: entry.totals.inserted,
+    updated: entry.totals.updated,
+    unchanged: entry.totals.unchanged,
+    skipped: entry.totals.skipped,
+    failed: entry.totals.failed,
+  }));
+}

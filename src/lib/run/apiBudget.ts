@@ -1,0 +1,100 @@
+import { Messages } from '@salesforce/core';
+import type { OrgApi } from '../api/orgApi.js';
+import { queryCount } from '../api/queryPages.js';
+import { RunStop } from '../load/runStop.js';
+import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
+import { buildSourceQuery } from '../load/sourceQuery.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('sf-isync', 'isync.run');
+
+type LimitsResponse = { DailyApiRequests?: { Max: number; Remaining: number } };
+
+export type OrgBudget = {
+  org: 'source' | 'target';
+  max: number;
+  remaining: number;
+  /** Calls this run may make before the org reaches `percent` of its daily limit. */
+  allowed: number;
+  projected: number;
+};
+
+/** Rows per query page and records per write request, as the engine uses them. */
+const PAGE_SIZE = 2000;
+const BATCH_SIZE = 200;
+
+/**
+ * The API budget of a run. Before the run: each org's daily request limit is read (`/limits`), the calls the
+ * run will need are projected from the source record counts, and the run is refused when an org does not
+ * have them left. During the run: every call is charged to its org, and the run pauses (resumably) before an
+ * org's usage reaches `percent` of its daily limit.
+ */
+export class ApiBudget {
+  private readonly used = { source: 0, target: 0 };
+
+  private constructor(private readonly budgets: Record<'source' | 'target', OrgBudget>) {}
+
+  public static async plan(percent: number, specs: readonly ObjectSyncSpec[], source: OrgApi, target: OrgApi): Promise<ApiBudget> {
+    const [sourceLimits, targetLimits] = await Promise.all([limitsOf(source), limitsOf(target)]);
+    const projected = await projectCalls(specs, source);
+    const budgetOf = (org: 'source' | 'target', limits: { Max: number; Remaining: number }): OrgBudget => ({
+      org,
+      max: limits.Max,
+      remaining: limits.Remaining,
+      allowed: Math.floor((limits.Max * percent) / 100) - (limits.Max - limits.Remaining),
+      projected: projected[org],
+    });
+    const budgets = { source: budgetOf('source', sourceLimits), target: budgetOf('target', targetLimits) };
+    for (const budget of Object.values(budgets)) {
+      if (budget.projected > budget.remaining) {
+        throw messages.createError('error.ApiBudgetTooSmall', [budget.org, budget.projected, budget.remaining, budget.max]);
+      }
+    }
+    return new ApiBudget(budgets);
+  }
+
+  public get report(): OrgBudget[] {
+    return [this.budgets.source, this.budgets.target];
+  }
+
+  /** Charges one call to an org; throws RunStop('apiBudget') when it would pass the budget. */
+  public charge(org: 'source' | 'target'): void {
+    if (this.used[org] >= this.budgets[org].allowed) {
+      const budget = this.budgets[org];
+      throw new RunStop(
+        'apiBudget',
+        `The ${org} org reached the API budget: ${budget.max - budget.remaining + this.used[org]} of its ${budget.max} daily requests are used.`
+      );
+    }
+    this.used[org]++;
+  }
+}
+
+async function limitsOf(api: OrgApi): Promise<{ Max: number; Remaining: number }> {
+  const limits = await api.request<LimitsResponse>('GET', '/limits');
+  return limits.DailyApiRequests ?? { Max: Number.MAX_SAFE_INTEGER, Remaining: Number.MAX_SAFE_INTEGER };
+}
+
+/**
+ * Calls a full sync of the template needs at most: per object, its source pages and one target match query
+ * per page, and one write per 200 records (each record inserted or updated), plus the deferred pass.
+ */
+async function projectCalls(specs: readonly ObjectSyncSpec[], source: OrgApi): Promise<{ source: number; target: number }> {
+  const counts = await Promise.all(specs.map((spec) => queryCount(source, countQuery(spec))));
+  let sourceCalls = specs.length; // the counts themselves
+  let targetCalls = 0;
+  specs.forEach((spec, index) => {
+    const records = spec.object.limit !== undefined ? Math.min(spec.object.limit, counts[index]) : counts[index];
+    const pages = Math.max(1, Math.ceil(records / PAGE_SIZE));
+    sourceCalls += pages;
+    targetCalls += pages + Math.ceil(records / BATCH_SIZE) * (spec.deferredLookups.size > 0 ? 2 : 1);
+  });
+  return { source: sourceCalls, target: targetCalls };
+}
+
+function countQuery(spec: ObjectSyncSpec): string {
+  const select = buildSourceQuery(spec);
+  const from = select.indexOf(` FROM ${spec.object.name}`);
+  const rest = select.slice(from).replace(/ ORDER BY .*$/, '').replace(/ LIMIT \d+$/, '');
+  return `SELECT COUNT()${rest}`;
+}

@@ -1,0 +1,65 @@
+import type { DescribeSObject } from '../schema/describeTypes.js';
+import type { MigrationPlan } from '../graph/planTypes.js';
+import type { SyncTemplate } from '../template/syncTemplate.js';
+import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
+import { BUILT_IN_REFERENCE_KEYS, type KeyAlternative } from '../transform/referenceKeys.js';
+
+export type DescribeLookup = (object: string) => DescribeSObject;
+
+/** One spec per plan step, in plan order: the template object, both describes, and how its lookups load. */
+export function buildObjectSpecs(
+  template: SyncTemplate,
+  plan: MigrationPlan,
+  sourceDescribe: DescribeLookup,
+  targetDescribe: DescribeLookup
+): ObjectSyncSpec[] {
+  return plan.steps.map((step) => {
+    const object = template.objects.find((candidate) => candidate.name === step.object);
+    if (!object) throw new Error(`The plan names ${step.object}, which the template does not have.`);
+    const target = targetDescribe(object.name);
+    const targetFields = new Map(target.fields.map((field) => [field.name.toLowerCase(), field]));
+    return {
+      object: { ...object, insert: step.insert, update: step.update },
+      source: sourceDescribe(object.name),
+      target,
+      fields: object.fields.map((name) => targetFields.get(name.toLowerCase())).filter((field) => field !== undefined),
+      deferredLookups: new Set(step.deferredLookups),
+      selfReferences: new Set(step.selfReferences),
+    };
+  });
+}
+
+/**
+ * Objects each step must wait for: the template objects its non-deferred lookups point to. Deferred lookups
+ * are what break cycles, so what remains is acyclic and consistent with the plan order.
+ */
+export function stepDependencies(specs: readonly ObjectSyncSpec[]): Map<string, Set<string>> {
+  const inTemplate = new Set(specs.map((spec) => spec.object.name));
+  const dependencies = new Map<string, Set<string>>();
+  for (const spec of specs) {
+    const parents = new Set<string>();
+    for (const field of spec.fields) {
+      if (field.type !== 'reference' || spec.deferredLookups.has(field.name) || spec.selfReferences.has(field.name)) continue;
+      for (const parent of field.referenceTo) {
+        if (parent !== spec.object.name && inTemplate.has(parent)) parents.add(parent);
+      }
+    }
+    dependencies.set(spec.object.name, parents);
+  }
+  return dependencies;
+}
+
+/** How records of each object are found in the target when the run did not bring them. */
+export function matchKeysByObject(template: SyncTemplate, plan: MigrationPlan): (object: string) => KeyAlternative[] {
+  const keys = new Map<string, KeyAlternative[]>();
+  for (const step of plan.steps) {
+    for (const reference of step.references) {
+      for (const resolution of reference.resolveBy) {
+        keys.set(resolution.object, resolution.matchKeys.map((fields) => ({ source: fields, target: fields })));
+      }
+    }
+  }
+  for (const [object, alternatives] of Object.entries(BUILT_IN_REFERENCE_KEYS)) keys.set(object, alternatives);
+  for (const object of template.objects) keys.set(object.name, [object.matchBy]);
+  return (object) => keys.get(object) ?? [];
+}

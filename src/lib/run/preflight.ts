@@ -1,0 +1,116 @@
+import type { OrgApi } from '../api/orgApi.js';
+import { queryAll } from '../api/queryPages.js';
+import { soqlString } from '../api/soqlLiterals.js';
+import type { DescribeField } from '../schema/describeTypes.js';
+import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
+
+export type PreflightProblem = {
+  object: string;
+  field?: string;
+  /** Blocking problems stop the run before anything is written. */
+  blocking: boolean;
+  what: string;
+  fix: string;
+};
+
+/** Describe types whose values can be written into each other without loss of meaning. */
+const TYPE_FAMILIES: Record<string, string> = {
+  string: 'text',
+  textarea: 'text',
+  email: 'text',
+  phone: 'text',
+  url: 'text',
+  picklist: 'text',
+  combobox: 'text',
+  multipicklist: 'text',
+  encryptedstring: 'text',
+  int: 'number',
+  long: 'number',
+  double: 'number',
+  currency: 'number',
+  percent: 'number',
+  date: 'date',
+  datetime: 'datetime',
+  time: 'time',
+  boolean: 'boolean',
+  reference: 'reference',
+  id: 'reference',
+  base64: 'base64',
+};
+
+/**
+ * The metadata mismatch check made before a run writes anything: fields written with incompatible types,
+ * text that may not fit, picklist values the target refuses, and record types the target lacks. It reads
+ * describes (already fetched) and the orgs' RecordType rows, never record data.
+ */
+export async function preflight(specs: readonly ObjectSyncSpec[], source: OrgApi, target: OrgApi): Promise<PreflightProblem[]> {
+  const problems: PreflightProblem[] = [];
+  for (const spec of specs) {
+    for (const targetField of spec.fields) {
+      const sourceField = spec.source.fields.find((field) => field.name === targetField.name);
+      if (sourceField) problems.push(...compareFields(spec.object.name, sourceField, targetField));
+    }
+  }
+  problems.push(...(await missingRecordTypes(specs, source, target)));
+  return problems;
+}
+
+function compareFields(object: string, source: DescribeField, target: DescribeField): PreflightProblem[] {
+  const field = source.name;
+  const sourceFamily = TYPE_FAMILIES[source.type] ?? source.type;
+  const targetFamily = TYPE_FAMILIES[target.type] ?? target.type;
+  if (sourceFamily !== targetFamily && !(sourceFamily === 'date' && targetFamily === 'datetime')) {
+    return [
+      {
+        object,
+        field,
+        blocking: true,
+        what: `${object}.${field} is ${source.type} in the source and ${target.type} in the target.`,
+        fix: `Align the field types, or add "${field}" to "excludeFields" of ${object}.`,
+      },
+    ];
+  }
+  const problems: PreflightProblem[] = [];
+  if (sourceFamily === 'text' && source.length > target.length && target.length > 0) {
+    problems.push({
+      object,
+      field,
+      blocking: false,
+      what: `${object}.${field} holds up to ${source.length} characters in the source but ${target.length} in the target; longer values fail with STRING_TOO_LONG.`,
+      fix: `Lengthen the field in the target, or shorten those values in the source.`,
+    });
+  }
+  if ((target.type === 'picklist' || target.type === 'multipicklist') && target.restrictedPicklist) {
+    const allowed = new Set(target.picklistValues.filter((value) => value.active).map((value) => value.value));
+    const missing = source.picklistValues.filter((value) => value.active && !allowed.has(value.value)).map((value) => value.value);
+    if (missing.length > 0) {
+      problems.push({
+        object,
+        field,
+        blocking: false,
+        what: `${object}.${field} is a restricted picklist in the target without the value(s) ${missing.map((v) => `"${v}"`).join(', ')}; records that use them fail.`,
+        fix: `Add the values to the target's picklist, or change those records in the source.`,
+      });
+    }
+  }
+  return problems;
+}
+
+type RecordTypeRow = { DeveloperName: string; SobjectType: string };
+
+async function missingRecordTypes(specs: readonly ObjectSyncSpec[], source: OrgApi, target: OrgApi): Promise<PreflightProblem[]> {
+  const objects = specs.filter((spec) => spec.fields.some((field) => field.name === 'RecordTypeId')).map((spec) => spec.object.name);
+  if (objects.length === 0) return [];
+  const soql = `SELECT DeveloperName, SobjectType FROM RecordType WHERE SobjectType IN (${objects.map(soqlString).join(',')})`;
+  const [sourceTypes, targetTypes] = (await Promise.all([queryAll(source, soql), queryAll(target, soql)])) as [RecordTypeRow[], RecordTypeRow[]];
+  const inTarget = new Set(targetTypes.map((row) => `${row.SobjectType}.${row.DeveloperName}`.toLowerCase()));
+  return sourceTypes
+    .filter((row) => !inTarget.has(`${row.SobjectType}.${row.DeveloperName}`.toLowerCase()))
+    .map((row) => ({
+      object: row.SobjectType,
+      field: 'RecordTypeId',
+      blocking: true,
+      what: `Record type ${row.DeveloperName} of ${row.SobjectType} exists in the source but not in the target.`,
+      fix: `Create record type ${row.DeveloperName} in the target (deploy it), or add "RecordTypeId" to "excludeFields" of ${row.SobjectType}.`,
+    }));
+}

@@ -1,0 +1,118 @@
+import { Messages, type Org } from '@salesforce/core';
+import { ConnectionOrgApi, MIN_API_VERSION, type OrgApi } from '../api/orgApi.js';
+import { queryAll } from '../api/queryPages.js';
+import { soqlString } from '../api/soqlLiterals.js';
+import type { OrgRef } from '../journal/runMeta.js';
+import { prepareSyncWithConnections, type PreparedSync } from '../template/prepareSync.js';
+import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
+import { buildObjectSpecs } from './objectSpecs.js';
+import { preflight, type PreflightProblem } from './preflight.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('sf-isync', 'isync.run');
+
+export type RunSetupInput = {
+  sourceOrg: Org;
+  targetOrg: Org;
+  templateFile?: string;
+  objects?: string[];
+  /** The user said the target may be a production org. */
+  confirmProduction: boolean;
+  /** Throw on blocking metadata mismatches (a sync); a scan only reports them. */
+  failOnBlocking: boolean;
+};
+
+export type RunSetup = {
+  prepared: PreparedSync;
+  specs: ObjectSyncSpec[];
+  source: OrgApi;
+  target: OrgApi;
+  sourceRef: OrgRef;
+  targetRef: OrgRef;
+  sourceKeyPrefixes: Map<string, string>;
+  targetUserId: string;
+  targetEdition: { isProduction: boolean; organizationType: string };
+  /** Metadata mismatches (blocking ones throw unless `failOnBlocking` is false). */
+  preflight: PreflightProblem[];
+};
+
+type OrganizationRow = { IsSandbox?: boolean; OrganizationType?: string };
+
+/**
+ * Everything checked before a run writes anything: two different orgs, a recent enough API, the production
+ * guard, the template against both orgs and the plan. Throws an SfError with actions on the first blocker.
+ */
+export async function prepareRun(input: RunSetupInput): Promise<RunSetup> {
+  const sourceRef = orgRef(input.sourceOrg);
+  const targetRef = orgRef(input.targetOrg);
+  if (sourceRef.orgId.slice(0, 15) === targetRef.orgId.slice(0, 15)) {
+    throw messages.createError('error.SameOrg', [`${targetRef.username}, ${targetRef.orgId}`]);
+  }
+  const sourceConnection = input.sourceOrg.getConnection();
+  const targetConnection = input.targetOrg.getConnection();
+  for (const [ref, connection] of [[sourceRef, sourceConnection], [targetRef, targetConnection]] as const) {
+    if (Number(connection.getApiVersion()) < MIN_API_VERSION) {
+      throw messages.createError('error.ApiVersionTooOld', [ref.username, connection.getApiVersion(), `${MIN_API_VERSION}.0`]);
+    }
+  }
+  const source = new ConnectionOrgApi(sourceConnection);
+  const target = new ConnectionOrgApi(targetConnection);
+
+  const targetEdition = await edition(target);
+  if (targetEdition.isProduction && !input.confirmProduction) {
+    throw messages.createError('error.ProductionTarget', [targetRef.username, targetEdition.organizationType]);
+  }
+
+  const prepared = await prepareSyncWithConnections({
+    templateFile: input.templateFile,
+    objects: input.objects,
+    source: sourceConnection,
+    target: targetConnection,
+  });
+  const targetDescribes = prepared.targetDescribes ?? prepared.sourceDescribes;
+  const specs = buildObjectSpecs(
+    prepared.template,
+    prepared.plan,
+    (name) => prepared.sourceDescribes.get(name)!,
+    (name) => targetDescribes.get(name)!
+  );
+  const problems = await preflight(specs, source, target);
+  const blocking = problems.filter((problem) => problem.blocking);
+  if (input.failOnBlocking && blocking.length > 0) {
+    const list = blocking.map((problem) => `- ${problem.what} Fix: ${problem.fix}`).join('\n');
+    const error = messages.createError('error.PreflightFailed', [blocking.length, list]);
+    error.setData({ problems });
+    throw error;
+  }
+  const global = await sourceConnection.describeGlobal();
+  const sourceKeyPrefixes = new Map(
+    global.sobjects.filter((sobject) => sobject.keyPrefix).map((sobject) => [sobject.keyPrefix as string, sobject.name])
+  );
+  const users = await queryAll(target, `SELECT Id FROM User WHERE Username = ${soqlString(targetRef.username)}`);
+  if (users.length === 0) throw messages.createError('error.TargetUserNotFound', [targetRef.username]);
+  return {
+    prepared,
+    specs,
+    source,
+    target,
+    sourceRef,
+    targetRef,
+    sourceKeyPrefixes,
+    targetUserId: String(users[0].Id),
+    targetEdition,
+    preflight: problems,
+  };
+}
+
+function orgRef(org: Org): OrgRef {
+  const connection = org.getConnection();
+  return { orgId: org.getOrgId(), username: org.getUsername() ?? '', instanceUrl: connection.instanceUrl };
+}
+
+/** Production = neither a sandbox nor a Developer Edition org (scratch orgs report Developer Edition). */
+async function edition(api: OrgApi): Promise<{ isProduction: boolean; organizationType: string }> {
+  const rows = (await queryAll(api, 'SELECT IsSandbox, OrganizationType FROM Organization')) as OrganizationRow[];
+  const row = rows[0] ?? {};
+  const organizationType = row.OrganizationType ?? 'unknown';
+  return { isProduction: row.IsSandbox === false && organizationType !== 'Developer Edition', organizationType };
+}

@@ -1,0 +1,11 @@
+import type { RunState } from '../journal/runState.js';
+import type { ObjectProgress } from '../load/syncContext.js';
+
+/** What a run tells whoever renders it (the command's live table, or nothing with --json). */
+export type RunEvent =
+  | { type: 'state'; state: RunState; runId: string }
+  | { type: 'object'; progress: ObjectProgress }
+  | { type: 'note'; object: string; note: string }
+  | { type: 'retry'; object: string; reason: string; attempt: number; delayMs: number };
+
+export type RunListener = (event: RunEvent) => void;

@@ -1,0 +1,230 @@
+import pLimit from 'p-limit';
+import type { OrgApi } from '../api/orgApi.js';
+import { DEFAULT_BACKOFF, type BackoffPolicy } from '../api/backoff.js';
+import type { MigrationPlan } from '../graph/planTypes.js';
+import { newRunId } from '../journal/paths.js';
+import { emptyCounts, type ObjectCounts, type ObjectSummary, type OrgRef, type RunMeta } from '../journal/runMeta.js';
+import type { RunState } from '../journal/runState.js';
+import type { RunJournal, RunStore } from '../journal/runStore.js';
+import { BatchWriter } from '../load/batchWriter.js';
+import { DryRunWriter } from '../load/dryRunWriter.js';
+import { runDeferredPass } from '../load/deferredPass.js';
+import { ObjectSync } from '../load/objectSync.js';
+import { RunStop } from '../load/runStop.js';
+import { classifyFailure } from '../api/failures.js';
+import type { SyncContext } from '../load/syncContext.js';
+import type { SyncTemplate } from '../template/syncTemplate.js';
+import { IdMap } from '../transform/idMap.js';
+import { ReferenceResolver } from '../transform/referenceResolver.js';
+import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
+import { matchKeysByObject, stepDependencies } from './objectSpecs.js';
+import type { RunListener } from './runEvents.js';
+
+/** The state a run ends in for each reason to stop early: paused runs wait for limits, the others for the user. */
+const STOP_STATES: Record<RunStop['reason'], RunState> = {
+  interrupted: 'aborted',
+  session: 'failed',
+  stopOnError: 'failed',
+  dailyLimit: 'paused',
+  apiBudget: 'paused',
+};
+
+export type SyncRunInput = {
+  command: 'execute' | 'scan';
+  source: OrgApi;
+  target: OrgApi;
+  sourceOrg: OrgRef;
+  targetOrg: OrgRef;
+  template: SyncTemplate;
+  templatePath?: string;
+  plan: MigrationPlan;
+  specs: ObjectSyncSpec[];
+  /** Source key prefix -> object name (describeGlobal), to type polymorphic lookups. */
+  sourceKeyPrefixes: ReadonlyMap<string, string>;
+  targetUserId: string;
+  dryRun: boolean;
+  concurrency: number;
+  store: RunStore;
+  listener?: RunListener;
+  backoff?: BackoffPolicy;
+};
+
+export type SyncRunResult = {
+  runId: string;
+  state: RunState;
+  stateReason?: string;
+  objects: ObjectSummary[];
+  totals: ObjectCounts;
+  deferred: { updated: number; failed: number; unresolved: number };
+  notes: Array<{ object: string; note: string; count: number }>;
+  /** Failed records by object and error code. */
+  failures: Array<{ object: string; code: string; count: number }>;
+  journalDir: string;
+};
+
+/**
+ * Runs a sync (or, dry, a scan) from a computed plan: objects start as soon as the objects they look up are
+ * done (several at once), then the deferred-lookup update pass, journaling everything. Per-record failures
+ * never stop the run; a RunStop (session, limits, interrupt) ends it in a resumable state.
+ */
+export async function runSync(input: SyncRunInput): Promise<SyncRunResult> {
+  const journal = input.store.create(initialMeta(input));
+  const notes = new Map<string, { object: string; note: string; count: number }>();
+  const summaries = new Map(input.specs.map((spec) => [spec.object.name, summary(spec.object.name)]));
+  const emit = input.listener ?? ((): void => {});
+  const setState = (state: RunState, reason?: string): void => {
+    journal.meta.state = state;
+    journal.meta.stateReason = reason;
+    journal.events.append({ type: 'state', at: new Date().toISOString(), state, reason });
+    journal.saveMeta();
+    emit({ type: 'state', state, runId: journal.meta.runId });
+  };
+  const context = createContext(input, journal, (object, note) => {
+    // Notes repeat per record (e.g. "owner not found"): count them instead of listing each.
+    const generic = note.replace(/\b[a-zA-Z0-9]{15,18}\b/g, '…');
+    const key = `${object}\u0000${generic}`;
+    const entry = notes.get(key) ?? { object, note: generic, count: 0 };
+    entry.count++;
+    notes.set(key, entry);
+    if (entry.count === 1) journal.events.append({ type: 'note', object, sourceId: '', note });
+  });
+  const failures = new Map<string, { object: string; code: string; count: number }>();
+  context.onFailure = (object, code): void => {
+    const key = `${object}\u0000${code}`;
+    const entry = failures.get(key) ?? { object, code, count: 0 };
+    entry.count++;
+    failures.set(key, entry);
+  };
+  context.onProgress = (progress): void => {
+    const entry = summaries.get(progress.object)!;
+    Object.assign(entry, progress.counts, { status: progress.status, elapsedMs: progress.elapsedMs });
+    emit({ type: 'object', progress });
+  };
+
+  let deferred = { updated: 0, failed: 0, unresolved: 0 };
+  setState(input.dryRun ? 'scanning' : 'syncing');
+  try {
+    await runObjects(input.specs, context);
+    deferred = await runDeferredPass(context);
+    const failed = [...summaries.values()].some((entry) => entry.failed > 0) || deferred.failed > 0;
+    if (input.dryRun) setState('scanned');
+    else setState(failed ? 'synced_with_errors' : 'synced');
+  } catch (caught) {
+    const error = asRunStop(caught);
+    if (!error) {
+      setState('failed', caught instanceof Error ? caught.message : String(caught));
+      throw caught;
+    }
+    setState(STOP_STATES[error.reason], error.message);
+  } finally {
+    journal.meta.objects = [...summaries.values()];
+    journal.meta.finishedAt = new Date().toISOString();
+    journal.saveMeta();
+    journal.events.close();
+  }
+  const objects = [...summaries.values()];
+  return {
+    runId: journal.meta.runId,
+    state: journal.meta.state,
+    stateReason: journal.meta.stateReason,
+    objects,
+    totals: totalsOf(objects),
+    deferred,
+    notes: [...notes.values()],
+    failures: [...failures.values()],
+    journalDir: journal.dir,
+  };
+}
+
+/**
+ * Failures of reads (queries) that end a run the same way as failed writes: an expired session or the daily
+ * limit. Anything else is a bug or a broken org and fails the run.
+ */
+function asRunStop(error: unknown): RunStop | undefined {
+  if (error instanceof RunStop) return error;
+  const kind = classifyFailure(error);
+  const message = error instanceof Error ? error.message : String(error);
+  if (kind === 'session') return new RunStop('session', `The session of an org expired or was revoked (${message}).`);
+  if (kind === 'dailyLimit') return new RunStop('dailyLimit', `The org's daily API request limit is used up (${message}).`);
+  return undefined;
+}
+
+/** Starts each object once every object it depends on is done; independent objects run side by side. */
+async function runObjects(specs: ObjectSyncSpec[], context: SyncContext): Promise<void> {
+  const dependencies = stepDependencies(specs);
+  const done = new Map<string, Promise<void>>();
+  for (const spec of specs) {
+    const parents = [...dependencies.get(spec.object.name)!].map((parent) => done.get(parent)).filter((p) => p !== undefined);
+    done.set(
+      spec.object.name,
+      Promise.all(parents).then(async () => {
+        await new ObjectSync(spec, context).run();
+      })
+    );
+  }
+  // allSettled first, so a RunStop in one object lets the others finish their in-flight batches.
+  const outcomes = await Promise.allSettled(done.values());
+  const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+  if (failure) throw failure.reason;
+}
+
+function createContext(input: SyncRunInput, journal: RunJournal, onNote: SyncContext['onNote']): SyncContext {
+  const keysOf = matchKeysByObject(input.template, input.plan);
+  const writer = input.dryRun
+    ? new DryRunWriter()
+    : new BatchWriter({
+        api: input.target,
+        journal: journal.events,
+        limiter: pLimit(Math.max(1, input.concurrency)),
+        backoff: input.backoff ?? DEFAULT_BACKOFF,
+        onRetry: (info) => input.listener?.({ type: 'retry', ...info }),
+      });
+  return {
+    source: input.source,
+    target: input.target,
+    writer,
+    journal: journal.events,
+    idMap: new IdMap(),
+    resolver: new ReferenceResolver(input.source, input.target, keysOf),
+    keysOf,
+    objectOfId: (id) => input.sourceKeyPrefixes.get(id.slice(0, 3)),
+    templateObjects: new Set(input.specs.map((spec) => spec.object.name)),
+    targetUserId: input.targetUserId,
+    batchSize: Math.min(200, input.template.options.batchSize),
+    pageSize: 2000,
+    deferred: [],
+    onProgress: () => {},
+    onNote,
+    onFailure: () => {},
+  };
+}
+
+function initialMeta(input: SyncRunInput): RunMeta {
+  const now = new Date().toISOString();
+  return {
+    runId: newRunId(),
+    command: input.command,
+    state: 'planning',
+    startedAt: now,
+    updatedAt: now,
+    source: input.sourceOrg,
+    target: input.targetOrg,
+    templatePath: input.templatePath,
+    template: input.template,
+    dryRun: input.dryRun,
+    objects: input.specs.map((spec) => summary(spec.object.name)),
+    attempts: 1,
+  };
+}
+
+function summary(object: string): ObjectSummary {
+  return { object, status: 'pending', elapsedMs: 0, ...emptyCounts() };
+}
+
+function totalsOf(objects: ObjectSummary[]): ObjectCounts {
+  const totals = emptyCounts();
+  for (const entry of objects) {
+    for (const key of Object.keys(totals) as Array<keyof ObjectCounts>) totals[key] += entry[key];
+  }
+  return totals;
+}

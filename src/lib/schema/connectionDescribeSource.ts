@@ -1,0 +1,33 @@
+import type { Connection } from '@salesforce/core';
+import type { DescribeSource } from './describeSource.js';
+import type { DescribeGlobal, DescribeSObject } from './describeTypes.js';
+
+/**
+ * A `DescribeSource` over a `@salesforce/core` connection, caching every answer for the life of the object
+ * (one per run): the template validation, the planner and the sync all ask for the same describes.
+ *
+ * Promises are cached rather than results so that concurrent callers share one request.
+ */
+export class ConnectionDescribeSource implements DescribeSource {
+  private globalDescribe?: Promise<DescribeGlobal>;
+  private readonly describes = new Map<string, Promise<DescribeSObject>>();
+
+  public constructor(private readonly connection: Connection) {}
+
+  public describeGlobal(): Promise<DescribeGlobal> {
+    this.globalDescribe ??= this.connection.describeGlobal() as Promise<DescribeGlobal>;
+    return this.globalDescribe;
+  }
+
+  public describe(objectName: string): Promise<DescribeSObject> {
+    let cached = this.describes.get(objectName);
+    if (!cached) {
+      // jsforce types most describe keys as optional; a real describe always sends every key we read.
+      cached = this.connection.describe(objectName) as unknown as Promise<DescribeSObject>;
+      // A failed describe is not cached: a retry in the same run may succeed.
+      cached.catch(() => this.describes.delete(objectName));
+      this.describes.set(objectName, cached);
+    }
+    return cached;
+  }
+}

@@ -1,0 +1,15 @@
+import type { DescribeGlobal, DescribeSObject } from './describeTypes.js';
+
+/**
+ * Where describes come from. The library depends on this interface, not on a `Connection`, so that the planner
+ * and the template validation run in unit tests from JSON and against any org implementation.
+ */
+export type DescribeSource = {
+  /** Every object of the org (`GET sobjects`). */
+  describeGlobal(): Promise<DescribeGlobal>;
+  /** The full describe of one object, by its exact API name; rejects when the object does not exist. */
+  describe(objectName: string): Promise<DescribeSObject>;
+};
+
+/** Describes by object API name, as the pure modules take them. */
+export type DescribeMap = ReadonlyMap<string, DescribeSObject>;

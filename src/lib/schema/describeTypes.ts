@@ -1,0 +1,66 @@
+/**
+ * The parts of Salesforce describe results (`GET sobjects/{T}/describe`, `GET sobjects`) that sf isync reads.
+ *
+ * Our own minimal types rather than jsforce's: they document what the planner depends on, and tests can build
+ * describes without filling the hundred keys a real describe has. Real describes are structurally compatible.
+ */
+
+export type DescribePicklistValue = {
+  active: boolean;
+  defaultValue: boolean;
+  label: string | null;
+  value: string;
+};
+
+export type DescribeField = {
+  name: string;
+  label?: string;
+  /** Describe `type`: 'string', 'reference', 'picklist', 'id', ... */
+  type: string;
+  /** Objects a reference field can point to; more than one for polymorphic lookups (WhatId, OwnerId). */
+  referenceTo: string[];
+  relationshipName: string | null;
+  /** 0 or 1 for master-detail fields (1 = second master of a junction object); null for lookups. */
+  relationshipOrder: number | null;
+  nillable: boolean;
+  createable: boolean;
+  updateable: boolean;
+  calculated: boolean;
+  autoNumber: boolean;
+  defaultedOnCreate: boolean;
+  externalId: boolean;
+  idLookup: boolean;
+  unique: boolean;
+  nameField: boolean;
+  filterable: boolean;
+  cascadeDelete: boolean;
+  polymorphicForeignKey: boolean;
+  length: number;
+  picklistValues: DescribePicklistValue[];
+  /** Restricted picklists reject values that are not in their list (INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST). */
+  restrictedPicklist?: boolean;
+};
+
+export type DescribeSObject = {
+  name: string;
+  label?: string;
+  createable: boolean;
+  updateable: boolean;
+  queryable: boolean;
+  custom: boolean;
+  fields: DescribeField[];
+};
+
+/** One entry of `GET sobjects` (describeGlobal). */
+export type DescribeGlobalSObject = {
+  name: string;
+  label?: string;
+  createable: boolean;
+  updateable: boolean;
+  queryable: boolean;
+  custom: boolean;
+};
+
+export type DescribeGlobal = {
+  sobjects: DescribeGlobalSObject[];
+};

@@ -1,0 +1,128 @@
+import type { DescribeSource } from '../schema/describeSource.js';
+import type { DescribeSObject } from '../schema/describeTypes.js';
+import { mapWithConcurrency } from '../schema/mapWithConcurrency.js';
+import { checkSoqlClauses } from './checkSoqlClauses.js';
+import { didYouMean } from './didYouMean.js';
+import { resolveMatchKey } from './matchKey.js';
+import { resolveFields } from './resolveFields.js';
+import { resolveOrder } from './resolveOrder.js';
+import type { SoqlChecker } from './soqlCheck.js';
+import { DEFAULT_OPTIONS, type SyncObject, type SyncTemplate } from './syncTemplate.js';
+import type { TemplateFile, TemplateObjectSpec } from './templateFile.js';
+import { didYouMeanSuffix, templateProblem, type TemplateProblem } from './templateProblems.js';
+
+export type NormaliseContext = {
+  source: DescribeSource;
+  target?: DescribeSource;
+  checkSoql: SoqlChecker;
+  /** Describe requests in flight at once per org. */
+  concurrency: number;
+};
+
+export type NormalisedTemplate = {
+  /** The objects that passed every check (all of them when `problems` is empty). */
+  template: SyncTemplate;
+  sourceDescribes: Map<string, DescribeSObject>;
+  targetDescribes?: Map<string, DescribeSObject>;
+  problems: TemplateProblem[];
+  warnings: string[];
+};
+
+type KnownObject = { spec: TemplateObjectSpec; name: string; inTarget: boolean };
+
+/**
+ * Checks a template against the orgs and fills its defaults. Every problem is collected, none stops the
+ * checks, so that one run lists everything to fix: unknown objects and fields (with a did-you-mean), match keys
+ * that cannot find records, `where`/`orderBy` clauses the source org rejects, and a malformed `order`.
+ */
+export async function normaliseTemplate(file: TemplateFile, ctx: NormaliseContext): Promise<NormalisedTemplate> {
+  const problems: TemplateProblem[] = [];
+  const warnings: string[] = [];
+  const known = await resolveObjectNames(file.objects, ctx, problems);
+  const sourceDescribes = await describeAll(known, ctx.source, 'source', ctx.concurrency, problems);
+  const targetDescribes = ctx.target
+    ? await describeAll(known.filter((k) => k.inTarget), ctx.target, 'target', ctx.concurrency, problems) : undefined;
+
+  const described = known.filter((k) => sourceDescribes.has(k.name) && (!targetDescribes || targetDescribes.has(k.name)));
+  const soqlProblems = await mapWithConcurrency(described, ctx.concurrency, (k) => checkSoqlClauses(k.name, k.spec, ctx.checkSoql));
+  const objects: SyncObject[] = [];
+  described.forEach(({ spec, name }, i) => {
+    const source = sourceDescribes.get(name) as DescribeSObject;
+    const target = targetDescribes?.get(name);
+    const before = problems.length;
+    const fields = resolveFields(spec, { location: spec.name, source, target, problems, warnings });
+    const matchBy = resolveMatchKey(spec.matchBy, {
+      location: spec.name,
+      source,
+      target: target ?? source,
+      targetOrg: target ? 'target' : 'source',
+      problems,
+    });
+    problems.push(...soqlProblems[i]);
+    if (matchBy && problems.length === before) {
+      objects.push({
+        name,
+        ...(spec.where ? { where: spec.where } : {}),
+        ...(spec.orderBy ? { orderBy: spec.orderBy } : {}),
+        ...(spec.limit ? { limit: spec.limit } : {}),
+        ...fields,
+        matchBy,
+        insert: spec.insert ?? true,
+        update: spec.update ?? true,
+      });
+    }
+  });
+
+  // The order is checked against every object the template names, valid or not, so that a typo in one object
+  // does not also report it as "missing from order".
+  const order = file.order ? resolveOrder(file.order, known.map((k) => k.name), problems) : null;
+  const template: SyncTemplate = {
+    objects,
+    order: order && objects.length === known.length ? order : null,
+    options: { ...DEFAULT_OPTIONS, ...file.options },
+  };
+  return { template, sourceDescribes, targetDescribes, problems, warnings };
+}
+
+/** Object names in describe spelling; unknown names (in either org) and duplicates become problems. */
+async function resolveObjectNames(specs: TemplateObjectSpec[], ctx: NormaliseContext, problems: TemplateProblem[]): Promise<KnownObject[]> {
+  const [sourceGlobal, targetGlobal] = await Promise.all([ctx.source.describeGlobal(), ctx.target?.describeGlobal()]);
+  const sourceNames = sourceGlobal.sobjects.map((s) => s.name);
+  const sourceByLower = new Map(sourceNames.map((name) => [name.toLowerCase(), name]));
+  const targetNames = targetGlobal ? new Set(targetGlobal.sobjects.map((s) => s.name.toLowerCase())) : undefined;
+  const seen = new Set<string>();
+  const known: KnownObject[] = [];
+  for (const spec of specs) {
+    const name = sourceByLower.get(spec.name.toLowerCase());
+    if (!name) {
+      const suggestion = didYouMeanSuffix(didYouMean(spec.name, sourceNames));
+      problems.push(templateProblem(spec.name, 'unknownObject', [spec.name, 'source', suggestion]));
+    } else if (seen.has(name)) {
+      problems.push(templateProblem(spec.name, 'duplicateObject', [name]));
+    } else {
+      seen.add(name);
+      const inTarget = !targetNames || targetNames.has(name.toLowerCase());
+      if (!inTarget) problems.push(templateProblem(spec.name, 'unknownObject', [spec.name, 'target', '']));
+      known.push({ spec, name, inTarget });
+    }
+  }
+  return known;
+}
+
+async function describeAll(
+  known: KnownObject[],
+  source: DescribeSource,
+  org: string,
+  concurrency: number,
+  problems: TemplateProblem[]
+): Promise<Map<string, DescribeSObject>> {
+  const describes = new Map<string, DescribeSObject>();
+  await mapWithConcurrency(known, concurrency, async ({ spec, name }) => {
+    try {
+      describes.set(name, await source.describe(name));
+    } catch (error) {
+      problems.push(templateProblem(spec.name, 'objectNotDescribable', [name, org, (error as Error).message]));
+    }
+  });
+  return describes;
+}

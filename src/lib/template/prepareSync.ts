@@ -1,0 +1,101 @@
+import type { Connection } from '@salesforce/core';
+import { collectLookups } from '../graph/lookups.js';
+import { planMigration } from '../graph/planMigration.js';
+import type { MigrationPlan } from '../graph/planTypes.js';
+import { needsDescribeToResolve } from '../graph/referenceResolution.js';
+import { ConnectionDescribeSource } from '../schema/connectionDescribeSource.js';
+import type { DescribeSource } from '../schema/describeSource.js';
+import type { DescribeSObject } from '../schema/describeTypes.js';
+import { mapWithConcurrency } from '../schema/mapWithConcurrency.js';
+import { normaliseTemplate } from './normaliseTemplate.js';
+import { templateFromObjectList } from './objectsTemplate.js';
+import { planProblemToTemplateProblem } from './planProblems.js';
+import { readTemplateFile } from './readTemplateFile.js';
+import { connectionSoqlChecker, type SoqlChecker } from './soqlCheck.js';
+import type { SyncTemplate } from './syncTemplate.js';
+import type { TemplateFile } from './templateFile.js';
+import { templateInvalidError } from './templateProblems.js';
+
+export type PrepareSyncInput = {
+  /** Exactly one of `templateFile` and `objects`. */
+  templateFile?: string;
+  objects?: string[];
+  source: DescribeSource;
+  target?: DescribeSource;
+  /** Checks `where`/`orderBy` clauses in the source org. */
+  checkSoql: SoqlChecker;
+  /** Describe requests in flight at once per org (default 4). */
+  describeConcurrency?: number;
+};
+
+export type PreparedSync = {
+  /** The template as read (or as `--objects` stands for). */
+  file: TemplateFile;
+  template: SyncTemplate;
+  plan: MigrationPlan;
+  /** Template and plan warnings, for the user. */
+  warnings: string[];
+  sourceDescribes: Map<string, DescribeSObject>;
+  targetDescribes?: Map<string, DescribeSObject>;
+};
+
+/**
+ * Everything a sync needs before it moves a record: the template read and checked against both orgs, and the
+ * migration plan. Any problem, in the template or in the order it implies, is thrown as one `TemplateInvalid`
+ * SfError listing them all.
+ */
+export async function prepareSync(input: PrepareSyncInput): Promise<PreparedSync> {
+  const file = input.templateFile ? await readTemplateFile(input.templateFile) : templateFromObjectList(input.objects ?? []);
+  const concurrency = input.describeConcurrency ?? 4;
+  const normalised = await normaliseTemplate(file, { source: input.source, target: input.target, checkSoql: input.checkSoql, concurrency });
+  const { template, sourceDescribes, targetDescribes } = normalised;
+
+  await addReferencedDescribes(template, sourceDescribes, input.source, concurrency);
+  const outcome = planMigration({ template, source: sourceDescribes, target: targetDescribes });
+  const problems = [...normalised.problems, ...outcome.problems.map(planProblemToTemplateProblem)];
+  if (problems.length > 0) throw templateInvalidError(input.templateFile, problems);
+  return {
+    file,
+    template,
+    plan: outcome.plan,
+    warnings: [...normalised.warnings, ...outcome.plan.warnings],
+    sourceDescribes,
+    targetDescribes,
+  };
+}
+
+/** `prepareSync` against real orgs: describes cached per call, clauses checked in the source org. */
+export function prepareSyncWithConnections(
+  input: Omit<PrepareSyncInput, 'source' | 'target' | 'checkSoql'> & { source: Connection; target?: Connection }
+): Promise<PreparedSync> {
+  return prepareSync({
+    ...input,
+    source: new ConnectionDescribeSource(input.source),
+    target: input.target ? new ConnectionDescribeSource(input.target) : undefined,
+    checkSoql: connectionSoqlChecker(input.source),
+  });
+}
+
+/**
+ * Describes the objects outside the template that synced lookups point to, so that the planner can find their
+ * match keys. Best effort: an object the user cannot describe is left out and reported by the planner as a
+ * reference it cannot resolve.
+ */
+async function addReferencedDescribes(
+  template: SyncTemplate,
+  describes: Map<string, DescribeSObject>,
+  source: DescribeSource,
+  concurrency: number
+): Promise<void> {
+  const existing = new Set((await source.describeGlobal()).sobjects.map((s) => s.name));
+  const wanted = [...new Set(collectLookups(template, describes).flatMap((l) => l.outside))].filter(
+    (name) => !describes.has(name) && existing.has(name) && needsDescribeToResolve(name)
+  );
+  await mapWithConcurrency(wanted, concurrency, async (name) => {
+    try {
+      describes.set(name, await source.describe(name));
+    } catch {
+      // Reported as an unresolvable reference by the planner.
+    }
+  });
+}

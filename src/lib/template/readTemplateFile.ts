@@ -1,0 +1,50 @@
+import { readFile } from 'node:fs/promises';
+import type { TemplateFile } from './templateFile.js';
+import { templateError } from './templateProblems.js';
+import { isTemplateFile, templateShapeProblems } from './templateSchema.js';
+
+/**
+ * Reads a template file and checks its shape against the JSON Schema. Each failure is an SfError that says
+ * which file and what to do: missing file, unreadable file, invalid JSON (with line and column), wrong shape
+ * (every schema violation at once). Checks against the orgs come later, in `normaliseTemplate`.
+ */
+export async function readTemplateFile(path: string): Promise<TemplateFile> {
+  const text = await readText(path);
+  const value = parseJson(path, text);
+  if (isTemplateFile(value)) return value;
+  const problems = templateShapeProblems(value);
+  throw templateError('error.TemplateSchemaInvalid', [path, problems.length, problems.map((p) => `- ${p}`).join('\n')]);
+}
+
+async function readText(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw templateError('error.TemplateNotFound', [path], [path]);
+    throw templateError('error.TemplateUnreadable', [path, (error as Error).message]);
+  }
+}
+
+function parseJson(path: string, text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    const { reason, line, column } = locateJsonError(text, (error as Error).message);
+    throw templateError('error.TemplateNotJson', [path, reason, line, column]);
+  }
+}
+
+/**
+ * V8 reports the offset ("... in JSON at position 42 (line 3 column 7)", or "Unexpected end of JSON input");
+ * the line and column are computed from the offset so they do not depend on the Node version's wording.
+ */
+export function locateJsonError(text: string, message: string): { reason: string; line: number; column: number } {
+  const match = /^(.*?)(?: in JSON)? at position (\d+)/.exec(message);
+  const reason = (match ? match[1] : message.replace(/ \(line \d+ column \d+\)$/, '')).trim();
+  const offset = match ? Number(match[2]) : text.length;
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return { reason, line, column };
+}

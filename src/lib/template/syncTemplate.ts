@@ -1,0 +1,46 @@
+/** The sync template after validation against the orgs' describes: names in their describe spelling, defaults filled. */
+
+export type MatchKey = {
+  /** Fields read from the source record, in key order. */
+  source: string[];
+  /** Fields compared in the target, same length and order as `source`. */
+  target: string[];
+};
+
+export type SyncObject = {
+  /** API name as the source describe spells it. */
+  name: string;
+  where?: string;
+  orderBy?: string;
+  limit?: number;
+  /** The fields to write: the template's list (or every writable field in both orgs) minus `excludeFields`. */
+  fields: string[];
+  /** The template's own `fields`, or null when the default writable fields are used (kept for `--write`). */
+  requestedFields: string[] | null;
+  excludeFields: string[];
+  matchBy: MatchKey;
+  insert: boolean;
+  update: boolean;
+};
+
+export type SyncOptions = {
+  continueOnError: boolean;
+  batchSize: number;
+  bulkThreshold: number;
+  concurrency: number;
+};
+
+export type SyncTemplate = {
+  objects: SyncObject[];
+  /** The manual order, in describe spelling; null when the planner computes it. */
+  order: string[] | null;
+  options: SyncOptions;
+};
+
+export const DEFAULT_OPTIONS: Readonly<SyncOptions> = {
+  continueOnError: true,
+  // sObject Collections accept at most 200 records per request.
+  batchSize: 200,
+  bulkThreshold: 10_000,
+  concurrency: 4,
+};

@@ -1,0 +1,31 @@
+/**
+ * The sync template as written in the JSON file (see schemas/isync-template.schema.json). Values have the shape
+ * the schema allows but are not yet checked against the orgs; `SyncTemplate` is the checked, normalised form.
+ */
+
+export type TemplateObjectSpec = {
+  name: string;
+  where?: string;
+  orderBy?: string;
+  limit?: number;
+  fields?: string[];
+  excludeFields?: string[];
+  /** `Field`, `Source=Target`, or a list of them (a composite key). */
+  matchBy?: string | string[];
+  insert?: boolean;
+  update?: boolean;
+};
+
+export type TemplateOptionsSpec = {
+  continueOnError?: boolean;
+  batchSize?: number;
+  bulkThreshold?: number;
+  concurrency?: number;
+};
+
+export type TemplateFile = {
+  $schema?: string;
+  objects: TemplateObjectSpec[];
+  order?: string[];
+  options?: TemplateOptionsSpec;
+};

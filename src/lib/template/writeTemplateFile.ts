@@ -1,0 +1,53 @@
+import { rename, writeFile, rm } from 'node:fs/promises';
+import type { MigrationPlan } from '../graph/planTypes.js';
+import type { MatchKey, SyncObject, SyncTemplate } from './syncTemplate.js';
+import type { TemplateFile, TemplateObjectSpec } from './templateFile.js';
+
+/**
+ * The template as `sf isync order --write` saves it: the normalised objects (names in describe spelling, match
+ * keys and toggles explicit, fields only when the template listed them so that new fields keep being synced),
+ * every option, and `order` filled with the plan's order so that the user can review and edit it.
+ */
+export function templateForWriting(template: SyncTemplate, plan: MigrationPlan, schemaRef?: string): TemplateFile {
+  return {
+    ...(schemaRef ? { $schema: schemaRef } : {}),
+    objects: template.objects.map(objectSpec),
+    order: plan.steps.map((step) => step.object),
+    options: { ...template.options },
+  };
+}
+
+function objectSpec(object: SyncObject): TemplateObjectSpec {
+  return {
+    name: object.name,
+    ...(object.where ? { where: object.where } : {}),
+    ...(object.orderBy ? { orderBy: object.orderBy } : {}),
+    ...(object.limit ? { limit: object.limit } : {}),
+    ...(object.requestedFields ? { fields: object.requestedFields } : {}),
+    ...(object.excludeFields.length > 0 ? { excludeFields: object.excludeFields } : {}),
+    matchBy: matchBySpec(object.matchBy),
+    insert: object.insert,
+    update: object.update,
+  };
+}
+
+/** Back to the template notation: `Field`, `Source=Target`, a list for composite keys. */
+export function matchBySpec(key: MatchKey): string | string[] {
+  const parts = key.source.map((source, i) => (source === key.target[i] ? source : `${source}=${key.target[i]}`));
+  return parts.length === 1 ? parts[0] : parts;
+}
+
+/**
+ * Writes through a temporary file and a rename, so that an interrupted write never leaves a half template
+ * (possibly the user's own input file) behind.
+ */
+export async function writeTemplateFile(path: string, file: TemplateFile): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    await writeFile(temporary, `${JSON.stringify(file, null, 2)}\n`, 'utf8');
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,130 @@
+import type { SObjectRow } from '../api/queryPages.js';
+import type { RecordError } from '../api/collections.js';
+import type { DescribeField, DescribeSObject } from '../schema/describeTypes.js';
+import type { SyncObject } from '../template/syncTemplate.js';
+import { matchKeyOf } from '../scan/matchKey.js';
+import { scalarText } from '../util/scalarText.js';
+import type { IdMap } from './idMap.js';
+
+/** What the transformer needs to know about one object's step in the plan. */
+export type ObjectSyncSpec = {
+  object: SyncObject;
+  source: DescribeSObject;
+  target: DescribeSObject;
+  /** Target describes of the template's fields that exist in the target, in template order. */
+  fields: readonly DescribeField[];
+  /** Lookups inserted empty and filled by the update pass (cycle breakers). */
+  deferredLookups: ReadonlySet<string>;
+  /** Lookups to the object itself: a record waits until its parent is in the target. */
+  selfReferences: ReadonlySet<string>;
+};
+
+export type LookupContext = {
+  idMap: IdMap;
+  /** Objects of the template: lookups to them are remapped through the id map. */
+  templateObjects: ReadonlySet<string>;
+  /** The object a source id belongs to (key prefix), for polymorphic lookups. */
+  objectOfId(id: string): string | undefined;
+  /** Target id found by match key for a record outside the sync: id, null = none, undefined = not asked. */
+  resolved(sourceId: string): string | null | undefined;
+  /** The running user in the target: the owner of last resort. */
+  targetUserId: string;
+};
+
+export type PendingLookup = { field: string; sourceParentId: string };
+
+/** A source record turned into target values, before it is compared with its match. */
+export type PreparedRecord = {
+  sourceId: string;
+  key: string | null;
+  /** Target field -> value, lookups remapped; deferred and waiting self-references left out. */
+  values: Record<string, unknown>;
+  /** Deferred lookups to fill in the update pass. */
+  deferred: PendingLookup[];
+  /** Self-references whose parent is not in the target yet. */
+  waitingFor: PendingLookup[];
+  /** Lookups left empty or defaulted, reported in the summary (e.g. 'OwnerId: owner not found, running user used'). */
+  notes: string[];
+  failure?: RecordError;
+};
+
+export const PARENT_NOT_SYNCED = 'ISYNC_PARENT_NOT_SYNCED';
+export const REFERENCE_NOT_FOUND = 'ISYNC_REFERENCE_NOT_FOUND';
+
+/** Turns one source row into the values to write in the target, without mutating the row. */
+export function prepareRecord(row: SObjectRow, spec: ObjectSyncSpec, context: LookupContext): PreparedRecord {
+  const prepared: PreparedRecord = {
+    sourceId: String(row.Id),
+    key: matchKeyOf(row, spec.object.matchBy.source),
+    values: {},
+    deferred: [],
+    waitingFor: [],
+    notes: [],
+  };
+  for (const field of spec.fields) {
+    const fieldName = field.name;
+    const value = row[fieldName];
+    if (field.type !== 'reference' || value === null || value === undefined) {
+      prepared.values[fieldName] = value ?? null;
+      continue;
+    }
+    const parentId = scalarText(value);
+    if (spec.deferredLookups.has(fieldName)) {
+      prepared.deferred.push({ field: fieldName, sourceParentId: parentId });
+      continue;
+    }
+    const mapped = context.idMap.get(parentId);
+    if (mapped !== undefined) {
+      prepared.values[fieldName] = mapped;
+      continue;
+    }
+    if (spec.selfReferences.has(fieldName)) {
+      prepared.waitingFor.push({ field: fieldName, sourceParentId: parentId });
+      continue;
+    }
+    const failure = resolveOutside(prepared, field, parentId, spec, context);
+    if (failure) {
+      prepared.failure = failure;
+      return prepared;
+    }
+  }
+  return prepared;
+}
+
+/** A lookup whose parent the run did not sync: find it in the target by match key, or decide what to do. */
+function resolveOutside(
+  prepared: PreparedRecord,
+  field: DescribeField,
+  parentId: string,
+  spec: ObjectSyncSpec,
+  context: LookupContext
+): RecordError | undefined {
+  const found = context.resolved(parentId);
+  if (typeof found === 'string') {
+    prepared.values[field.name] = found;
+    return undefined;
+  }
+  const parentObject = context.objectOfId(parentId) ?? field.referenceTo[0];
+  if (field.name === 'OwnerId') {
+    prepared.values[field.name] = context.targetUserId;
+    prepared.notes.push(`OwnerId: owner ${parentId} not found in the target; the running user owns the record`);
+    return undefined;
+  }
+  if (context.templateObjects.has(parentObject)) {
+    return {
+      statusCode: PARENT_NOT_SYNCED,
+      message: `${field.name} points to ${parentObject} ${parentId}, which was not synced and has no match in the target. Fix that record, then run "sf isync retry".`,
+      fields: [field.name],
+    };
+  }
+  if (field.nillable) {
+    prepared.values[field.name] = null;
+    prepared.notes.push(`${field.name}: ${parentObject} ${parentId} not found in the target; left empty`);
+    return undefined;
+  }
+  return {
+    statusCode: REFERENCE_NOT_FOUND,
+    message: `${field.name} is required and points to ${parentObject} ${parentId}, which has no match in the target (${spec.object.name} cannot be saved without it). Add ${parentObject} to the template or create the record in the target.`,
+    fields: [field.name],
+  };
+}

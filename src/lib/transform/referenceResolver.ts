@@ -1,0 +1,91 @@
+import type { OrgApi } from '../api/orgApi.js';
+import { queryPages } from '../api/queryPages.js';
+import { inClauseChunks, soqlLiteral, soqlString } from '../api/soqlLiterals.js';
+import { matchKeyOf } from '../scan/matchKey.js';
+import type { KeyAlternative } from './referenceKeys.js';
+
+/**
+ * Finds, for source record ids of one object, the ids of the same records in the target, by match key:
+ * reads the key values of the source records (`Id IN (...)`), then looks the keys up in the target
+ * (`Key IN (...)`), alternative after alternative for what is still unresolved. Results, misses included, are
+ * cached for the run: the same owner or record type is looked up once, not once per record.
+ */
+export class ReferenceResolver {
+  private readonly cache = new Map<string, string | null>();
+
+  public constructor(
+    private readonly source: OrgApi,
+    private readonly target: OrgApi,
+    private readonly keysOf: (object: string) => KeyAlternative[]
+  ) {}
+
+  /** Cached answer: a target id, null when known to be missing, undefined when never asked. */
+  public cached(sourceId: string): string | null | undefined {
+    return this.cache.get(shortId(sourceId));
+  }
+
+  public async resolve(object: string, sourceIds: Iterable<string>): Promise<void> {
+    const wanted = [...new Set([...sourceIds].map(shortId))].filter((id) => !this.cache.has(id));
+    if (wanted.length === 0) return;
+    const alternatives = this.keysOf(object);
+    const sourceFields = [...new Set(alternatives.flatMap((alternative) => alternative.source))];
+    const sourceRows = new Map<string, Record<string, unknown>>();
+    for (const chunk of inClauseChunks(wanted.map((id) => soqlString(id)))) {
+      const soql = `SELECT Id, ${sourceFields.join(', ')} FROM ${object} WHERE Id IN (${chunk.join(',')})`;
+       
+      for await (const page of queryPages(this.source, soql)) {
+        for (const row of page) sourceRows.set(shortId(String(row.Id)), row);
+      }
+    }
+    let unresolved = new Set(wanted);
+    for (const alternative of alternatives) {
+      if (unresolved.size === 0) break;
+       
+      unresolved = await this.resolveBy(object, alternative, unresolved, sourceRows);
+    }
+    for (const id of unresolved) this.cache.set(id, null);
+  }
+
+  private async resolveBy(
+    object: string,
+    alternative: KeyAlternative,
+    sourceIds: Set<string>,
+    sourceRows: Map<string, Record<string, unknown>>
+  ): Promise<Set<string>> {
+    const byKey = new Map<string, string[]>();
+    for (const id of sourceIds) {
+      const row = sourceRows.get(id);
+      const key = row ? matchKeyOf(row, alternative.source) : null;
+      if (key === null) continue;
+      byKey.set(key, [...(byKey.get(key) ?? []), id]);
+    }
+    const remaining = new Set(sourceIds);
+    if (byKey.size === 0) return remaining;
+    // Composite keys filter on the first field and check the rest in memory (few rows share a first part).
+    const [first, ...rest] = alternative.target;
+    const firstValues = new Set<string>();
+    for (const id of sourceIds) {
+      const value = sourceRows.get(id)?.[alternative.source[0]];
+      if (value !== null && value !== undefined && value !== '') firstValues.add(soqlLiteral(value));
+    }
+    for (const chunk of inClauseChunks([...firstValues])) {
+      const soql = `SELECT Id, ${[first, ...rest].join(', ')} FROM ${object} WHERE ${first} IN (${chunk.join(',')})`;
+       
+      for await (const page of queryPages(this.target, soql)) {
+        for (const row of page) {
+          const key = matchKeyOf(row, alternative.target);
+          for (const id of (key !== null && byKey.get(key)) || []) {
+            // The first target row wins; a key that is not unique in the target is the template's problem.
+            if (!this.cache.has(id)) this.cache.set(id, String(row.Id));
+            remaining.delete(id);
+          }
+        }
+      }
+    }
+    return remaining;
+  }
+}
+
+function shortId(id: string): string {
+  return id.length === 18 ? id.slice(0, 15) : id;
+}
