@@ -180,7 +180,9 @@ export class ObjectSync {
 
   private track(promise: Promise<void>): void {
     this.inflight.add(promise);
-    void promise.finally(() => this.inflight.delete(promise));
+    // Both branches handled: a rejection is surfaced by settle(), never as an unhandled rejection here.
+    const forget = (): boolean => this.inflight.delete(promise);
+    promise.then(forget, forget);
   }
 
   /** Waits until nothing is buffered or in flight (writes release waiting children, which buffer more). */

@@ -30,6 +30,7 @@ function isPicklist(field: FieldDescribe): boolean {
 
 export class RecordWriter {
   private readonly autoNumbers = new Map<string, number>();
+  private lastStamp = { at: Number.NaN, text: '' };
   private readonly compiledRules = new Map<string, Array<{ test: (r: StoredRecord) => boolean; on: string; message: string; field?: string }>>();
 
   public constructor(private readonly ctx: OrgContext) {}
@@ -51,7 +52,7 @@ export class RecordWriter {
     this.checkValues(info, changes, recordType);
     this.checkRequired(info, changes, 'insert');
     this.applyCompoundName(info, changes);
-    const stamp = formatDatetime(this.ctx.now());
+    const stamp = this.stamp();
     const record: Record<string, unknown> = { Id: this.ctx.ids.next(info.keyPrefix) };
     const system: Record<string, unknown> = {
       CreatedDate: stamp,
@@ -91,11 +92,21 @@ export class RecordWriter {
     for (const [name, value] of changes) merged[name] = value;
     this.checkValidationRules(info, merged, 'update');
     this.checkUnique(info, merged, existing.Id);
-    const stamp = formatDatetime(this.ctx.now());
+    const stamp = this.stamp();
     const result: Record<string, unknown> = Object.fromEntries(changes);
     for (const name of ['LastModifiedDate', 'SystemModstamp']) if (info.fieldsByLowerName.has(name.toLowerCase())) result[name] = stamp;
     if (info.fieldsByLowerName.has('lastmodifiedbyid')) result.LastModifiedById = this.ctx.userId;
     return result;
+  }
+
+  /**
+   * The audit stamp of a write: the same string for every record written within one millisecond, so bulk
+   * writes share it instead of holding a copy per record.
+   */
+  private stamp(): string {
+    const now = this.ctx.now().getTime();
+    if (now !== this.lastStamp.at) this.lastStamp = { at: now, text: formatDatetime(new Date(now)) };
+    return this.lastStamp.text;
   }
 
   /** Field-level read of the payload: names, writability, types, lookups. */

@@ -29,7 +29,8 @@ export function checkReference(ctx: OrgContext, objectName: string, field: Field
   const found = ctx.store.get(id);
   if (!found) throw new RecordError([dmlErrors.invalidCrossReference([field.name])]);
   if (found.record.IsDeleted) throw new RecordError([dmlErrors.entityIsDeleted([field.name])]);
-  return id;
+  // The parent's own Id string, not a copy: a million children then share their parents' ids in memory.
+  return found.record.Id;
 }
 
 /** Resolves `"Relationship": {"attributes": {"type": T}, "ExtField": value}` to the parent's id. */
