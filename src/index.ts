@@ -12,3 +12,4 @@ export type { RunReport, ObjectReport, RollbackCounts, ObjectRollbackReport } fr
 export type { FailureGroup } from './lib/report/failureGroups.js';
 export type { ErrorFile } from './lib/report/errorCsv.js';
 export type { RunHistoryEntry } from './lib/report/runHistory.js';
+export type { RetryResult } from './commands/isync/retry.js';

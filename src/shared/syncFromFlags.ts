@@ -5,6 +5,9 @@ import { journalRoot } from '../lib/journal/paths.js';
 import { RunStore } from '../lib/journal/runStore.js';
 import { prepareRun } from '../lib/run/prepareRun.js';
 import type { PreflightProblem } from '../lib/run/preflight.js';
+import type { RunJournal } from '../lib/journal/runStore.js';
+import type { RetryScope } from '../lib/retry/retryScope.js';
+import type { TemplateFile } from '../lib/template/templateFile.js';
 import { RunGuards } from '../lib/run/runGuards.js';
 import { ApiBudget, type OrgBudget } from '../lib/run/apiBudget.js';
 
@@ -14,11 +17,14 @@ import { runSync, type SyncRunResult } from '../lib/run/syncRun.js';
 import { RunProgressView } from './runProgressView.js';
 
 export type SyncCommandInput = {
-  command: 'execute' | 'scan';
+  command: 'execute' | 'scan' | 'retry';
   sourceOrg: Org;
   targetOrg: Org;
   templateFile?: string;
   objects?: string[];
+  /** retry: the run's own template, and what is left to do. */
+  file?: TemplateFile;
+  continueRun?: { journal: RunJournal; scope: RetryScope };
   dryRun: boolean;
   /** undefined: as the template says. */
   stopOnError?: boolean;
@@ -47,9 +53,10 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
     targetOrg: input.targetOrg,
     templateFile: input.templateFile,
     objects: input.objects,
+    file: input.file,
     // A scan or a dry run never writes: the production guard is for writes.
     confirmProduction: input.confirmProduction || input.dryRun,
-    failOnBlocking: input.command === 'execute',
+    failOnBlocking: input.command !== 'scan',
   });
   const { template } = setup.prepared;
   const warnings = [
@@ -70,14 +77,14 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
   });
 
   const objects = setup.specs.map((spec) => spec.object.name);
-  const title = input.command === 'scan' ? 'sf isync scan' : input.dryRun ? 'sf isync execute (dry run)' : 'sf isync execute';
+  const title = input.command === 'execute' && input.dryRun ? 'sf isync execute (dry run)' : `sf isync ${input.command}`;
   const view = new RunProgressView(title, objects, command.jsonEnabled());
   const onInterrupt = (): void => guards.interrupt();
   process.once('SIGINT', onInterrupt);
   let result: SyncRunResult;
   try {
     result = await runSync({
-      command: input.command,
+      command: input.command === 'scan' ? 'scan' : 'execute',
       source,
       target,
       sourceOrg: setup.sourceRef,
@@ -91,6 +98,7 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
       dryRun: input.dryRun,
       concurrency: input.concurrency ?? template.options.concurrency,
       store: new RunStore(journalRoot(input.journalDir)),
+      continueRun: input.continueRun,
       listener: (event) => {
         if (event.type === 'object' && event.progress.counts.failed > 0) guards.recordFailed();
         view.handle(event);

@@ -56,6 +56,8 @@ export type DeferredEvent = {
   sourceId: string;
   targetId: string;
   lookups: Array<{ field: string; sourceParentId: string }>;
+  /** The values the target record has in those fields now (absent: an inserted record, all empty). */
+  current?: Record<string, unknown>;
 };
 
 export type StateEvent = { type: 'state'; at: string; state: RunState; reason?: string };

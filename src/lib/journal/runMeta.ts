@@ -36,6 +36,8 @@ export type RunMeta = {
   /** Path of the template file, if one was used, and the normalised template itself (so retry re-runs it). */
   templatePath?: string;
   template: unknown;
+  /** The migration plan the run followed (retry follows it again). */
+  plan?: unknown;
   dryRun: boolean;
   objects: ObjectSummary[];
   /** How many times the run was retried / resumed, and rollback attempts. */

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { LimitFunction } from 'p-limit';
 import type { OrgApi } from '../api/orgApi.js';
 import { writeCollection, type RecordError, type RecordResult, type WriteOperation } from '../api/collections.js';
@@ -65,11 +66,13 @@ const COLLECTION_OPERATION: Record<JournalOperation, WriteOperation> = {
  */
 export class BatchWriter implements RecordWriter {
   private sequence = 0;
+  /** Batch names are unique across the attempts that append to one journal (run, retries, rollbacks). */
+  private readonly tag = randomBytes(3).toString('hex');
 
   public constructor(private readonly deps: BatchWriterDeps) {}
 
   public async write(request: WriteRequest): Promise<WriteOutcome[]> {
-    const batch = `${request.object}:${++this.sequence}`;
+    const batch = `${this.tag}:${request.object}:${++this.sequence}`;
     this.deps.journal.append({
       type: 'batchStart',
       at: new Date().toISOString(),

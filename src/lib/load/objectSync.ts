@@ -11,6 +11,9 @@ import { WOULD_INSERT_PREFIX } from './dryRunWriter.js';
 import type { SyncContext } from './syncContext.js';
 import { buildSourceQuery } from './sourceQuery.js';
 
+/** Ids per retry query: 500 quoted 18-character ids stay far below SOQL's 100,000 characters. */
+const RETRY_IDS_PER_QUERY = 500;
+
 type InsertItem = WriteItem & { prepared: PreparedRecord; row: SObjectRow };
 type UpdateItem = WriteItem & { prepared: PreparedRecord };
 
@@ -55,15 +58,25 @@ export class ObjectSync {
 
   public async run(): Promise<ObjectCounts> {
     this.progress('syncing');
-    const soql = buildSourceQuery(this.spec);
-    for await (const page of queryPages(this.context.source, soql, { batchSize: this.context.pageSize })) {
-      await this.handlePage(page);
+    for (const soql of this.sourceQueries()) {
+      for await (const page of queryPages(this.context.source, soql, { batchSize: this.context.pageSize })) {
+        await this.handlePage(page);
+      }
     }
     await this.settle();
     await this.drainWaiting();
     await this.settle();
     this.progress('done');
     return this.counts;
+  }
+
+  /** One query for the object, or (a retry) one per chunk of the records to re-read. */
+  private sourceQueries(): string[] {
+    const ids = this.spec.onlySourceIds;
+    if (!ids) return [buildSourceQuery(this.spec)];
+    const chunks: string[] = [];
+    for (let start = 0; start < ids.length; start += RETRY_IDS_PER_QUERY) chunks.push(buildSourceQuery(this.spec, ids.slice(start, start + RETRY_IDS_PER_QUERY)));
+    return chunks;
   }
 
   private async handlePage(rows: SObjectRow[]): Promise<void> {
@@ -151,9 +164,13 @@ export class ObjectSync {
     if (decision.kind === 'skipped' && !this.spec.object.update) return;
     const targetId = 'targetId' in decision ? decision.targetId : null;
     if (!targetId) return;
+    const current: Record<string, unknown> = {};
     for (const lookup of prepared.deferred) {
-      this.context.deferred.push({ object: this.name, sourceId: prepared.sourceId, targetId, ...lookup, current: match?.[lookup.field] ?? null });
+      current[lookup.field] = match?.[lookup.field] ?? null;
+      this.context.deferred.push({ object: this.name, sourceId: prepared.sourceId, targetId, ...lookup, current: current[lookup.field] });
     }
+    // Journaled so that a retry or resume can finish the update pass without re-reading the source.
+    this.context.journal.append({ type: 'deferred', object: this.name, sourceId: prepared.sourceId, targetId, lookups: prepared.deferred, current });
   }
 
   /** The record is in the target: remember its id and release the records that waited for it. */

@@ -1,11 +1,16 @@
+import { soqlString } from '../api/soqlLiterals.js';
 import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
 
-/** The source SOQL of an object: Id, its fields, its match key fields, with the template's filter. */
-export function buildSourceQuery(spec: ObjectSyncSpec): string {
+/**
+ * The source SOQL of an object: Id, its fields, its match key fields, with the template's filter; with `ids`,
+ * only those records (a retry re-reads the records that failed, which may have been fixed since).
+ */
+export function buildSourceQuery(spec: ObjectSyncSpec, ids?: readonly string[]): string {
   const { object } = spec;
   const fields = new Set(['Id', ...spec.fields.map((field) => field.name), ...spec.deferredLookups, ...object.matchBy.source]);
   let soql = `SELECT ${[...fields].join(', ')} FROM ${object.name}`;
-  if (object.where) soql += ` WHERE ${object.where}`;
+  const filters = [object.where ? `(${object.where})` : '', ids ? `Id IN (${ids.map(soqlString).join(',')})` : ''].filter(Boolean);
+  if (filters.length > 0) soql += ` WHERE ${filters.join(' AND ')}`;
   if (object.orderBy) soql += ` ORDER BY ${object.orderBy}`;
   if (object.limit !== undefined) soql += ` LIMIT ${object.limit}`;
   return soql;

@@ -4,6 +4,7 @@ import { queryAll } from '../api/queryPages.js';
 import { soqlString } from '../api/soqlLiterals.js';
 import type { OrgRef } from '../journal/runMeta.js';
 import { prepareSyncWithConnections, type PreparedSync } from '../template/prepareSync.js';
+import type { TemplateFile } from '../template/templateFile.js';
 import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
 import { buildObjectSpecs } from './objectSpecs.js';
 import { preflight, type PreflightProblem } from './preflight.js';
@@ -16,6 +17,8 @@ export type RunSetupInput = {
   targetOrg: Org;
   templateFile?: string;
   objects?: string[];
+  /** A template in hand instead (retry). */
+  file?: TemplateFile;
   /** The user said the target may be a production org. */
   confirmProduction: boolean;
   /** Throw on blocking metadata mismatches (a sync); a scan only reports them. */
@@ -66,6 +69,7 @@ export async function prepareRun(input: RunSetupInput): Promise<RunSetup> {
   const prepared = await prepareSyncWithConnections({
     templateFile: input.templateFile,
     objects: input.objects,
+    file: input.file,
     source: sourceConnection,
     target: targetConnection,
   });

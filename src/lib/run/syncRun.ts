@@ -19,6 +19,7 @@ import { ReferenceResolver } from '../transform/referenceResolver.js';
 import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
 import { matchKeysByObject, stepDependencies } from './objectSpecs.js';
 import type { RunListener } from './runEvents.js';
+import type { RetryScope } from '../retry/retryScope.js';
 
 /** The state a run ends in for each reason to stop early: paused runs wait for limits, the others for the user. */
 const STOP_STATES: Record<RunStop['reason'], RunState> = {
@@ -45,6 +46,8 @@ export type SyncRunInput = {
   dryRun: boolean;
   concurrency: number;
   store: RunStore;
+  /** A retry: append to this run's journal, start from what it already did, redo only what the scope says. */
+  continueRun?: { journal: RunJournal; scope: RetryScope };
   listener?: RunListener;
   backoff?: BackoffPolicy;
 };
@@ -68,9 +71,14 @@ export type SyncRunResult = {
  * never stop the run; a RunStop (session, limits, interrupt) ends it in a resumable state.
  */
 export async function runSync(input: SyncRunInput): Promise<SyncRunResult> {
-  const journal = input.store.create(initialMeta(input));
+  const journal = input.continueRun?.journal ?? input.store.create(initialMeta(input));
+  const specs = input.continueRun ? retrySpecs(input.specs, input.continueRun.scope) : input.specs;
+  if (input.continueRun) {
+    journal.meta.attempts++;
+    journal.meta.finishedAt = undefined;
+  }
   const notes = new Map<string, { object: string; note: string; count: number }>();
-  const summaries = new Map(input.specs.map((spec) => [spec.object.name, summary(spec.object.name)]));
+  const summaries = new Map(specs.map((spec) => [spec.object.name, summary(spec.object.name)]));
   const emit = input.listener ?? ((): void => {});
   const setState = (state: RunState, reason?: string): void => {
     journal.meta.state = state;
@@ -104,7 +112,7 @@ export async function runSync(input: SyncRunInput): Promise<SyncRunResult> {
   let deferred = { updated: 0, failed: 0, unresolved: 0 };
   setState(input.dryRun ? 'scanning' : 'syncing');
   try {
-    await runObjects(input.specs, context);
+    await runObjects(specs, context);
     deferred = await runDeferredPass(context);
     const failed = [...summaries.values()].some((entry) => entry.failed > 0) || deferred.failed > 0;
     if (input.dryRun) setState('scanned');
@@ -117,7 +125,9 @@ export async function runSync(input: SyncRunInput): Promise<SyncRunResult> {
     }
     setState(STOP_STATES[error.reason], error.message);
   } finally {
-    journal.meta.objects = [...summaries.values()];
+    // A retry updates the objects it ran and keeps the others as the run left them.
+    journal.meta.objects = journal.meta.objects.map((entry) => summaries.get(entry.object) ?? entry);
+    for (const entry of summaries.values()) if (!journal.meta.objects.some((o) => o.object === entry.object)) journal.meta.objects.push(entry);
     journal.meta.finishedAt = new Date().toISOString();
     journal.saveMeta();
     journal.events.close();
@@ -169,6 +179,8 @@ async function runObjects(specs: ObjectSyncSpec[], context: SyncContext): Promis
 }
 
 function createContext(input: SyncRunInput, journal: RunJournal, onNote: SyncContext['onNote']): SyncContext {
+  const idMap = new IdMap();
+  for (const [sourceId, targetId] of input.continueRun?.scope.known ?? []) idMap.set(sourceId, targetId);
   const keysOf = matchKeysByObject(input.template, input.plan);
   const writer = input.dryRun
     ? new DryRunWriter()
@@ -184,19 +196,33 @@ function createContext(input: SyncRunInput, journal: RunJournal, onNote: SyncCon
     target: input.target,
     writer,
     journal: journal.events,
-    idMap: new IdMap(),
+    idMap,
     resolver: new ReferenceResolver(input.source, input.target, keysOf),
     keysOf,
     objectOfId: (id) => input.sourceKeyPrefixes.get(id.slice(0, 3)),
+    // All the template's objects, including those a retry leaves alone: their records are in the id map.
     templateObjects: new Set(input.specs.map((spec) => spec.object.name)),
     targetUserId: input.targetUserId,
     batchSize: Math.min(200, input.template.options.batchSize),
     pageSize: 2000,
-    deferred: [],
+    deferred: [...(input.continueRun?.scope.deferred ?? [])],
     onProgress: () => {},
     onNote,
     onFailure: () => {},
   };
+}
+
+/**
+ * What a retry runs: objects the run never finished, whole (already-synced records are matched and left
+ * alone); finished objects only for their failed records; the others not at all.
+ */
+function retrySpecs(specs: ObjectSyncSpec[], scope: RetryScope): ObjectSyncSpec[] {
+  const unfinished = new Set(scope.unfinished);
+  return specs.flatMap((spec) => {
+    if (unfinished.has(spec.object.name)) return [spec];
+    const failed = scope.failed.get(spec.object.name);
+    return failed && failed.length > 0 ? [{ ...spec, onlySourceIds: failed }] : [];
+  });
 }
 
 function initialMeta(input: SyncRunInput): RunMeta {
@@ -211,6 +237,7 @@ function initialMeta(input: SyncRunInput): RunMeta {
     target: input.targetOrg,
     templatePath: input.templatePath,
     template: input.template,
+    plan: input.plan,
     dryRun: input.dryRun,
     objects: input.specs.map((spec) => summary(spec.object.name)),
     attempts: 1,

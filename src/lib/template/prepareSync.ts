@@ -17,8 +17,10 @@ import type { TemplateFile } from './templateFile.js';
 import { templateInvalidError } from './templateProblems.js';
 
 export type PrepareSyncInput = {
-  /** Exactly one of `templateFile` and `objects`. */
+  /** Exactly one of `templateFile`, `objects` and `file`. */
   templateFile?: string;
+  /** A template already in hand (a retry re-checks the template its run recorded). */
+  file?: TemplateFile;
   objects?: string[];
   source: DescribeSource;
   target?: DescribeSource;
@@ -45,7 +47,7 @@ export type PreparedSync = {
  * SfError listing them all.
  */
 export async function prepareSync(input: PrepareSyncInput): Promise<PreparedSync> {
-  const file = input.templateFile ? await readTemplateFile(input.templateFile) : templateFromObjectList(input.objects ?? []);
+  const file = input.file ?? (input.templateFile ? await readTemplateFile(input.templateFile) : templateFromObjectList(input.objects ?? []));
   const concurrency = input.describeConcurrency ?? 4;
   const normalised = await normaliseTemplate(file, { source: input.source, target: input.target, checkSoql: input.checkSoql, concurrency });
   const { template, sourceDescribes, targetDescribes } = normalised;

@@ -13,6 +13,8 @@ export type ObjectSyncSpec = {
   target: DescribeSObject;
   /** Target describes of the template's fields that exist in the target, in template order. */
   fields: readonly DescribeField[];
+  /** A retry: only these source records (the object's other records are done). */
+  onlySourceIds?: readonly string[];
   /** Lookups inserted empty and filled by the update pass (cycle breakers). */
   deferredLookups: ReadonlySet<string>;
   /** Lookups to the object itself: a record waits until its parent is in the target. */

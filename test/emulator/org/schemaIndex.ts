@@ -16,6 +16,9 @@ export type ObjectInfo = {
   keyPrefix: string;
 };
 
+/** A reference field its object's `parentRelationships` leaves out (the model's contract): no name, no effect. */
+const PLAIN_LOOKUP: ParentRelationshipDef = { relationshipName: null, cascadeDelete: false, restrictedDelete: false };
+
 /**
  * A reference field of `childObject` seen from one of its parents, with what deleting the parent does to
  * the children (`relationship`, from the schema's `parentRelationships`).
@@ -49,7 +52,9 @@ export class SchemaIndex {
     for (const def of schema.objects) {
       for (const field of def.fields) {
         if (field.type !== 'reference') continue;
-        const relationship = def.parentRelationships?.[field.name] ?? this.fieldLevelRelationship(def.header.name, field);
+        const relationship = def.parentRelationships
+          ? (def.parentRelationships[field.name] ?? PLAIN_LOOKUP)
+          : this.fieldLevelRelationship(def.header.name, field);
         for (const target of field.referenceTo) {
           const key = target.toLowerCase();
           const links = this.children.get(key) ?? [];
@@ -96,7 +101,7 @@ export class SchemaIndex {
   }
 
   /**
-   * For a schema without `parentRelationships` (hand-made or recorded field lists): master-detail fields
+   * For an object without `parentRelationships` (hand-made or recorded field lists): master-detail fields
    * cascade, others keep the field's flags, and the relationship gets Salesforce's default name (the plural
    * of a standard child, `Contacts`; `X__r` for custom ones; none for standard polymorphic fields).
    */
