@@ -42,7 +42,7 @@ describe('API budget and daily limits', function () {
     const running = runPlugin(['isync', 'execute', '-s', 'src', '-o', 'tgt', '-t', TEMPLATE, '--json'], pair.env);
     // Once the first records are written, the org's daily allowance runs out (another client used it up).
     for (let waited = 0; waited < 60_000 && !((pair.target.stats() as { requests: Record<string, number> }).requests.collectionCreate > 0); waited += 20) {
-      // eslint-disable-next-line no-await-in-loop
+       
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     await fetch(`${pair.target.instanceUrl}/__emulator/faults`, {

@@ -70,7 +70,7 @@ describe('sf isync retry', function () {
     expect(retry.code, retry.stdout).to.equal(0);
     expect(jsonOf<RetryResult>(retry).result.state).to.equal('synced');
     for (const object of ['Account', 'Contact', 'Opportunity', 'OpportunityLineItem', 'Team__c', 'Team_Member__c', 'Warehouse__c', 'Route__c', 'Carrier__c', 'Task']) {
-      // eslint-disable-next-line no-await-in-loop
+       
       const [source, target] = await Promise.all([queryOrg(pair.source, `SELECT Id FROM ${object}`), queryOrg(pair.target, `SELECT Id FROM ${object}`)]);
       expect(target.length, object).to.equal(source.length);
     }

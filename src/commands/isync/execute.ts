@@ -1,7 +1,7 @@
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { journalDirFlag, sourceOrgFlag, targetOrgFlag } from '../../shared/orgFlags.js';
-import { syncFromFlags, type SyncCommandResult } from '../../shared/syncFromFlags.js';
+import { DEFAULT_API_BUDGET, syncFromFlags, type SyncCommandResult } from '../../shared/syncFromFlags.js';
 import { renderRunSummary, runExitCode } from '../../shared/runSummary.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -38,8 +38,15 @@ export default class Execute extends SfCommand<ExecuteResult> {
       summary: messages.getMessage('flags.stop-on-error.summary'),
       exclusive: ['continue-on-error'],
     }),
+    // No default on purpose: without the flag, the template's `options.concurrency` applies.
+    // eslint-disable-next-line sf-plugin/flag-min-max-default
     concurrency: Flags.integer({ summary: messages.getMessage('flags.concurrency.summary'), min: 1, max: 25 }),
-    'api-budget': Flags.integer({ summary: messages.getMessage('flags.api-budget.summary'), min: 1, max: 100 }),
+    'api-budget': Flags.integer({
+      summary: messages.getMessage('flags.api-budget.summary'),
+      min: 1,
+      max: 100,
+      default: DEFAULT_API_BUDGET,
+    }),
     'confirm-production': Flags.boolean({ summary: messages.getMessage('flags.confirm-production.summary') }),
     'journal-dir': journalDirFlag,
   };

@@ -21,6 +21,8 @@ export default class Retry extends SfCommand<RetryResult> {
 
   public static readonly flags = {
     'run-id': Flags.string({ char: 'r', summary: messages.getMessage('flags.run-id.summary') }),
+    // No default on purpose: without the flag, the template's `options.concurrency` applies.
+    // eslint-disable-next-line sf-plugin/flag-min-max-default
     concurrency: Flags.integer({ summary: messages.getMessage('flags.concurrency.summary'), min: 1, max: 25 }),
     'journal-dir': journalDirFlag,
   };

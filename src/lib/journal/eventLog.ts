@@ -43,12 +43,13 @@ export class CorruptJournalError extends Error {
  * mid-write) is skipped and reported through `onPartialTail`.
  */
 export async function* readEvents<T>(path: string, onPartialTail?: (line: number) => void): AsyncGenerator<T> {
-  let stream;
+  let stream: ReturnType<typeof createReadStream>;
   try {
     stream = createReadStream(path, { encoding: 'utf8' });
+    const opening = stream;
     await new Promise<void>((resolve, reject) => {
-      stream!.once('open', () => resolve());
-      stream!.once('error', reject);
+      opening.once('open', () => resolve());
+      opening.once('error', reject);
     });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
