@@ -9,6 +9,10 @@ type QueryResponse = {
   records: SObjectRow[];
 };
 
+type CompositeResponse = {
+  compositeResponse: Array<{ body: unknown; httpStatusCode: number; referenceId: string }>;
+};
+
 export type QueryPagesOptions = {
   /** queryAll: include deleted and archived rows. */
   includeDeleted?: boolean;
@@ -17,19 +21,46 @@ export type QueryPagesOptions = {
 };
 
 /**
+ * Salesforce refuses a request whose URI and headers pass 16,384 bytes (414 / 431) and recommends URIs under
+ * 2,000 characters. Longer queries (IN lists of keys) go in the body of a Composite request instead, where
+ * only SOQL's own 100,000-character limit applies.
+ */
+export const MAX_QUERY_URI = 2000;
+
+/**
  * Streams a SOQL query page by page through `nextRecordsUrl`, so no caller ever holds a whole object in
  * memory (jsforce's autoFetch stops silently at maxFetch; this never does). Yields each page's rows.
  */
 export async function* queryPages(api: OrgApi, soql: string, options: QueryPagesOptions = {}): AsyncGenerator<SObjectRow[]> {
   const headers: Record<string, string> = options.batchSize ? { 'Sforce-Query-Options': `batchSize=${options.batchSize}` } : {};
-  const resource = options.includeDeleted ? '/queryAll' : '/query';
-  let page = await api.request<QueryResponse>('GET', `${resource}?q=${encodeURIComponent(soql)}`, undefined, headers);
+  const resource = `${options.includeDeleted ? '/queryAll' : '/query'}?q=${encodeURIComponent(soql)}`;
+  let page =
+    resource.length > MAX_QUERY_URI ? await queryInComposite(api, resource) : await api.request<QueryResponse>('GET', resource, undefined, headers);
   for (;;) {
     if (page.records.length > 0) yield page.records;
     if (page.done || !page.nextRecordsUrl) return;
-     
     page = await api.request<QueryResponse>('GET', page.nextRecordsUrl, undefined, headers);
   }
+}
+
+/** The first page of a long query, sent as the one subrequest of a Composite request. */
+async function queryInComposite(api: OrgApi, resource: string): Promise<QueryResponse> {
+  const response = await api.request<CompositeResponse>('POST', '/composite', {
+    allOrNone: false,
+    compositeRequest: [{ method: 'GET', url: `/services/data/v${api.apiVersion}${resource}`, referenceId: 'query' }],
+  });
+  const [sub] = response.compositeResponse;
+  if (sub.httpStatusCode >= 400) throw subrequestError(sub.body, sub.httpStatusCode);
+  return sub.body as QueryResponse;
+}
+
+/** A failed subrequest as the same kind of error a direct call throws (errorCode, message). */
+function subrequestError(body: unknown, status: number): Error {
+  const first = Array.isArray(body) ? (body[0] as { errorCode?: string; message?: string } | undefined) : undefined;
+  const error = new Error(first?.message ?? `Composite subrequest failed with HTTP ${status}`) as Error & { errorCode: string };
+  error.errorCode = first?.errorCode ?? `ERROR_HTTP_${status}`;
+  error.name = error.errorCode;
+  return error;
 }
 
 /** Every row of a small query (describe-sized lookups such as RecordType or User resolution). */

@@ -21,9 +21,10 @@ export function soqlLiteral(value: unknown, fieldType?: string): string {
 
 /**
  * Splits values into `IN (...)` lists that keep a query under Salesforce's 100,000-character SOQL limit
- * (with room for the rest of the statement) and a bounded number of values.
+ * (with room for the rest of the statement) and at most a query page of values (2,000), so that one source
+ * page is matched with one query. Such queries travel in a Composite body (see queryPages).
  */
-export function inClauseChunks(literals: string[], maxValues = 1000, maxChars = 80_000): string[][] {
+export function inClauseChunks(literals: string[], maxValues = 2000, maxChars = 80_000): string[][] {
   const chunks: string[][] = [];
   let current: string[] = [];
   let chars = 0;

@@ -1,5 +1,5 @@
 import type { SObjectRow } from '../api/queryPages.js';
-import { queryPages } from '../api/queryPages.js';
+import { queryCount, queryPages } from '../api/queryPages.js';
 import { emptyCounts, type ObjectCounts } from '../journal/runMeta.js';
 import { classify, type Decision } from '../scan/classify.js';
 import { findTargetMatches } from '../scan/targetMatcher.js';
@@ -32,6 +32,7 @@ export class ObjectSync {
   private readonly failedSources = new Set<string>();
   private readonly lookupContext: LookupContext;
   private readonly upsertField: string | undefined;
+  private targetEmpty = false;
   /** Match key fields that are lookups (junctions: Project__c + Contact__c): compared by their target ids. */
   private readonly lookupKeyFields: string[];
 
@@ -58,9 +59,12 @@ export class ObjectSync {
 
   public async run(): Promise<ObjectCounts> {
     this.progress('syncing');
+    // An object that is empty in the target cannot match anything: one COUNT() saves a query per page.
+    this.targetEmpty = (await queryCount(this.context.target, `SELECT COUNT() FROM ${this.name}`)) === 0;
     for (const soql of this.sourceQueries()) {
       for await (const page of queryPages(this.context.source, soql, { batchSize: this.context.pageSize })) {
         await this.handlePage(page);
+        await this.backpressure();
       }
     }
     await this.settle();
@@ -79,11 +83,23 @@ export class ObjectSync {
     return chunks;
   }
 
+  /**
+   * Streaming: reading stops while more batches are buffered or in flight than the writers can take, so
+   * memory holds a few pages, never the object.
+   */
+  private async backpressure(): Promise<void> {
+    while (this.inflight.size >= this.context.maxInflightBatches) {
+      await Promise.race([...this.inflight].map((promise) => promise.then(() => undefined, () => undefined)));
+    }
+  }
+
   private async handlePage(rows: SObjectRow[]): Promise<void> {
     await this.resolveOutsideReferences(rows);
     const compare = [...new Set([...this.spec.fields.map((field) => field.name), ...this.spec.deferredLookups])];
     const keyRows = rows.map((row) => this.keyView(row));
-    const matches = await findTargetMatches(this.context.target, this.name, this.spec.object.matchBy, compare, keyRows);
+    const matches = this.targetEmpty
+      ? new Map<string, SObjectRow[]>()
+      : await findTargetMatches(this.context.target, this.name, this.spec.object.matchBy, compare, keyRows);
     rows.forEach((row, index) => {
       const prepared = prepareRecord(row, this.spec, this.lookupContext);
       prepared.key = matchKeyOf(keyRows[index], this.spec.object.matchBy.source);

@@ -40,6 +40,8 @@ export type SyncContext = {
   batchSize: number;
   /** Rows per source query page. */
   pageSize: number;
+  /** Batches one object may have in flight or queued before it stops reading its source. */
+  maxInflightBatches: number;
   deferred: DeferredLookup[];
   onProgress(progress: ObjectProgress): void;
   onNote(object: string, note: string): void;

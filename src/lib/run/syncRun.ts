@@ -205,6 +205,7 @@ function createContext(input: SyncRunInput, journal: RunJournal, onNote: SyncCon
     targetUserId: input.targetUserId,
     batchSize: Math.min(200, input.template.options.batchSize),
     pageSize: 2000,
+    maxInflightBatches: Math.max(4, 2 * input.concurrency),
     deferred: [...(input.continueRun?.scope.deferred ?? [])],
     onProgress: () => {},
     onNote,

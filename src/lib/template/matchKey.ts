@@ -2,7 +2,7 @@ import type { DescribeField, DescribeSObject } from '../schema/describeTypes.js'
 import { findField, firstExternalIdField, nameField } from '../schema/fieldRules.js';
 import { didYouMean } from './didYouMean.js';
 import type { MatchKey } from './syncTemplate.js';
-import { didYouMeanSuffix, templateProblem, type TemplateProblem } from './templateProblems.js';
+import { didYouMeanSuffix, templateMessage, templateProblem, type TemplateProblem } from './templateProblems.js';
 
 export type MatchKeyContext = {
   location: string;
@@ -40,7 +40,8 @@ export function resolveMatchKey(spec: string | string[] | undefined, ctx: MatchK
     if (!sourceField) unknownField(ctx, sourceName, ctx.source, 'source');
     if (!targetField) {
       // When both names are the same and the field is missing in the source, one problem is enough.
-      if (ctx.targetOrg === 'target' || sourceName !== targetName) unknownField(ctx, targetName, ctx.target, ctx.targetOrg);
+      if (sourceField && sourceName === targetName && ctx.targetOrg === 'target') missingInTarget(ctx, sourceField.name);
+      else if (ctx.targetOrg === 'target' || sourceName !== targetName) unknownField(ctx, targetName, ctx.target, ctx.targetOrg);
     } else if (!targetField.filterable) {
       ctx.problems.push(
         templateProblem(`${ctx.location} › matchBy`, 'matchKeyNotFilterable', [ctx.target.name, targetField.name, ctx.targetOrg])
@@ -65,13 +66,29 @@ function isIdentifying(field: DescribeField): boolean {
 function defaultMatchKey(ctx: MatchKeyContext): MatchKey | undefined {
   const candidate = firstExternalIdField(ctx.source) ?? nameField(ctx.source);
   const targetField = candidate && !candidate.autoNumber ? findField(ctx.target, candidate.name) : undefined;
-  if (!candidate || !targetField || candidate.autoNumber || !targetField.filterable) {
+  if (candidate && !candidate.autoNumber && !targetField?.filterable) {
+    // The source has a key; the target lacks it. Saying "no external id field" would send the user looking
+    // in the wrong org.
+    const kind = templateMessage(candidate.externalId ? 'defaultKeyKind.externalId' : 'defaultKeyKind.name');
+    ctx.problems.push(
+      templateProblem(`${ctx.location} › matchBy`, 'defaultMatchKeyMissingInTarget', [ctx.source.name, candidate.name, kind, candidate.name], [ctx.location, candidate.name])
+    );
+    return undefined;
+  }
+  if (!candidate || !targetField || candidate.autoNumber) {
     ctx.problems.push(
       templateProblem(`${ctx.location} › matchBy`, 'noDefaultMatchKey', [ctx.source.name], [ctx.location])
     );
     return undefined;
   }
   return { source: [candidate.name], target: [targetField.name] };
+}
+
+function missingInTarget(ctx: MatchKeyContext, name: string): void {
+  const suggestion = didYouMean(name, ctx.target.fields.map((f) => f.name));
+  ctx.problems.push(
+    templateProblem(`${ctx.location} › matchBy`, 'matchKeyMissingInTarget', [ctx.source.name, name, didYouMeanSuffix(suggestion)], [name])
+  );
 }
 
 function unknownField(ctx: MatchKeyContext, name: string, describe: DescribeSObject, org: string): void {

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { jsonErrorOffset } from './jsonErrorOffset.js';
 import type { TemplateFile } from './templateFile.js';
 import { templateError } from './templateProblems.js';
 import { isTemplateFile, templateShapeProblems } from './templateSchema.js';
@@ -36,13 +37,16 @@ function parseJson(path: string, text: string): unknown {
 }
 
 /**
- * V8 reports the offset ("... in JSON at position 42 (line 3 column 7)", or "Unexpected end of JSON input");
- * the line and column are computed from the offset so they do not depend on the Node version's wording.
+ * Line and column of a JSON syntax error. V8 usually reports the offset ("... in JSON at position 42 (line 3
+ * column 7)") but not always (Node 22's "Unexpected token ']', ..."x"..." is not valid JSON" has none), so the
+ * offset comes from V8 when it gives one, else from scanning the text; the line and column are computed from it
+ * so that they do not depend on the Node version's wording. The reason drops V8's excerpt of the text.
  */
 export function locateJsonError(text: string, message: string): { reason: string; line: number; column: number } {
   const match = /^(.*?)(?: in JSON)? at position (\d+)/.exec(message);
-  const reason = (match ? match[1] : message.replace(/ \(line \d+ column \d+\)$/, '')).trim();
-  const offset = match ? Number(match[2]) : text.length;
+  const unexpectedToken = /^(Unexpected token '.+?'), .*is not valid JSON$/s.exec(message);
+  const reason = (match?.[1] ?? unexpectedToken?.[1] ?? message.replace(/ \(line \d+ column \d+\)$/, '')).trim();
+  const offset = match ? Number(match[2]) : jsonErrorOffset(text) ?? text.length;
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
   const column = offset - before.lastIndexOf('\n');

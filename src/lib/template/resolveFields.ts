@@ -45,7 +45,10 @@ function checkListedField(name: string, ctx: FieldsContext): string[] {
   if (ctx.target) {
     const targetField = findField(ctx.target, name);
     if (!targetField) {
-      unknownField(ctx, 'fields', name, ctx.target, 'target');
+      const suggestion = didYouMean(name, ctx.target.fields.map((f) => f.name));
+      ctx.problems.push(
+        templateProblem(`${ctx.location} › fields`, 'fieldMissingInTarget', [ctx.source.name, sourceField.name, didYouMeanSuffix(suggestion)])
+      );
       return [];
     }
     if (!isWritable(targetField)) {

@@ -1,6 +1,7 @@
 /**
- * Datasets an emulated org can start with. `empty` adds nothing: what every org has (its running user,
- * RecordType and EntityDefinition rows, the Organization row) is the org's own doing.
+ * Datasets an emulated org can start with. `empty` adds nothing: what every org has (its running user and
+ * profiles, the Standard Price Book, RecordType and EntityDefinition rows, the Organization row) is the
+ * org's own doing.
  */
 import { seedBench } from './bench.js';
 import { seedDemo, seedDemoUsers } from './demo.js';

@@ -31,6 +31,19 @@ describe('emulator HTTP server', () => {
     expect((await org.call('PUT', `${V}/limits`)).status).to.equal(405);
   });
 
+  it("refuses a URI over Salesforce's 16,384-byte limit with 414, and URI plus headers over it with 431", async () => {
+    const ids = Array.from({ length: 800 }, (_, i) => `'001000000000${String(i).padStart(3, '0')}AAA'`).join(',');
+    const long = `${V}/query?q=${encodeURIComponent(`SELECT Id FROM Account WHERE Id IN (${ids})`)}`;
+    expect(long.length).to.be.greaterThan(16_384);
+    expect((await org.call('GET', long)).status).to.equal(414);
+    const fits = `${V}/query?q=${encodeURIComponent(`SELECT Id FROM Account WHERE Id IN (${ids.slice(0, 12_000)})`.replace(/,'[^']*$/, ')'))}`;
+    expect(fits.length).to.be.lessThan(16_000);
+    expect((await org.call('GET', fits, undefined, { headers: { 'X-Padding': 'x'.repeat(4_000) } })).status).to.equal(431);
+    // The same long query in the body of a Composite request is fine.
+    const composite = await org.call('POST', `${V}/composite`, { compositeRequest: [{ method: 'GET', url: long, referenceId: 'q' }] });
+    expect(composite.status).to.equal(200);
+  });
+
   it('serves the versions list without auth, matching the recorded list', async () => {
     const res = await org.call('GET', '/services/data', undefined, { token: null });
     expect(res.status).to.equal(200);

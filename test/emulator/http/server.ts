@@ -48,7 +48,28 @@ export function requestUrl(target: string): URL {
   return new URL(path.replace(/\/{2,}/g, '/') + query, 'http://localhost');
 }
 
+/** Salesforce's limit for a request's URI and headers together (its help article 000386264). */
+export const MAX_URI_AND_HEADERS = 16_384;
+
+/** 414 when the URI alone passes the limit, 431 when URI and headers do; undefined when the request fits. */
+export function oversizedRequest(req: IncomingMessage): EmulatorResponse | undefined {
+  const uri = Buffer.byteLength(req.url ?? '');
+  let total = uri;
+  for (let i = 0; i < req.rawHeaders.length; i += 2) total += Buffer.byteLength(req.rawHeaders[i]) + Buffer.byteLength(req.rawHeaders[i + 1]) + 4;
+  if (uri > MAX_URI_AND_HEADERS) return { status: 414, headers: { 'Content-Type': 'text/html' }, body: '<html><body><h1>414 URI Too Long</h1></body></html>' };
+  if (total > MAX_URI_AND_HEADERS) {
+    return { status: 431, headers: { 'Content-Type': 'text/html' }, body: '<html><body><h1>431 Request Header Fields Too Large</h1></body></html>' };
+  }
+  return undefined;
+}
+
 async function serve(app: OrgApp, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const oversized = oversizedRequest(req);
+  if (oversized) {
+    req.resume();
+    send(res, oversized, false);
+    return;
+  }
   const url = requestUrl(req.url ?? '/');
   const headers: Record<string, string | undefined> = {};
   for (const [k, v] of Object.entries(req.headers)) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
@@ -67,7 +88,8 @@ async function serve(app: OrgApp, req: IncomingMessage, res: ServerResponse): Pr
 export type RunningServer = { server: Server; port: number; close: () => Promise<void> };
 
 export function listen(app: OrgApp, port: number): Promise<RunningServer> {
-  const server = createServer((req, res) => {
+  // Node's own header limit (16 KiB) would answer first and differently; the emulator applies Salesforce's.
+  const server = createServer({ maxHeaderSize: 4 * MAX_URI_AND_HEADERS }, (req, res) => {
     serve(app, req, res).catch((e: unknown) => {
       console.error('emulator: response failed:', e);
       if (!res.headersSent) send(res, { status: 500, body: [{ errorCode: 'UNKNOWN_EXCEPTION', message: 'An unexpected error occurred.' }] }, false);

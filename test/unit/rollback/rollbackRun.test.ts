@@ -22,6 +22,12 @@ class TargetOrg implements OrgApi {
   public request<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
     const describe = /^\/sobjects\/(\w+)\/describe$/.exec(path);
     if (describe) return Promise.resolve({ name: describe[1], fields: [{ name: 'Id', type: 'id' }, { name: 'Name', type: 'string' }] } as T);
+    // Long queries travel as the one subrequest of a Composite request (see queryPages).
+    if (method === 'POST' && path === '/composite') {
+      const [sub] = (body as { compositeRequest: Array<{ url: string }> }).compositeRequest;
+      const query = sub.url.slice(sub.url.indexOf('/query?q='));
+      return this.request('GET', query).then((result) => ({ compositeResponse: [{ body: result, httpStatusCode: 200, referenceId: 'query' }] }) as T);
+    }
     if (path.startsWith('/query?q=')) {
       const ids = [...decodeURIComponent(path).matchAll(/'([^']+)'/g)].map((m) => m[1]);
       const records = ids.filter((id) => this.rows.has(id)).map((id) => this.rows.get(id));
