@@ -1,5 +1,6 @@
 import { Messages, Org } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
+import { assertJournalFolder } from '../lib/journal/paths.js';
 import { resolveOrg } from '../lib/org/resolveOrg.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -26,4 +27,6 @@ export const targetOrgFlag = Flags.custom<Org>({
 /** `--journal-dir`: where run journals are written and read; every command that touches runs takes it. */
 export const journalDirFlag = Flags.directory({
   summary: messages.getMessage('flags.journal-dir.summary'),
+  // Checked while parsing, so that a file given by mistake fails before any org is contacted.
+  parse: (input: string) => Promise.resolve(input).then(assertJournalFolder),
 });

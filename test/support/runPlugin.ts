@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -35,4 +35,15 @@ export function jsonOf<T>(run: PluginRun): { status: number; result: T; name?: s
   } catch {
     throw new Error(`not JSON (exit ${run.code}):\n${run.stdout}\n${run.stderr}`);
   }
+}
+
+/** Starts the plugin without waiting for it: the caller can kill it (crash tests) and await `done`. */
+export function spawnPlugin(args: string[], env: NodeJS.ProcessEnv): { pid: number; kill(signal: NodeJS.Signals): void; done: Promise<PluginRun> } {
+  let stdout = '';
+  let stderr = '';
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'run.js'), ...args], { env, cwd: REPO_ROOT });
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const done = new Promise<PluginRun>((resolve) => child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 137 : 1), stdout, stderr })));
+  return { pid: child.pid ?? -1, kill: (signal) => child.kill(signal), done };
 }

@@ -2,12 +2,13 @@ import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { journalDirFlag, sourceOrgFlag, targetOrgFlag } from '../../shared/orgFlags.js';
 import { DEFAULT_API_BUDGET, syncFromFlags, type SyncCommandResult } from '../../shared/syncFromFlags.js';
+import { continueRun, type ContinueResult } from '../../shared/continueRun.js';
 import { renderRunSummary, runExitCode } from '../../shared/runSummary.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-isync', 'isync.execute');
 
-export type ExecuteResult = SyncCommandResult;
+export type ExecuteResult = SyncCommandResult | ContinueResult;
 
 export default class Execute extends SfCommand<ExecuteResult> {
   public static readonly summary = messages.getMessage('summary');
@@ -15,20 +16,28 @@ export default class Execute extends SfCommand<ExecuteResult> {
   public static readonly examples = messages.getMessages('examples');
 
   public static readonly flags = {
-    'source-org': sourceOrgFlag({ required: true }),
-    'target-org': targetOrgFlag({ required: true, summary: messages.getMessage('flags.target-org.summary') }),
+    // Required unless --resume, which takes the orgs from the run's journal (checked in run()).
+    'source-org': sourceOrgFlag({ required: false, exclusive: ['resume'] }),
+    'target-org': targetOrgFlag({ summary: messages.getMessage('flags.target-org.summary'), exclusive: ['resume'] }),
     template: Flags.file({
       char: 't',
       summary: messages.getMessage('flags.template.summary'),
       exists: true,
-      exactlyOne: ['template', 'objects'],
+      exactlyOne: ['template', 'objects', 'resume'],
     }),
     objects: Flags.string({
       summary: messages.getMessage('flags.objects.summary'),
       multiple: true,
       delimiter: ',',
-      exactlyOne: ['template', 'objects'],
+      exactlyOne: ['template', 'objects', 'resume'],
     }),
+    resume: Flags.boolean({
+      summary: messages.getMessage('flags.resume.summary'),
+      description: messages.getMessage('flags.resume.description'),
+      exactlyOne: ['template', 'objects', 'resume'],
+      exclusive: ['dry-run'],
+    }),
+    'run-id': Flags.string({ char: 'r', summary: messages.getMessage('flags.run-id.summary'), dependsOn: ['resume'] }),
     'dry-run': Flags.boolean({ summary: messages.getMessage('flags.dry-run.summary') }),
     'continue-on-error': Flags.boolean({
       summary: messages.getMessage('flags.continue-on-error.summary'),
@@ -53,10 +62,10 @@ export default class Execute extends SfCommand<ExecuteResult> {
 
   public async run(): Promise<ExecuteResult> {
     const { flags } = await this.parse(Execute);
-    const result = await syncFromFlags(this, {
+    const result = flags.resume ? await this.resume(flags['run-id'], flags['journal-dir'], flags.concurrency) : await syncFromFlags(this, {
       command: 'execute',
-      sourceOrg: flags['source-org'],
-      targetOrg: flags['target-org'],
+      sourceOrg: required(flags['source-org'], 'source-org'),
+      targetOrg: required(flags['target-org'], 'target-org'),
       templateFile: flags.template,
       objects: flags.objects,
       dryRun: flags['dry-run'],
@@ -72,4 +81,20 @@ export default class Execute extends SfCommand<ExecuteResult> {
     process.exitCode = runExitCode(result.state);
     return result;
   }
+
+  private resume(runId: string | undefined, journalDir: string | undefined, concurrency: number | undefined): Promise<ContinueResult> {
+    return continueRun(this, {
+      runId,
+      journalDir,
+      concurrency,
+      resume: true,
+      onLatest: (id) => this.log(messages.getMessage('info.resumingLatest', [id])),
+      onNothingToDo: (id) => this.log(messages.getMessage('info.nothingToResume', [id])),
+    });
+  }
+}
+
+function required<T>(value: T | undefined, flag: string): T {
+  if (value === undefined) throw messages.createError('error.MissingFlag', [flag], [flag]);
+  return value;
 }

@@ -11,7 +11,15 @@ export interface OrgApi {
   readonly apiVersion: string;
   /** JSON request; `path` is relative to `/services/data/vNN.N` unless it starts with `/services/`. */
   request<T>(method: HttpMethod, path: string, body?: unknown, headers?: Record<string, string>): Promise<T>;
+  /**
+   * Raw text request (Bulk API 2.0 CSV uploads and result files): `body` is sent as is and the answer comes
+   * back unparsed. Optional so that JSON-only fakes stay valid; the Bulk API client asks for `TextOrgApi`.
+   */
+  requestText?(method: HttpMethod, path: string, body?: string, headers?: Record<string, string>): Promise<string>;
 }
+
+/** An `OrgApi` that can also send raw text, as the Bulk API 2.0 client needs. */
+export type TextOrgApi = OrgApi & Required<Pick<OrgApi, 'requestText'>>;
 
 /** Oldest version with everything the engine relies on (upsert collections arrived in v46). */
 export const MIN_API_VERSION = 46;
@@ -36,4 +44,48 @@ export class ConnectionOrgApi implements OrgApi {
       body: body === undefined ? undefined : JSON.stringify(body),
     }));
   }
+
+  /**
+   * Goes through `connection.request` rather than `fetch` so that jsforce keeps doing what it does for JSON
+   * calls: the auth header, the session refresh on 401 (shared with concurrent calls), the SFDX headers and
+   * the transport's proxy settings. jsforce would parse a `text/csv` answer into records (its
+   * `parseResponseBody` picks `parseCSV` by content type), so `responseType: 'text/plain'` makes it pick
+   * `parseText`, i.e. hand back the body untouched. The same response type also applies to error bodies,
+   * which then arrive as `ERROR_HTTP_<status>` with the JSON text as message: `withApiErrorCode` restores
+   * Salesforce's `errorCode` so that callers classify failures as they do for JSON calls.
+   */
+  public async requestText(method: HttpMethod, path: string, body?: string, headers: Record<string, string> = {}): Promise<string> {
+    try {
+      const text = await this.connection.request<unknown>(
+        { method, url: dataPath(this.apiVersion, path), headers, body },
+        { responseType: 'text/plain' }
+      );
+      // 204 No Content answers jsforce's `noContentResponse`, i.e. undefined.
+      return typeof text === 'string' ? text : '';
+    } catch (error) {
+      throw withApiErrorCode(error);
+    }
+  }
+}
+
+type ApiErrorBody = { errorCode: string; message: string };
+
+function isApiErrorBody(value: unknown): value is ApiErrorBody {
+  const candidate = value as Partial<ApiErrorBody> | null;
+  return typeof candidate?.errorCode === 'string' && typeof candidate.message === 'string';
+}
+
+/** A jsforce `ERROR_HTTP_nnn` error whose message is Salesforce's JSON error list, as the JSON path reports it. */
+export function withApiErrorCode(error: unknown): unknown {
+  const { errorCode, message } = (error ?? {}) as { errorCode?: unknown; message?: unknown };
+  if (typeof errorCode !== 'string' || !/^ERROR_HTTP_\d+$/.test(errorCode) || typeof message !== 'string') return error;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(message);
+  } catch {
+    return error;
+  }
+  const first: unknown = Array.isArray(parsed) ? parsed[0] : parsed;
+  if (!isApiErrorBody(first)) return error;
+  return Object.assign(new Error(first.message, { cause: error }), { name: first.errorCode, errorCode: first.errorCode, data: parsed });
 }

@@ -1,6 +1,10 @@
 import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { Messages, SfError } from '@salesforce/core';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('sf-isync', 'isync.journal');
 
 /**
  * An append-only JSON Lines file with owner-only permissions, flushed to disk at each `append`.
@@ -28,13 +32,17 @@ export class EventLog<T extends object> {
   }
 }
 
-export class CorruptJournalError extends Error {
+/** A damaged line that a crash cannot explain: an SfError, so that every command shows its actions. */
+export class CorruptJournalError extends SfError {
   public constructor(
     public readonly path: string,
     public readonly line: number
   ) {
-    super(`Journal ${path} is damaged at line ${line}.`);
-    this.name = 'CorruptJournalError';
+    super(
+      messages.getMessage('error.CorruptJournal', [path, line]),
+      'CorruptJournalError',
+      messages.getMessages('error.CorruptJournal.actions', [line, path])
+    );
   }
 }
 

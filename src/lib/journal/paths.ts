@@ -1,6 +1,10 @@
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { SfProject } from '@salesforce/core';
+import { existsSync, statSync } from 'node:fs';
+import { Messages, SfProject } from '@salesforce/core';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('sf-isync', 'isync.journal');
 
 /** Environment variable that moves every run journal (as `--journal-dir` does for one command). */
 export const JOURNAL_DIR_ENV = 'SF_ISYNC_JOURNAL_DIR';
@@ -11,9 +15,9 @@ export const JOURNAL_DIR_ENV = 'SF_ISYNC_JOURNAL_DIR';
  * stays out of version control, and `report`/`retry`/`rollback` run from the same project find the run.
  */
 export function journalRoot(explicit?: string, cwd: string = process.cwd()): string {
-  if (explicit) return explicit;
+  if (explicit) return assertJournalFolder(explicit);
   const fromEnv = process.env[JOURNAL_DIR_ENV];
-  if (fromEnv) return fromEnv;
+  if (fromEnv) return assertJournalFolder(fromEnv);
   let base = cwd;
   try {
     base = SfProject.resolveProjectPathSync(cwd);
@@ -21,6 +25,15 @@ export function journalRoot(explicit?: string, cwd: string = process.cwd()): str
     // Not in an sfdx project: the current folder.
   }
   return join(base, '.sf', 'isync', 'runs');
+}
+
+/**
+ * The path, if it can hold run journals: missing (created on the first run) or a folder. A file there would
+ * otherwise surface as a bare ENOTDIR or EEXIST from deep inside the journal code.
+ */
+export function assertJournalFolder(path: string): string {
+  if (existsSync(path) && !statSync(path).isDirectory()) throw messages.createError('error.JournalDirNotFolder', [path]);
+  return path;
 }
 
 /** Run ids sort by start time (newest last) and stay unique across concurrent runs: `20261127T081500Z-3f9a1c`. */

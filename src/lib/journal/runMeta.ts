@@ -42,6 +42,9 @@ export type RunMeta = {
   objects: ObjectSummary[];
   /** How many times the run was retried / resumed, and rollback attempts. */
   attempts: number;
+  /** The process writing the run now (or last): a resume refuses to take over a live one. */
+  pid?: number;
+  host?: string;
 };
 
 export function emptyCounts(): ObjectCounts {

@@ -1,9 +1,13 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { Messages, type SfError } from '@salesforce/core';
 import { EventLog } from './eventLog.js';
 import { RUN_ID_PATTERN } from './paths.js';
 import type { RunMeta } from './runMeta.js';
 import type { JournalEvent } from './events.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('sf-isync', 'isync.journal');
 
 export const META_FILE = 'run.json';
 export const EVENTS_FILE = 'events.jsonl';
@@ -39,8 +43,7 @@ export class RunStore {
     const dir = this.runDir(runId);
     const metaPath = join(dir, META_FILE);
     if (!RUN_ID_PATTERN.test(runId) || !existsSync(metaPath)) throw new RunNotFoundError(runId, this.root);
-    const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as RunMeta;
-    return new RunJournal(dir, meta);
+    return new RunJournal(dir, readMeta(runId, metaPath));
   }
 
   /** Run ids, newest first (ids sort by start time). */
@@ -56,6 +59,33 @@ export class RunStore {
   public latest(): string | undefined {
     return this.list()[0];
   }
+}
+
+/**
+ * A run's header, checked enough that commands can trust its orgs and state: `run.json` is written atomically,
+ * so a damaged one was edited by hand or by another tool, and is reported with the way out.
+ */
+function readMeta(runId: string, metaPath: string): RunMeta {
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(metaPath, 'utf8'));
+  } catch (error) {
+    throw metaDamaged(runId, metaPath, (error as Error).message);
+  }
+  if (!isRunMetaShape(value)) throw metaDamaged(runId, metaPath, messages.getMessage('error.RunMetaDamaged.shape'));
+  return value;
+}
+
+function isRunMetaShape(value: unknown): value is RunMeta {
+  if (typeof value !== 'object' || value === null) return false;
+  const meta = value as Partial<Record<keyof RunMeta, unknown>>;
+  const isOrgRef = (ref: unknown): boolean =>
+    typeof ref === 'object' && ref !== null && typeof (ref as { orgId?: unknown }).orgId === 'string' && typeof (ref as { username?: unknown }).username === 'string';
+  return typeof meta.runId === 'string' && typeof meta.command === 'string' && typeof meta.state === 'string' && isOrgRef(meta.source) && isOrgRef(meta.target);
+}
+
+function metaDamaged(runId: string, metaPath: string, reason: string): SfError {
+  return messages.createError('error.RunMetaDamaged', [runId, metaPath, reason], [metaPath, dirname(metaPath)]);
 }
 
 /** One run's journal: its header and its event log. */

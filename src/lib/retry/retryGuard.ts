@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { Messages, type Org } from '@salesforce/core';
 import type { MigrationPlan } from '../graph/planTypes.js';
 import type { OrgRef, RunMeta } from '../journal/runMeta.js';
@@ -10,11 +11,29 @@ import { templateForWriting } from '../template/writeTemplateFile.js';
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-isync', 'isync.retry');
 
-/** Refuses a retry that does not fit the run: a scan or dry run, a rolled-back run, a run still going. */
-export function assertRetryable(meta: RunMeta): void {
+/**
+ * Refuses to continue a run that does not fit: a scan or dry run, a rolled-back run, a run still going. A
+ * run left in `syncing` by a process that died can be resumed (`execute --resume`), but only when that
+ * process is really gone: two processes writing one journal would corrupt it.
+ */
+export function assertContinuable(meta: RunMeta, resume: boolean): void {
   if (meta.command === 'scan' || meta.dryRun) throw messages.createError('error.NothingWritten', [meta.runId]);
-  if (!canTransition(meta.state, 'syncing') || meta.state === 'syncing') {
-    throw messages.createError('error.NotRetryable', [meta.runId, meta.state]);
+  if (meta.state === 'syncing' || meta.state === 'planning' || meta.state === 'scanning') {
+    if (!resume) throw messages.createError('error.Interrupted', [meta.runId, meta.state], [meta.runId]);
+    if (runProcessAlive(meta)) throw messages.createError('error.StillRunning', [meta.runId, meta.pid ?? '?', meta.host ?? '?']);
+    return;
+  }
+  if (!canTransition(meta.state, 'syncing')) throw messages.createError('error.NotRetryable', [meta.runId, meta.state]);
+}
+
+/** Whether the process that wrote the run is still alive (on this machine; another host cannot be checked). */
+function runProcessAlive(meta: RunMeta): boolean {
+  if (!meta.pid || meta.host !== hostname() || meta.pid === process.pid) return false;
+  try {
+    process.kill(meta.pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import pLimit from 'p-limit';
 import type { OrgApi } from '../api/orgApi.js';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from '../api/backoff.js';
@@ -77,6 +78,8 @@ export async function runSync(input: SyncRunInput): Promise<SyncRunResult> {
     journal.meta.attempts++;
     journal.meta.finishedAt = undefined;
   }
+  journal.meta.pid = process.pid;
+  journal.meta.host = hostname();
   const notes = new Map<string, { object: string; note: string; count: number }>();
   const summaries = new Map(specs.map((spec) => [spec.object.name, summary(spec.object.name)]));
   const emit = input.listener ?? ((): void => {});

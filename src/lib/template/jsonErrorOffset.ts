@@ -1,6 +1,8 @@
 /** Thrown inside the scanner to unwind to the offset of the first invalid character. */
-class InvalidAt {
-  public constructor(public readonly offset: number) {}
+class InvalidAt extends Error {
+  public constructor(public readonly offset: number) {
+    super(`invalid JSON at offset ${offset}`);
+  }
 }
 
 const WHITESPACE = new Set([' ', '\t', '\n', '\r']);

@@ -1,0 +1,27 @@
+/**
+ * `npm run chaos`: the crash test at many kill points (CI runs three, in test/integration/crashResume.test.ts).
+ * Each point starts fresh emulated orgs, kills `sf isync execute` with SIGKILL once the target has committed
+ * that many records (or, for `u…`, that many deferred updates), resumes, and checks every record exactly once
+ * with the right lookups. Exits non-zero if any point fails.
+ */
+import { crashAndResume, type KillPoint } from '../test/chaos/crashResume.js';
+
+const points: KillPoint[] = [
+  ...[10, 30, 60, 100].map((afterQueries) => ({ name: `after ${afterQueries} reads`, afterRecords: 0, afterQueries })),
+  ...[1, 20, 50, 80, 120, 160, 200, 240, 280, 320, 350].map((afterRecords) => ({ name: `after ${afterRecords} records`, afterRecords })),
+  ...[1, 5, 10].map((afterUpdates) => ({ name: `after ${afterUpdates} deferred updates`, afterRecords: 0, afterUpdates })),
+];
+
+let failed = 0;
+for (const point of points) {
+  const started = Date.now();
+  try {
+    await crashAndResume(point);
+    console.log(`ok    killed ${point.name} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+  } catch (error) {
+    failed++;
+    console.log(`FAIL  killed ${point.name}: ${error instanceof Error ? error.message.split('\n').slice(0, 8).join('\n      ') : String(error)}`);
+  }
+}
+console.log(`${points.length - failed} passed, ${failed} failed`);
+process.exitCode = failed > 0 ? 1 : 0;
