@@ -1,6 +1,7 @@
 import type { Org } from '@salesforce/core';
 import type { SfCommand } from '@salesforce/sf-plugins-core';
 import { CountingOrgApi } from '../lib/api/countingOrgApi.js';
+import { RetryingOrgApi } from '../lib/api/retryingOrgApi.js';
 import { journalRoot } from '../lib/journal/paths.js';
 import { RunStore } from '../lib/journal/runStore.js';
 import { prepareRun } from '../lib/run/prepareRun.js';
@@ -66,7 +67,8 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
   for (const warning of warnings) command.warn(warning);
 
   const guards = new RunGuards(input.stopOnError ?? !template.options.continueOnError);
-  const budget = await ApiBudget.plan(input.apiBudget ?? DEFAULT_API_BUDGET, setup.specs, setup.source, setup.target);
+  const budget = await ApiBudget.plan(input.apiBudget ?? DEFAULT_API_BUDGET, setup.specs, new RetryingOrgApi(setup.source), new RetryingOrgApi(setup.target));
+  // Reads retry passing failures; every call (retries included) is counted and checked against the guards.
   const source = new CountingOrgApi(setup.source, () => {
     guards.check();
     budget.charge('source');
@@ -75,6 +77,7 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
     guards.check();
     budget.charge('target');
   });
+  const reader = (api: CountingOrgApi): RetryingOrgApi => new RetryingOrgApi(api);
 
   const objects = setup.specs.map((spec) => spec.object.name);
   const title = input.command === 'execute' && input.dryRun ? 'sf isync execute (dry run)' : `sf isync ${input.command}`;
@@ -85,8 +88,8 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
   try {
     result = await runSync({
       command: input.command === 'scan' ? 'scan' : 'execute',
-      source,
-      target,
+      source: reader(source),
+      target: reader(target),
       sourceOrg: setup.sourceRef,
       targetOrg: setup.targetRef,
       template,

@@ -105,9 +105,10 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
   {
     name: 'missing --source-org',
     argv: () => ['isync', 'execute', '-o', 'tgt', '--objects', 'Account'],
-    ...PARSE_ERROR,
-    problem: ['Missing required flag source-org'],
-    fix: ['--help'],
+    exit: 1,
+    error: 'MissingFlagError',
+    problem: ['Missing required flag --source-org'],
+    fix: ['Pass --source-org (an org alias or username)'],
   },
   {
     name: 'both --template and --objects',
@@ -120,7 +121,7 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     name: 'neither --template nor --objects',
     argv: () => SYNC,
     ...PARSE_ERROR,
-    problem: ['Exactly one of the following must be provided: --objects, --template'],
+    problem: [/Exactly one of the following must be provided: --objects, (.+, )?--template/],
     fix: ['--help'],
   },
   {
@@ -195,9 +196,9 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     name: 'execute: template file not found',
     argv: (ctx) => [...SYNC, '-t', `${ctx.emptyJournalDir}/missing.json`],
     exit: 1,
-    error: 'Error',
-    problem: (ctx) => ['--template', `No file found at ${ctx.emptyJournalDir}/missing.json`],
-    fix: ['--help'],
+    error: 'TemplateNotFoundError',
+    problem: (ctx) => [`Template file not found: ${ctx.emptyJournalDir}/missing.json`],
+    fix: ['--objects Account,Contact --write'],
   },
   {
     name: 'order: template file not found',

@@ -22,7 +22,6 @@ export default class Execute extends SfCommand<ExecuteResult> {
     template: Flags.file({
       char: 't',
       summary: messages.getMessage('flags.template.summary'),
-      exists: true,
       exactlyOne: ['template', 'objects', 'resume'],
     }),
     objects: Flags.string({
@@ -37,7 +36,8 @@ export default class Execute extends SfCommand<ExecuteResult> {
       exactlyOne: ['template', 'objects', 'resume'],
       exclusive: ['dry-run'],
     }),
-    'run-id': Flags.string({ char: 'r', summary: messages.getMessage('flags.run-id.summary'), dependsOn: ['resume'] }),
+    // Only with --resume (checked in run(): oclif's dependsOn misreads boolean flags).
+    'run-id': Flags.string({ char: 'r', summary: messages.getMessage('flags.run-id.summary') }),
     'dry-run': Flags.boolean({ summary: messages.getMessage('flags.dry-run.summary') }),
     'continue-on-error': Flags.boolean({
       summary: messages.getMessage('flags.continue-on-error.summary'),
@@ -62,6 +62,7 @@ export default class Execute extends SfCommand<ExecuteResult> {
 
   public async run(): Promise<ExecuteResult> {
     const { flags } = await this.parse(Execute);
+    if (flags['run-id'] && !flags.resume) throw messages.createError('error.RunIdNeedsResume', [flags['run-id']]);
     const result = flags.resume ? await this.resume(flags['run-id'], flags['journal-dir'], flags.concurrency) : await syncFromFlags(this, {
       command: 'execute',
       sourceOrg: required(flags['source-org'], 'source-org'),
@@ -76,7 +77,8 @@ export default class Execute extends SfCommand<ExecuteResult> {
       confirmProduction: flags['confirm-production'],
     });
     const retry = result.state === 'synced' ? '' : messages.getMessage('info.nextRetry', [result.runId]);
-    const next = messages.getMessage('info.next', [result.runId, retry + messages.getMessage('info.nextRollback', [result.runId])]);
+    const stopped = ['paused', 'failed', 'aborted'].includes(result.state) ? messages.getMessage('info.nextResume', [result.runId]) : '';
+    const next = messages.getMessage('info.next', [result.runId, retry + messages.getMessage('info.nextRollback', [result.runId]) + stopped]);
     renderRunSummary(this, result, messages, next);
     process.exitCode = runExitCode(result.state);
     return result;

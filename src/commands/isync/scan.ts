@@ -20,7 +20,6 @@ export default class Scan extends SfCommand<ScanResult> {
     template: Flags.file({
       char: 't',
       summary: messages.getMessage('flags.template.summary'),
-      exists: true,
       exactlyOne: ['template', 'objects'],
     }),
     objects: Flags.string({

@@ -9,7 +9,7 @@ import type { WriteItem, WriteOutcome } from './batchWriter.js';
 import { SelfReferenceQueue, type WaitingRecord } from './selfReferenceQueue.js';
 import { WOULD_INSERT_PREFIX } from './dryRunWriter.js';
 import type { SyncContext } from './syncContext.js';
-import { buildSourceQuery } from './sourceQuery.js';
+import { buildSourceQuery, LOAD_PHASES } from './sourceQuery.js';
 
 /** Ids per retry query: 500 quoted 18-character ids stay far below SOQL's 100,000 characters. */
 const RETRY_IDS_PER_QUERY = 500;
@@ -61,11 +61,15 @@ export class ObjectSync {
     this.progress('syncing');
     // An object that is empty in the target cannot match anything: one COUNT() saves a query per page.
     this.targetEmpty = (await queryCount(this.context.target, `SELECT COUNT() FROM ${this.name}`)) === 0;
-    for (const soql of this.sourceQueries()) {
-      for await (const page of queryPages(this.context.source, soql, { batchSize: this.context.pageSize })) {
-        await this.handlePage(page);
-        await this.backpressure();
+    for (const phase of LOAD_PHASES[this.name] ?? [undefined]) {
+      for (const soql of this.sourceQueries(phase)) {
+        for await (const page of queryPages(this.context.source, soql, { batchSize: this.context.pageSize })) {
+          await this.handlePage(page);
+          await this.backpressure();
+        }
       }
+      // A phase is complete in the target before the next one starts.
+      await this.settle();
     }
     await this.settle();
     await this.drainWaiting();
@@ -75,11 +79,13 @@ export class ObjectSync {
   }
 
   /** One query for the object, or (a retry) one per chunk of the records to re-read. */
-  private sourceQueries(): string[] {
+  private sourceQueries(phase: string | undefined): string[] {
     const ids = this.spec.onlySourceIds;
-    if (!ids) return [buildSourceQuery(this.spec)];
+    if (!ids) return [buildSourceQuery(this.spec, undefined, phase)];
     const chunks: string[] = [];
-    for (let start = 0; start < ids.length; start += RETRY_IDS_PER_QUERY) chunks.push(buildSourceQuery(this.spec, ids.slice(start, start + RETRY_IDS_PER_QUERY)));
+    for (let start = 0; start < ids.length; start += RETRY_IDS_PER_QUERY) {
+      chunks.push(buildSourceQuery(this.spec, ids.slice(start, start + RETRY_IDS_PER_QUERY), phase));
+    }
     return chunks;
   }
 

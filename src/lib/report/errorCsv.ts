@@ -24,7 +24,8 @@ export function writeErrorCsvs(dir: string, failures: readonly FailedRecord[], n
     byObject.set(failure.object, list);
   }
   if (byObject.size === 0) return [];
-  mkdirSync(dir, { recursive: true });
+  // Owner-only, like the journal: the CSVs hold record data.
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
   const files: ErrorFile[] = [];
   for (const [object, records] of byObject) {

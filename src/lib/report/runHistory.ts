@@ -5,8 +5,9 @@ import type { RunStore } from '../journal/runStore.js';
 /** One line of `sf isync runs`: read from `run.json` alone, so listing many runs stays fast. */
 export type RunHistoryEntry = {
   runId: string;
-  command: 'execute' | 'scan';
-  state: RunState;
+  command: 'execute' | 'scan' | 'unknown';
+  /** `damaged`: the run's `run.json` cannot be read (listed, so one bad file does not hide the others). */
+  state: RunState | 'damaged';
   dryRun: boolean;
   startedAt: string;
   finishedAt?: string;
@@ -19,7 +20,13 @@ export type RunHistoryEntry = {
 /** The runs of the journal folder, newest first. */
 export function listRuns(store: RunStore): RunHistoryEntry[] {
   return store.list().map((runId) => {
-    const { meta } = store.open(runId);
+    let meta;
+    try {
+      meta = store.open(runId).meta;
+    } catch (error) {
+      if (error instanceof Error && error.name === 'RunMetaDamagedError') return damagedEntry(runId);
+      throw error;
+    }
     const totals = emptyCounts();
     for (const entry of meta.objects) for (const key of Object.keys(totals) as Array<keyof ObjectCounts>) totals[key] += entry[key];
     return {
@@ -35,6 +42,10 @@ export function listRuns(store: RunStore): RunHistoryEntry[] {
       totals,
     };
   });
+}
+
+function damagedEntry(runId: string): RunHistoryEntry {
+  return { runId, command: 'unknown', state: 'damaged', dryRun: false, startedAt: '', source: '', target: '', objects: 0, totals: emptyCounts() };
 }
 
 /** The history as table rows for people: one line per run, totals spelled out. */

@@ -1,6 +1,8 @@
 import { Messages, type Org } from '@salesforce/core';
 import { ConnectionOrgApi, MIN_API_VERSION, type OrgApi } from '../api/orgApi.js';
 import { queryAll } from '../api/queryPages.js';
+import { RetryingOrgApi } from '../api/retryingOrgApi.js';
+import { withReadRetry } from '../api/withRetry.js';
 import { soqlString } from '../api/soqlLiterals.js';
 import type { OrgRef } from '../journal/runMeta.js';
 import { prepareSyncWithConnections, type PreparedSync } from '../template/prepareSync.js';
@@ -60,8 +62,11 @@ export async function prepareRun(input: RunSetupInput): Promise<RunSetup> {
   }
   const source = new ConnectionOrgApi(sourceConnection);
   const target = new ConnectionOrgApi(targetConnection);
+  // The checks below are reads: passing failures (503, concurrent-request limit) are retried.
+  const sourceReads = new RetryingOrgApi(source);
+  const targetReads = new RetryingOrgApi(target);
 
-  const targetEdition = await edition(target);
+  const targetEdition = await edition(targetReads);
   if (targetEdition.isProduction && !input.confirmProduction) {
     throw messages.createError('error.ProductionTarget', [targetRef.username, targetEdition.organizationType]);
   }
@@ -80,7 +85,7 @@ export async function prepareRun(input: RunSetupInput): Promise<RunSetup> {
     (name) => prepared.sourceDescribes.get(name)!,
     (name) => targetDescribes.get(name)!
   );
-  const problems = await preflight(specs, source, target);
+  const problems = await preflight(specs, sourceReads, targetReads);
   const blocking = problems.filter((problem) => problem.blocking);
   if (input.failOnBlocking && blocking.length > 0) {
     const list = blocking.map((problem) => `- ${problem.what} Fix: ${problem.fix}`).join('\n');
@@ -88,11 +93,11 @@ export async function prepareRun(input: RunSetupInput): Promise<RunSetup> {
     error.setData({ problems });
     throw error;
   }
-  const global = await sourceConnection.describeGlobal();
+  const global = await withReadRetry(() => sourceConnection.describeGlobal());
   const sourceKeyPrefixes = new Map(
     global.sobjects.filter((sobject) => sobject.keyPrefix).map((sobject) => [sobject.keyPrefix as string, sobject.name])
   );
-  const users = await queryAll(target, `SELECT Id FROM User WHERE Username = ${soqlString(targetRef.username)}`);
+  const users = await queryAll(targetReads, `SELECT Id FROM User WHERE Username = ${soqlString(targetRef.username)}`);
   if (users.length === 0) throw messages.createError('error.TargetUserNotFound', [targetRef.username]);
   return {
     prepared,

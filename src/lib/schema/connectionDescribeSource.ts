@@ -1,4 +1,5 @@
 import type { Connection } from '@salesforce/core';
+import { withReadRetry } from '../api/withRetry.js';
 import type { DescribeSource } from './describeSource.js';
 import type { DescribeGlobal, DescribeSObject } from './describeTypes.js';
 
@@ -15,7 +16,7 @@ export class ConnectionDescribeSource implements DescribeSource {
   public constructor(private readonly connection: Connection) {}
 
   public describeGlobal(): Promise<DescribeGlobal> {
-    this.globalDescribe ??= this.connection.describeGlobal() as Promise<DescribeGlobal>;
+    this.globalDescribe ??= withReadRetry(() => this.connection.describeGlobal() as Promise<DescribeGlobal>);
     return this.globalDescribe;
   }
 
@@ -23,7 +24,8 @@ export class ConnectionDescribeSource implements DescribeSource {
     let cached = this.describes.get(objectName);
     if (!cached) {
       // jsforce types most describe keys as optional; a real describe always sends every key we read.
-      cached = this.connection.describe(objectName) as unknown as Promise<DescribeSObject>;
+      // Describes are reads: a 503 or the org's concurrent-request limit is retried, not reported as "cannot be read".
+      cached = withReadRetry(() => this.connection.describe(objectName) as unknown as Promise<DescribeSObject>);
       // A failed describe is not cached: a retry in the same run may succeed.
       cached.catch(() => this.describes.delete(objectName));
       this.describes.set(objectName, cached);

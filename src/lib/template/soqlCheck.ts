@@ -1,4 +1,5 @@
 import type { Connection } from '@salesforce/core';
+import { withReadRetry } from '../api/withRetry.js';
 
 export type SoqlCheckResult = { ok: true } | { ok: false; errorCode: string; message: string };
 
@@ -12,7 +13,7 @@ const TEMPLATE_ERROR_CODES = new Set(['MALFORMED_QUERY', 'INVALID_FIELD', 'INVAL
 export function connectionSoqlChecker(connection: Connection): SoqlChecker {
   return async (soql) => {
     try {
-      await connection.query(soql);
+      await withReadRetry(async () => connection.query(soql));
       return { ok: true };
     } catch (error) {
       const { errorCode, message } = error as { errorCode?: string; message: string };

@@ -1,0 +1,32 @@
+import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js';
+import { withReadRetry } from './withRetry.js';
+import type { HttpMethod, OrgApi } from './orgApi.js';
+
+/**
+ * Retries reads that failed for a passing reason (HTTP 5xx, dropped connection, the org's concurrent-request
+ * limit) with exponential backoff and jitter, a bounded number of times. Only requests that change nothing are
+ * retried here: GETs, and Composite requests made only of GETs (long queries); writes have their own rules
+ * (BatchWriter), since an insert may have got in before its connection dropped.
+ */
+export class RetryingOrgApi implements OrgApi {
+  public constructor(
+    private readonly inner: OrgApi,
+    private readonly policy: BackoffPolicy = DEFAULT_BACKOFF,
+    private readonly onRetry?: (info: { reason: string; attempt: number; delayMs: number }) => void
+  ) {}
+
+  public get apiVersion(): string {
+    return this.inner.apiVersion;
+  }
+
+  public request<T>(method: HttpMethod, path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
+    const call = (): Promise<T> => this.inner.request<T>(method, path, body, headers);
+    const readOnly = method === 'GET' || (method === 'POST' && path === '/composite' && onlyReads(body));
+    return readOnly ? withReadRetry(call, this.policy, this.onRetry) : call();
+  }
+}
+
+function onlyReads(body: unknown): boolean {
+  const requests = (body as { compositeRequest?: Array<{ method?: string }> } | undefined)?.compositeRequest;
+  return Array.isArray(requests) && requests.every((request) => (request.method ?? 'GET').toUpperCase() === 'GET');
+}
