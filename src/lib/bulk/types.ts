@@ -54,5 +54,5 @@ export type IngestRequest = {
   timeoutMs?: number;
   /** Retries of idempotent reads (job info, result files) after transient failures. */
   retry?: BackoffPolicy;
-  onPoll?(info: IngestJobInfo): void;
+  onPoll?: (info: IngestJobInfo) => void;
 };
