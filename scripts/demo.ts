@@ -34,7 +34,7 @@ try {
   console.log(`Target org (no data):   ${target.instanceUrl}  ${target.username}`);
   console.log(`Temporary sf home:      ${env.HOME}`);
   for (const [alias, org] of [['isync-demo-source', source], ['isync-demo-target', target]] as const) {
-    // eslint-disable-next-line no-await-in-loop
+     
     const login = await runTs('test/support/loginEmulatedOrg.ts', [alias, org.instanceUrl, org.accessToken], env);
     if (login.code !== 0) throw new Error(`Could not log in ${alias}: ${login.stderr}`);
   }

@@ -19,6 +19,11 @@ export class RetryingOrgApi implements OrgApi {
     return this.inner.apiVersion;
   }
 
+  /** Text requests (Bulk API 2.0 CSV) pass through: the bulk client retries its own reads. */
+  public get requestText(): OrgApi['requestText'] {
+    return this.inner.requestText?.bind(this.inner);
+  }
+
   public request<T>(method: HttpMethod, path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
     const call = (): Promise<T> => this.inner.request<T>(method, path, body, headers);
     const readOnly = method === 'GET' || (method === 'POST' && path === '/composite' && onlyReads(body));

@@ -29,6 +29,8 @@ export type WriteRequest = {
   operation: JournalOperation;
   externalIdField?: string;
   items: WriteItem[];
+  /** Bulk inserts: the field whose value pairs result rows with records (REST ignores it). */
+  correlationField?: string;
   /** insert: finds which items that failed in transit did get in (by match key): sourceId -> targetId. */
   verifyInserted?(items: WriteItem[]): Promise<Map<string, string>>;
 };
@@ -149,8 +151,12 @@ export class BatchWriter implements RecordWriter {
       for (const entry of pending) outcomes[entry.index] = failed(entry.item, errorCodeOf(error), message);
       return [];
     }
-    if (kind === 'concurrency') this.deps.limiter.concurrency = Math.max(1, Math.floor(this.deps.limiter.concurrency / 2));
     await this.pause(request.object, errorCodeOf(error), attempt);
+    // The org refused the request before running it (too many at once): nothing got in, send it again.
+    if (kind === 'concurrency') {
+      this.deps.limiter.concurrency = Math.max(1, Math.floor(this.deps.limiter.concurrency / 2));
+      return pending;
+    }
     if (request.operation !== 'insert') return pending; // updates, upserts and deletes are idempotent
     return this.dropInsertedInTransit(request, pending, outcomes);
   }

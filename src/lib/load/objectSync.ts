@@ -5,11 +5,11 @@ import { classify, type Decision } from '../scan/classify.js';
 import { findTargetMatches } from '../scan/targetMatcher.js';
 import { matchKeyOf } from '../scan/matchKey.js';
 import { prepareRecord, type LookupContext, type ObjectSyncSpec, type PreparedRecord } from '../transform/recordTransformer.js';
-import type { WriteItem, WriteOutcome } from './batchWriter.js';
+import type { RecordWriter, WriteItem, WriteOutcome } from './batchWriter.js';
 import { SelfReferenceQueue, type WaitingRecord } from './selfReferenceQueue.js';
 import { WOULD_INSERT_PREFIX } from './dryRunWriter.js';
 import type { SyncContext } from './syncContext.js';
-import { buildSourceQuery, LOAD_PHASES } from './sourceQuery.js';
+import { buildCountQuery, buildSourceQuery, LOAD_PHASES } from './sourceQuery.js';
 
 /** Ids per retry query: 500 quoted 18-character ids stay far below SOQL's 100,000 characters. */
 const RETRY_IDS_PER_QUERY = 500;
@@ -33,6 +33,10 @@ export class ObjectSync {
   private readonly lookupContext: LookupContext;
   private readonly upsertField: string | undefined;
   private targetEmpty = false;
+  /** REST collections by default; Bulk API 2.0 for a large object with a single-field key (see chooseWriter). */
+  private writer: RecordWriter;
+  private batchSize: number;
+  private correlationField: string | undefined;
   /** Match key fields that are lookups (junctions: Project__c + Contact__c): compared by their target ids. */
   private readonly lookupKeyFields: string[];
 
@@ -48,6 +52,8 @@ export class ObjectSync {
       targetUserId: context.targetUserId,
     };
     this.upsertField = upsertFieldOf(spec);
+    this.writer = context.writer;
+    this.batchSize = context.batchSize;
     this.lookupKeyFields = spec.object.matchBy.source.filter(
       (name) => spec.source.fields.find((field) => field.name === name)?.type === 'reference'
     );
@@ -61,6 +67,7 @@ export class ObjectSync {
     this.progress('syncing');
     // An object that is empty in the target cannot match anything: one COUNT() saves a query per page.
     this.targetEmpty = (await queryCount(this.context.target, `SELECT COUNT() FROM ${this.name}`)) === 0;
+    await this.chooseWriter();
     for (const phase of LOAD_PHASES[this.name] ?? [undefined]) {
       for (const soql of this.sourceQueries(phase)) {
         for await (const page of queryPages(this.context.source, soql, { batchSize: this.context.pageSize })) {
@@ -76,6 +83,22 @@ export class ObjectSync {
     await this.settle();
     this.progress('done');
     return this.counts;
+  }
+
+  /**
+   * Bulk API 2.0 when the object is large: its results come back unordered and are paired with records by a
+   * column unique per record, so it needs a single-field match key (the external id of an upsert, else the
+   * key field for inserts). Composite keys and retries stay on REST collections.
+   */
+  private async chooseWriter(): Promise<void> {
+    const bulk = this.context.bulk;
+    const key = this.spec.object.matchBy.target;
+    if (!bulk || this.spec.onlySourceIds || key.length !== 1 || key[0] === 'Id') return;
+    const count = await queryCount(this.context.source, buildCountQuery(this.spec));
+    if (count < bulk.threshold) return;
+    this.writer = bulk.writer;
+    this.batchSize = bulk.batchSize;
+    this.correlationField = this.upsertField ?? key[0];
   }
 
   /** One query for the object, or (a retry) one per chunk of the records to re-read. */
@@ -212,7 +235,7 @@ export class ObjectSync {
 
   /** Sends full batches (or everything, at the end) without waiting for them. */
   private flush(all: boolean): void {
-    const size = this.context.batchSize;
+    const size = this.batchSize;
     while (this.inserts.length >= size || (all && this.inserts.length > 0)) this.track(this.sendInserts(this.inserts.splice(0, size)));
     while (this.updates.length >= size || (all && this.updates.length > 0)) this.track(this.sendUpdates(this.updates.splice(0, size)));
   }
@@ -235,10 +258,11 @@ export class ObjectSync {
   }
 
   private async sendInserts(items: InsertItem[]): Promise<void> {
-    const outcomes = await this.context.writer.write({
+    const outcomes = await this.writer.write({
       object: this.name,
       operation: this.upsertField ? 'upsert' : 'insert',
       externalIdField: this.upsertField,
+      correlationField: this.correlationField,
       items,
       verifyInserted: (sent) => this.verifyInserted(sent as InsertItem[]),
     });
@@ -265,7 +289,7 @@ export class ObjectSync {
   }
 
   private async sendUpdates(items: UpdateItem[]): Promise<void> {
-    const outcomes = await this.context.writer.write({ object: this.name, operation: 'update', items });
+    const outcomes = await this.writer.write({ object: this.name, operation: 'update', items });
     outcomes.forEach((outcome) => {
       if (outcome.ok) this.counts.updated++;
       else {
@@ -326,10 +350,14 @@ export class ObjectSync {
     return view;
   }
 
-  /** Upserts need the external id value in the payload, even when the field is not in the template's list. */
+  /**
+   * Upserts need the external id value in the payload, and bulk inserts their correlation column, even when
+   * the field is not in the template's list.
+   */
   private withUpsertKey(values: Record<string, unknown>, row: SObjectRow | undefined): Record<string, unknown> {
-    if (!this.upsertField || !row) return values;
-    return { ...values, [this.upsertField]: row[this.spec.object.matchBy.source[0]] };
+    const keyField = this.upsertField ?? this.correlationField;
+    if (!keyField || !row || values[keyField] !== undefined) return values;
+    return { ...values, [keyField]: row[this.spec.object.matchBy.source[0]] };
   }
 
   private progress(status: 'syncing' | 'done'): void {

@@ -24,3 +24,10 @@ export function buildSourceQuery(spec: ObjectSyncSpec, ids?: readonly string[], 
 export const LOAD_PHASES: Readonly<Record<string, readonly string[]>> = {
   PricebookEntry: ['Pricebook2.IsStandard = true', 'Pricebook2.IsStandard = false'],
 };
+
+/** `SELECT COUNT() FROM X WHERE …` of an object's source query (ORDER BY and LIMIT do not change a count). */
+export function buildCountQuery(spec: ObjectSyncSpec): string {
+  const select = buildSourceQuery(spec);
+  const from = select.indexOf(` FROM ${spec.object.name}`);
+  return `SELECT COUNT()${select.slice(from).replace(/ ORDER BY .*$/, '').replace(/ LIMIT \d+$/, '')}`;
+}

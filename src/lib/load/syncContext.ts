@@ -42,6 +42,8 @@ export type SyncContext = {
   pageSize: number;
   /** Batches one object may have in flight or queued before it stops reading its source. */
   maxInflightBatches: number;
+  /** Bulk API 2.0 for objects with at least `threshold` source records (absent: REST only, e.g. a dry run). */
+  bulk?: { writer: RecordWriter; threshold: number; batchSize: number };
   deferred: DeferredLookup[];
   onProgress(progress: ObjectProgress): void;
   onNote(object: string, note: string): void;

@@ -3,7 +3,7 @@ import type { OrgApi } from '../api/orgApi.js';
 import { queryCount } from '../api/queryPages.js';
 import { RunStop } from '../load/runStop.js';
 import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
-import { buildSourceQuery } from '../load/sourceQuery.js';
+import { buildCountQuery } from '../load/sourceQuery.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-isync', 'isync.run');
@@ -80,7 +80,7 @@ async function limitsOf(api: OrgApi): Promise<{ Max: number; Remaining: number }
  * per page, and one write per 200 records (each record inserted or updated), plus the deferred pass.
  */
 async function projectCalls(specs: readonly ObjectSyncSpec[], source: OrgApi): Promise<{ source: number; target: number }> {
-  const counts = await Promise.all(specs.map((spec) => queryCount(source, countQuery(spec))));
+  const counts = await Promise.all(specs.map((spec) => queryCount(source, buildCountQuery(spec))));
   let sourceCalls = specs.length; // the counts themselves
   let targetCalls = 0;
   specs.forEach((spec, index) => {
@@ -90,11 +90,4 @@ async function projectCalls(specs: readonly ObjectSyncSpec[], source: OrgApi): P
     targetCalls += pages + Math.ceil(records / BATCH_SIZE) * (spec.deferredLookups.size > 0 ? 2 : 1);
   });
   return { source: sourceCalls, target: targetCalls };
-}
-
-function countQuery(spec: ObjectSyncSpec): string {
-  const select = buildSourceQuery(spec);
-  const from = select.indexOf(` FROM ${spec.object.name}`);
-  const rest = select.slice(from).replace(/ ORDER BY .*$/, '').replace(/ LIMIT \d+$/, '');
-  return `SELECT COUNT()${rest}`;
 }

@@ -7,7 +7,9 @@ import { newRunId } from '../journal/paths.js';
 import { emptyCounts, type ObjectCounts, type ObjectSummary, type OrgRef, type RunMeta } from '../journal/runMeta.js';
 import type { RunState } from '../journal/runState.js';
 import type { RunJournal, RunStore } from '../journal/runStore.js';
-import { BatchWriter } from '../load/batchWriter.js';
+import { BatchWriter, type RecordWriter } from '../load/batchWriter.js';
+import { BulkWriter } from '../load/bulkWriter.js';
+import type { TextOrgApi } from '../api/orgApi.js';
 import { DryRunWriter } from '../load/dryRunWriter.js';
 import { runDeferredPass } from '../load/deferredPass.js';
 import { ObjectSync } from '../load/objectSync.js';
@@ -185,7 +187,7 @@ function createContext(input: SyncRunInput, journal: RunJournal, onNote: SyncCon
   const idMap = new IdMap();
   for (const [sourceId, targetId] of input.continueRun?.scope.known ?? []) idMap.set(sourceId, targetId);
   const keysOf = matchKeysByObject(input.template, input.plan);
-  const writer = input.dryRun
+  const writer: RecordWriter = input.dryRun
     ? new DryRunWriter()
     : new BatchWriter({
         api: input.target,
@@ -209,6 +211,7 @@ function createContext(input: SyncRunInput, journal: RunJournal, onNote: SyncCon
     batchSize: Math.min(200, input.template.options.batchSize),
     pageSize: 2000,
     maxInflightBatches: Math.max(4, 2 * input.concurrency),
+    bulk: bulkOf(input, journal, writer),
     deferred: [...(input.continueRun?.scope.deferred ?? [])],
     onProgress: () => {},
     onNote,
@@ -227,6 +230,19 @@ function retrySpecs(specs: ObjectSyncSpec[], scope: RetryScope): ObjectSyncSpec[
     const failed = scope.failed.get(spec.object.name);
     return failed && failed.length > 0 ? [{ ...spec, onlySourceIds: failed }] : [];
   });
+}
+
+/** Records per Bulk API 2.0 batch: several ingest jobs of this size run side by side under the limiter. */
+const BULK_BATCH_SIZE = 10_000;
+
+function bulkOf(input: SyncRunInput, journal: RunJournal, rest: RecordWriter): SyncContext['bulk'] {
+  const { target } = input;
+  if (input.dryRun || !target.requestText) return undefined;
+  return {
+    writer: new BulkWriter({ api: target as TextOrgApi, journal: journal.events, fallback: rest }),
+    threshold: input.template.options.bulkThreshold,
+    batchSize: BULK_BATCH_SIZE,
+  };
 }
 
 function initialMeta(input: SyncRunInput): RunMeta {

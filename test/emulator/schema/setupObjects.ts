@@ -31,8 +31,9 @@ export function user(): ObjectDef {
     fields: [
       // Usernames are unique across all of Salesforce, compared case-insensitively.
       standardField({ kind: 'text', name: 'Username', label: 'Username', length: 80, required: true, unique: true }, { idLookup: true }),
-      standardField({ kind: 'text', name: 'LastName', label: 'Last Name', length: 80, required: true }),
-      standardField({ kind: 'text', name: 'FirstName', label: 'First Name', length: 40 }),
+      // Parts of the compound Name, as in the real User describe: the org fills Name from them.
+      standardField({ kind: 'text', name: 'LastName', label: 'Last Name', length: 80, required: true }, { compoundFieldName: 'Name' }),
+      standardField({ kind: 'text', name: 'FirstName', label: 'First Name', length: 40 }, { compoundFieldName: 'Name' }),
       standardField({ kind: 'text', name: 'Name', label: 'Full Name', length: 121 }, READ_ONLY, { nameField: true, nillable: false }),
       standardField({ kind: 'text', name: 'CompanyName', label: 'Company Name', length: 80 }),
       standardField({ kind: 'text', name: 'Division', label: 'Division', length: 80 }),

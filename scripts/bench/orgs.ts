@@ -1,0 +1,32 @@
+/**
+ * The orgs of one benchmark run: a source seeded with the `bench` dataset and a target with the same people
+ * (found by username or e-mail, so records keep their owners) and no data, both under the same cost model.
+ * Every tool gets a fresh pair from the same seed, so all tools move identical data into an identical empty org.
+ */
+import type { EmulatedOrg } from '../../test/emulator/index.js';
+import { startOrgPair, type OrgPair } from '../../test/support/emulatedOrgs.js';
+import type { CostModel } from './options.js';
+
+export type BenchOrgs = OrgPair;
+
+export async function startBenchOrgs(records: number, seed: number, model: CostModel): Promise<BenchOrgs> {
+  // Sandboxes: a daily allowance of 5,000,000 calls (a developer org's 15,000 would stop a 100,000-record
+  // run) and no production confirmation prompt.
+  const common = { edition: 'sandbox', ...model } as const;
+  return startOrgPair({ ...common, dataset: 'bench', records, seed }, { ...common, dataset: 'users', seed: seed + 1 });
+}
+
+/** `POST /__emulator/reset`: clears the request counters, keeps the data, so the stats are the tool's own. */
+export async function resetStats(org: EmulatedOrg): Promise<void> {
+  const response = await fetch(`${org.instanceUrl}/__emulator/reset`, { method: 'POST' });
+  if (!response.ok) throw new Error(`reset of ${org.instanceUrl} failed: ${response.status} ${await response.text()}`);
+}
+
+/** What a tool's calls cost one org, by kind, as `GET /__emulator/stats` counts them. */
+export type OrgCalls = { total: number; byKind: Record<string, number> };
+
+export async function callsOf(org: EmulatedOrg): Promise<OrgCalls> {
+  const response = await fetch(`${org.instanceUrl}/__emulator/stats`);
+  const stats = (await response.json()) as { requests: Record<string, number>; totalRequests: number };
+  return { total: stats.totalRequests, byKind: stats.requests };
+}
