@@ -116,6 +116,7 @@ export async function runSync(input: SyncRunInput): Promise<SyncRunResult> {
 
   let deferred = { updated: 0, failed: 0, unresolved: 0 };
   setState(input.dryRun ? 'scanning' : 'syncing');
+  const stopMemoryLog = startMemoryLog(context);
   try {
     await runObjects(specs, context);
     deferred = await runDeferredPass(context);
@@ -130,6 +131,7 @@ export async function runSync(input: SyncRunInput): Promise<SyncRunResult> {
     }
     setState(STOP_STATES[error.reason], error.message);
   } finally {
+    stopMemoryLog();
     // A retry updates the objects it ran and keeps the others as the run left them.
     journal.meta.objects = journal.meta.objects.map((entry) => summaries.get(entry.object) ?? entry);
     for (const entry of summaries.values()) if (!journal.meta.objects.some((o) => o.object === entry.object)) journal.meta.objects.push(entry);
@@ -149,6 +151,25 @@ export async function runSync(input: SyncRunInput): Promise<SyncRunResult> {
     failures: [...failures.values()],
     journalDir: journal.dir,
   };
+}
+
+/**
+ * `ISYNC_MEMORY_LOG=<ms>`: writes the process's memory and the sizes of what grows with the data to stderr
+ * every <ms>, for profiling large runs (`npm run bench` passes its environment to the tool). Off by default.
+ */
+function startMemoryLog(context: SyncContext): () => void {
+  const every = Number(process.env.ISYNC_MEMORY_LOG);
+  if (!Number.isFinite(every) || every <= 0) return () => {};
+  const timer = setInterval(() => {
+    const memory = process.memoryUsage();
+    const mb = (bytes: number): number => Math.round(bytes / 1048576);
+    process.stderr.write(
+      `isync memory: rss ${mb(memory.rss)} MB, heap ${mb(memory.heapUsed)}/${mb(memory.heapTotal)} MB, external ${mb(memory.external)} MB, ` +
+        `buffers ${mb(memory.arrayBuffers)} MB; id map ${context.idMap.size}, deferred ${context.deferred.length}\n`
+    );
+  }, every);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /**

@@ -1,0 +1,54 @@
+import { expect } from 'chai';
+import type { OrderResult } from '../../src/commands/isync/order.js';
+import { defaultSchema } from '../emulator/schema/defaultSchema.js';
+import { startOrgPair, type OrgPair } from '../support/emulatedOrgs.js';
+import { jsonOf, runPlugin } from '../support/runPlugin.js';
+
+/** `sf isync order` as a user runs it, against emulated orgs with the default schema. */
+describe('sf isync order against emulated orgs', function () {
+  this.timeout(120_000);
+  let pair: OrgPair;
+  before(async () => {
+    pair = await startOrgPair({ dataset: 'empty' }, { dataset: 'empty' });
+  });
+  after(async () => {
+    await pair.stop();
+  });
+
+  it('puts every parent first, defers only nillable lookups inside cycles, and plans the same every time', async () => {
+    const argv = ['isync', 'order', '-s', 'src', '-o', 'tgt', '-t', 'examples/demo-template.json', '--json'];
+    const [first, second] = [await runPlugin(argv, pair.env), await runPlugin(argv, pair.env)];
+    expect(first.code, first.stdout).to.equal(0);
+    const plan = jsonOf<OrderResult>(first).result.plan;
+    expect(jsonOf<OrderResult>(second).result.plan).to.deep.equal(plan);
+
+    const fields = new Map(defaultSchema().objects.map((o) => [o.header.name, o.fields]));
+    const position = new Map(plan.steps.map((step, index) => [step.object, index]));
+    for (const step of plan.steps) {
+      for (const field of fields.get(step.object)!) {
+        if (field.type !== 'reference' || !field.createable) continue;
+        const deferred = step.deferredLookups.includes(field.name);
+        if (deferred) {
+          expect(field.nillable, `${step.object}.${field.name} deferred but required`).to.equal(true);
+          expect(step.cycle, `${step.object}.${field.name} deferred outside a cycle`).to.not.equal(null);
+          continue;
+        }
+        for (const parent of field.referenceTo) {
+          if (!position.has(parent) || parent === step.object) continue;
+          expect(position.get(parent)!, `${parent} before ${step.object} (${field.name})`).to.be.lessThan(position.get(step.object)!);
+        }
+      }
+    }
+    expect(plan.steps.find((s) => s.object === 'Team__c')?.deferredLookups).to.deep.equal(['Captain__c']);
+    expect(plan.steps.find((s) => s.object === 'Account')?.selfReferences).to.deep.equal(['ParentId']);
+  });
+
+  it('writes the computed order into a template that execute can use (--write)', async () => {
+    const written = `${pair.env.HOME}/ordered.json`;
+    const run = await runPlugin(['isync', 'order', '-s', 'src', '--objects', 'Account,Contact,Team__c,Team_Member__c', '--write', written, '--json'], pair.env);
+    expect(run.code, run.stdout).to.equal(0);
+    const again = await runPlugin(['isync', 'order', '-s', 'src', '-t', written, '--json'], pair.env);
+    expect(jsonOf<OrderResult>(again).result.plan.ordering).to.equal('manual');
+    expect(jsonOf<OrderResult>(again).result.plan.steps.map((s) => s.object)).to.deep.equal(jsonOf<OrderResult>(run).result.plan.steps.map((s) => s.object));
+  });
+});
