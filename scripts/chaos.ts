@@ -4,7 +4,7 @@
  * that many records (or, for `u…`, that many deferred updates), resumes, and checks every record exactly once
  * with the right lookups. Exits non-zero if any point fails.
  */
-import { crashAndResume, type KillPoint } from '../test/chaos/crashResume.js';
+import { crashAndResume, crashRollback, type KillPoint } from '../test/chaos/crashResume.js';
 
 const points: KillPoint[] = [
   ...[10, 30, 60, 100].map((afterQueries) => ({ name: `after ${afterQueries} reads`, afterRecords: 0, afterQueries })),
@@ -23,5 +23,16 @@ for (const point of points) {
     console.log(`FAIL  killed ${point.name}: ${error instanceof Error ? error.message.split('\n').slice(0, 8).join('\n      ') : String(error)}`);
   }
 }
-console.log(`${points.length - failed} passed, ${failed} failed`);
+const rollbackPoints = [1, 40, 120, 250];
+for (const afterDeletes of rollbackPoints) {
+  try {
+    await crashRollback(afterDeletes);
+    console.log(`ok    rollback killed after ${afterDeletes} deletes`);
+  } catch (error) {
+    failed++;
+    console.log(`FAIL  rollback killed after ${afterDeletes} deletes: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  }
+}
+const total = points.length + rollbackPoints.length;
+console.log(`${total - failed} passed, ${failed} failed`);
 process.exitCode = failed > 0 ? 1 : 0;

@@ -75,3 +75,31 @@ export async function expectSameData(pair: OrgPair): Promise<void> {
 function nameOf(value: unknown, field = 'Name'): string {
   return value && typeof value === 'object' ? String((value as Record<string, unknown>)[field]) : '-';
 }
+
+/**
+ * A rollback killed with SIGKILL part way, then run again: the target ends with none of the run's records
+ * (it started empty) and the journal says rolled_back.
+ */
+export async function crashRollback(afterDeletes: number): Promise<void> {
+  const pair = await startOrgPair({ dataset: 'demo' }, { dataset: 'empty', latencyMs: 15 });
+  try {
+    const run = await runPlugin(['isync', 'execute', '-s', 'src', '-o', 'tgt', '-t', TEMPLATE, '--json'], pair.env);
+    expect(run.code, run.stdout).to.equal(0);
+    const rollback = spawnPlugin(['isync', 'rollback', '--json'], pair.env);
+    let finished = false;
+    void rollback.done.then(() => (finished = true));
+    while (!finished && (pair.target.stats().recordsWritten.delete ?? 0) < afterDeletes) {
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    if (!finished) rollback.kill('SIGKILL');
+    await rollback.done;
+    const again = await runPlugin(['isync', 'rollback', '--json'], pair.env);
+    expect(again.code, again.stdout + again.stderr).to.equal(0);
+    expect(jsonOf<{ state: string }>(again).result.state).to.equal('rolled_back');
+    for (const object of ['Account', 'Contact', 'Opportunity', 'Team__c', 'Warehouse__c', 'Task']) {
+      expect(await queryOrg(pair.target, `SELECT Id FROM ${object}`), object).to.have.length(0);
+    }
+  } finally {
+    await pair.stop();
+  }
+}

@@ -1,4 +1,4 @@
-import { crashAndResume, type KillPoint } from '../chaos/crashResume.js';
+import { crashAndResume, crashRollback, type KillPoint } from '../chaos/crashResume.js';
 
 /** A few kill points run in CI; `npm run chaos` runs many more (scripts/chaos.ts). */
 const CI_POINTS: KillPoint[] = [
@@ -14,4 +14,8 @@ describe('crash safety: SIGKILL at any moment, then execute --resume', function 
       await crashAndResume(point);
     });
   }
+
+  it('finishes a rollback killed part way when it is run again', async () => {
+    await crashRollback(60);
+  });
 });
