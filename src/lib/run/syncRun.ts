@@ -1,3 +1,4 @@
+import { writeHeapSnapshot } from 'node:v8';
 import { hostname } from 'node:os';
 import pLimit from 'p-limit';
 import type { OrgApi } from '../api/orgApi.js';
@@ -160,7 +161,12 @@ export async function runSync(input: SyncRunInput): Promise<SyncRunResult> {
 function startMemoryLog(context: SyncContext): () => void {
   const every = Number(process.env.ISYNC_MEMORY_LOG);
   if (!Number.isFinite(every) || every <= 0) return () => {};
+  let snapped = false;
   const timer = setInterval(() => {
+    if (process.env.ISYNC_DEBUG_SNAPSHOT && !snapped && context.idMap.size > 100_000) {
+      snapped = true;
+      process.stderr.write(`snapshot ${writeHeapSnapshot(process.env.ISYNC_DEBUG_SNAPSHOT)}\n`);
+    }
     const memory = process.memoryUsage();
     const mb = (bytes: number): number => Math.round(bytes / 1048576);
     process.stderr.write(

@@ -18,17 +18,15 @@ function bigOrg(count: number): FakeSource {
 describe('soql performance and index use', () => {
   const source = bigOrg(100_000);
 
-  it('answers Id IN (200 ids) over 100k records through the index, well under 50 ms', () => {
+  // Speed itself is measured by `npm run bench:emulator`, not here (timed tests fail on a loaded machine):
+  // this checks the reason it is fast, that no scan of the 100k records happens.
+  it('answers Id IN (200 ids) over 100k records through the index, without scanning', () => {
     const wanted = Array.from({ length: 200 }, (_, i) => fakeId('a01', 1 + i * 499));
     const soql = `SELECT Id, Name FROM Item__c WHERE Id IN ('${wanted.join("','")}')`;
-    runSoql(soql, source, options); // warm-up: JIT compilation is not what is measured
     const scansBefore = source.scans;
-    const started = performance.now();
     const result = runSoql(soql, source, options);
-    const elapsed = performance.now() - started;
     expect(result.totalSize).to.equal(200);
     expect(source.scans).to.equal(scansBefore);
-    expect(elapsed).to.be.below(50);
   });
 
   it('uses the index for one term of a top-level AND and still applies the rest', () => {
