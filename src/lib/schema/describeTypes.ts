@@ -41,16 +41,6 @@ export type DescribeField = {
   restrictedPicklist?: boolean;
 };
 
-export type DescribeSObject = {
-  name: string;
-  label?: string;
-  createable: boolean;
-  updateable: boolean;
-  queryable: boolean;
-  custom: boolean;
-  fields: DescribeField[];
-};
-
 /** One entry of `GET sobjects` (describeGlobal). */
 export type DescribeGlobalSObject = {
   name: string;
@@ -59,6 +49,13 @@ export type DescribeGlobalSObject = {
   updateable: boolean;
   queryable: boolean;
   custom: boolean;
+  /** The first three characters of the object's record ids (absent for objects without records). */
+  keyPrefix?: string | null;
+};
+
+/** `GET sobjects/{T}/describe`: the object's header and its fields. */
+export type DescribeSObject = DescribeGlobalSObject & {
+  fields: DescribeField[];
 };
 
 export type DescribeGlobal = {
