@@ -32,7 +32,13 @@ export function renderRunSummary(command: SfCommand<unknown>, result: Summarised
   if (deferred.updated + deferred.failed + deferred.unresolved > 0) {
     command.log(messages.getMessage('info.deferred', [deferred.updated, deferred.failed, deferred.unresolved]));
   }
-  for (const note of result.notes) command.warn(messages.getMessage('warning.notes', [note.object, note.note, note.count]));
+  // One line per kind of note, with the objects it concerns: an owner missing in 14 objects is one fact.
+  const byNote = new Map<string, Array<{ object: string; count: number }>>();
+  for (const note of result.notes) byNote.set(note.note, [...(byNote.get(note.note) ?? []), { object: note.object, count: note.count }]);
+  for (const [note, objects] of byNote) {
+    const total = objects.reduce((sum, entry) => sum + entry.count, 0);
+    command.warn(messages.getMessage('warning.notes', [note, objects.map((entry) => `${entry.object} ${entry.count}`).join(', '), total]));
+  }
   if (result.stateReason) command.warn(result.stateReason);
   command.log(messages.getMessage('info.apiCalls', [result.apiCalls.source, result.apiCalls.target]));
   command.log(messages.getMessage('info.journal', [result.journalDir]));
