@@ -13,6 +13,8 @@ import { buildCountQuery, buildSourceQuery, LOAD_PHASES } from './sourceQuery.js
 
 /** Ids per retry query: 500 quoted 18-character ids stay far below SOQL's 100,000 characters. */
 const RETRY_IDS_PER_QUERY = 500;
+/** Bulk API 2.0 jobs one object keeps going at once (each holds its batch of records until it completes). */
+const BULK_JOBS_IN_FLIGHT = 3;
 
 type InsertItem = WriteItem & { prepared: PreparedRecord; row: SObjectRow };
 type UpdateItem = WriteItem & { prepared: PreparedRecord };
@@ -28,6 +30,8 @@ export class ObjectSync {
   private inserts: InsertItem[] = [];
   private updates: UpdateItem[] = [];
   private readonly inflight = new Set<Promise<void>>();
+  /** Records in the batches of `inflight`. */
+  private inflightRecords = 0;
   private readonly queue = new SelfReferenceQueue();
   private readonly failedSources = new Set<string>();
   private readonly lookupContext: LookupContext;
@@ -117,9 +121,27 @@ export class ObjectSync {
    * memory holds a few pages, never the object.
    */
   private async backpressure(): Promise<void> {
-    while (this.inflight.size >= this.context.maxInflightBatches) {
+    while (this.mustWait()) {
       await Promise.race([...this.inflight].map((promise) => promise.then(() => undefined, () => undefined)));
     }
+  }
+
+  /**
+   * Reading waits for this object's own batches (so it never waits for nothing): when it has too many, when
+   * more records wait for their parents than the run lets be in flight (the writes in flight release them), or
+   * when the run's REST records in flight are at their bound. Bulk jobs are paced per job, outside the REST
+   * limiter, so an object on Bulk API is bounded by its own jobs: BULK_JOBS_IN_FLIGHT of them.
+   */
+  private mustWait(): boolean {
+    if (this.inflight.size === 0) return false;
+    if (this.inflight.size >= this.context.maxInflightBatches) return true;
+    if (this.queue.size >= this.context.unwritten.max) return true;
+    if (this.onBulk) return this.inflightRecords >= BULK_JOBS_IN_FLIGHT * this.batchSize;
+    return this.context.unwritten.records >= this.context.unwritten.max;
+  }
+
+  private get onBulk(): boolean {
+    return this.writer !== this.context.writer;
   }
 
   private async handlePage(rows: SObjectRow[]): Promise<void> {
@@ -165,7 +187,7 @@ export class ObjectSync {
     this.collectDeferred(prepared, decision, matches?.[0]);
     switch (decision.kind) {
       case 'insert':
-        this.inserts.push({ sourceId: prepared.sourceId, values: this.withUpsertKey(decision.values, row), prepared, row: row ?? { Id: prepared.sourceId } });
+        this.inserts.push({ sourceId: prepared.sourceId, values: this.withUpsertKey(decision.values, row), prepared, row: this.keyFieldsOf(row ?? { Id: prepared.sourceId }) });
         break;
       case 'update':
         this.mapped(prepared.sourceId, decision.targetId);
@@ -236,14 +258,22 @@ export class ObjectSync {
   /** Sends full batches (or everything, at the end) without waiting for them. */
   private flush(all: boolean): void {
     const size = this.batchSize;
-    while (this.inserts.length >= size || (all && this.inserts.length > 0)) this.track(this.sendInserts(this.inserts.splice(0, size)));
-    while (this.updates.length >= size || (all && this.updates.length > 0)) this.track(this.sendUpdates(this.updates.splice(0, size)));
+    while (this.inserts.length >= size || (all && this.inserts.length > 0)) this.track(this.inserts.splice(0, size), (items) => this.sendInserts(items));
+    while (this.updates.length >= size || (all && this.updates.length > 0)) this.track(this.updates.splice(0, size), (items) => this.sendUpdates(items));
   }
 
-  private track(promise: Promise<void>): void {
+  private track<T extends WriteItem>(items: T[], send: (items: T[]) => Promise<void>): void {
+    const promise = send(items);
+    const counter = this.onBulk ? undefined : this.context.unwritten;
     this.inflight.add(promise);
+    this.inflightRecords += items.length;
+    if (counter) counter.records += items.length;
     // Both branches handled: a rejection is surfaced by settle(), never as an unhandled rejection here.
-    const forget = (): boolean => this.inflight.delete(promise);
+    const forget = (): void => {
+      this.inflight.delete(promise);
+      this.inflightRecords -= items.length;
+      if (counter) counter.records -= items.length;
+    };
     promise.then(forget, forget);
   }
 
@@ -348,6 +378,19 @@ export class ObjectSync {
       view[field] = targetId?.startsWith(WOULD_INSERT_PREFIX) ? null : targetId;
     }
     return view;
+  }
+
+  /**
+   * What an insert keeps of its source row until its batch is written: the match key's fields, all that
+   * verifyInserted reads, not the whole row with its `attributes` (thousands of records wait in flight).
+   */
+  private keyFieldsOf(row: SObjectRow): SObjectRow {
+    const kept: SObjectRow = { Id: row.Id };
+    for (const path of this.spec.object.matchBy.source) {
+      const field = path.split('.')[0];
+      kept[field] = row[field];
+    }
+    return kept;
   }
 
   /**

@@ -42,6 +42,12 @@ export type SyncContext = {
   pageSize: number;
   /** Batches one object may have in flight or queued before it stops reading its source. */
   maxInflightBatches: number;
+  /**
+   * Records in REST write batches (queued in the limiter or in flight), counted across the objects that run
+   * side by side: while it is at `max`, an object with batches of its own in flight stops reading its source,
+   * so the run holds about `max` unwritten records instead of `maxInflightBatches` batches per object.
+   */
+  unwritten: { records: number; max: number };
   /** Bulk API 2.0 for objects with at least `threshold` source records (absent: REST only, e.g. a dry run). */
   bulk?: { writer: RecordWriter; threshold: number; batchSize: number };
   deferred: DeferredLookup[];

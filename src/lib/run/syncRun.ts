@@ -1,4 +1,3 @@
-import { writeHeapSnapshot } from 'node:v8';
 import { hostname } from 'node:os';
 import pLimit from 'p-limit';
 import type { OrgApi } from '../api/orgApi.js';
@@ -161,17 +160,12 @@ export async function runSync(input: SyncRunInput): Promise<SyncRunResult> {
 function startMemoryLog(context: SyncContext): () => void {
   const every = Number(process.env.ISYNC_MEMORY_LOG);
   if (!Number.isFinite(every) || every <= 0) return () => {};
-  let snapped = false;
   const timer = setInterval(() => {
-    if (process.env.ISYNC_DEBUG_SNAPSHOT && !snapped && context.idMap.size > 100_000) {
-      snapped = true;
-      process.stderr.write(`snapshot ${writeHeapSnapshot(process.env.ISYNC_DEBUG_SNAPSHOT)}\n`);
-    }
     const memory = process.memoryUsage();
     const mb = (bytes: number): number => Math.round(bytes / 1048576);
     process.stderr.write(
       `isync memory: rss ${mb(memory.rss)} MB, heap ${mb(memory.heapUsed)}/${mb(memory.heapTotal)} MB, external ${mb(memory.external)} MB, ` +
-        `buffers ${mb(memory.arrayBuffers)} MB; id map ${context.idMap.size}, deferred ${context.deferred.length}\n`
+        `buffers ${mb(memory.arrayBuffers)} MB; id map ${context.idMap.size}, deferred ${context.deferred.length}, unwritten ${context.unwritten.records}\n`
     );
   }, every);
   timer.unref();
@@ -223,6 +217,8 @@ function createContext(input: SyncRunInput, journal: RunJournal, onNote: SyncCon
         backoff: input.backoff ?? DEFAULT_BACKOFF,
         onRetry: (info) => input.listener?.({ type: 'retry', ...info }),
       });
+  const batchSize = Math.min(200, input.template.options.batchSize);
+  const maxInflightBatches = Math.max(4, 2 * input.concurrency);
   return {
     source: input.source,
     target: input.target,
@@ -235,9 +231,10 @@ function createContext(input: SyncRunInput, journal: RunJournal, onNote: SyncCon
     // All the template's objects, including those a retry leaves alone: their records are in the id map.
     templateObjects: new Set(input.specs.map((spec) => spec.object.name)),
     targetUserId: input.targetUserId,
-    batchSize: Math.min(200, input.template.options.batchSize),
+    batchSize,
     pageSize: 2000,
-    maxInflightBatches: Math.max(4, 2 * input.concurrency),
+    maxInflightBatches,
+    unwritten: { records: 0, max: maxInflightBatches * batchSize },
     bulk: bulkOf(input, journal, writer),
     deferred: [...(input.continueRun?.scope.deferred ?? [])],
     onProgress: () => {},

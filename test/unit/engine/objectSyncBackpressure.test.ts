@@ -1,0 +1,125 @@
+import { expect } from 'chai';
+import type { HttpMethod, OrgApi } from '../../../src/lib/api/orgApi.js';
+import type { RecordWriter, WriteOutcome, WriteRequest } from '../../../src/lib/load/batchWriter.js';
+import { ObjectSync } from '../../../src/lib/load/objectSync.js';
+import type { SyncContext } from '../../../src/lib/load/syncContext.js';
+import { IdMap } from '../../../src/lib/transform/idMap.js';
+import { ReferenceResolver } from '../../../src/lib/transform/referenceResolver.js';
+import type { ObjectSyncSpec } from '../../../src/lib/transform/recordTransformer.js';
+import { describe as describeObject, field, lookup } from './describeKit.js';
+
+const RECORDS_PER_OBJECT = 5000;
+const PAGE_SIZE = 1000;
+const KEY_PREFIXES: Record<string, string> = { Widget__c: 'a01', Gadget__c: 'a03', Tree__c: 'a04' };
+/** The object whose records point to others of its own (ParentId). */
+const TREE = 'Tree__c';
+
+function sourceId(object: string, number: number): string {
+  return `${KEY_PREFIXES[object]}AAAAA${String(number).padStart(7, '0')}AAA`;
+}
+
+/** A source org whose every query returns RECORDS_PER_OBJECT rows in pages, and a target that is empty. */
+function fakeOrg(kind: 'source' | 'target'): OrgApi {
+  return {
+    apiVersion: '62.0',
+    request<T>(_method: HttpMethod, path: string): Promise<T> {
+      if (kind === 'target') return Promise.resolve({ totalSize: 0, done: true, records: [] } as T);
+      const page = path.startsWith('/query?q=') ? 0 : Number(path.split('-').pop());
+      const object = path.startsWith('/query?q=') ? /FROM (\w+)/.exec(decodeURIComponent(path))![1] : path.split('/').at(-1)!.split('-')[0];
+      const records = Array.from({ length: PAGE_SIZE }, (_, index) => {
+        const number = page * PAGE_SIZE + index;
+        // The first half of the tree's records point to a parent in the second half: they wait for a later page.
+        const parent = object === TREE && number < RECORDS_PER_OBJECT / 2 ? sourceId(object, number + RECORDS_PER_OBJECT / 2) : null;
+        return { attributes: { type: object }, Id: sourceId(object, number), Name: `${object} ${number}`, ParentId: parent };
+      });
+      const last = (page + 1) * PAGE_SIZE >= RECORDS_PER_OBJECT;
+      return Promise.resolve({ totalSize: RECORDS_PER_OBJECT, done: last, records, ...(last ? {} : { nextRecordsUrl: `/services/data/v62.0/query/${object}-${page + 1}` }) } as T);
+    },
+  };
+}
+
+/** Writes after a short delay and remembers the most records it ever held at once. */
+class SlowWriter implements RecordWriter {
+  public holding = 0;
+  public peak = 0;
+  public written = 0;
+  public readonly parents = new Map<string, unknown>();
+
+  public async write(request: WriteRequest): Promise<WriteOutcome[]> {
+    this.holding += request.items.length;
+    this.peak = Math.max(this.peak, this.holding);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    this.holding -= request.items.length;
+    this.written += request.items.length;
+    for (const item of request.items) this.parents.set(item.sourceId, item.values.ParentId);
+    return request.items.map((item) => ({ sourceId: item.sourceId, targetId: `a02${item.sourceId.slice(3)}`, ok: true, created: true }));
+  }
+}
+
+function spec(name: string): ObjectSyncSpec {
+  const tree = name === TREE;
+  const describe = describeObject(name, [field('Name', { nameField: true }), ...(tree ? [lookup('ParentId', [name])] : [])]);
+  return {
+    object: { name, fields: tree ? ['Name', 'ParentId'] : ['Name'], requestedFields: null, excludeFields: [], matchBy: { source: ['Name'], target: ['Name'] }, insert: true, update: true },
+    source: describe,
+    target: describe,
+    fields: describe.fields.filter((candidate) => candidate.name !== 'Id'),
+    deferredLookups: new Set(),
+    selfReferences: new Set(tree ? ['ParentId'] : []),
+  };
+}
+
+function context(writer: RecordWriter, maxUnwritten: number): SyncContext {
+  const [source, target] = [fakeOrg('source'), fakeOrg('target')];
+  return {
+    source,
+    target,
+    writer,
+    journal: { append: () => {} },
+    idMap: new IdMap(),
+    resolver: new ReferenceResolver(source, target, () => []),
+    keysOf: () => [],
+    objectOfId: () => undefined,
+    templateObjects: new Set(Object.keys(KEY_PREFIXES)),
+    targetUserId: '005000000000001AAA',
+    batchSize: 200,
+    pageSize: PAGE_SIZE,
+    maxInflightBatches: 50,
+    unwritten: { records: 0, max: maxUnwritten },
+    deferred: [],
+    onProgress: () => {},
+    onNote: () => {},
+    onFailure: () => {},
+  };
+}
+
+describe('ObjectSync backpressure across objects', () => {
+  it('keeps the REST records in flight of objects running side by side near the run’s bound, and writes them all', async () => {
+    const writer = new SlowWriter();
+    const shared = context(writer, 400);
+    const counts = await Promise.all(['Widget__c', 'Gadget__c'].map((name) => new ObjectSync(spec(name), shared).run()));
+    expect(counts.map((entry) => entry.inserted)).to.deep.equal([RECORDS_PER_OBJECT, RECORDS_PER_OBJECT]);
+    expect(writer.written).to.equal(2 * RECORDS_PER_OBJECT);
+    // Each object may pass the bound by the page it just read, never by its 50 batches (10,000 records).
+    expect(writer.peak).to.be.at.most(400 + 2 * PAGE_SIZE);
+    expect(shared.unwritten.records).to.equal(0);
+    expect(shared.idMap.size).to.equal(2 * RECORDS_PER_OBJECT);
+  });
+
+  it('lets records that wait for a parent in a later page through: each is inserted with its parent’s target id', async () => {
+    const writer = new SlowWriter();
+    const shared = context(writer, 400);
+    await new ObjectSync(spec(TREE), shared).run();
+    expect(writer.written).to.equal(RECORDS_PER_OBJECT);
+    expect(writer.parents.get(sourceId(TREE, 7))).to.equal(shared.idMap.get(sourceId(TREE, 7 + RECORDS_PER_OBJECT / 2)));
+    expect(writer.parents.get(sourceId(TREE, 7))).to.match(/^a02/);
+    expect(writer.parents.get(sourceId(TREE, RECORDS_PER_OBJECT - 1))).to.be.oneOf([null, undefined]);
+  });
+
+  it('without a run-wide bound, each object holds up to its own maxInflightBatches', async () => {
+    const writer = new SlowWriter();
+    const shared = context(writer, Number.POSITIVE_INFINITY);
+    await Promise.all(['Widget__c', 'Gadget__c'].map((name) => new ObjectSync(spec(name), shared).run()));
+    expect(writer.peak).to.be.above(400 + 2 * PAGE_SIZE);
+  });
+});
