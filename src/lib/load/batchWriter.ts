@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { LimitFunction } from 'p-limit';
 import type { OrgApi } from '../api/orgApi.js';
-import { writeCollection, type RecordError, type RecordResult, type WriteOperation } from '../api/collections.js';
+import { writeCollection, type RecordError, type RecordResult } from '../api/collections.js';
 import { classifyFailure, errorCodeOf } from '../api/failures.js';
 import { backoffDelay, sleep, type BackoffPolicy } from '../api/backoff.js';
 import type { JournalEvent, JournalOperation } from '../journal/events.js';
+import { API_OPERATION, recordEvent } from './batchJournal.js';
 import { RunStop } from './runStop.js';
 
 export type WriteItem = {
@@ -50,14 +51,6 @@ export type BatchWriterDeps = {
 };
 
 const IN_DOUBT = 'ISYNC_IN_DOUBT';
-const COLLECTION_OPERATION: Record<JournalOperation, WriteOperation> = {
-  insert: 'insert',
-  upsert: 'upsert',
-  update: 'update',
-  deferred: 'update',
-  restore: 'update',
-  delete: 'delete',
-};
 
 /**
  * Sends one batch (at most 200 records) through sObject Collections and journals it: the intent before the
@@ -124,7 +117,7 @@ export class BatchWriter implements RecordWriter {
 
   private async send(request: WriteRequest, items: WriteItem[]): Promise<RecordResult[]> {
     this.deps.beforeCall?.();
-    const operation = COLLECTION_OPERATION[request.operation];
+    const operation = API_OPERATION[request.operation];
     const records = items.map((item) => (operation === 'insert' || operation === 'upsert' ? item.values : { ...item.values, Id: item.targetId }));
     return this.deps.limiter(() =>
       writeCollection(this.deps.api, { operation, object: request.object, records, externalIdField: request.externalIdField })
@@ -199,21 +192,4 @@ function toOutcome(item: WriteItem, result: RecordResult, request: WriteRequest)
 
 function failed(item: WriteItem, statusCode: string, message: string): WriteOutcome {
   return { sourceId: item.sourceId, targetId: item.targetId ?? null, ok: false, created: false, error: { statusCode, message, fields: [] } };
-}
-
-function recordEvent(batch: string, request: WriteRequest, item: WriteItem, outcome: WriteOutcome): JournalEvent {
-  const event: JournalEvent = {
-    type: 'record',
-    batch,
-    object: request.object,
-    operation: request.operation,
-    sourceId: outcome.sourceId,
-    targetId: outcome.targetId,
-    ok: outcome.ok,
-  };
-  if (outcome.created) event.created = true;
-  if (outcome.error) event.error = outcome.error;
-  if (!outcome.ok || request.operation === 'update' || request.operation === 'deferred') event.values = item.values;
-  if (item.before) event.before = item.before;
-  return event;
 }

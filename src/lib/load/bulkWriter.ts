@@ -2,19 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { MAX_COLLECTION_SIZE, type RecordError } from '../api/collections.js';
 import { classifyFailure } from '../api/failures.js';
 import type { TextOrgApi } from '../api/orgApi.js';
-import { BulkJobError, CorrelationError, IN_DOUBT, runIngestJob, type IngestOperation, type IngestOutcome } from '../bulk/bulkIngest.js';
-import type { JournalEvent, JournalOperation } from '../journal/events.js';
+import { BulkJobError, CorrelationError, IN_DOUBT, runIngestJob, type IngestOutcome } from '../bulk/bulkIngest.js';
+import type { JournalEvent } from '../journal/events.js';
+import { API_OPERATION, recordEvent } from './batchJournal.js';
 import type { RecordWriter, WriteOutcome, WriteRequest } from './batchWriter.js';
 import { RunStop } from './runStop.js';
 
-const INGEST_OPERATION: Record<JournalOperation, IngestOperation> = {
-  insert: 'insert',
-  upsert: 'upsert',
-  update: 'update',
-  deferred: 'update',
-  restore: 'update',
-  delete: 'delete',
-};
 
 /**
  * Writes a batch (thousands of records) as Bulk API 2.0 ingest jobs, journaled like a REST batch: intent
@@ -40,7 +33,7 @@ export class BulkWriter implements RecordWriter {
     const batch = `${this.tag}:bulk:${request.object}:${++this.sequence}`;
     const { items } = request;
     this.deps.journal.append({ type: 'batchStart', at: new Date().toISOString(), batch, object: request.object, operation: request.operation, sourceIds: items.map((i) => i.sourceId) });
-    const operation = INGEST_OPERATION[request.operation];
+    const operation = API_OPERATION[request.operation];
     const records = items.map((item) => ({
       key: item.sourceId,
       values: operation === 'insert' || operation === 'upsert' ? item.values : { ...item.values, Id: item.targetId },
@@ -69,19 +62,7 @@ export class BulkWriter implements RecordWriter {
       return { sourceId: item.sourceId, targetId: outcome.targetId ?? item.targetId ?? null, ok: outcome.ok, created: outcome.created, error: outcome.error };
     });
     this.deps.journal.append(
-      ...results.map((outcome, index): JournalEvent => ({
-        type: 'record',
-        batch,
-        object: request.object,
-        operation: request.operation,
-        sourceId: outcome.sourceId,
-        targetId: outcome.targetId,
-        ok: outcome.ok,
-        ...(outcome.created ? { created: true } : {}),
-        ...(outcome.error ? { error: outcome.error } : {}),
-        ...(!outcome.ok || request.operation === 'update' ? { values: items[index].values } : {}),
-        ...(items[index].before ? { before: items[index].before } : {}),
-      })),
+      ...results.map((outcome, index) => recordEvent(batch, request, items[index], outcome)),
       { type: 'batchEnd', at: new Date().toISOString(), batch }
     );
     return results;

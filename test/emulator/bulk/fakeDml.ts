@@ -3,7 +3,7 @@
  * Bulk must report (required name fields, unknown ids) and records every call so tests can check chunking.
  */
 import type { DmlEngine, DmlError, DmlOptions, SaveResult, UpsertResult } from '../org/dmlTypes.js';
-import { checksumSuffix } from './jobIds.js';
+import { idChecksum as checksumSuffix } from '../org/ids.js';
 
 export type FakeRecord = Record<string, unknown> & { Id: string };
 

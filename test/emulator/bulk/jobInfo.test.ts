@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { checksumSuffix, createJobIdGenerator } from './jobIds.js';
+import { idChecksum as checksumSuffix } from '../org/ids.js';
+import { createJobIdGenerator } from './jobIds.js';
 import { formatJobDate } from './jobInfo.js';
 import { bodyText, bulkKit, json, runIngestJob, send, USER_ID } from './bulkTestKit.js';
 

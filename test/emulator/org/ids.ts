@@ -33,7 +33,7 @@ export function keyPrefixOf(id: string): string {
   return id.slice(0, 3);
 }
 
-function base62(value: number, width: number): string {
+export function base62(value: number, width: number): string {
   let text = '';
   let rest = value;
   for (let i = 0; i < width; i++) {
