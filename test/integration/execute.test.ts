@@ -7,6 +7,8 @@ import type { ExecuteResult } from '../../src/commands/isync/execute.js';
 import type { ScanResult } from '../../src/commands/isync/scan.js';
 import { callOrg, queryOrg, startOrgPair, type OrgPair } from '../support/emulatedOrgs.js';
 import { jsonOf, runPlugin, runTs } from '../support/runPlugin.js';
+import { journalEvents, writeSchemaFile } from '../support/journalFiles.js';
+import type { RecordEvent } from '../../src/lib/journal/events.js';
 
 const TEMPLATE = 'examples/demo-template.json';
 
@@ -132,8 +134,7 @@ describe('sf isync execute against emulated orgs (demo dataset into an empty org
     expect(run.json.status).to.equal(68);
     expect(run.json.result.state).to.equal('synced_with_errors');
     expect(run.json.result.failures).to.deep.include({ object: 'Supplier__c', code: 'DUPLICATE_VALUE', count: 1 });
-    const events = readFileSync(join(run.json.result.journalDir, 'events.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { type: string; ok?: boolean; sourceId?: string; error?: { statusCode: string } });
-    const failed = events.filter((e) => e.type === 'record' && e.ok === false);
+    const failed = journalEvents(run.json.result.journalDir).filter((e) => e.type === 'record' && !e.ok) as RecordEvent[];
     expect(failed).to.have.length(1);
     expect(failed[0].error?.statusCode).to.equal('DUPLICATE_VALUE');
     expect(failed[0].sourceId?.slice(0, 15)).to.equal(String(supplier.Id).slice(0, 15));
@@ -169,16 +170,12 @@ describe('sf isync execute with a target whose rules differ (validation rule, re
   let pair: OrgPair;
 
   before(async () => {
-    const schemaFile = join(mkdtempSync(join(tmpdir(), 'isync-schema-')), 'target-schema.json');
-    writeFileSync(
-      schemaFile,
-      JSON.stringify({
+    const schemaFile = writeSchemaFile({
         changeFields: { 'Account.Industry': { required: true } },
         addValidationRules: {
           Contact: [{ name: 'Phone_Required', errorCondition: 'Phone = null', errorMessage: 'A contact needs a phone in this org', errorDisplayField: 'Phone' }],
         },
-      })
-    );
+      });
     pair = await startOrgPair({ dataset: 'empty' }, { dataset: 'empty', schema: schemaFile });
     const good = (await callOrg(pair.source, 'POST', '/sobjects/Account', { Name: 'Good Industries', Industry: 'Energy' })) as { id: string };
     await callOrg(pair.source, 'POST', '/sobjects/Account', { Name: 'No Industry Ltd' });
@@ -199,8 +196,7 @@ describe('sf isync execute with a target whose rules differ (validation rule, re
     ]);
     expect((await queryOrg(pair.target, 'SELECT Name FROM Account')).map((r) => r.Name)).to.deep.equal(['Good Industries']);
     expect((await queryOrg(pair.target, 'SELECT LastName FROM Contact')).map((r) => r.LastName)).to.deep.equal(['Reachable']);
-    const events = readFileSync(join(result.journalDir, 'events.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { type: string; ok?: boolean; error?: { statusCode: string; message: string; fields: string[] }; values?: Record<string, unknown> });
-    const failed = events.filter((e) => e.type === 'record' && e.ok === false);
+    const failed = journalEvents(result.journalDir).filter((e) => e.type === 'record' && !e.ok) as RecordEvent[];
     expect(failed.map((e) => e.error?.statusCode).sort()).to.deep.equal(['FIELD_CUSTOM_VALIDATION_EXCEPTION', 'REQUIRED_FIELD_MISSING']);
     const validation = failed.find((e) => e.error?.statusCode === 'FIELD_CUSTOM_VALIDATION_EXCEPTION');
     expect(validation?.error?.message).to.equal('A contact needs a phone in this org');
@@ -222,15 +218,11 @@ describe('pre-flight: a target whose metadata differs', function () {
   let pair: OrgPair;
 
   before(async () => {
-    const schemaFile = join(mkdtempSync(join(tmpdir(), 'isync-schema-')), 'target-schema.json');
-    writeFileSync(
-      schemaFile,
-      JSON.stringify({
+    const schemaFile = writeSchemaFile({
         removeRecordTypes: { Account: ['Partner'] },
         removePicklistValues: { 'Supplier__c.Type__c': ['Independent'] },
         changeFields: { 'Supplier__c.Tax_Number__c': { spec: { kind: 'date' } } },
-      })
-    );
+      });
     pair = await startOrgPair({ dataset: 'demo' }, { dataset: 'empty', schema: schemaFile });
   });
   after(async () => {

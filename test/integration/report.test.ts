@@ -1,20 +1,20 @@
 import { expect } from 'chai';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { ExecuteResult } from '../../src/commands/isync/execute.js';
 import type { ReportResult } from '../../src/commands/isync/report.js';
 import type { RunsResult } from '../../src/commands/isync/runs.js';
-import type { JournalEvent } from '../../src/lib/journal/events.js';
 import { callOrg, startOrgPair, type OrgPair } from '../support/emulatedOrgs.js';
 import { jsonOf, runPlugin } from '../support/runPlugin.js';
+import { journalEvents, writeSchemaFile } from '../support/journalFiles.js';
 
 type Failure = { object: string; sourceId: string; targetId: string | null; operation: string; code: string; message: string; fields: string[]; values: Record<string, unknown> };
 
 /** The journal's failed records, read independently of the report code: write failures and pre-write failures. */
 function journalFailures(journalDir: string): Failure[] {
-  const events = readFileSync(join(journalDir, 'events.jsonl'), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as JournalEvent);
+  const events = journalEvents(journalDir);
   const failures: Failure[] = [];
   for (const event of events) {
     if (event.type === 'record' && !event.ok) {
@@ -33,16 +33,12 @@ describe('sf isync report and runs against emulated orgs (a run with failures)',
   let run: ExecuteResult;
 
   before(async () => {
-    const schemaFile = join(mkdtempSync(join(tmpdir(), 'isync-schema-')), 'target-schema.json');
-    writeFileSync(
-      schemaFile,
-      JSON.stringify({
+    const schemaFile = writeSchemaFile({
         changeFields: { 'Account.Industry': { required: true } },
         addValidationRules: {
           Contact: [{ name: 'Phone_Required', errorCondition: 'Phone = null', errorMessage: 'A contact needs a phone, "always"', errorDisplayField: 'Phone' }],
         },
-      })
-    );
+      });
     pair = await startOrgPair({ dataset: 'empty' }, { dataset: 'empty', schema: schemaFile });
     const good = (await callOrg(pair.source, 'POST', '/sobjects/Account', { Name: 'Good Industries', Industry: 'Energy' })) as { id: string };
     await callOrg(pair.source, 'POST', '/sobjects/Account', { Name: 'No Industry, Ltd', Description: 'Line one\nline two' });

@@ -1,11 +1,9 @@
 import { expect } from 'chai';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { ExecuteResult } from '../../src/commands/isync/execute.js';
 import type { RetryResult } from '../../src/commands/isync/retry.js';
 import { callOrg, queryOrg, startOrgPair, type OrgPair } from '../support/emulatedOrgs.js';
 import { jsonOf, runPlugin } from '../support/runPlugin.js';
+import { writeSchemaFile } from '../support/journalFiles.js';
 
 describe('sf isync retry', function () {
   this.timeout(300_000);
@@ -15,8 +13,7 @@ describe('sf isync retry', function () {
   });
 
   it('re-reads the fixed records, syncs them and their children, and leaves the rest alone', async () => {
-    const schemaFile = join(mkdtempSync(join(tmpdir(), 'isync-schema-')), 'target.json');
-    writeFileSync(schemaFile, JSON.stringify({ changeFields: { 'Account.Industry': { required: true } } }));
+    const schemaFile = writeSchemaFile({ changeFields: { 'Account.Industry': { required: true } } });
     const pair = await startOrgPair({ dataset: 'empty' }, { dataset: 'empty', schema: schemaFile });
     pairs.push(pair);
     const fine = (await callOrg(pair.source, 'POST', '/sobjects/Account', { Name: 'Fine Corp', Industry: 'Energy' })) as { id: string };

@@ -1,36 +1,10 @@
 import type { DescribeField, DescribeSObject } from '../../../src/lib/schema/describeTypes.js';
+import { field } from '../graph/describeBuilders.js';
 
-/** A describe field with the defaults of a plain writable text field; tests override what matters. */
-export function field(name: string, overrides: Partial<DescribeField> = {}): DescribeField {
-  return {
-    name,
-    type: 'string',
-    referenceTo: [],
-    relationshipName: null,
-    relationshipOrder: null,
-    nillable: true,
-    createable: true,
-    updateable: true,
-    calculated: false,
-    autoNumber: false,
-    defaultedOnCreate: false,
-    externalId: false,
-    idLookup: false,
-    unique: false,
-    nameField: false,
-    filterable: true,
-    cascadeDelete: false,
-    polymorphicForeignKey: false,
-    length: 255,
-    picklistValues: [],
-    ...overrides,
-  };
-}
+// The field builders are the planner tests' own (one set of describe defaults for every unit test).
+export { field, lookup } from '../graph/describeBuilders.js';
 
-export function lookup(name: string, referenceTo: string[], overrides: Partial<DescribeField> = {}): DescribeField {
-  return field(name, { type: 'reference', referenceTo, relationshipName: name.replace(/Id$/, ''), length: 18, ...overrides });
-}
-
+/** An object with Id and exactly the given fields (the engine tests choose their own name field). */
 export function describe(name: string, fields: DescribeField[]): DescribeSObject {
   return { name, createable: true, updateable: true, queryable: true, custom: name.endsWith('__c'), fields: [field('Id', { type: 'id', createable: false, updateable: false }), ...fields] };
 }
