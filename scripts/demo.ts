@@ -47,8 +47,11 @@ try {
   for (const row of contacts) console.log(`  Contact ${String(row.Name)} → Account ${nameOf(row.Account)}, reports to ${nameOf(row.ReportsTo)}`);
   const accounts = await queryOrg(target, 'SELECT Name, Parent.Name, RecordType.DeveloperName FROM Account WHERE ParentId != null ORDER BY Name LIMIT 3');
   for (const row of accounts) console.log(`  Account ${String(row.Name)} → parent ${nameOf(row.Parent)} (record type ${nameOf(row.RecordType, 'DeveloperName')})`);
-  const teams = await queryOrg(target, 'SELECT Name, Captain__r.Name FROM Team__c ORDER BY Name LIMIT 2');
-  for (const row of teams) console.log(`  Team ${String(row.Name)} → captain ${nameOf(row.Captain__r)} (a cycle, closed by the update pass)`);
+  const teams = await queryOrg(target, 'SELECT Name, Captain__r.Contact__r.Name FROM Team__c ORDER BY Name LIMIT 2');
+  for (const row of teams) {
+    const captain = (row.Captain__r as { Contact__r?: unknown } | null)?.Contact__r;
+    console.log(`  Team ${String(row.Name)} → captain ${nameOf(captain)} (a cycle, closed by the update pass)`);
+  }
 
   console.log('\nThe same sync again: every record is matched and unchanged, nothing is written.');
   await sf(['isync', 'execute', ...orgs], env);
