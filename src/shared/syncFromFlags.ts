@@ -1,6 +1,7 @@
 import type { Org } from '@salesforce/core';
 import type { SfCommand } from '@salesforce/sf-plugins-core';
 import { CountingOrgApi } from '../lib/api/countingOrgApi.js';
+import { GatedOrgApi } from '../lib/api/gatedOrgApi.js';
 import { RetryingOrgApi } from '../lib/api/retryingOrgApi.js';
 import { journalRoot } from '../lib/journal/paths.js';
 import { RunStore } from '../lib/journal/runStore.js';
@@ -69,11 +70,12 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
   const guards = new RunGuards(input.stopOnError ?? !template.options.continueOnError);
   const budget = await ApiBudget.plan(input.apiBudget ?? DEFAULT_API_BUDGET, setup.specs, new RetryingOrgApi(setup.source), new RetryingOrgApi(setup.target));
   // Reads retry passing failures; every call (retries included) is counted and checked against the guards.
-  const source = new CountingOrgApi(setup.source, () => {
+  const concurrency = input.concurrency ?? template.options.concurrency;
+  const source = new CountingOrgApi(new GatedOrgApi(setup.source, concurrency), () => {
     guards.check();
     budget.charge('source');
   });
-  const target = new CountingOrgApi(setup.target, () => {
+  const target = new CountingOrgApi(new GatedOrgApi(setup.target, concurrency), () => {
     guards.check();
     budget.charge('target');
   });
@@ -99,7 +101,7 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
       sourceKeyPrefixes: setup.sourceKeyPrefixes,
       targetUserId: setup.targetUserId,
       dryRun: input.dryRun,
-      concurrency: input.concurrency ?? template.options.concurrency,
+      concurrency,
       store: new RunStore(journalRoot(input.journalDir)),
       continueRun: input.continueRun,
       listener: (event) => {

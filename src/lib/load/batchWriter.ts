@@ -145,11 +145,9 @@ export class BatchWriter implements RecordWriter {
       return [];
     }
     await this.pause(request.object, errorCodeOf(error), attempt);
-    // The org refused the request before running it (too many at once): nothing got in, send it again.
-    if (kind === 'concurrency') {
-      this.deps.limiter.concurrency = Math.max(1, Math.floor(this.deps.limiter.concurrency / 2));
-      return pending;
-    }
+    // The org refused the request before running it (too many at once): nothing got in, send it again. The
+    // org's gate (GatedOrgApi) has lowered the concurrency already.
+    if (kind === 'concurrency') return pending;
     if (request.operation !== 'insert') return pending; // updates, upserts and deletes are idempotent
     return this.dropInsertedInTransit(request, pending, outcomes);
   }

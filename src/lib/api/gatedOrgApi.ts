@@ -1,0 +1,37 @@
+import { AdaptiveConcurrency } from './adaptiveConcurrency.js';
+import { classifyFailure } from './failures.js';
+import type { HttpMethod, OrgApi } from './orgApi.js';
+
+/**
+ * Every request to one org, reads and writes alike, through one adaptive gate: the org's limit on concurrent
+ * requests is per org, so bounding only the writes (as the batch writer's own limiter does) lets queries,
+ * counts and Bulk polls push the org over it. Wrap it innermost, so that retries queue again.
+ */
+export class GatedOrgApi implements OrgApi {
+  public readonly gate: AdaptiveConcurrency;
+
+  public constructor(
+    private readonly inner: OrgApi,
+    maxConcurrent: number
+  ) {
+    this.gate = new AdaptiveConcurrency(maxConcurrent);
+  }
+
+  public get apiVersion(): string {
+    return this.inner.apiVersion;
+  }
+
+  public get requestText(): OrgApi['requestText'] {
+    const inner = this.inner;
+    if (!inner.requestText) return undefined;
+    return (method, path, body, headers) => this.gate.run(() => inner.requestText!(method, path, body, headers), isRefusal);
+  }
+
+  public request<T>(method: HttpMethod, path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
+    return this.gate.run(() => this.inner.request<T>(method, path, body, headers), isRefusal);
+  }
+}
+
+function isRefusal(error: unknown): boolean {
+  return classifyFailure(error) === 'concurrency';
+}
