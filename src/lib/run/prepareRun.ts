@@ -2,10 +2,11 @@ import { Messages, type Org } from '@salesforce/core';
 import { ConnectionOrgApi, MIN_API_VERSION, type OrgApi } from '../api/orgApi.js';
 import { queryAll } from '../api/queryPages.js';
 import { RetryingOrgApi } from '../api/retryingOrgApi.js';
-import { withReadRetry } from '../api/withRetry.js';
 import { soqlString } from '../api/soqlLiterals.js';
 import type { OrgRef } from '../journal/runMeta.js';
-import { prepareSyncWithConnections, type PreparedSync } from '../template/prepareSync.js';
+import { ConnectionDescribeSource } from '../schema/connectionDescribeSource.js';
+import { prepareSync, type PreparedSync } from '../template/prepareSync.js';
+import { connectionSoqlChecker } from '../template/soqlCheck.js';
 import type { TemplateFile } from '../template/templateFile.js';
 import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
 import { buildObjectSpecs } from './objectSpecs.js';
@@ -71,12 +72,15 @@ export async function prepareRun(input: RunSetupInput): Promise<RunSetup> {
     throw messages.createError('error.ProductionTarget', [targetRef.username, targetEdition.organizationType]);
   }
 
-  const prepared = await prepareSyncWithConnections({
+  // One describe source per org for the whole preparation: the key prefixes below reuse its global describe.
+  const sourceDescribes = new ConnectionDescribeSource(sourceConnection);
+  const prepared = await prepareSync({
     templateFile: input.templateFile,
     objects: input.objects,
     file: input.file,
-    source: sourceConnection,
-    target: targetConnection,
+    source: sourceDescribes,
+    target: new ConnectionDescribeSource(targetConnection),
+    checkSoql: connectionSoqlChecker(sourceConnection),
   });
   const targetDescribes = prepared.targetDescribes ?? prepared.sourceDescribes;
   const specs = buildObjectSpecs(
@@ -93,7 +97,7 @@ export async function prepareRun(input: RunSetupInput): Promise<RunSetup> {
     error.setData({ problems });
     throw error;
   }
-  const global = await withReadRetry(() => sourceConnection.describeGlobal());
+  const global = await sourceDescribes.describeGlobal();
   const sourceKeyPrefixes = new Map(
     global.sobjects.filter((sobject) => sobject.keyPrefix).map((sobject) => [sobject.keyPrefix as string, sobject.name])
   );

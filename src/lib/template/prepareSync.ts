@@ -49,6 +49,9 @@ export type PreparedSync = {
 export async function prepareSync(input: PrepareSyncInput): Promise<PreparedSync> {
   const file = input.file ?? (input.templateFile ? await readTemplateFile(input.templateFile) : templateFromObjectList(input.objects ?? []));
   const concurrency = input.describeConcurrency ?? 4;
+  // Every template object is described in both orgs: ask for them all at once (one API call per 25 objects).
+  const names = file.objects.map((spec) => spec.name);
+  await Promise.all([input.source.prefetch?.(names), input.target?.prefetch?.(names)]);
   const normalised = await normaliseTemplate(file, { source: input.source, target: input.target, checkSoql: input.checkSoql, concurrency });
   const { template, sourceDescribes, targetDescribes } = normalised;
 
@@ -93,6 +96,7 @@ async function addReferencedDescribes(
   const wanted = [...new Set(collectLookups(template, describes).flatMap((l) => l.outside))].filter(
     (name) => !describes.has(name) && existing.has(name) && needsDescribeToResolve(name)
   );
+  if (wanted.length > 0) await source.prefetch?.(wanted);
   await mapWithConcurrency(wanted, concurrency, async (name) => {
     try {
       describes.set(name, await source.describe(name));

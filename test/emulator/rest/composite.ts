@@ -9,6 +9,10 @@ import { ReferenceResolver, UnresolvedReference } from './compositeReferences.js
 import type { RestContext } from './restContext.js';
 
 export const COMPOSITE_LIMIT = 25;
+/** "Up to 5 of these subrequests can be sObject Collections or query operations, including Query and QueryAll requests." */
+export const COMPOSITE_QUERY_LIMIT = 5;
+/** Query, QueryAll (with their next-page locators) and sObject Collections subrequests, by URL. */
+const QUERY_OR_COLLECTION = /^\/services\/data\/v\d+\.\d\/(?:query|queryAll|composite\/sobjects)(?:[/?]|$)/;
 const HALTED = 'The transaction was rolled back since another operation in the same transaction failed.';
 
 type Subrequest = { method?: string; url?: string; referenceId?: string; body?: unknown; httpHeaders?: Record<string, string> };
@@ -88,6 +92,10 @@ function runComposite(parent: EmulatorRequest, ctx: RestContext, subrequests: Su
 function validate(subrequests: unknown): string | undefined {
   if (!Array.isArray(subrequests) || subrequests.length === 0) return 'compositeRequest must contain at least one subrequest';
   if (subrequests.length > COMPOSITE_LIMIT) return `Composite request cannot exceed ${COMPOSITE_LIMIT} subrequests`;
+  const queries = (subrequests as Subrequest[]).filter((s) => QUERY_OR_COLLECTION.test(String(s.url ?? ''))).length;
+  if (queries > COMPOSITE_QUERY_LIMIT) {
+    return `Composite request cannot contain more than ${COMPOSITE_QUERY_LIMIT} query or sObject Collections subrequests`;
+  }
   const ids = (subrequests as Subrequest[]).map((s) => s.referenceId);
   if (ids.some((id) => typeof id !== 'string' || !/^[A-Za-z0-9_]+$/.test(id))) return 'referenceId must start with a letter or a number and contain only letters, numbers and underscores';
   const dup = ids.find((id, i) => ids.indexOf(id) !== i);

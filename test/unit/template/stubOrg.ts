@@ -2,12 +2,23 @@ import type { DescribeSource } from '../../../src/lib/schema/describeSource.js';
 import type { DescribeSObject } from '../../../src/lib/schema/describeTypes.js';
 import type { SoqlChecker } from '../../../src/lib/template/soqlCheck.js';
 
-/** A DescribeSource answering from in-memory describes, rejecting unknown objects like Salesforce (NOT_FOUND). */
-export function stubDescribeSource(describes: DescribeSObject[]): DescribeSource & { describeCalls: string[] } {
+/**
+ * A DescribeSource answering from in-memory describes, rejecting unknown objects like Salesforce (NOT_FOUND).
+ * Its describes cost nothing, so `prefetch` only records what it was asked for.
+ */
+export function stubDescribeSource(
+  describes: DescribeSObject[]
+): Required<DescribeSource> & { describeCalls: string[]; prefetchCalls: string[][] } {
   const byName = new Map(describes.map((d) => [d.name, d]));
   const describeCalls: string[] = [];
+  const prefetchCalls: string[][] = [];
   return {
     describeCalls,
+    prefetchCalls,
+    prefetch: (names: readonly string[]) => {
+      prefetchCalls.push([...names]);
+      return Promise.resolve();
+    },
     describeGlobal: () =>
       Promise.resolve({
         sobjects: describes.map(({ name, createable, updateable, queryable, custom }) => ({ name, createable, updateable, queryable, custom })),
