@@ -1,10 +1,11 @@
-import { ParallelMultiStageOutput } from '@oclif/multi-stage-output';
+import type { ParallelMultiStageOutput } from '@oclif/multi-stage-output';
 import type { ObjectProgress } from '../lib/load/syncContext.js';
 import type { RunEvent } from '../lib/run/runEvents.js';
 
 type ViewData = Record<string, string>;
 
 const DEFERRED_STAGE = 'Deferred lookups';
+const SILENT: RunProgressView['output'] = { startStage() {}, stopStage() {}, updateData() {}, stop() {} };
 /** Redraws at most this often: a terminal redraw per batch would cost more time than the sync itself. */
 const REFRESH_MS = 250;
 
@@ -15,25 +16,37 @@ const REFRESH_MS = 250;
  * a timer applies it, so rendering never slows the sync down.
  */
 export class RunProgressView {
-  private readonly output: ParallelMultiStageOutput<ViewData>;
+  private readonly output: Pick<ParallelMultiStageOutput<ViewData>, 'startStage' | 'stopStage' | 'updateData' | 'stop'>;
   private readonly latest = new Map<string, ObjectProgress>();
   private readonly shown = new Map<string, ObjectProgress['status']>();
   private deferredDone = false;
   private readonly timer: NodeJS.Timeout;
 
-  public constructor(title: string, objects: string[], jsonEnabled: boolean) {
-    this.output = new ParallelMultiStageOutput<ViewData>({
-      title,
-      stages: [...objects, DEFERRED_STAGE],
-      jsonEnabled,
-      stageSpecificBlock: objects.map((object) => ({
-        stage: object,
-        type: 'message' as const,
-        get: (data?: ViewData): string | undefined => data?.[object],
-      })),
-    });
+  private constructor(output: RunProgressView['output']) {
+    this.output = output;
     this.timer = setInterval(() => this.flush(), REFRESH_MS);
     this.timer.unref();
+  }
+
+  /**
+   * The multi-stage output (ink and its layout engine) takes a third of a second to load: with --json, where
+   * it draws nothing, it is not loaded at all.
+   */
+  public static async open(title: string, objects: string[], jsonEnabled: boolean): Promise<RunProgressView> {
+    if (jsonEnabled) return new RunProgressView(SILENT);
+    const { ParallelMultiStageOutput } = await import('@oclif/multi-stage-output');
+    return new RunProgressView(
+      new ParallelMultiStageOutput<ViewData>({
+        title,
+        stages: [...objects, DEFERRED_STAGE],
+        jsonEnabled,
+        stageSpecificBlock: objects.map((object) => ({
+          stage: object,
+          type: 'message' as const,
+          get: (data?: ViewData): string | undefined => data?.[object],
+        })),
+      })
+    );
   }
 
   public handle(event: RunEvent): void {

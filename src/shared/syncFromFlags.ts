@@ -2,6 +2,7 @@ import type { Org } from '@salesforce/core';
 import type { SfCommand } from '@salesforce/sf-plugins-core';
 import { CountingOrgApi } from '../lib/api/countingOrgApi.js';
 import { GatedOrgApi } from '../lib/api/gatedOrgApi.js';
+import { RecordCounts } from '../lib/run/recordCounts.js';
 import { RetryingOrgApi } from '../lib/api/retryingOrgApi.js';
 import { journalRoot } from '../lib/journal/paths.js';
 import { RunStore } from '../lib/journal/runStore.js';
@@ -68,7 +69,12 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
   for (const warning of warnings) command.warn(warning);
 
   const guards = new RunGuards(input.stopOnError ?? !template.options.continueOnError);
-  const budget = await ApiBudget.plan(input.apiBudget ?? DEFAULT_API_BUDGET, setup.specs, new RetryingOrgApi(setup.source), new RetryingOrgApi(setup.target));
+  // Counted once, five to a call: the budget's projection needs them, and so does the run.
+  const counts = RecordCounts.start(setup.specs, new RetryingOrgApi(setup.source), new RetryingOrgApi(setup.target));
+  const budget = await ApiBudget.plan(input.apiBudget ?? DEFAULT_API_BUDGET, setup.specs, new RetryingOrgApi(setup.source), new RetryingOrgApi(setup.target), {
+    bulkThreshold: template.options.bulkThreshold,
+    counts,
+  });
   // Reads retry passing failures; every call (retries included) is counted and checked against the guards.
   const concurrency = input.concurrency ?? template.options.concurrency;
   const source = new CountingOrgApi(new GatedOrgApi(setup.source, concurrency), () => {
@@ -83,7 +89,7 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
 
   const objects = setup.specs.map((spec) => spec.object.name);
   const title = input.command === 'execute' && input.dryRun ? 'sf isync execute (dry run)' : `sf isync ${input.command}`;
-  const view = new RunProgressView(title, objects, command.jsonEnabled());
+  const view = await RunProgressView.open(title, objects, command.jsonEnabled());
   const onInterrupt = (): void => guards.interrupt();
   process.once('SIGINT', onInterrupt);
   let result: SyncRunResult;
@@ -102,6 +108,7 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
       targetUserId: setup.targetUserId,
       dryRun: input.dryRun,
       concurrency,
+      counts,
       store: new RunStore(journalRoot(input.journalDir)),
       continueRun: input.continueRun,
       listener: (event) => {

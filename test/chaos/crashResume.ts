@@ -1,12 +1,42 @@
 import { expect } from 'chai';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ExecuteResult } from '../../src/commands/isync/execute.js';
 import { queryOrg, startOrgPair, type OrgPair } from '../support/emulatedOrgs.js';
 import { jsonOf, runPlugin, spawnPlugin } from '../support/runPlugin.js';
 
-export const TEMPLATE = 'examples/demo-template.json';
+/** The object the crash template makes insert-only: nothing finds its records again but the run's own journal. */
+export const INSERT_ONLY_OBJECT = 'Task';
 
-/** When to kill the run: once the target has committed this many records (0 = while still reading/planning). */
-export type KillPoint = { name: string; afterRecords: number; afterUpdates?: number; afterQueries?: number };
+/**
+ * The demo template with Task insert-only (`"matchBy": false`), written once per process: a resume must find
+ * what a killed run inserted of it from the journal alone (and what a batch in flight saved, by creator, time
+ * and values), never insert it twice.
+ */
+export const TEMPLATE = insertOnlyTemplate('examples/demo-template.json');
+
+function insertOnlyTemplate(base: string): string {
+  const template = JSON.parse(readFileSync(base, 'utf8')) as { $schema?: string; objects: Array<{ name: string; matchBy?: unknown }> };
+  delete template.$schema;
+  for (const object of template.objects) if (object.name === INSERT_ONLY_OBJECT) object.matchBy = false;
+  const file = join(mkdtempSync(join(tmpdir(), 'isync-crash-template-')), 'template.json');
+  writeFileSync(file, JSON.stringify(template, null, 2));
+  return file;
+}
+
+/**
+ * When to kill the run: once the target has committed this many records (0 = while still reading/planning),
+ * or (`afterObjectRecords`) as soon as it holds that many records of one object: with the target slow to
+ * answer after each commit (`perRecordMs`), the kill lands while that batch's answer is on its way.
+ */
+export type KillPoint = {
+  name: string;
+  afterRecords: number;
+  afterUpdates?: number;
+  afterQueries?: number;
+  afterObjectRecords?: { object: string; count: number; perRecordMs: number };
+};
 
 /**
  * One crash test: a real `sf isync execute` process against emulated orgs with latency, killed with SIGKILL
@@ -14,7 +44,8 @@ export type KillPoint = { name: string; afterRecords: number; afterUpdates?: num
  * every source record exactly once, with the same lookups.
  */
 export async function crashAndResume(point: KillPoint): Promise<void> {
-  const pair = await startOrgPair({ dataset: 'demo', latencyMs: 5 }, { dataset: 'empty', latencyMs: 15 });
+  const perRecordMs = point.afterObjectRecords?.perRecordMs;
+  const pair = await startOrgPair({ dataset: 'demo', latencyMs: 5 }, { dataset: 'empty', latencyMs: 15, ...(perRecordMs ? { perRecordMs } : {}) });
   try {
     const run = spawnPlugin(['isync', 'execute', '-s', 'src', '-o', 'tgt', '-t', TEMPLATE, '--json'], pair.env);
     const killed = await killWhen(pair, run, point);
@@ -44,8 +75,14 @@ async function killWhen(pair: OrgPair, run: ReturnType<typeof spawnPlugin>, poin
     const written = Object.values(stats.recordsWritten).reduce((sum, count) => sum + count, 0);
     const updates = stats.recordsWritten.update ?? 0;
     const queried = (stats.requests.query ?? 0) + (stats.requests.describe ?? 0);
-    const reached =
-      point.afterUpdates !== undefined ? updates >= point.afterUpdates : point.afterRecords === 0 ? queried > (point.afterQueries ?? 2) : written >= point.afterRecords;
+    const inObject = point.afterObjectRecords;
+    const reached = inObject
+      ? pair.target.org.count(inObject.object) >= inObject.count
+      : point.afterUpdates !== undefined
+        ? updates >= point.afterUpdates
+        : point.afterRecords === 0
+          ? queried > (point.afterQueries ?? 2)
+          : written >= point.afterRecords;
     if (reached) {
       run.kill('SIGKILL');
       return true;
@@ -63,7 +100,8 @@ export async function expectSameData(pair: OrgPair): Promise<void> {
     ['OpportunityLineItem', 'SELECT Opportunity.Name, Quantity FROM OpportunityLineItem', (r) => `${nameOf(r.Opportunity)}<${String(r.Quantity)}`],
     ['Team__c', 'SELECT Name, Captain__r.External_Id__c FROM Team__c', (r) => `${String(r.Name)}<${nameOf(r.Captain__r, 'External_Id__c')}`],
     ['Warehouse__c', 'SELECT Name, Default_Route__r.Name FROM Warehouse__c', (r) => `${String(r.Name)}<${nameOf(r.Default_Route__r)}`],
-    ['Task', 'SELECT Subject, What.Name FROM Task', (r) => `${String(r.Subject)}<${nameOf(r.What)}`],
+    // Insert-only in TEMPLATE: a duplicate shows as a second identical entry.
+    ['Task', 'SELECT Subject, What.Name, Who.Name FROM Task', (r) => `${String(r.Subject)}<${nameOf(r.What)}<${nameOf(r.Who)}`],
     ['Project_Assignment__c', 'SELECT Project__r.Name, Contact__r.Email FROM Project_Assignment__c', (r) => `${nameOf(r.Project__r)}<${nameOf(r.Contact__r, 'Email')}`],
   ];
   for (const [object, soql, key] of checks) {

@@ -12,13 +12,16 @@ import { startOrgPair, type OrgPair } from '../support/emulatedOrgs.js';
 import { jsonOf, runPlugin, runTs, type PluginRun } from '../support/runPlugin.js';
 
 /** Request kinds of the emulator that write records (REST single and collections, composite, bulk). */
-const WRITE_KINDS = /^(collection(Create|Update|Upsert|Delete)|sobject(Create|Update|Upsert|Delete)|composite|graph|tree|bulkJobCreate)$/;
+/** Requests that can only write. A Composite request may carry reads (describes, counts): judged by the records it committed. */
+const WRITE_KINDS = /^(collection(Create|Update|Upsert|Delete)|sobject(Create|Update|Upsert|Delete)|graph|tree|bulkJobCreate)$/;
 
+/** Write requests and records committed by any request, so far. */
 function writeRequests(org: EmulatedOrg): number {
-  const { requests } = org.stats() as unknown as { requests: Record<string, number> };
-  return Object.entries(requests)
+  const { requests, recordsWritten } = org.stats() as unknown as { requests: Record<string, number>; recordsWritten: Record<string, number> };
+  const writes = Object.entries(requests)
     .filter(([kind]) => WRITE_KINDS.test(kind))
     .reduce((sum, [, count]) => sum + count, 0);
+  return writes + Object.values(recordsWritten).reduce((sum, count) => sum + count, 0);
 }
 
 /** The altered target: a required-lookup cycle between Team__c and Team_Member__c, fields the source has. */

@@ -9,6 +9,7 @@ import { expect } from 'chai';
 import { ConnectionOrgApi } from '../../src/lib/api/orgApi.js';
 import { errorCodeOf } from '../../src/lib/api/failures.js';
 import { BULK_UNPROCESSED, runIngestJob, type IngestRecord } from '../../src/lib/bulk/bulkIngest.js';
+import { connectTo } from '../support/orgConnection.js';
 import { startOrg, type EmulatedOrg } from '../emulator/index.js';
 import { useProcessSandboxHome } from '../clients/processSandboxHome.js';
 
@@ -48,12 +49,6 @@ describe('bulk client against the emulator (Bulk API 2.0 through jsforce)', func
   let conn: Connection;
   let restoreHome: () => void;
 
-  async function connect(org: EmulatedOrg): Promise<Connection> {
-    const core = await import('@salesforce/core');
-    const { accessToken, instanceUrl } = org;
-    const authInfo = await core.AuthInfo.create({ accessTokenOptions: { accessToken, instanceUrl, loginUrl: instanceUrl } });
-    return core.Connection.create({ authInfo, connectionOptions: { version: API_VERSION } });
-  }
 
   const byExtId = (): Map<string, Record<string, unknown>> =>
     new Map(emulated.org.records('Supplier__c').map((record) => [String(record.External_Id__c), record as Record<string, unknown>]));
@@ -61,7 +56,7 @@ describe('bulk client against the emulator (Bulk API 2.0 through jsforce)', func
   before(async () => {
     restoreHome = useProcessSandboxHome().restore;
     emulated = await startOrg({ username: 'bulk-client@bulk.emulator.isync.test' });
-    conn = await connect(emulated);
+    conn = await connectTo(emulated, API_VERSION);
   });
 
   after(async () => {
@@ -175,7 +170,7 @@ describe('bulk client against the emulator (Bulk API 2.0 through jsforce)', func
   it('aborts a job that outlives its timeout and accounts for every record: written or unprocessed', async () => {
     const slow = await startOrg({ username: 'bulk-slow@bulk.emulator.isync.test', perRecordMs: 2 });
     try {
-      const api = new ConnectionOrgApi(await connect(slow));
+      const api = new ConnectionOrgApi(await connectTo(slow, API_VERSION));
       const records = Array.from({ length: 1000 }, (_, i) => supplier(i + COUNT)).map((record) => ({
         ...record,
         values: { ...record.values, Type__c: 'Independent' },

@@ -5,7 +5,8 @@ import { prepareSyncWithConnections } from '../../lib/template/prepareSync.js';
 import type { SyncTemplate } from '../../lib/template/syncTemplate.js';
 import { templateForWriting, writeTemplateFile } from '../../lib/template/writeTemplateFile.js';
 import { sourceOrgFlag, targetOrgFlag } from '../../shared/orgFlags.js';
-import { ORDER_COLUMNS, orderRow } from '../../lib/graph/planTable.js';
+import { ORDER_COLUMNS, orderRow, type OrderRow } from '../../lib/graph/planTable.js';
+import type { PlanStep } from '../../lib/graph/planTypes.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-isync', 'isync.order');
@@ -22,6 +23,13 @@ export type OrderResult = {
   /** The file written by --write, or null. */
   written: string | null;
 };
+
+/** A plan row; an insert-only object (`"matchBy": false`) says so, since it never matches or updates. */
+function operationRow(step: PlanStep, template: SyncTemplate): OrderRow {
+  const row = orderRow(step, messages.getMessage('operation.matchOnly'));
+  const object = template.objects.find((candidate) => candidate.name === step.object);
+  return object?.matchBy === null ? { ...row, operation: messages.getMessage('operation.insertOnly') } : row;
+}
 
 export default class Order extends SfCommand<OrderResult> {
   public static readonly summary = messages.getMessage('summary');
@@ -68,7 +76,7 @@ export default class Order extends SfCommand<OrderResult> {
     const { plan } = prepared;
     this.styledHeader(messages.getMessage('header.plan', [plan.steps.length, plan.ordering]));
     this.table({
-      data: plan.steps.map((step) => orderRow(step, messages.getMessage('operation.matchOnly'))),
+      data: plan.steps.map((step) => operationRow(step, prepared.template)),
       columns: [...ORDER_COLUMNS],
       overflow: 'wrap',
     });

@@ -25,26 +25,35 @@ export type CollectionRequest = {
   externalIdField?: string;
 };
 
+/** The HTTP request of one sObject Collections call: sent alone, or as a subrequest of a Composite request. */
+export type CollectionCall = { method: 'POST' | 'PATCH' | 'DELETE'; path: string; body?: unknown };
+
 /**
- * One sObject Collections call (at most 200 records, never all-or-none: one bad record must not fail its
- * neighbours). Transport errors are thrown; per-record errors come back in the results.
+ * The sObject Collections request for `request` (at most 200 records, never all-or-none: one bad record must
+ * not fail its neighbours); `path` is relative to `/services/data/vNN.N`.
  */
-export async function writeCollection(api: OrgApi, request: CollectionRequest): Promise<RecordResult[]> {
+export function collectionCall(request: CollectionRequest): CollectionCall {
   const { operation, object, records } = request;
-  if (records.length === 0) return [];
   if (records.length > MAX_COLLECTION_SIZE) {
     throw new Error(`A collection holds at most ${MAX_COLLECTION_SIZE} records; got ${records.length}.`);
   }
   if (operation === 'delete') {
     const ids = records.map((record) => String(record.Id));
-    return api.request<RecordResult[]>('DELETE', `/composite/sobjects?ids=${ids.join(',')}&allOrNone=false`);
+    return { method: 'DELETE', path: `/composite/sobjects?ids=${ids.join(',')}&allOrNone=false` };
   }
   const body = {
     allOrNone: false,
     records: records.map((record) => ({ attributes: { type: object }, ...record })),
   };
-  if (operation === 'insert') return api.request<RecordResult[]>('POST', '/composite/sobjects', body);
-  if (operation === 'update') return api.request<RecordResult[]>('PATCH', '/composite/sobjects', body);
+  if (operation === 'insert') return { method: 'POST', path: '/composite/sobjects', body };
+  if (operation === 'update') return { method: 'PATCH', path: '/composite/sobjects', body };
   if (!request.externalIdField) throw new Error('upsert needs an external id field');
-  return api.request<RecordResult[]>('PATCH', `/composite/sobjects/${object}/${request.externalIdField}`, body);
+  return { method: 'PATCH', path: `/composite/sobjects/${object}/${request.externalIdField}`, body };
+}
+
+/** One sObject Collections call. Transport errors are thrown; per-record errors come back in the results. */
+export async function writeCollection(api: OrgApi, request: CollectionRequest): Promise<RecordResult[]> {
+  if (request.records.length === 0) return [];
+  const call = collectionCall(request);
+  return api.request<RecordResult[]>(call.method, call.path, call.body);
 }

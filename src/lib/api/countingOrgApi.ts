@@ -3,7 +3,7 @@ import type { HttpMethod, OrgApi } from './orgApi.js';
 /**
  * Counts the calls made through an `OrgApi`, for the run summary and for `--api-budget`: `beforeCall` runs
  * before every request and may throw to stop the run before the budget is exceeded. Raw text requests (Bulk
- * API 2.0 uploads and result files) count as API calls too, as Salesforce counts them.
+ * API 2.0 uploads, result files and query result pages) count as API calls too, as Salesforce counts them.
  */
 export class CountingOrgApi implements OrgApi {
   public calls = 0;
@@ -24,11 +24,25 @@ export class CountingOrgApi implements OrgApi {
   }
 
   public requestText(method: HttpMethod, path: string, body?: string, headers?: Record<string, string>): Promise<string> {
-    if (!this.inner.requestText) {
-      return Promise.reject(new Error('The wrapped OrgApi cannot send raw text requests (needed by Bulk API 2.0).'));
-    }
+    const inner = this.inner.requestText?.bind(this.inner);
+    return this.counted(inner && (() => inner(method, path, body, headers)), 'send raw text requests (needed by Bulk API 2.0)');
+  }
+
+  /**
+   * Absent when the wrapped api cannot read headers, so that callers (the source reader) see the missing
+   * capability up front and read through REST instead.
+   */
+  public get requestTextWithHeaders(): OrgApi['requestTextWithHeaders'] {
+    const inner = this.inner.requestTextWithHeaders?.bind(this.inner);
+    if (!inner) return undefined;
+    return (method, path, body, headers) => this.counted(() => inner(method, path, body, headers), 'read raw text with headers');
+  }
+
+  /** Optional capabilities the wrapped api lacks are refused before anything is counted. */
+  private counted<T>(send: (() => Promise<T>) | undefined, capability: string): Promise<T> {
+    if (!send) return Promise.reject(new Error(`The wrapped OrgApi cannot ${capability}.`));
     this.beforeCall();
     this.calls++;
-    return this.inner.requestText(method, path, body, headers);
+    return send();
   }
 }

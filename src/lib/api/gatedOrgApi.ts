@@ -27,6 +27,12 @@ export class GatedOrgApi implements OrgApi {
     return (method, path, body, headers) => this.gate.run(() => inner.requestText!(method, path, body, headers), isRefusal);
   }
 
+  public get requestTextWithHeaders(): OrgApi['requestTextWithHeaders'] {
+    const inner = this.inner;
+    if (!inner.requestTextWithHeaders) return undefined;
+    return (method, path, body, headers) => this.gate.run(() => inner.requestTextWithHeaders!(method, path, body, headers), isRefusal);
+  }
+
   public request<T>(method: HttpMethod, path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
     return this.gate.run(() => this.inner.request<T>(method, path, body, headers), isRefusal);
   }

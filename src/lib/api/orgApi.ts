@@ -16,10 +16,21 @@ export interface OrgApi {
    * back unparsed. Optional so that JSON-only fakes stay valid; the Bulk API client asks for `TextOrgApi`.
    */
   requestText?(method: HttpMethod, path: string, body?: string, headers?: Record<string, string>): Promise<string>;
+  /**
+   * `requestText` that also answers the response headers (names in lower case), for Bulk API 2.0 query
+   * results, whose next page is named only by the `Sforce-Locator` header. Optional like `requestText`.
+   */
+  requestTextWithHeaders?(method: HttpMethod, path: string, body?: string, headers?: Record<string, string>): Promise<TextResponse>;
 }
+
+/** A raw text answer with its response headers, names in lower case. */
+export type TextResponse = { body: string; headers: Readonly<Record<string, string>> };
 
 /** An `OrgApi` that can also send raw text, as the Bulk API 2.0 client needs. */
 export type TextOrgApi = OrgApi & Required<Pick<OrgApi, 'requestText'>>;
+
+/** An `OrgApi` that can read raw text with its headers, as the Bulk API 2.0 query client needs. */
+export type HeaderTextOrgApi = OrgApi & Required<Pick<OrgApi, 'requestTextWithHeaders'>>;
 
 /** Oldest version with everything the engine relies on (upsert collections arrived in v46). */
 export const MIN_API_VERSION = 46;
@@ -55,17 +66,44 @@ export class ConnectionOrgApi implements OrgApi {
    * Salesforce's `errorCode` so that callers classify failures as they do for JSON calls.
    */
   public async requestText(method: HttpMethod, path: string, body?: string, headers: Record<string, string> = {}): Promise<string> {
+    return (await this.requestTextWithHeaders(method, path, body, headers)).body;
+  }
+
+  /**
+   * jsforce's `connection.request` answers the body only. Its options accept a `transport`, so this passes
+   * the connection's own transport wrapped to note each response's headers: everything else (auth, session
+   * refresh, proxy) stays jsforce's. After a session refresh the request is sent again through the same
+   * transport, so the headers kept are those of the answer that was returned.
+   */
+  public async requestTextWithHeaders(method: HttpMethod, path: string, body?: string, headers: Record<string, string> = {}): Promise<TextResponse> {
+    const transport = this.connection._transport;
+    let responseHeaders: Record<string, string> = {};
+    const noting: Pick<typeof transport, 'httpRequest'> = {
+      httpRequest: (request, options) => {
+        const pending = transport.httpRequest(request, options);
+        pending.then((response) => (responseHeaders = lowerCaseHeaders(response.headers)), () => undefined);
+        return pending;
+      },
+    };
+    // @salesforce/core types the options as JSON, but hands them to jsforce's HttpApi, which takes a transport.
+    const options = { responseType: 'text/plain', transport: noting } as unknown as Parameters<Connection['request']>[1];
     try {
-      const text = await this.connection.request<unknown>(
-        { method, url: dataPath(this.apiVersion, path), headers, body },
-        { responseType: 'text/plain' }
-      );
+      const text = await this.connection.request<unknown>({ method, url: dataPath(this.apiVersion, path), headers, body }, options);
       // 204 No Content answers jsforce's `noContentResponse`, i.e. undefined.
-      return typeof text === 'string' ? text : '';
+      return { body: typeof text === 'string' ? text : '', headers: responseHeaders };
     } catch (error) {
       throw withApiErrorCode(error);
     }
   }
+}
+
+/** Node answers a header seen several times as a list. */
+function lowerCaseHeaders(headers: Record<string, string | string[] | number | undefined> | undefined): Record<string, string> {
+  const lowered: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (value !== undefined) lowered[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  return lowered;
 }
 
 type ApiErrorBody = { errorCode: string; message: string };

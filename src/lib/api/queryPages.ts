@@ -1,4 +1,5 @@
 import type { OrgApi } from './orgApi.js';
+import { subrequestError } from './subrequestError.js';
 
 export type SObjectRow = Record<string, unknown> & { attributes?: { type: string; url?: string } };
 
@@ -50,17 +51,8 @@ async function queryInComposite(api: OrgApi, resource: string): Promise<QueryRes
     compositeRequest: [{ method: 'GET', url: `/services/data/v${api.apiVersion}${resource}`, referenceId: 'query' }],
   });
   const [sub] = response.compositeResponse;
-  if (sub.httpStatusCode >= 400) throw subrequestError(sub.body, sub.httpStatusCode);
+  if (sub.httpStatusCode >= 400) throw subrequestError(sub);
   return sub.body as QueryResponse;
-}
-
-/** A failed subrequest as the same kind of error a direct call throws (errorCode, message). */
-function subrequestError(body: unknown, status: number): Error {
-  const first = Array.isArray(body) ? (body[0] as { errorCode?: string; message?: string } | undefined) : undefined;
-  const error = new Error(first?.message ?? `Composite subrequest failed with HTTP ${status}`) as Error & { errorCode: string };
-  error.errorCode = first?.errorCode ?? `ERROR_HTTP_${status}`;
-  error.name = error.errorCode;
-  return error;
 }
 
 /** Every row of a small query (describe-sized lookups such as RecordType or User resolution). */
@@ -74,4 +66,33 @@ export async function queryAll(api: OrgApi, soql: string, options: QueryPagesOpt
 export async function queryCount(api: OrgApi, soql: string): Promise<number> {
   const page = await api.request<QueryResponse>('GET', `/query?q=${encodeURIComponent(soql)}`);
   return page.totalSize;
+}
+
+/** Salesforce: of a Composite request's subrequests, "up to 5 can be sObject Collections or query operations". */
+export const QUERIES_PER_COMPOSITE = 5;
+
+/**
+ * `SELECT COUNT() …` of many queries, five to a Composite request (one API call instead of five), the
+ * requests side by side. One promise per query, in order; a query that fails rejects its own promise with the
+ * error a direct call would throw.
+ */
+export function queryCounts(api: OrgApi, soqls: readonly string[]): Array<Promise<number>> {
+  const counts: Array<Promise<number>> = [];
+  for (let start = 0; start < soqls.length; start += QUERIES_PER_COMPOSITE) {
+    const chunk = soqls.slice(start, start + QUERIES_PER_COMPOSITE);
+    const answer = api.request<CompositeResponse>('POST', '/composite', {
+      allOrNone: false,
+      compositeRequest: chunk.map((soql, i) => ({ method: 'GET', url: `/services/data/v${api.apiVersion}/query?q=${encodeURIComponent(soql)}`, referenceId: `c${i}` })),
+    });
+    chunk.forEach((_, i) =>
+      counts.push(
+        answer.then((response) => {
+          const sub = response.compositeResponse.find((candidate) => candidate.referenceId === `c${i}`);
+          if (!sub || sub.httpStatusCode >= 400) throw subrequestError(sub ?? { httpStatusCode: 500, body: null });
+          return (sub.body as QueryResponse).totalSize;
+        })
+      )
+    );
+  }
+  return counts;
 }

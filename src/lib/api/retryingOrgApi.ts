@@ -24,6 +24,11 @@ export class RetryingOrgApi implements OrgApi {
     return this.inner.requestText?.bind(this.inner);
   }
 
+  /** Bulk API 2.0 query result pages pass through too: the query client retries them (they are reads). */
+  public get requestTextWithHeaders(): OrgApi['requestTextWithHeaders'] {
+    return this.inner.requestTextWithHeaders?.bind(this.inner);
+  }
+
   public request<T>(method: HttpMethod, path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
     const call = (): Promise<T> => this.inner.request<T>(method, path, body, headers);
     const readOnly = method === 'GET' || (method === 'POST' && path === '/composite' && onlyReads(body));

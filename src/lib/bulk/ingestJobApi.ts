@@ -4,6 +4,7 @@
  */
 import type { TextOrgApi } from '../api/orgApi.js';
 import type { LineEnding } from './csvEncode.js';
+import { abortJob as abortFamilyJob, getJobInfo as getFamilyJobInfo } from './jobResource.js';
 import type { IngestJobInfo, IngestOperation } from './types.js';
 
 const JOBS = '/jobs/ingest';
@@ -30,17 +31,13 @@ export async function uploadJobData(api: TextOrgApi, job: IngestJobInfo, csv: st
   await api.requestText('PUT', path, csv, { 'Content-Type': 'text/csv' });
 }
 
-function setState(api: TextOrgApi, jobId: string, state: 'UploadComplete' | 'Aborted'): Promise<IngestJobInfo> {
-  return api.request<IngestJobInfo>('PATCH', `${JOBS}/${jobId}`, { state });
-}
-
 /** Salesforce starts processing the job once it is closed. */
-export const closeJob = (api: TextOrgApi, jobId: string): Promise<IngestJobInfo> => setState(api, jobId, 'UploadComplete');
+export const closeJob = (api: TextOrgApi, jobId: string): Promise<IngestJobInfo> =>
+  api.request<IngestJobInfo>('PATCH', `${JOBS}/${jobId}`, { state: 'UploadComplete' });
 
-export const abortJob = (api: TextOrgApi, jobId: string): Promise<IngestJobInfo> => setState(api, jobId, 'Aborted');
+export const abortJob = (api: TextOrgApi, jobId: string): Promise<IngestJobInfo> => abortFamilyJob(api, 'ingest', jobId);
 
-export const getJobInfo = (api: TextOrgApi, jobId: string): Promise<IngestJobInfo> =>
-  api.request<IngestJobInfo>('GET', `${JOBS}/${jobId}`);
+export const getJobInfo = (api: TextOrgApi, jobId: string): Promise<IngestJobInfo> => getFamilyJobInfo(api, 'ingest', jobId);
 
 export type ResultFileName = 'successfulResults' | 'failedResults' | 'unprocessedrecords';
 

@@ -19,7 +19,10 @@ export type JobPayload = { csv: string; lineEnding: LineEnding; index: Correlati
 /** A 10,000-record job usually finishes within minutes; past this it is aborted and its results collected. */
 const DEFAULT_TIMEOUT_MS = 20 * 60_000;
 
-export function pollOptionsOf(request: IngestRequest): PollOptions {
+/** The polling settings of an ingest request, or of a query request (which carries the same ones). */
+export type PollSettings = Pick<IngestRequest, 'pollIntervalMs' | 'maxPollIntervalMs' | 'timeoutMs' | 'retry' | 'onPoll'>;
+
+export function pollOptionsOf(request: PollSettings): PollOptions {
   const pollIntervalMs = request.pollIntervalMs ?? 1000;
   return {
     pollIntervalMs,

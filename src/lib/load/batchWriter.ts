@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { LimitFunction } from 'p-limit';
 import type { OrgApi } from '../api/orgApi.js';
 import { writeCollection, type RecordError, type RecordResult } from '../api/collections.js';
+import type { CollectionSender } from '../api/compositeCollections.js';
 import { classifyFailure, errorCodeOf } from '../api/failures.js';
 import { backoffDelay, sleep, type BackoffPolicy } from '../api/backoff.js';
 import type { JournalEvent, JournalOperation } from '../journal/events.js';
@@ -43,6 +44,10 @@ export type BatchWriterDeps = {
   api: OrgApi;
   journal: { append(...events: JournalEvent[]): void };
   limiter: LimitFunction;
+  /** Sends the collections (packing several in one Composite call); absent: each is its own call. */
+  collections?: CollectionSender;
+  /** Which writes go first when several wait: the objects that others wait for (see CompositeCollections). */
+  priorityOf?(object: string): number;
   backoff: BackoffPolicy;
   /** Called before every write request: throws RunStop when the run must stop (Ctrl-C in a rollback...). */
   beforeCall?(): void;
@@ -50,7 +55,8 @@ export type BatchWriterDeps = {
   random?: () => number;
 };
 
-const IN_DOUBT = 'ISYNC_IN_DOUBT';
+/** A record whose insert may or may not have got in (also read by the retry scope). */
+export const IN_DOUBT = 'ISYNC_IN_DOUBT';
 
 /**
  * Sends one batch (at most 200 records) through sObject Collections and journals it: the intent before the
@@ -119,8 +125,10 @@ export class BatchWriter implements RecordWriter {
     this.deps.beforeCall?.();
     const operation = API_OPERATION[request.operation];
     const records = items.map((item) => (operation === 'insert' || operation === 'upsert' ? item.values : { ...item.values, Id: item.targetId }));
+    const collection = { operation, object: request.object, records, externalIdField: request.externalIdField };
+    const { collections } = this.deps;
     return this.deps.limiter(() =>
-      writeCollection(this.deps.api, { operation, object: request.object, records, externalIdField: request.externalIdField })
+      collections ? collections.write(collection, this.deps.priorityOf?.(request.object)) : writeCollection(this.deps.api, collection)
     );
   }
 
@@ -160,11 +168,26 @@ export class BatchWriter implements RecordWriter {
   ): Promise<Array<{ item: WriteItem; index: number }>> {
     if (!request.verifyInserted) {
       for (const entry of pending) {
-        outcomes[entry.index] = failed(entry.item, IN_DOUBT, 'The insert failed in transit and cannot be checked without a match key; run "sf isync retry" after checking the target.');
+        outcomes[entry.index] = failed(entry.item, IN_DOUBT, 'The insert failed in transit and this writer cannot check the target; run "sf isync retry" after checking the target.');
       }
       return [];
     }
-    const found = await request.verifyInserted(pending.map((entry) => entry.item));
+    let found: Map<string, string>;
+    try {
+      found = await request.verifyInserted(pending.map((entry) => entry.item));
+    } catch (error) {
+      // The run stops as it would on a write; any other failure of the check leaves the records in doubt,
+      // journaled as such, so that a retry checks them again (never resent blind: that could insert twice).
+      if (error instanceof RunStop) throw error;
+      const kind = classifyFailure(error);
+      const message = error instanceof Error ? error.message : String(error);
+      if (kind === 'session') throw new RunStop('session', `The session of an org expired or was revoked (${message}).`);
+      if (kind === 'dailyLimit') throw new RunStop('dailyLimit', `The org's daily API request limit is used up (${message}).`);
+      for (const entry of pending) {
+        outcomes[entry.index] = failed(entry.item, IN_DOUBT, `The insert failed in transit and checking whether it got in failed too (${message}); run "sf isync retry" to check again.`);
+      }
+      return [];
+    }
     const rest: typeof pending = [];
     for (const entry of pending) {
       const targetId = found.get(entry.item.sourceId);

@@ -1,15 +1,17 @@
 import type { SObjectRow } from '../api/queryPages.js';
-import { queryCount, queryPages } from '../api/queryPages.js';
 import { emptyCounts, type ObjectCounts } from '../journal/runMeta.js';
 import { classify, type Decision } from '../scan/classify.js';
 import { findTargetMatches } from '../scan/targetMatcher.js';
 import { matchKeyOf } from '../scan/matchKey.js';
+import type { WrittenRecord } from '../scan/createdSinceMatcher.js';
+import { InsertOnlyAdoption } from '../scan/insertOnlyAdoption.js';
 import { prepareRecord, type LookupContext, type ObjectSyncSpec, type PreparedRecord } from '../transform/recordTransformer.js';
 import type { RecordWriter, WriteItem, WriteOutcome } from './batchWriter.js';
 import { SelfReferenceQueue, type WaitingRecord } from './selfReferenceQueue.js';
 import { WOULD_INSERT_PREFIX } from './dryRunWriter.js';
 import type { SyncContext } from './syncContext.js';
-import { buildCountQuery, buildSourceQuery, LOAD_PHASES } from './sourceQuery.js';
+import { buildSourceQuery, LOAD_PHASES } from './sourceQuery.js';
+import { readSource } from './sourceReader.js';
 
 /** Ids per retry query: 500 quoted 18-character ids stay far below SOQL's 100,000 characters. */
 const RETRY_IDS_PER_QUERY = 500;
@@ -43,6 +45,8 @@ export class ObjectSync {
   private correlationField: string | undefined;
   /** Match key fields that are lookups (junctions: Project__c + Contact__c): compared by their target ids. */
   private readonly lookupKeyFields: string[];
+  /** Insert-only objects (no match key): finds in the target what in-doubt inserts saved. */
+  private readonly adoption: InsertOnlyAdoption | undefined;
 
   public constructor(
     private readonly spec: ObjectSyncSpec,
@@ -54,13 +58,20 @@ export class ObjectSync {
       objectOfId: (id) => context.objectOfId(id),
       resolved: (id) => context.resolver.cached(id),
       targetUserId: context.targetUserId,
+      isInsertOnly: (object) => context.templateObjects.has(object) && context.keysOf(object).length === 0,
     };
     this.upsertField = upsertFieldOf(spec);
     this.writer = context.writer;
     this.batchSize = context.batchSize;
-    this.lookupKeyFields = spec.object.matchBy.source.filter(
+    this.lookupKeyFields = (spec.object.matchBy?.source ?? []).filter(
       (name) => spec.source.fields.find((field) => field.name === name)?.type === 'reference'
     );
+    this.adoption = spec.object.matchBy
+      ? undefined
+      : new InsertOnlyAdoption(
+          { target: context.target, object: spec.object.name, userId: context.targetUserId, fields: spec.fields },
+          spec.inDoubt ? (id): boolean => spec.inDoubt!.isClaimed(id) : undefined
+        );
   }
 
   private get name(): string {
@@ -70,11 +81,11 @@ export class ObjectSync {
   public async run(): Promise<ObjectCounts> {
     this.progress('syncing');
     // An object that is empty in the target cannot match anything: one COUNT() saves a query per page.
-    this.targetEmpty = (await queryCount(this.context.target, `SELECT COUNT() FROM ${this.name}`)) === 0;
+    this.targetEmpty = (await this.context.counts.target(this.name)) === 0;
     await this.chooseWriter();
     for (const phase of LOAD_PHASES[this.name] ?? [undefined]) {
       for (const soql of this.sourceQueries(phase)) {
-        for await (const page of queryPages(this.context.source, soql, { batchSize: this.context.pageSize })) {
+        for await (const page of readSource(this.context, this.spec, soql)) {
           await this.handlePage(page);
           await this.backpressure();
         }
@@ -96,9 +107,10 @@ export class ObjectSync {
    */
   private async chooseWriter(): Promise<void> {
     const bulk = this.context.bulk;
-    const key = this.spec.object.matchBy.target;
-    if (!bulk || this.spec.onlySourceIds || key.length !== 1 || key[0] === 'Id') return;
-    const count = await queryCount(this.context.source, buildCountQuery(this.spec));
+    const key = this.spec.object.matchBy?.target;
+    if (!bulk || this.spec.onlySourceIds || !key || key.length !== 1 || key[0] === 'Id') return;
+    // The same COUNT() decides how the source is read (sourceReader): asked once for both.
+    const count = await this.context.counts.source(this.name);
     if (count < bulk.threshold) return;
     this.writer = bulk.writer;
     this.batchSize = bulk.batchSize;
@@ -146,19 +158,80 @@ export class ObjectSync {
 
   private async handlePage(rows: SObjectRow[]): Promise<void> {
     await this.resolveOutsideReferences(rows);
+    const matchBy = this.spec.object.matchBy;
+    if (!matchBy) {
+      await this.handleInsertOnlyPage(rows);
+      return;
+    }
     const compare = [...new Set([...this.spec.fields.map((field) => field.name), ...this.spec.deferredLookups])];
     const keyRows = rows.map((row) => this.keyView(row));
     const matches = this.targetEmpty
       ? new Map<string, SObjectRow[]>()
-      : await findTargetMatches(this.context.target, this.name, this.spec.object.matchBy, compare, keyRows);
+      : await findTargetMatches(this.context.target, this.name, matchBy, compare, keyRows);
     rows.forEach((row, index) => {
       const prepared = prepareRecord(row, this.spec, this.lookupContext);
-      prepared.key = matchKeyOf(keyRows[index], this.spec.object.matchBy.source);
+      prepared.key = matchKeyOf(keyRows[index], matchBy.source);
       const found = prepared.key === null ? undefined : matches.get(prepared.key);
       if (prepared.waitingFor.length > 0 && !prepared.failure) this.queue.hold({ prepared, matches: found });
       else this.decide(prepared, found, row);
     });
     this.flush(false);
+  }
+
+  /**
+   * An insert-only object (no match key) matches nothing: every record is inserted, except records this run
+   * already has in the target (an earlier attempt inserted them: a resume re-reads the whole object) and
+   * in-doubt records of a crashed attempt that are found in the target (adopted).
+   */
+  private async handleInsertOnlyPage(rows: SObjectRow[]): Promise<void> {
+    const prepared = rows.map((row) => prepareRecord(row, this.spec, this.lookupContext));
+    const adopted = await this.adoptInDoubt(prepared);
+    prepared.forEach((record, index) => {
+      if (adopted.has(record.sourceId)) return;
+      const known = record.failure ? undefined : this.context.idMap.get(record.sourceId);
+      if (known !== undefined) {
+        this.counts.unchanged++;
+        this.journalOutcome({ kind: 'unchanged', targetId: known }, record);
+        this.mapped(record.sourceId, known);
+      } else if (record.waitingFor.length > 0 && !record.failure) this.queue.hold({ prepared: record, matches: undefined });
+      else this.decide(record, undefined, rows[index]);
+    });
+    this.flush(false);
+  }
+
+  /**
+   * A resume: records of this page whose insert a crash left in doubt are searched in the target (created by
+   * the running user since their batch started, same values); those found are the run's inserts, journaled
+   * as such (rollback deletes them) and not sent again.
+   */
+  private async adoptInDoubt(prepared: PreparedRecord[]): Promise<Set<string>> {
+    const inDoubt = this.spec.inDoubt;
+    const adopted = new Set<string>();
+    if (!inDoubt || !this.adoption) return adopted;
+    const byBatch = new Map<string, { at: string; records: Array<WrittenRecord & { prepared: PreparedRecord }> }>();
+    for (const record of prepared) {
+      const doubt = inDoubt.records.get(record.sourceId.slice(0, 15));
+      if (!doubt || record.failure || record.waitingFor.length > 0 || this.context.idMap.has(record.sourceId)) continue;
+      const decision = classify(record, undefined, { insert: true, update: false }, this.spec.fields);
+      if (decision.kind !== 'insert') continue;
+      const group = byBatch.get(doubt.batch) ?? { at: doubt.at, records: [] };
+      group.records.push({ sourceId: record.sourceId, values: decision.values, prepared: record });
+      byBatch.set(doubt.batch, group);
+    }
+    for (const [batch, group] of byBatch) {
+      const found = await this.adoption.adopt(group.records, new Date(group.at), false);
+      if (found.size === 0) continue;
+      const name = `${batch}:adopted`;
+      for (const record of group.records) {
+        const targetId = found.get(record.sourceId);
+        if (!targetId) continue;
+        adopted.add(record.sourceId);
+        this.context.journal.append({ type: 'record', batch: name, object: this.name, operation: 'insert', sourceId: record.sourceId, targetId, ok: true, created: true });
+        this.afterInsert({ sourceId: record.sourceId, values: record.values, prepared: record.prepared, row: { Id: record.sourceId } }, { sourceId: record.sourceId, targetId, ok: true, created: true });
+      }
+      this.context.journal.append({ type: 'batchEnd', at: new Date().toISOString(), batch: name });
+    }
+    return adopted;
   }
 
   /** Resolves, once per page, lookups whose parents are not in the id map: by match key in the target. */
@@ -288,14 +361,24 @@ export class ObjectSync {
   }
 
   private async sendInserts(items: InsertItem[]): Promise<void> {
-    const outcomes = await this.writer.write({
-      object: this.name,
-      operation: this.upsertField ? 'upsert' : 'insert',
-      externalIdField: this.upsertField,
-      correlationField: this.correlationField,
-      items,
-      verifyInserted: (sent) => this.verifyInserted(sent as InsertItem[]),
-    });
+    // Before the batch's own start time: an in-doubt search from here on only widens its window.
+    const startedAt = new Date();
+    this.adoption?.sendStarted();
+    let outcomes: WriteOutcome[];
+    try {
+      outcomes = await this.writer.write({
+        object: this.name,
+        operation: this.upsertField ? 'upsert' : 'insert',
+        externalIdField: this.upsertField,
+        correlationField: this.correlationField,
+        items,
+        verifyInserted: (sent) => this.verifyInserted(sent as InsertItem[], startedAt),
+      });
+      // Claimed before the batch counts as returned: an adoption waiting for it must see these ids as taken.
+      for (const outcome of outcomes) if (outcome.ok && outcome.targetId) this.adoption?.claim(outcome.targetId, outcome.sourceId);
+    } finally {
+      this.adoption?.sendEnded();
+    }
     outcomes.forEach((outcome, index) => this.afterInsert(items[index], outcome));
     this.progress('syncing');
   }
@@ -330,13 +413,20 @@ export class ObjectSync {
     this.progress('syncing');
   }
 
-  /** After an insert failed in transit: which of its records are in the target now (by match key)? */
-  private async verifyInserted(items: InsertItem[]): Promise<Map<string, string>> {
+  /**
+   * After an insert failed in transit: which of its records are in the target now? By match key; for an
+   * insert-only object, among the records the running user created since the batch started, by their values.
+   */
+  private async verifyInserted(items: InsertItem[], startedAt: Date): Promise<Map<string, string>> {
+    const matchBy = this.spec.object.matchBy;
+    if (!matchBy) {
+      return this.adoption!.adopt(items.map((item) => ({ sourceId: item.sourceId, values: item.values })), startedAt, true);
+    }
     const found = new Map<string, string>();
     const rows = items.map((item) => this.keyView(item.row));
-    const matches = await findTargetMatches(this.context.target, this.name, this.spec.object.matchBy, [], rows);
+    const matches = await findTargetMatches(this.context.target, this.name, matchBy, [], rows);
     for (const item of items) {
-      const key = matchKeyOf(this.keyView(item.row), this.spec.object.matchBy.source);
+      const key = matchKeyOf(this.keyView(item.row), matchBy.source);
       const hits = key === null ? undefined : matches.get(key);
       if (hits?.length === 1) found.set(item.sourceId, String(hits[0].Id));
     }
@@ -386,7 +476,7 @@ export class ObjectSync {
    */
   private keyFieldsOf(row: SObjectRow): SObjectRow {
     const kept: SObjectRow = { Id: row.Id };
-    for (const path of this.spec.object.matchBy.source) {
+    for (const path of this.spec.object.matchBy?.source ?? []) {
       const field = path.split('.')[0];
       kept[field] = row[field];
     }
@@ -399,8 +489,9 @@ export class ObjectSync {
    */
   private withUpsertKey(values: Record<string, unknown>, row: SObjectRow | undefined): Record<string, unknown> {
     const keyField = this.upsertField ?? this.correlationField;
-    if (!keyField || !row || values[keyField] !== undefined) return values;
-    return { ...values, [keyField]: row[this.spec.object.matchBy.source[0]] };
+    const matchBy = this.spec.object.matchBy;
+    if (!keyField || !matchBy || !row || values[keyField] !== undefined) return values;
+    return { ...values, [keyField]: row[matchBy.source[0]] };
   }
 
   private progress(status: 'syncing' | 'done'): void {
@@ -410,8 +501,8 @@ export class ObjectSync {
 
 /** Inserts become upserts on the target's external id when the match key is one: idempotent, so a resend is safe. */
 function upsertFieldOf(spec: ObjectSyncSpec): string | undefined {
-  const { target } = spec.object.matchBy;
-  if (target.length !== 1 || target[0] === 'Id') return undefined;
+  const target = spec.object.matchBy?.target;
+  if (!target || target.length !== 1 || target[0] === 'Id') return undefined;
   const field = spec.target.fields.find((candidate) => candidate.name === target[0]);
   return field?.externalId ? field.name : undefined;
 }

@@ -7,7 +7,7 @@ import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
  */
 export function buildSourceQuery(spec: ObjectSyncSpec, ids?: readonly string[], phase?: string): string {
   const { object } = spec;
-  const fields = new Set(['Id', ...spec.fields.map((field) => field.name), ...spec.deferredLookups, ...object.matchBy.source]);
+  const fields = new Set(['Id', ...spec.fields.map((field) => field.name), ...spec.deferredLookups, ...(object.matchBy?.source ?? [])]);
   let soql = `SELECT ${[...fields].join(', ')} FROM ${object.name}`;
   const filters = [object.where ? `(${object.where})` : '', phase ?? '', ids ? `Id IN (${ids.map(soqlString).join(',')})` : ''].filter(Boolean);
   if (filters.length > 0) soql += ` WHERE ${filters.join(' AND ')}`;

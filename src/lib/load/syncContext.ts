@@ -5,6 +5,8 @@ import type { IdMap } from '../transform/idMap.js';
 import type { ReferenceResolver } from '../transform/referenceResolver.js';
 import type { KeyAlternative } from '../transform/referenceKeys.js';
 import type { RecordWriter } from './batchWriter.js';
+import type { RecordCounts } from '../run/recordCounts.js';
+import type { StartedQueryJob } from '../bulk/queryJob.js';
 
 /** A lookup to fill in the update pass, with the value the target record has now. */
 export type DeferredLookup = {
@@ -50,6 +52,12 @@ export type SyncContext = {
   unwritten: { records: number; max: number };
   /** Bulk API 2.0 for objects with at least `threshold` source records (absent: REST only, e.g. a dry run). */
   bulk?: { writer: RecordWriter; threshold: number; batchSize: number };
+  /** Objects with at least this many source records are read by Bulk API query jobs (dry runs included). */
+  bulkReadThreshold?: number;
+  /** Bulk query jobs started at the start of the run, by object (see startBulkReads). */
+  bulkReads?: Map<string, Promise<StartedQueryJob | undefined>>;
+  /** Source and target record counts, asked once at the start of the run. */
+  counts: RecordCounts;
   deferred: DeferredLookup[];
   onProgress(progress: ObjectProgress): void;
   onNote(object: string, note: string): void;

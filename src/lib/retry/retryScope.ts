@@ -2,6 +2,9 @@ import { readEvents } from '../journal/eventLog.js';
 import type { JournalEvent } from '../journal/events.js';
 import type { RunJournal } from '../journal/runStore.js';
 import type { DeferredLookup } from '../load/syncContext.js';
+import type { InDoubtInserts } from '../scan/createdSinceMatcher.js';
+import type { SyncTemplate } from '../template/syncTemplate.js';
+import { InDoubtInsertsReader } from './inDoubtInserts.js';
 
 /** What a retry must redo, read from the run's journal. */
 export type RetryScope = {
@@ -13,6 +16,11 @@ export type RetryScope = {
   deferred: DeferredLookup[];
   /** Objects the run never finished (stopped, killed): retried whole. */
   unfinished: string[];
+  /**
+   * Per insert-only object (`"matchBy": false`), the records whose insert may have got in unnoticed (also in
+   * `failed`): checked in the target by creator, time and values before they are sent again.
+   */
+  inDoubt: Map<string, InDoubtInserts>;
 };
 
 type Last = { object: string; ok: boolean; targetId: string | null };
@@ -27,7 +35,9 @@ export async function readRetryScope(journal: RunJournal): Promise<RetryScope> {
   const openBatches = new Map<string, { object: string; sourceIds: string[] }>();
   const deferred = new Map<string, DeferredLookup>();
   const key = (object: string, sourceId: string): string => `${object}\u0000${sourceId.slice(0, 15)}`;
+  const inDoubt = new InDoubtInsertsReader(insertOnlyObjects(journal.meta.template));
   for await (const event of readEvents<JournalEvent>(journal.eventsPath)) {
+    inDoubt.add(event);
     switch (event.type) {
       case 'batchStart':
         openBatches.set(event.batch, { object: event.object, sourceIds: event.sourceIds });
@@ -75,5 +85,11 @@ export async function readRetryScope(journal: RunJournal): Promise<RetryScope> {
     if (!entry.ok) failed.set(entry.object, [...(failed.get(entry.object) ?? []), sourceId]);
   }
   const unfinished = journal.meta.objects.filter((object) => object.status !== 'done').map((object) => object.object);
-  return { known, failed, deferred: [...deferred.values()], unfinished };
+  return { known, failed, deferred: [...deferred.values()], unfinished, inDoubt: inDoubt.result() };
+}
+
+/** The template objects without a match key, from the template the run recorded. */
+function insertOnlyObjects(template: unknown): Set<string> {
+  const objects = (template as Partial<SyncTemplate> | undefined)?.objects ?? [];
+  return new Set(objects.filter((object) => object.matchBy === null).map((object) => object.name));
 }

@@ -1,9 +1,11 @@
 import { Messages } from '@salesforce/core';
 import type { OrgApi } from '../api/orgApi.js';
-import { queryCount } from '../api/queryPages.js';
+import { QUERIES_PER_COMPOSITE } from '../api/queryPages.js';
 import { RunStop } from '../load/runStop.js';
 import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
-import { buildCountQuery } from '../load/sourceQuery.js';
+import { buildSourceQuery } from '../load/sourceQuery.js';
+import { RecordCounts } from './recordCounts.js';
+import { BULK_READ_PAGE_SIZE, bulkReadable, bulkReadCalls } from '../load/sourceReader.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-isync', 'isync.run');
@@ -34,9 +36,17 @@ export class ApiBudget {
 
   private constructor(private readonly budgets: Record<'source' | 'target', OrgBudget>) {}
 
-  public static async plan(percent: number, specs: readonly ObjectSyncSpec[], source: OrgApi, target: OrgApi): Promise<ApiBudget> {
+  /** `bulkThreshold`: the template's; objects that large are read by Bulk API query jobs (absent: REST only). */
+  public static async plan(
+    percent: number,
+    specs: readonly ObjectSyncSpec[],
+    source: OrgApi,
+    target: OrgApi,
+    options: { bulkThreshold?: number; counts?: RecordCounts } = {}
+  ): Promise<ApiBudget> {
+    const counts = options.counts ?? RecordCounts.start(specs, source, target);
     const [sourceLimits, targetLimits] = await Promise.all([limitsOf(source), limitsOf(target)]);
-    const projected = await projectCalls(specs, source);
+    const projected = await projectCalls(specs, counts, options.bulkThreshold);
     const budgetOf = (org: 'source' | 'target', limits: { Max: number; Remaining: number }): OrgBudget => ({
       org,
       max: limits.Max,
@@ -76,17 +86,25 @@ async function limitsOf(api: OrgApi): Promise<{ Max: number; Remaining: number }
 }
 
 /**
- * Calls a full sync of the template needs at most: per object, its source pages and one target match query
- * per page, and one write per 200 records (each record inserted or updated), plus the deferred pass.
+ * Calls a full sync of the template needs at most: per object, its source reads (REST pages of 2,000, or a
+ * Bulk query job with its polls and pages of 10,000 when the object reaches the bulk threshold) and one target
+ * match query per page read, and one write per 200 records (each record inserted or updated), plus the
+ * deferred pass.
  */
-async function projectCalls(specs: readonly ObjectSyncSpec[], source: OrgApi): Promise<{ source: number; target: number }> {
-  const counts = await Promise.all(specs.map((spec) => queryCount(source, buildCountQuery(spec))));
-  let sourceCalls = specs.length; // the counts themselves
-  let targetCalls = 0;
+async function projectCalls(
+  specs: readonly ObjectSyncSpec[],
+  recordCounts: RecordCounts,
+  bulkThreshold: number | undefined
+): Promise<{ source: number; target: number }> {
+  const counts = await Promise.all(specs.map((spec) => recordCounts.source(spec.object.name)));
+  // The counts themselves, five to a Composite call in each org.
+  let sourceCalls = Math.ceil(specs.length / QUERIES_PER_COMPOSITE);
+  let targetCalls = Math.ceil(specs.length / QUERIES_PER_COMPOSITE);
   specs.forEach((spec, index) => {
     const records = spec.object.limit !== undefined ? Math.min(spec.object.limit, counts[index]) : counts[index];
-    const pages = Math.max(1, Math.ceil(records / PAGE_SIZE));
-    sourceCalls += pages;
+    const bulk = bulkThreshold !== undefined && counts[index] >= bulkThreshold && bulkReadable(spec, buildSourceQuery(spec));
+    const pages = Math.max(1, Math.ceil(records / (bulk ? BULK_READ_PAGE_SIZE : PAGE_SIZE)));
+    sourceCalls += bulk ? bulkReadCalls(records) : pages;
     targetCalls += pages + Math.ceil(records / BATCH_SIZE) * (spec.deferredLookups.size > 0 ? 2 : 1);
   });
   return { source: sourceCalls, target: targetCalls };

@@ -60,6 +60,8 @@ export function matchKeysByObject(template: SyncTemplate, plan: MigrationPlan): 
     }
   }
   for (const [object, alternatives] of Object.entries(BUILT_IN_REFERENCE_KEYS)) keys.set(object, alternatives);
-  for (const object of template.objects) keys.set(object.name, [object.matchBy]);
+  // An insert-only object has no key: none, even where the planner knows a default one for its type, so that
+  // a lookup to a record this run did not insert fails instead of latching onto a look-alike in the target.
+  for (const object of template.objects) keys.set(object.name, object.matchBy ? [object.matchBy] : []);
   return (object) => keys.get(object) ?? [];
 }

@@ -21,6 +21,10 @@ import { IdMap } from '../transform/idMap.js';
 import { ReferenceResolver } from '../transform/referenceResolver.js';
 import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
 import { matchKeysByObject, stepDependencies } from './objectSpecs.js';
+import { chainLengths } from './criticalPath.js';
+import { RecordCounts } from './recordCounts.js';
+import { startBulkReads } from '../load/sourceReader.js';
+import { COLLECTIONS_PER_COMPOSITE, CompositeCollections } from '../api/compositeCollections.js';
 import type { RunListener } from './runEvents.js';
 import type { RetryScope } from '../retry/retryScope.js';
 
@@ -48,6 +52,8 @@ export type SyncRunInput = {
   targetUserId: string;
   dryRun: boolean;
   concurrency: number;
+  /** Record counts already asked (the API budget asked them first); absent: asked at the start of the run. */
+  counts?: RecordCounts;
   store: RunStore;
   /** A retry: append to this run's journal, start from what it already did, redo only what the scope says. */
   continueRun?: { journal: RunJournal; scope: RetryScope };
@@ -118,6 +124,7 @@ export async function runSync(input: SyncRunInput): Promise<SyncRunResult> {
   setState(input.dryRun ? 'scanning' : 'syncing');
   const stopMemoryLog = startMemoryLog(context);
   try {
+    context.bulkReads = startBulkReads(context, specs);
     await runObjects(specs, context);
     deferred = await runDeferredPass(context);
     const failed = [...summaries.values()].some((entry) => entry.failed > 0) || deferred.failed > 0;
@@ -208,12 +215,16 @@ function createContext(input: SyncRunInput, journal: RunJournal, onNote: SyncCon
   const idMap = new IdMap();
   for (const [sourceId, targetId] of input.continueRun?.scope.known ?? []) idMap.set(sourceId, targetId);
   const keysOf = matchKeysByObject(input.template, input.plan);
+  const chains = chainLengths(stepDependencies(input.specs));
   const writer: RecordWriter = input.dryRun
     ? new DryRunWriter()
     : new BatchWriter({
         api: input.target,
         journal: journal.events,
-        limiter: pLimit(Math.max(1, input.concurrency)),
+        // Enough batches may wait for the Composite packer to fill its requests; it keeps writeSlots() out.
+        limiter: pLimit(Math.max(1, input.concurrency) * COLLECTIONS_PER_COMPOSITE),
+        collections: new CompositeCollections(input.target, writeSlots(input.concurrency)),
+        priorityOf: (object) => chains.get(object) ?? 0,
         backoff: input.backoff ?? DEFAULT_BACKOFF,
         onRetry: (info) => input.listener?.({ type: 'retry', ...info }),
       });
@@ -234,8 +245,12 @@ function createContext(input: SyncRunInput, journal: RunJournal, onNote: SyncCon
     batchSize,
     pageSize: 2000,
     maxInflightBatches,
-    unwritten: { records: 0, max: maxInflightBatches * batchSize },
+    // Enough for every write slot to carry a full Composite request of batches: the packer never runs dry,
+    // and memory holds that many unwritten records across the objects running side by side, not more.
+    unwritten: { records: 0, max: writeSlots(input.concurrency) * COLLECTIONS_PER_COMPOSITE * batchSize },
     bulk: bulkOf(input, journal, writer),
+    bulkReadThreshold: input.template.options.bulkThreshold,
+    counts: input.counts ?? RecordCounts.start(input.specs, input.source, input.target),
     deferred: [...(input.continueRun?.scope.deferred ?? [])],
     onProgress: () => {},
     onNote,
@@ -250,10 +265,21 @@ function createContext(input: SyncRunInput, journal: RunJournal, onNote: SyncCon
 function retrySpecs(specs: ObjectSyncSpec[], scope: RetryScope): ObjectSyncSpec[] {
   const unfinished = new Set(scope.unfinished);
   return specs.flatMap((spec) => {
-    if (unfinished.has(spec.object.name)) return [spec];
+    // Insert-only objects check their in-doubt inserts in the target before sending them again.
+    const inDoubt = scope.inDoubt.get(spec.object.name);
+    const checked = inDoubt ? { ...spec, inDoubt } : spec;
+    if (unfinished.has(spec.object.name)) return [checked];
     const failed = scope.failed.get(spec.object.name);
-    return failed && failed.length > 0 ? [{ ...spec, onlySourceIds: failed }] : [];
+    return failed && failed.length > 0 ? [{ ...checked, onlySourceIds: failed }] : [];
   });
+}
+
+/**
+ * Writes in flight at most: the org's concurrency less a fifth kept for reads (counts, reference lookups, match
+ * queries), which would otherwise queue behind a full round of writes while the objects that issue them stall.
+ */
+function writeSlots(concurrency: number): number {
+  return Math.max(1, concurrency - Math.max(1, Math.round(concurrency / 5)));
 }
 
 /** Records per Bulk API 2.0 batch: several ingest jobs of this size run side by side under the limiter. */

@@ -2,7 +2,8 @@ import type { Connection } from '@salesforce/core';
 import { ConnectionOrgApi } from '../api/orgApi.js';
 import { errorCodeOf } from '../api/failures.js';
 import { withReadRetry } from '../api/withRetry.js';
-import { getInComposite, subrequestError, type SubrequestResult } from './compositeReads.js';
+import { subrequestError, type SubrequestResult } from '../api/subrequestError.js';
+import { getInComposite } from './compositeReads.js';
 import type { DescribeSource } from './describeSource.js';
 import type { DescribeGlobal, DescribeSObject } from './describeTypes.js';
 

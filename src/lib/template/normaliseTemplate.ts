@@ -3,6 +3,7 @@ import type { DescribeSObject } from '../schema/describeTypes.js';
 import { mapWithConcurrency } from '../schema/mapWithConcurrency.js';
 import { checkSoqlClauses } from './checkSoqlClauses.js';
 import { didYouMean } from './didYouMean.js';
+import { resolveToggles } from './insertOnly.js';
 import { resolveMatchKey } from './matchKey.js';
 import { resolveFields } from './resolveFields.js';
 import { resolveOrder } from './resolveOrder.js';
@@ -51,15 +52,20 @@ export async function normaliseTemplate(file: TemplateFile, ctx: NormaliseContex
     const target = targetDescribes?.get(name);
     const before = problems.length;
     const fields = resolveFields(spec, { location: spec.name, source, target, problems, warnings });
-    const matchBy = resolveMatchKey(spec.matchBy, {
-      location: spec.name,
-      source,
-      target: target ?? source,
-      targetOrg: target ? 'target' : 'source',
-      problems,
-    });
+    // `false`: insert-only, no key at all (null); otherwise a key, or undefined when it has problems.
+    const matchBy =
+      spec.matchBy === false
+        ? null
+        : resolveMatchKey(spec.matchBy, {
+            location: spec.name,
+            source,
+            target: target ?? source,
+            targetOrg: target ? 'target' : 'source',
+            problems,
+          });
+    const toggles = resolveToggles(spec, spec.name, problems, warnings);
     problems.push(...soqlProblems[i]);
-    if (matchBy && problems.length === before) {
+    if (matchBy !== undefined && problems.length === before) {
       objects.push({
         name,
         ...(spec.where ? { where: spec.where } : {}),
@@ -67,8 +73,7 @@ export async function normaliseTemplate(file: TemplateFile, ctx: NormaliseContex
         ...(spec.limit ? { limit: spec.limit } : {}),
         ...fields,
         matchBy,
-        insert: spec.insert ?? true,
-        update: spec.update ?? true,
+        ...toggles,
       });
     }
   });

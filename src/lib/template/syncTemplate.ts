@@ -18,10 +18,20 @@ export type SyncObject = {
   /** The template's own `fields`, or null when the default writable fields are used (kept for `--write`). */
   requestedFields: string[] | null;
   excludeFields: string[];
-  matchBy: MatchKey;
+  /**
+   * The key that finds a source record's counterpart in the target, or null for an insert-only object
+   * (`"matchBy": false`): nothing is matched, every selected source record is inserted on every run, and its
+   * records are found only through the run's id map (never by key).
+   */
+  matchBy: MatchKey | null;
   insert: boolean;
   update: boolean;
 };
+
+/** Whether the object is insert-only (`"matchBy": false`): the type guard narrows `matchBy` for keyed objects. */
+export function isInsertOnly(object: Pick<SyncObject, 'matchBy'>): object is Pick<SyncObject, 'matchBy'> & { matchBy: null } {
+  return object.matchBy === null;
+}
 
 export type SyncOptions = {
   continueOnError: boolean;

@@ -10,8 +10,8 @@ export type TemplateObjectSpec = {
   limit?: number;
   fields?: string[];
   excludeFields?: string[];
-  /** `Field`, `Source=Target`, or a list of them (a composite key). */
-  matchBy?: string | string[];
+  /** `Field`, `Source=Target`, or a list of them (a composite key); `false`: insert-only, nothing is matched. */
+  matchBy?: string | string[] | false;
   insert?: boolean;
   update?: boolean;
 };

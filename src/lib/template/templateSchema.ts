@@ -53,5 +53,7 @@ function describeError(error: ErrorObject): string {
       : `${unknown} ${templateMessage('schema.additionalPropertyAllowed', [allowed.join(', ')])}`;
   }
   if (error.keyword === 'pattern') return templateMessage('schema.pattern');
+  // `"matchBy": true` (the schema allows only false among booleans): say what matchBy takes instead of "must NOT be valid".
+  if (error.keyword === 'not' && error.instancePath.endsWith('/matchBy')) return templateMessage('schema.matchByTrue');
   return error.message ?? error.keyword;
 }

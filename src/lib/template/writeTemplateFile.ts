@@ -31,8 +31,9 @@ function objectSpec(object: SyncObject): TemplateObjectSpec {
   };
 }
 
-/** Back to the template notation: `Field`, `Source=Target`, a list for composite keys. */
-export function matchBySpec(key: MatchKey): string | string[] {
+/** Back to the template notation: `Field`, `Source=Target`, a list for composite keys, `false` for insert-only. */
+export function matchBySpec(key: MatchKey | null): string | string[] | false {
+  if (key === null) return false;
   const parts = key.source.map((source, i) => (source === key.target[i] ? source : `${source}=${key.target[i]}`));
   return parts.length === 1 ? parts[0] : parts;
 }

@@ -3,6 +3,7 @@ import type { RecordError } from '../api/collections.js';
 import type { DescribeField, DescribeSObject } from '../schema/describeTypes.js';
 import type { SyncObject } from '../template/syncTemplate.js';
 import { matchKeyOf } from '../scan/matchKey.js';
+import type { InDoubtInserts } from '../scan/createdSinceMatcher.js';
 import { scalarText } from '../util/scalarText.js';
 import type { IdMap } from './idMap.js';
 
@@ -19,6 +20,8 @@ export type ObjectSyncSpec = {
   deferredLookups: ReadonlySet<string>;
   /** Lookups to the object itself: a record waits until its parent is in the target. */
   selfReferences: ReadonlySet<string>;
+  /** A resume or retry of an insert-only object: records whose insert a crash left in doubt, checked first. */
+  inDoubt?: InDoubtInserts;
 };
 
 export type LookupContext = {
@@ -31,6 +34,8 @@ export type LookupContext = {
   resolved(sourceId: string): string | null | undefined;
   /** The running user in the target: the owner of last resort. */
   targetUserId: string;
+  /** Template objects without a match key (`"matchBy": false`): their records are found only in the id map. */
+  isInsertOnly?(object: string): boolean;
 };
 
 export type PendingLookup = { field: string; sourceParentId: string };
@@ -57,7 +62,7 @@ export const REFERENCE_NOT_FOUND = 'ISYNC_REFERENCE_NOT_FOUND';
 export function prepareRecord(row: SObjectRow, spec: ObjectSyncSpec, context: LookupContext): PreparedRecord {
   const prepared: PreparedRecord = {
     sourceId: String(row.Id),
-    key: matchKeyOf(row, spec.object.matchBy.source),
+    key: spec.object.matchBy ? matchKeyOf(row, spec.object.matchBy.source) : null,
     values: {},
     deferred: [],
     waitingFor: [],
@@ -111,6 +116,13 @@ function resolveOutside(
     prepared.values[field.name] = context.targetUserId;
     prepared.notes.push(`OwnerId: owner ${parentId} not found in the target; the running user owns the record`);
     return undefined;
+  }
+  if (context.isInsertOnly?.(parentObject)) {
+    return {
+      statusCode: PARENT_NOT_SYNCED,
+      message: `${field.name} points to ${parentObject} ${parentId}, which this run did not insert. ${parentObject} is insert-only ("matchBy": false), so its records are found only among those the run inserted, never by key in the target. Select that record in ${parentObject}'s "where" (or fix why it failed), then run "sf isync retry".`,
+      fields: [field.name],
+    };
   }
   if (context.templateObjects.has(parentObject)) {
     return {

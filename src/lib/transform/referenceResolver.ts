@@ -28,6 +28,11 @@ export class ReferenceResolver {
     const wanted = [...new Set([...sourceIds].map(shortId))].filter((id) => !this.cache.has(id));
     if (wanted.length === 0) return;
     const alternatives = this.keysOf(object);
+    if (alternatives.length === 0) {
+      // No key (an insert-only object, or one nothing identifies): nothing can be found in the target.
+      for (const id of wanted) this.cache.set(id, null);
+      return;
+    }
     const sourceFields = [...new Set(alternatives.flatMap((alternative) => alternative.source))];
     const sourceRows = new Map<string, Record<string, unknown>>();
     for (const chunk of inClauseChunks(wanted.map((id) => soqlString(id)))) {

@@ -64,9 +64,22 @@ export function invalidStateChange(from: string, to: unknown): EmulatorResponse 
   return apiError(400, 'INVALIDJOBSTATE', `Invalid state change from ${from} to ${target}`);
 }
 
-/** Not observed: results asked for before the job reached a final state. */
+/** Not observed: ingest results asked for before the job reached a final state. */
 export function resultsNotReady(state: string): EmulatorResponse {
   return apiError(400, 'INVALIDJOBSTATE', `Results are not available while the job is ${state}`);
+}
+
+/**
+ * Documented (guide v47, Get Results for a Query Job: "412 Precondition Failed", status IN_PROGRESS): query
+ * results asked for before JobComplete. Other states are written the same way (UPLOAD_COMPLETE, ABORTED...).
+ */
+export function queryResultsNotReady(state: string): EmulatorResponse {
+  const status = state.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
+  return apiError(
+    412,
+    'JOB_NOT_COMPLETE',
+    `can only download query results of successfully completed bulk job with status: JOB_COMPLETE. Current status: ${status}`
+  );
 }
 
 /** Observed (Bulk 2.0 query with a parent-to-child subquery). */

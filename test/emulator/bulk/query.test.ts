@@ -103,7 +103,7 @@ describe('bulk query jobs', () => {
   });
 
   it('aborts a job in progress, refuses to abort it twice, and deletes it once finished', async () => {
-    const kit = bulkKit({ perRecordMs: 1000 });
+    const kit = bulkKit({ perRowReadMs: 1000 });
     await send(kit, 'POST', '/jobs/query', { operation: 'query', query: 'SELECT Id FROM Lead' });
     const created = json(await send(kit, 'POST', '/jobs/query', { operation: 'query', query: 'SELECT Id FROM Account' }));
     const id = String(created.id);
@@ -112,10 +112,53 @@ describe('bulk query jobs', () => {
     expect(Object.keys(aborted).at(-1)).to.equal('apiVersion');
     const again = await send(kit, 'PATCH', `/jobs/query/${id}`, { state: 'Aborted' });
     expect(again.body).to.deep.equal([{ message: 'Aborting already Completed Job not allowed', errorCode: 'INVALIDJOBSTATE' }]);
-    expect((await send(kit, 'GET', `/jobs/query/${id}/results`)).status).to.equal(400);
+    expect((await send(kit, 'GET', `/jobs/query/${id}/results`)).status).to.equal(412);
     expect(await send(kit, 'DELETE', `/jobs/query/${id}`)).to.deep.equal({ status: 204 });
     expect((await send(kit, 'GET', `/jobs/query/${id}`)).status).to.equal(404);
     kit.api.reset();
+  });
+
+  it('answers 412 JOB_NOT_COMPLETE for results asked before the job is complete, as the guide shows', async () => {
+    const kit = bulkKit({ perRowReadMs: 1000 });
+    await seed(kit);
+    const created = json(await send(kit, 'POST', '/jobs/query', { operation: 'query', query: 'SELECT Id FROM Contact' }));
+    await waitForState(kit, 'query', String(created.id), ['InProgress']);
+    const response = await send(kit, 'GET', `/jobs/query/${String(created.id)}/results`);
+    expect(response).to.deep.equal({
+      status: 412,
+      body: [
+        {
+          message: 'can only download query results of successfully completed bulk job with status: JOB_COMPLETE. Current status: IN_PROGRESS',
+          errorCode: 'JOB_NOT_COMPLETE',
+        },
+      ],
+    });
+    kit.api.reset();
+  });
+
+  it('does not charge query jobs the per-record cost of writes: reads cost their requests only', async () => {
+    const kit = bulkKit();
+    await seed(kit);
+    kit.deps.perRecordMs = 1000;
+    const started = Date.now();
+    await completedQueryJob(kit, 'SELECT Id FROM Contact');
+    expect(Date.now() - started).to.be.lessThan(1000);
+  });
+
+  it('refuses a locator it never issued, maxRecords that is not a positive number, and an unknown job', async () => {
+    const kit = bulkKit();
+    await seed(kit);
+    const id = await completedQueryJob(kit, 'SELECT Id FROM Contact');
+    const badLocator = await send(kit, 'GET', `/jobs/query/${id}/results`, '', { query: { locator: 'not-a-locator' } });
+    expect(badLocator.status).to.equal(400);
+    const beyond = await send(kit, 'GET', `/jobs/query/${id}/results`, '', { query: { locator: 'OTk5' } });
+    expect(beyond.status, 'offset 999 of 5 rows').to.equal(400);
+    for (const maxRecords of ['0', '-1', 'ten']) {
+      const bad = await send(kit, 'GET', `/jobs/query/${id}/results`, '', { query: { maxRecords } });
+      expect(bad.status, maxRecords).to.equal(400);
+    }
+    const unknown = await send(kit, 'GET', '/jobs/query/750000000000000AAA/results');
+    expect(unknown).to.deep.equal({ status: 404, body: [{ message: 'The requested resource does not exist', errorCode: 'NOT_FOUND' }] });
   });
 
   it('needs the API version the job was created in to give results', async () => {

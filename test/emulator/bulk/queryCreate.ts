@@ -2,7 +2,8 @@
  * `POST /jobs/query`: Salesforce compiles the query when the job is created and answers 400 with the SOQL
  * error (INVALID_FIELD, MALFORMED_QUERY, …) instead of creating a failing job. The emulator therefore runs
  * the query at creation, which both validates it and captures its rows; the job then moves
- * UploadComplete -> InProgress -> JobComplete in the background, at `perRecordMs` per row.
+ * UploadComplete -> InProgress -> JobComplete in the background, at `perRowReadMs` per row (default 0: reads
+ * are not charged per record, see BulkDeps).
  */
 import { apiError, type EmulatorRequest, type EmulatorResponse } from '../http/types.js';
 import type { SoqlResult } from '../soql/types.js';
@@ -38,7 +39,7 @@ async function processQueryJob(job: QueryJob, store: JobStore, deps: BulkDeps): 
   job.state = 'InProgress';
   job.systemModstamp = deps.now();
   const started = deps.now().getTime();
-  if (!(await store.pacer.pause(job.rows.length * deps.perRecordMs)) || !stillRunning()) return;
+  if (!(await store.pacer.pause(job.rows.length * (deps.perRowReadMs ?? 0))) || !stillRunning()) return;
   job.numberRecordsProcessed = job.rows.length;
   job.totalProcessingTime = deps.now().getTime() - started;
   job.state = 'JobComplete';

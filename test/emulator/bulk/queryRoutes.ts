@@ -9,7 +9,7 @@ import {
   invalidLocator,
   invalidMaxRecords,
   invalidStateChange,
-  resultsNotReady,
+  queryResultsNotReady,
   versionMismatch,
 } from './bulkErrors.js';
 import { quoteCell, writeHeaderLine, writeRows } from './csvFormat.js';
@@ -53,7 +53,7 @@ function readPage(job: QueryJob, req: EmulatorRequest): Page | EmulatorResponse 
 }
 
 export function queryResults(job: QueryJob, req: EmulatorRequest): EmulatorResponse {
-  if (job.state !== 'JobComplete') return resultsNotReady(job.state);
+  if (job.state !== 'JobComplete') return queryResultsNotReady(job.state);
   if (req.apiVersion !== job.apiVersion) return versionMismatch(job.apiVersion);
   const page = readPage(job, req);
   if ('status' in page) return page;

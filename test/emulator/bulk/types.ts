@@ -18,8 +18,15 @@ export type BulkDeps = {
   userId: string;
   count(kind: StatKind): void;
   now(): Date;
-  /** Processing rate while a job is InProgress: milliseconds per record, 0 = as fast as possible. */
+  /** Processing rate while an ingest job is InProgress: milliseconds per record, 0 = as fast as possible. */
   perRecordMs: number;
+  /**
+   * Processing rate of query jobs: milliseconds per row read (default 0). The cost model charges records
+   * written, not records read (a REST query page costs its request's latency whatever its size), so the
+   * server leaves it at 0 and a query job costs the latency of its requests; tests set it to catch a job
+   * InProgress.
+   */
+  perRowReadMs?: number;
 };
 
 export type BulkApi = {

@@ -28,7 +28,6 @@ describe('AdaptiveConcurrency', () => {
     expect(gate.current).to.equal(4);
     // Additive increase: one more slot after each round of `current` accepted requests.
     for (let round = 0; round < 10; round++) {
-      // eslint-disable-next-line no-await-in-loop
       await Promise.all(Array.from({ length: gate.current }, () => gate.run(() => Promise.resolve(), isRefusal)));
     }
     expect(gate.current).to.equal(8);
@@ -37,7 +36,6 @@ describe('AdaptiveConcurrency', () => {
   it('halves again for a refusal of a request sent after the last reduction, down to one', async () => {
     const gate = new AdaptiveConcurrency(4);
     for (let i = 0; i < 5; i++) {
-      // eslint-disable-next-line no-await-in-loop
       await gate.run(() => Promise.reject(refusal), isRefusal).catch(() => undefined);
     }
     expect(gate.current).to.equal(1);

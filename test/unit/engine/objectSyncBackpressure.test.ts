@@ -3,6 +3,7 @@ import type { HttpMethod, OrgApi } from '../../../src/lib/api/orgApi.js';
 import type { RecordWriter, WriteOutcome, WriteRequest } from '../../../src/lib/load/batchWriter.js';
 import { ObjectSync } from '../../../src/lib/load/objectSync.js';
 import type { SyncContext } from '../../../src/lib/load/syncContext.js';
+import { RecordCounts } from '../../../src/lib/run/recordCounts.js';
 import { IdMap } from '../../../src/lib/transform/idMap.js';
 import { ReferenceResolver } from '../../../src/lib/transform/referenceResolver.js';
 import type { ObjectSyncSpec } from '../../../src/lib/transform/recordTransformer.js';
@@ -86,6 +87,10 @@ function context(writer: RecordWriter, maxUnwritten: number): SyncContext {
     pageSize: PAGE_SIZE,
     maxInflightBatches: 50,
     unwritten: { records: 0, max: maxUnwritten },
+    counts: RecordCounts.of(
+      Object.fromEntries(Object.keys(KEY_PREFIXES).map((name) => [name, RECORDS_PER_OBJECT])),
+      Object.fromEntries(Object.keys(KEY_PREFIXES).map((name) => [name, 0]))
+    ),
     deferred: [],
     onProgress: () => {},
     onNote: () => {},

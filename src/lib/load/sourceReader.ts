@@ -1,0 +1,87 @@
+/**
+ * Reads an object's source records page by page: through the REST query API, or, for an object with at
+ * least the run's bulk threshold of records, through a Bulk API 2.0 query job (one job and a results page per
+ * 10,000 rows instead of a call per 2,000). The record count that decides it is the run's (RecordCounts),
+ * shared with the writer's choice (see ObjectSync.chooseWriter). Retries (a few records by id), phased
+ * objects and queries with columns that Bulk CSV cannot type (relationship paths) stay on REST.
+ */
+import type { HeaderTextOrgApi, OrgApi } from '../api/orgApi.js';
+import { queryPages, type SObjectRow } from '../api/queryPages.js';
+import { pollsWithin } from '../bulk/jobPolling.js';
+import { pollOptionsOf } from '../bulk/jobRun.js';
+import { bulkQueryPages, startQueryJob, type StartedQueryJob } from '../bulk/queryJob.js';
+import { canTypeColumns, restRowsOf } from '../bulk/queryRowValues.js';
+import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
+import { buildSourceQuery, LOAD_PHASES } from './sourceQuery.js';
+import type { SyncContext } from './syncContext.js';
+
+/**
+ * Rows per Bulk API results page (`maxRecords`): the size of a Bulk ingest batch, so a page read is a job
+ * written, and few enough rows that the engine's per-page work (target matching) stays a page at a time.
+ */
+export const BULK_READ_PAGE_SIZE = 10_000;
+
+/** The SELECT list of a query built by `buildSourceQuery` (`SELECT a, b FROM X …`). */
+function selectedColumns(soql: string): string[] {
+  const list = /^SELECT (.+?) FROM /i.exec(soql)?.[1] ?? '';
+  return list.split(',').map((column) => column.trim());
+}
+
+/** Whether this query of the object could be read by a Bulk query job, whatever its size. */
+export function bulkReadable(spec: ObjectSyncSpec, soql: string): boolean {
+  if (spec.onlySourceIds || LOAD_PHASES[spec.object.name]) return false;
+  return canTypeColumns(selectedColumns(soql), spec.source.fields);
+}
+
+function canReadInBulk(api: OrgApi): api is HeaderTextOrgApi {
+  return typeof api.requestTextWithHeaders === 'function';
+}
+
+async function readsInBulk(context: SyncContext, spec: ObjectSyncSpec, soql: string): Promise<boolean> {
+  const threshold = context.bulkReadThreshold;
+  if (threshold === undefined || !canReadInBulk(context.source) || !bulkReadable(spec, soql)) return false;
+  return (await context.counts.source(spec.object.name)) >= threshold;
+}
+
+/**
+ * Creates, at the start of a run, the Bulk query jobs of the objects that will be read in bulk: a job runs on
+ * Salesforce's side while the objects before it sync, so its rows are ready when the object starts instead of
+ * after a poll interval or more (source reads depend on nothing the run writes). A job the run never reads
+ * (the run stopped first) is left to Salesforce, which deletes finished jobs after seven days.
+ */
+export function startBulkReads(context: SyncContext, specs: readonly ObjectSyncSpec[]): Map<string, Promise<StartedQueryJob | undefined>> {
+  const started = new Map<string, Promise<StartedQueryJob | undefined>>();
+  for (const spec of specs) {
+    const soql = buildSourceQuery(spec);
+    const job = readsInBulk(context, spec, soql).then((bulk) =>
+      bulk ? startQueryJob(context.source as HeaderTextOrgApi, { soql, pageSize: BULK_READ_PAGE_SIZE }) : undefined
+    );
+    // Awaited when the object starts; a run that stops before must not see it as an unhandled rejection.
+    job.catch(() => undefined);
+    started.set(spec.object.name, job);
+  }
+  return started;
+}
+
+/** The rows of `soql` (an object's source query), page by page, shaped as REST query rows either way. */
+export async function* readSource(context: SyncContext, spec: ObjectSyncSpec, soql: string): AsyncGenerator<SObjectRow[]> {
+  if (!(await readsInBulk(context, spec, soql))) {
+    yield* queryPages(context.source, soql, { batchSize: context.pageSize });
+    return;
+  }
+  // The job started ahead is for the object's whole query, the only one read in bulk (retries and phases are not).
+  const ahead = soql === buildSourceQuery(spec) ? context.bulkReads?.get(spec.object.name) : undefined;
+  const started = ahead?.then((job) => job ?? startQueryJob(context.source as HeaderTextOrgApi, { soql, pageSize: BULK_READ_PAGE_SIZE }));
+  const pages = bulkQueryPages(context.source as HeaderTextOrgApi, { soql, pageSize: BULK_READ_PAGE_SIZE }, started);
+  for await (const page of pages) yield restRowsOf(page, spec.source.fields);
+}
+
+/**
+ * API calls of one Bulk read of `records` rows: the job, its polls and a call per results page. The job is
+ * assumed to run a second per 10,000 rows (Salesforce gives no figure; query jobs run far faster than ingest).
+ */
+export function bulkReadCalls(records: number): number {
+  const runningMs = Math.max(1000, (records / 10_000) * 1000);
+  const polls = pollsWithin(runningMs, pollOptionsOf({}));
+  return 1 + polls + Math.max(1, Math.ceil(records / BULK_READ_PAGE_SIZE));
+}

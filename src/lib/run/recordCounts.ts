@@ -1,0 +1,49 @@
+import type { OrgApi } from '../api/orgApi.js';
+import { queryCounts } from '../api/queryPages.js';
+import { buildCountQuery } from '../load/sourceQuery.js';
+import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
+
+/**
+ * The record counts a run decides by, asked once for every object at the start, five to a Composite call:
+ * the source count of each object's query (the API budget's projection, Bulk API or REST) and the target
+ * count of each object (an empty target needs no matching). Taken at the start rather than when each object
+ * starts: the run is the only writer it knows of, and an object's own records are written only once it starts.
+ */
+export class RecordCounts {
+  private constructor(
+    private readonly sourceCounts: ReadonlyMap<string, Promise<number>>,
+    private readonly targetCounts: ReadonlyMap<string, Promise<number>>
+  ) {}
+
+  /** Sends the count queries now; each answer is awaited by whoever needs it. */
+  public static start(specs: readonly ObjectSyncSpec[], source: OrgApi, target: OrgApi): RecordCounts {
+    const names = specs.map((spec) => spec.object.name);
+    return new RecordCounts(
+      byName(names, queryCounts(source, specs.map((spec) => buildCountQuery(spec)))),
+      byName(names, queryCounts(target, names.map((name) => `SELECT COUNT() FROM ${name}`)))
+    );
+  }
+
+  /** Counts known in advance (tests, or a caller that counted otherwise): object name -> count. */
+  public static of(source: Record<string, number>, target: Record<string, number>): RecordCounts {
+    const promises = (counts: Record<string, number>): Map<string, Promise<number>> =>
+      new Map(Object.entries(counts).map(([name, count]) => [name, Promise.resolve(count)]));
+    return new RecordCounts(promises(source), promises(target));
+  }
+
+  /** Records the object's source query selects (its `where`, not its `limit`). */
+  public source(object: string): Promise<number> {
+    return this.sourceCounts.get(object) ?? Promise.reject(new Error(`No source count was asked for ${object}.`));
+  }
+
+  /** Records of the object in the target when the run started. */
+  public target(object: string): Promise<number> {
+    return this.targetCounts.get(object) ?? Promise.reject(new Error(`No target count was asked for ${object}.`));
+  }
+}
+
+function byName(names: string[], counts: Array<Promise<number>>): Map<string, Promise<number>> {
+  // A run that stops early never asks for some counts: their failures must not surface as unhandled rejections.
+  for (const count of counts) count.catch(() => undefined);
+  return new Map(names.map((name, index) => [name, counts[index]]));
+}

@@ -1,0 +1,113 @@
+import { expect } from 'chai';
+import type { CollectionRequest, RecordResult } from '../../../src/lib/api/collections.js';
+import { CompositeCollections } from '../../../src/lib/api/compositeCollections.js';
+import { classifyFailure } from '../../../src/lib/api/failures.js';
+import type { HttpMethod, OrgApi } from '../../../src/lib/api/orgApi.js';
+
+type Sent = { method: HttpMethod; path: string; body: unknown; release(): void };
+
+/** An org whose answers the test releases one request at a time, recording what was sent. */
+class HeldOrg implements OrgApi {
+  public readonly apiVersion = '64.0';
+  public readonly sent: Sent[] = [];
+  public failNext?: Error;
+  public subStatus?: { index: number; status: number; body: unknown };
+
+  public request<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const answer = (): void => {
+        if (this.failNext) return reject(this.failNext);
+        if (path !== '/composite') return resolve(results((body as { records: unknown[] }).records.length) as T);
+        const subs = (body as { compositeRequest: Array<{ referenceId: string; body: { records: unknown[] } }> }).compositeRequest;
+        resolve({
+          compositeResponse: subs.map((sub, index) =>
+            this.subStatus?.index === index
+              ? { referenceId: sub.referenceId, httpStatusCode: this.subStatus.status, body: this.subStatus.body }
+              : { referenceId: sub.referenceId, httpStatusCode: 200, body: results(sub.body.records.length) }
+          ),
+        } as T);
+      };
+      this.sent.push({ method, path, body, release: answer });
+    });
+  }
+}
+
+const results = (n: number): RecordResult[] => Array.from({ length: n }, (_, i) => ({ id: `001000000000${String(i).padStart(3, '0')}AAA`, success: true, errors: [] }));
+const insert = (object: string, n = 2): CollectionRequest => ({ operation: 'insert', object, records: Array.from({ length: n }, () => ({ Name: 'x' })) });
+const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+const subrequestUrls = (sent: Sent): string[] => (sent.body as { compositeRequest: Array<{ url: string }> }).compositeRequest.map((sub) => sub.url);
+
+describe('CompositeCollections', () => {
+  it('sends a write at once while a slot is free, and packs waiting leaf writes into one Composite call', async () => {
+    const org = new HeldOrg();
+    const sender = new CompositeCollections(org, 1);
+    const first = sender.write(insert('Lead'));
+    await tick();
+    expect(org.sent.map((s) => s.path)).to.deep.equal(['/composite/sobjects']);
+    const waiting = [sender.write(insert('Lead', 3)), sender.write(insert('Task', 1)), sender.write({ operation: 'update', object: 'Lead', records: [{ Id: '00Q000000000001AAA', Name: 'y' }] })];
+    org.sent[0].release();
+    expect(await first).to.have.length(2);
+    await tick();
+    expect(org.sent).to.have.length(2);
+    expect(org.sent[1].path).to.equal('/composite');
+    expect(subrequestUrls(org.sent[1])).to.deep.equal([
+      '/services/data/v64.0/composite/sobjects',
+      '/services/data/v64.0/composite/sobjects',
+      '/services/data/v64.0/composite/sobjects',
+    ]);
+    org.sent[1].release();
+    expect((await Promise.all(waiting)).map((r) => r.length)).to.deep.equal([3, 1, 1]);
+  });
+
+  it('sends writes that other objects wait for alone and first', async () => {
+    const org = new HeldOrg();
+    const sender = new CompositeCollections(org, 1);
+    const blocker = sender.write(insert('Lead'));
+    await tick();
+    const leaf = sender.write(insert('Task'), 1);
+    const parent = sender.write(insert('Account'), 3);
+    org.sent[0].release();
+    await blocker;
+    await tick();
+    // Account (others wait for it) jumped the queue and went alone.
+    expect((org.sent[1].body as { records: Array<{ attributes: { type: string } }> }).records[0].attributes.type).to.equal('Account');
+    org.sent[1].release();
+    await parent;
+    await tick();
+    org.sent[2].release();
+    expect(await leaf).to.have.length(2);
+  });
+
+  it('rejects only the write whose subrequest failed, with the error the call would have thrown alone', async () => {
+    const org = new HeldOrg();
+    const sender = new CompositeCollections(org, 1);
+    const blocker = sender.write(insert('Lead'));
+    await tick();
+    const a = sender.write(insert('Lead'));
+    const b = sender.write(insert('Lead')).catch((error: unknown) => error);
+    org.subStatus = { index: 1, status: 403, body: [{ errorCode: 'REQUEST_LIMIT_EXCEEDED', message: 'ConcurrentRequests limit exceeded.' }] };
+    org.sent[0].release();
+    await blocker;
+    await tick();
+    org.sent[1].release();
+    expect(await a).to.have.length(2);
+    const error = (await b) as Error & { errorCode: string };
+    expect(error.errorCode).to.equal('REQUEST_LIMIT_EXCEEDED');
+    expect(classifyFailure(error)).to.equal('concurrency');
+  });
+
+  it('rejects every packed write when the Composite call fails as a whole', async () => {
+    const org = new HeldOrg();
+    const sender = new CompositeCollections(org, 1);
+    const blocker = sender.write(insert('Lead'));
+    await tick();
+    const packed = [sender.write(insert('Lead')), sender.write(insert('Task'))].map((p) => p.catch((error: unknown) => error));
+    org.sent[0].release();
+    await blocker;
+    await tick();
+    const dropped = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+    org.failNext = dropped;
+    org.sent[1].release();
+    expect(await Promise.all(packed)).to.deep.equal([dropped, dropped]);
+  });
+});
