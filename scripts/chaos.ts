@@ -4,12 +4,18 @@
  * that many records (or, for `u…`, that many deferred updates), resumes, and checks every record exactly once
  * with the right lookups. Exits non-zero if any point fails.
  */
-import { crashAndResume, crashRollback, type KillPoint } from '../test/chaos/crashResume.js';
+import { crashAndResume, crashRollback, INSERT_ONLY_OBJECT, type KillPoint } from '../test/chaos/crashResume.js';
 
 const points: KillPoint[] = [
   ...[10, 30, 60, 100].map((afterQueries) => ({ name: `after ${afterQueries} reads`, afterRecords: 0, afterQueries })),
   ...[1, 20, 50, 80, 120, 160, 200, 240, 280, 320, 350].map((afterRecords) => ({ name: `after ${afterRecords} records`, afterRecords })),
   ...[1, 5, 10].map((afterUpdates) => ({ name: `after ${afterUpdates} deferred updates`, afterRecords: 0, afterUpdates })),
+  // The insert-only object has no key: what got in is found by creator, creation time and values.
+  ...[1, 20, 60].map((count) => ({
+    name: `after ${count} ${INSERT_ONLY_OBJECT} records (insert-only)`,
+    afterRecords: 0,
+    afterObjectRecords: { object: INSERT_ONLY_OBJECT, count, perRecordMs: 40 },
+  })),
 ];
 
 let failed = 0;

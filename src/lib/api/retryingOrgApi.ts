@@ -1,6 +1,7 @@
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js';
 import { withReadRetry } from './withRetry.js';
 import type { HttpMethod, OrgApi } from './orgApi.js';
+import { isReadOnlyRequest } from './readOnlyRequest.js';
 
 /**
  * Retries reads that failed for a passing reason (HTTP 5xx, dropped connection, the org's concurrent-request
@@ -31,12 +32,6 @@ export class RetryingOrgApi implements OrgApi {
 
   public request<T>(method: HttpMethod, path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
     const call = (): Promise<T> => this.inner.request<T>(method, path, body, headers);
-    const readOnly = method === 'GET' || (method === 'POST' && path === '/composite' && onlyReads(body));
-    return readOnly ? withReadRetry(call, this.policy, this.onRetry) : call();
+    return isReadOnlyRequest(method, path, body) ? withReadRetry(call, this.policy, this.onRetry) : call();
   }
-}
-
-function onlyReads(body: unknown): boolean {
-  const requests = (body as { compositeRequest?: Array<{ method?: string }> } | undefined)?.compositeRequest;
-  return Array.isArray(requests) && requests.every((request) => (request.method ?? 'GET').toUpperCase() === 'GET');
 }

@@ -5,21 +5,26 @@ import { findTargetMatches } from '../scan/targetMatcher.js';
 import { matchKeyOf } from '../scan/matchKey.js';
 import type { WrittenRecord } from '../scan/createdSinceMatcher.js';
 import { InsertOnlyAdoption } from '../scan/insertOnlyAdoption.js';
-import { prepareRecord, type LookupContext, type ObjectSyncSpec, type PreparedRecord } from '../transform/recordTransformer.js';
+import { prepareRecord, type LookupContext, type ObjectSyncSpec, type PendingLookup, type PreparedRecord } from '../transform/recordTransformer.js';
 import type { RecordWriter, WriteItem, WriteOutcome } from './batchWriter.js';
 import { SelfReferenceQueue, type WaitingRecord } from './selfReferenceQueue.js';
 import { WOULD_INSERT_PREFIX } from './dryRunWriter.js';
 import type { SyncContext } from './syncContext.js';
 import { buildSourceQuery, LOAD_PHASES } from './sourceQuery.js';
 import { readSource } from './sourceReader.js';
+import { groupByParent, lockingParentField } from './lockGroups.js';
 
 /** Ids per retry query: 500 quoted 18-character ids stay far below SOQL's 100,000 characters. */
 const RETRY_IDS_PER_QUERY = 500;
 /** Bulk API 2.0 jobs one object keeps going at once (each holds its batch of records until it completes). */
-const BULK_JOBS_IN_FLIGHT = 3;
+const BULK_JOBS_IN_FLIGHT = 2;
 
-type InsertItem = WriteItem & { prepared: PreparedRecord; row: SObjectRow };
-type UpdateItem = WriteItem & { prepared: PreparedRecord };
+/**
+ * An insert waiting for its batch's answer keeps what happens after it needs, not the prepared record: its
+ * deferred lookups and its key fields (a Bulk job holds thousands of these for seconds).
+ */
+type InsertItem = WriteItem & { deferred: PendingLookup[]; row: SObjectRow };
+type UpdateItem = WriteItem;
 
 /**
  * Syncs one object: streams the source page by page, matches each page in the target, classifies every
@@ -43,6 +48,8 @@ export class ObjectSync {
   private writer: RecordWriter;
   private batchSize: number;
   private correlationField: string | undefined;
+  /** The master-detail field: inserts are batched by its parent, so that concurrent batches rarely lock one row. */
+  private readonly lockParent: string | undefined;
   /** Match key fields that are lookups (junctions: Project__c + Contact__c): compared by their target ids. */
   private readonly lookupKeyFields: string[];
   /** Insert-only objects (no match key): finds in the target what in-doubt inserts saved. */
@@ -61,6 +68,7 @@ export class ObjectSync {
       isInsertOnly: (object) => context.templateObjects.has(object) && context.keysOf(object).length === 0,
     };
     this.upsertField = upsertFieldOf(spec);
+    this.lockParent = lockingParentField(spec.fields);
     this.writer = context.writer;
     this.batchSize = context.batchSize;
     this.lookupKeyFields = (spec.object.matchBy?.source ?? []).filter(
@@ -227,7 +235,7 @@ export class ObjectSync {
         if (!targetId) continue;
         adopted.add(record.sourceId);
         this.context.journal.append({ type: 'record', batch: name, object: this.name, operation: 'insert', sourceId: record.sourceId, targetId, ok: true, created: true });
-        this.afterInsert({ sourceId: record.sourceId, values: record.values, prepared: record.prepared, row: { Id: record.sourceId } }, { sourceId: record.sourceId, targetId, ok: true, created: true });
+        this.afterInsert({ sourceId: record.sourceId, values: record.values, deferred: record.prepared.deferred, row: { Id: record.sourceId } }, { sourceId: record.sourceId, targetId, ok: true, created: true });
       }
       this.context.journal.append({ type: 'batchEnd', at: new Date().toISOString(), batch: name });
     }
@@ -260,11 +268,16 @@ export class ObjectSync {
     this.collectDeferred(prepared, decision, matches?.[0]);
     switch (decision.kind) {
       case 'insert':
-        this.inserts.push({ sourceId: prepared.sourceId, values: this.withUpsertKey(decision.values, row), prepared, row: this.keyFieldsOf(row ?? { Id: prepared.sourceId }) });
+        this.inserts.push({
+          sourceId: prepared.sourceId,
+          values: this.withUpsertKey(decision.values, row),
+          deferred: prepared.deferred,
+          row: this.keyFieldsOf(row ?? { Id: prepared.sourceId }),
+        });
         break;
       case 'update':
         this.mapped(prepared.sourceId, decision.targetId);
-        this.updates.push({ sourceId: prepared.sourceId, targetId: decision.targetId, values: decision.changes, before: decision.before, prepared });
+        this.updates.push({ sourceId: prepared.sourceId, targetId: decision.targetId, values: decision.changes, before: decision.before });
         break;
       case 'unchanged':
       case 'skipped':
@@ -331,6 +344,7 @@ export class ObjectSync {
   /** Sends full batches (or everything, at the end) without waiting for them. */
   private flush(all: boolean): void {
     const size = this.batchSize;
+    if (this.lockParent && this.inserts.length > size) this.inserts = groupByParent(this.inserts, this.lockParent);
     while (this.inserts.length >= size || (all && this.inserts.length > 0)) this.track(this.inserts.splice(0, size), (items) => this.sendInserts(items));
     while (this.updates.length >= size || (all && this.updates.length > 0)) this.track(this.updates.splice(0, size), (items) => this.sendUpdates(items));
   }
@@ -392,9 +406,9 @@ export class ObjectSync {
     }
     this.counts[outcome.created ? 'inserted' : 'updated']++;
     const targetId = outcome.targetId;
-    if (item.prepared.deferred.length > 0) {
-      this.context.journal.append({ type: 'deferred', object: this.name, sourceId: item.sourceId, targetId, lookups: item.prepared.deferred });
-      for (const lookup of item.prepared.deferred) {
+    if (item.deferred.length > 0) {
+      this.context.journal.append({ type: 'deferred', object: this.name, sourceId: item.sourceId, targetId, lookups: item.deferred });
+      for (const lookup of item.deferred) {
         this.context.deferred.push({ object: this.name, sourceId: item.sourceId, targetId, ...lookup, current: null });
       }
     }

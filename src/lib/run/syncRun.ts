@@ -24,6 +24,7 @@ import { matchKeysByObject, stepDependencies } from './objectSpecs.js';
 import { chainLengths } from './criticalPath.js';
 import { RecordCounts } from './recordCounts.js';
 import { startBulkReads } from '../load/sourceReader.js';
+import { startHeapGovernor } from './heapGovernor.js';
 import { COLLECTIONS_PER_COMPOSITE, CompositeCollections } from '../api/compositeCollections.js';
 import type { RunListener } from './runEvents.js';
 import type { RetryScope } from '../retry/retryScope.js';
@@ -123,6 +124,7 @@ export async function runSync(input: SyncRunInput): Promise<SyncRunResult> {
   let deferred = { updated: 0, failed: 0, unresolved: 0 };
   setState(input.dryRun ? 'scanning' : 'syncing');
   const stopMemoryLog = startMemoryLog(context);
+  const stopHeapGovernor = startHeapGovernor();
   try {
     context.bulkReads = startBulkReads(context, specs);
     await runObjects(specs, context);
@@ -139,6 +141,7 @@ export async function runSync(input: SyncRunInput): Promise<SyncRunResult> {
     setState(STOP_STATES[error.reason], error.message);
   } finally {
     stopMemoryLog();
+    stopHeapGovernor();
     // A retry updates the objects it ran and keeps the others as the run left them.
     journal.meta.objects = journal.meta.objects.map((entry) => summaries.get(entry.object) ?? entry);
     for (const entry of summaries.values()) if (!journal.meta.objects.some((o) => o.object === entry.object)) journal.meta.objects.push(entry);
@@ -221,9 +224,10 @@ function createContext(input: SyncRunInput, journal: RunJournal, onNote: SyncCon
     : new BatchWriter({
         api: input.target,
         journal: journal.events,
-        // Enough batches may wait for the Composite packer to fill its requests; it keeps writeSlots() out.
+        // Enough batches may wait for the Composite packer to fill its requests; it keeps `concurrency` out
+        // (reads still go first: the org's gate serves them before waiting writes).
         limiter: pLimit(Math.max(1, input.concurrency) * COLLECTIONS_PER_COMPOSITE),
-        collections: new CompositeCollections(input.target, writeSlots(input.concurrency)),
+        collections: new CompositeCollections(input.target, Math.max(1, input.concurrency)),
         priorityOf: (object) => chains.get(object) ?? 0,
         backoff: input.backoff ?? DEFAULT_BACKOFF,
         onRetry: (info) => input.listener?.({ type: 'retry', ...info }),
@@ -247,7 +251,7 @@ function createContext(input: SyncRunInput, journal: RunJournal, onNote: SyncCon
     maxInflightBatches,
     // Enough for every write slot to carry a full Composite request of batches: the packer never runs dry,
     // and memory holds that many unwritten records across the objects running side by side, not more.
-    unwritten: { records: 0, max: writeSlots(input.concurrency) * COLLECTIONS_PER_COMPOSITE * batchSize },
+    unwritten: { records: 0, max: Math.max(1, input.concurrency) * COLLECTIONS_PER_COMPOSITE * batchSize },
     bulk: bulkOf(input, journal, writer),
     bulkReadThreshold: input.template.options.bulkThreshold,
     counts: input.counts ?? RecordCounts.start(input.specs, input.source, input.target),
@@ -272,14 +276,6 @@ function retrySpecs(specs: ObjectSyncSpec[], scope: RetryScope): ObjectSyncSpec[
     const failed = scope.failed.get(spec.object.name);
     return failed && failed.length > 0 ? [{ ...checked, onlySourceIds: failed }] : [];
   });
-}
-
-/**
- * Writes in flight at most: the org's concurrency less a fifth kept for reads (counts, reference lookups, match
- * queries), which would otherwise queue behind a full round of writes while the objects that issue them stall.
- */
-function writeSlots(concurrency: number): number {
-  return Math.max(1, concurrency - Math.max(1, Math.round(concurrency / 5)));
 }
 
 /** Records per Bulk API 2.0 batch: several ingest jobs of this size run side by side under the limiter. */

@@ -41,6 +41,22 @@ describe('AdaptiveConcurrency', () => {
     expect(gate.current).to.equal(1);
   });
 
+  it('serves waiting reads before waiting writes', async () => {
+    const gate = new AdaptiveConcurrency(1);
+    const order: string[] = [];
+    let release!: () => void;
+    const first = gate.run(() => new Promise<void>((resolve) => (release = resolve)), isRefusal);
+    const waiting = [
+      gate.run(() => Promise.resolve(order.push('write 1')), isRefusal, 'write'),
+      gate.run(() => Promise.resolve(order.push('write 2')), isRefusal, 'write'),
+      gate.run(() => Promise.resolve(order.push('read')), isRefusal, 'read'),
+    ];
+    await tick();
+    release();
+    await Promise.all([first, ...waiting]);
+    expect(order).to.deep.equal(['read', 'write 1', 'write 2']);
+  });
+
   it('lets other errors through without changing the limit', async () => {
     const gate = new AdaptiveConcurrency(4);
     const other = new Error('boom');

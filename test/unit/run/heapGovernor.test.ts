@@ -1,0 +1,34 @@
+import { expect } from 'chai';
+import { fullCollection, startHeapGovernor } from '../../../src/lib/run/heapGovernor.js';
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('heap governor', () => {
+  it('collects whenever the heap has grown past the budget since the last collection, and only then', async () => {
+    let used = 100;
+    const collections: number[] = [];
+    const stop = startHeapGovernor({ growthBytes: 50, everyMs: 5, heapUsed: () => used, collect: () => collections.push(used) && (used = 120) });
+    try {
+      used = 140; // 40 past the floor: below the budget
+      await sleep(30);
+      expect(collections).to.deep.equal([]);
+      used = 160; // past it: collected, the new floor is what the collection left (120)
+      await sleep(30);
+      expect(collections).to.deep.equal([160]);
+      used = 165; // 45 past the new floor
+      await sleep(30);
+      expect(collections).to.deep.equal([160]);
+      used = 175;
+      await sleep(30);
+      expect(collections).to.deep.equal([160, 175]);
+    } finally {
+      stop();
+    }
+  });
+
+  it("gets V8's full collection on this runtime", () => {
+    const collect = fullCollection();
+    expect(collect).to.be.a('function');
+    collect!();
+  });
+});
