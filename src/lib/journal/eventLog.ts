@@ -1,4 +1,5 @@
-import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fsync, fsyncSync, openSync, writeSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Messages, SfError } from '@salesforce/core';
@@ -6,16 +7,33 @@ import { Messages, SfError } from '@salesforce/core';
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-isync', 'isync.journal');
 
+const fsyncFile = promisify(fsync);
+
+/** Where writers journal their batches (an EventLog, or a test's array); `durable` waits for the disk. */
+export type JournalSink<T> = { append(...events: T[]): void; durable?(): Promise<void> };
+
 /**
- * An append-only JSON Lines file with owner-only permissions, flushed to disk at each `append`.
+ * An append-only JSON Lines file with owner-only permissions.
  *
- * Crash safety rests on two rules: a batch's intent is appended (and fsynced) before its request is sent, and
- * its results right after the response, each as one `write` of whole lines. A process killed mid-write can
- * therefore only leave a partial *last* line, which readers skip (that write was never acknowledged); a
- * damaged line anywhere else means the file was edited or truncated by something else and is an error.
+ * Crash safety rests on two rules: a batch's intent is appended and made durable (`durable()`) before its
+ * request is sent, and its results are appended right after the response, each as one `write` of whole lines.
+ * A written line survives the process being killed (it is in the kernel's cache); `durable()` also makes it
+ * survive the machine going down. A process killed mid-write can only leave a partial *last* line, which
+ * readers skip (that write was never acknowledged); a damaged line anywhere else means the file was edited or
+ * truncated by something else and is an error.
+ *
+ * `durable()` is a group commit: one fsync, off the event loop, covers every line appended before it started,
+ * so the 25 batches a run starts at once wait for one fsync, not 25 blocking ones in a row (which held a
+ * 100,000-record run's event loop for 1.6 s). Results need no fsync of their own: the next intent's fsync
+ * covers them, and results lost with the machine leave their batch in doubt, which a resume checks anyway.
  */
 export class EventLog<T extends object> {
   private fd: number | undefined;
+  /** Lines appended since the last fsync started. */
+  private dirty = false;
+  /** The fsync in progress, and the one queued after it for lines appended while it runs. */
+  private syncing: Promise<void> | undefined;
+  private queued: Promise<void> | undefined;
 
   public constructor(private readonly path: string) {}
 
@@ -23,12 +41,40 @@ export class EventLog<T extends object> {
     if (events.length === 0) return;
     this.fd ??= openSync(this.path, 'a', 0o600);
     writeSync(this.fd, events.map((event) => JSON.stringify(event)).join('\n') + '\n');
-    fsyncSync(this.fd);
+    this.dirty = true;
+  }
+
+  /** Resolves once every line appended so far is on disk. */
+  public durable(): Promise<void> {
+    if (!this.dirty) return this.syncing ?? Promise.resolve();
+    if (!this.syncing) {
+      this.syncing = this.sync();
+      return this.syncing;
+    }
+    // The fsync running may have started before these lines: one more after it, shared by all who wait now.
+    this.queued ??= this.syncing.then(() => {
+      this.queued = undefined;
+      return this.durable();
+    });
+    return this.queued;
   }
 
   public close(): void {
-    if (this.fd !== undefined) closeSync(this.fd);
+    if (this.fd !== undefined) {
+      if (this.dirty) fsyncSync(this.fd);
+      closeSync(this.fd);
+    }
     this.fd = undefined;
+    this.dirty = false;
+  }
+
+  private async sync(): Promise<void> {
+    this.dirty = false;
+    try {
+      if (this.fd !== undefined) await fsyncFile(this.fd);
+    } finally {
+      this.syncing = undefined;
+    }
   }
 }
 

@@ -5,6 +5,7 @@ import { writeCollection, type RecordError, type RecordResult } from '../api/col
 import type { CollectionSender } from '../api/compositeCollections.js';
 import { classifyFailure, errorCodeOf } from '../api/failures.js';
 import { backoffDelay, sleep, type BackoffPolicy } from '../api/backoff.js';
+import type { JournalSink } from '../journal/eventLog.js';
 import type { JournalEvent, JournalOperation } from '../journal/events.js';
 import { API_OPERATION, recordEvent } from './batchJournal.js';
 import { RunStop } from './runStop.js';
@@ -42,7 +43,7 @@ export type RecordWriter = { write(request: WriteRequest): Promise<WriteOutcome[
 
 export type BatchWriterDeps = {
   api: OrgApi;
-  journal: { append(...events: JournalEvent[]): void };
+  journal: JournalSink<JournalEvent>;
   limiter: LimitFunction;
   /** Sends the collections (packing several in one Composite call); absent: each is its own call. */
   collections?: CollectionSender;
@@ -82,6 +83,8 @@ export class BatchWriter implements RecordWriter {
       operation: request.operation,
       sourceIds: request.items.map((item) => item.sourceId),
     });
+    // The intent is on disk before the request leaves: a crash after this point leaves the batch in doubt.
+    await this.deps.journal.durable?.();
     const outcomes = await this.sendWithRetries(request);
     this.deps.journal.append(...outcomes.map((outcome, index) => recordEvent(batch, request, request.items[index], outcome)), {
       type: 'batchEnd',

@@ -3,6 +3,7 @@ import { MAX_COLLECTION_SIZE, type RecordError } from '../api/collections.js';
 import { classifyFailure } from '../api/failures.js';
 import type { TextOrgApi } from '../api/orgApi.js';
 import { BulkJobError, CorrelationError, IN_DOUBT, runIngestJob, type IngestOutcome } from '../bulk/bulkIngest.js';
+import type { JournalSink } from '../journal/eventLog.js';
 import type { JournalEvent } from '../journal/events.js';
 import { API_OPERATION, recordEvent } from './batchJournal.js';
 import type { RecordWriter, WriteOutcome, WriteRequest } from './batchWriter.js';
@@ -22,7 +23,7 @@ export class BulkWriter implements RecordWriter {
   public constructor(
     private readonly deps: {
       api: TextOrgApi;
-      journal: { append(...events: JournalEvent[]): void };
+      journal: JournalSink<JournalEvent>;
       /** REST collections, for a batch whose records the client cannot tell apart in unordered results. */
       fallback: RecordWriter;
       pollIntervalMs?: number;
@@ -33,6 +34,7 @@ export class BulkWriter implements RecordWriter {
     const batch = `${this.tag}:bulk:${request.object}:${++this.sequence}`;
     const { items } = request;
     this.deps.journal.append({ type: 'batchStart', at: new Date().toISOString(), batch, object: request.object, operation: request.operation, sourceIds: items.map((i) => i.sourceId) });
+    await this.deps.journal.durable?.();
     const operation = API_OPERATION[request.operation];
     const records = items.map((item) => ({
       key: item.sourceId,

@@ -1,4 +1,5 @@
 import type { OrgApi } from '../api/orgApi.js';
+import type { JournalSink } from '../journal/eventLog.js';
 import type { JournalEvent } from '../journal/events.js';
 import type { ObjectCounts } from '../journal/runMeta.js';
 import type { IdMap } from '../transform/idMap.js';
@@ -30,7 +31,7 @@ export type SyncContext = {
   source: OrgApi;
   target: OrgApi;
   writer: RecordWriter;
-  journal: { append(...events: JournalEvent[]): void };
+  journal: JournalSink<JournalEvent>;
   idMap: IdMap;
   resolver: ReferenceResolver;
   /** Match key of each object, for resolving records outside the sync (built-in references or template keys). */
