@@ -20,6 +20,8 @@ export type QueryJobRequest = PollSettings & {
   includeDeleted?: boolean;
   /** Rows per results page (`maxRecords`). */
   pageSize: number;
+  /** Rows of the first results page, when it should differ (a small first page starts the caller's work sooner). */
+  firstPageSize?: number;
 };
 
 /** A query job that did not give its rows: it failed or was aborted, or its results did not add up. */
@@ -74,7 +76,7 @@ async function* resultPages(api: HeaderTextOrgApi, jobId: string, request: Query
   const { retry } = pollOptionsOf(request);
   let locator: string | undefined;
   do {
-    const path = resultsPath(jobId, request.pageSize, locator);
+    const path = resultsPath(jobId, locator === undefined ? (request.firstPageSize ?? request.pageSize) : request.pageSize, locator);
     // Result pages are reads: a page asked again is the same page (its locator does not change).
     const response = await withReadRetry(() => api.requestTextWithHeaders('GET', path, undefined, { Accept: 'text/csv' }), retry);
     const checked = checkedPage(jobId, response);

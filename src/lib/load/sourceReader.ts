@@ -72,7 +72,8 @@ export async function* readSource(context: SyncContext, spec: ObjectSyncSpec, so
   // The job started ahead is for the object's whole query, the only one read in bulk (retries and phases are not).
   const ahead = soql === buildSourceQuery(spec) ? context.bulkReads?.get(spec.object.name) : undefined;
   const started = ahead?.then((job) => job ?? startQueryJob(context.source as HeaderTextOrgApi, { soql, pageSize: BULK_READ_PAGE_SIZE }));
-  const pages = bulkQueryPages(context.source as HeaderTextOrgApi, { soql, pageSize: BULK_READ_PAGE_SIZE }, started);
+  // A first page as small as a REST one: the object's first batches leave sooner (it often gates others).
+  const pages = bulkQueryPages(context.source as HeaderTextOrgApi, { soql, pageSize: BULK_READ_PAGE_SIZE, firstPageSize: context.pageSize }, started);
   for await (const page of pages) yield restRowsOf(page, spec.source.fields);
 }
 
