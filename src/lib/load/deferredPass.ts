@@ -1,19 +1,23 @@
 import { sameValue } from '../scan/valueCompare.js';
 import type { WriteItem } from './batchWriter.js';
-import type { SyncContext } from './syncContext.js';
+import type { DeferredLookup, SyncContext } from './syncContext.js';
 
 export type DeferredPassResult = { updated: number; failed: number; unresolved: number };
 
 /**
- * The update pass after all inserts: fills the lookups that were deferred to break cycles, now that every
- * parent has its target id. One update per record (all its deferred fields together), only where the value
- * differs from what the target holds, so a re-run sends nothing.
+ * The update pass: fills the lookups that were deferred to break cycles, once their parents have target ids.
+ * One update per record (all its deferred fields together), only where the value differs from what the
+ * target holds, so a re-run sends nothing. `objects`: only the lookups of these objects (a pass that runs as
+ * soon as they and their parents are synced, while the rest of the run goes on); the lookups it takes are
+ * taken out of the run's list, so a later pass does not send them again.
  */
-export async function runDeferredPass(context: SyncContext): Promise<DeferredPassResult> {
+export async function runDeferredPass(context: SyncContext, objects?: ReadonlySet<string>): Promise<DeferredPassResult> {
   const result: DeferredPassResult = { updated: 0, failed: 0, unresolved: 0 };
-  await resolveUnmappedParents(context);
+  const taken = objects ? context.deferred.filter((lookup) => objects.has(lookup.object)) : context.deferred;
+  context.deferred = objects ? context.deferred.filter((lookup) => !objects.has(lookup.object)) : [];
+  await resolveUnmappedParents(context, taken);
   const byObject = new Map<string, Map<string, WriteItem>>();
-  for (const lookup of context.deferred) {
+  for (const lookup of taken) {
     const parentTargetId = context.idMap.get(lookup.sourceParentId) ?? context.resolver.cached(lookup.sourceParentId) ?? undefined;
     if (parentTargetId === undefined) {
       result.unresolved++;
@@ -48,9 +52,9 @@ export async function runDeferredPass(context: SyncContext): Promise<DeferredPas
 }
 
 /** Parents the run did not bring (filtered out of the source): looked up by match key, all at once per object. */
-async function resolveUnmappedParents(context: SyncContext): Promise<void> {
+async function resolveUnmappedParents(context: SyncContext, lookups: readonly DeferredLookup[]): Promise<void> {
   const byObject = new Map<string, Set<string>>();
-  for (const lookup of context.deferred) {
+  for (const lookup of lookups) {
     if (context.idMap.has(lookup.sourceParentId)) continue;
     const object = context.objectOfId(lookup.sourceParentId);
     if (!object || context.keysOf(object).length === 0) continue;

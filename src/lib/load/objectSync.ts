@@ -394,6 +394,9 @@ export class ObjectSync {
       this.adoption?.sendEnded();
     }
     outcomes.forEach((outcome, index) => this.afterInsert(items[index], outcome));
+    // Children this batch released (self-references) leave as soon as they fill a batch, without waiting
+    // for the next source page or for every batch in flight: a hierarchy's levels overlap.
+    this.flush(false);
     this.progress('syncing');
   }
 

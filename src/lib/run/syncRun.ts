@@ -11,7 +11,7 @@ import { BatchWriter, type RecordWriter } from '../load/batchWriter.js';
 import { BulkWriter } from '../load/bulkWriter.js';
 import type { TextOrgApi } from '../api/orgApi.js';
 import { DryRunWriter } from '../load/dryRunWriter.js';
-import { runDeferredPass } from '../load/deferredPass.js';
+import { runDeferredPass, type DeferredPassResult } from '../load/deferredPass.js';
 import { ObjectSync } from '../load/objectSync.js';
 import { RunStop } from '../load/runStop.js';
 import { classifyFailure } from '../api/failures.js';
@@ -127,8 +127,8 @@ export async function runSync(input: SyncRunInput): Promise<SyncRunResult> {
   const stopHeapGovernor = startHeapGovernor();
   try {
     context.bulkReads = startBulkReads(context, specs);
-    await runObjects(specs, context);
-    deferred = await runDeferredPass(context);
+    const early = await runObjects(specs, context);
+    deferred = addPasses(early, await runDeferredPass(context));
     const failed = [...summaries.values()].some((entry) => entry.failed > 0) || deferred.failed > 0;
     if (input.dryRun) setState('scanned');
     else setState(failed ? 'synced_with_errors' : 'synced');
@@ -195,8 +195,12 @@ function asRunStop(error: unknown): RunStop | undefined {
   return undefined;
 }
 
-/** Starts each object once every object it depends on is done; independent objects run side by side. */
-async function runObjects(specs: ObjectSyncSpec[], context: SyncContext): Promise<void> {
+/**
+ * Starts each object once every object it depends on is done; independent objects run side by side. The
+ * deferred lookups of an object are filled as soon as it and the objects they point to are done, while the
+ * rest of the run goes on (the final pass takes what is left); answers what those early passes did.
+ */
+async function runObjects(specs: ObjectSyncSpec[], context: SyncContext): Promise<DeferredPassResult> {
   const dependencies = stepDependencies(specs);
   const done = new Map<string, Promise<void>>();
   for (const spec of specs) {
@@ -208,10 +212,27 @@ async function runObjects(specs: ObjectSyncSpec[], context: SyncContext): Promis
       })
     );
   }
+  const passes = specs
+    .filter((spec) => spec.deferredLookups.size > 0)
+    .map((spec) => {
+      const waitFor = [spec.object.name, ...deferredParents(spec)].map((object) => done.get(object)).filter((p) => p !== undefined);
+      return Promise.all(waitFor).then(() => runDeferredPass(context, new Set([spec.object.name])));
+    });
   // allSettled first, so a RunStop in one object lets the others finish their in-flight batches.
-  const outcomes = await Promise.allSettled(done.values());
+  const outcomes = await Promise.allSettled([...done.values(), ...passes]);
   const failure = outcomes.find((outcome) => outcome.status === 'rejected');
   if (failure) throw failure.reason;
+  const results = await Promise.all(passes);
+  return results.reduce(addPasses, { updated: 0, failed: 0, unresolved: 0 });
+}
+
+/** The template objects an object's deferred lookups point to. */
+function deferredParents(spec: ObjectSyncSpec): string[] {
+  return spec.fields.filter((field) => spec.deferredLookups.has(field.name)).flatMap((field) => field.referenceTo);
+}
+
+function addPasses(a: DeferredPassResult, b: DeferredPassResult): DeferredPassResult {
+  return { updated: a.updated + b.updated, failed: a.failed + b.failed, unresolved: a.unresolved + b.unresolved };
 }
 
 function createContext(input: SyncRunInput, journal: RunJournal, onNote: SyncContext['onNote']): SyncContext {
