@@ -2,6 +2,7 @@ import type { SObjectRow } from '../api/queryPages.js';
 import { emptyCounts, type ObjectCounts } from '../journal/runMeta.js';
 import { classify, type Decision } from '../scan/classify.js';
 import { findTargetMatches } from '../scan/targetMatcher.js';
+import { preferFullTargetRead, TargetIndex } from '../scan/targetIndex.js';
 import { matchKeyOf } from '../scan/matchKey.js';
 import type { WrittenRecord } from '../scan/createdSinceMatcher.js';
 import { InsertOnlyAdoption } from '../scan/insertOnlyAdoption.js';
@@ -44,6 +45,8 @@ export class ObjectSync {
   private readonly lookupContext: LookupContext;
   private readonly upsertField: string | undefined;
   private targetEmpty = false;
+  /** The whole target object by match key, when reading it once costs fewer calls than a query per page. */
+  private targetIndex: TargetIndex | undefined;
   /** REST collections by default; Bulk API 2.0 for a large object with a single-field key (see chooseWriter). */
   private writer: RecordWriter;
   private batchSize: number;
@@ -90,6 +93,7 @@ export class ObjectSync {
     this.progress('syncing');
     // An object that is empty in the target cannot match anything: one COUNT() saves a query per page.
     this.targetEmpty = (await this.context.counts.target(this.name)) === 0;
+    await this.chooseMatching();
     await this.chooseWriter();
     for (const phase of LOAD_PHASES[this.name] ?? [undefined]) {
       for (const soql of this.sourceQueries(phase)) {
@@ -106,6 +110,23 @@ export class ObjectSync {
     await this.settle();
     this.progress('done');
     return this.counts;
+  }
+
+  /** The target fields a match is compared on: the synced fields and the deferred lookups. */
+  private get compareFields(): string[] {
+    return [...new Set([...this.spec.fields.map((field) => field.name), ...this.spec.deferredLookups])];
+  }
+
+  /**
+   * How records are matched in the target: not at all when it is empty, by one `Key IN (...)` query per page of
+   * source records, or, when that costs more calls, by reading the (small) target object once.
+   */
+  private async chooseMatching(): Promise<void> {
+    const matchBy = this.spec.object.matchBy;
+    if (this.targetEmpty || !matchBy || this.spec.onlySourceIds) return;
+    const [sourceRecords, targetRecords] = await Promise.all([this.context.counts.source(this.name), this.context.counts.target(this.name)]);
+    if (!preferFullTargetRead(sourceRecords, targetRecords, this.context.pageSize)) return;
+    this.targetIndex = await TargetIndex.load(this.context.target, this.name, matchBy, this.compareFields);
   }
 
   /**
@@ -171,11 +192,10 @@ export class ObjectSync {
       await this.handleInsertOnlyPage(rows);
       return;
     }
-    const compare = [...new Set([...this.spec.fields.map((field) => field.name), ...this.spec.deferredLookups])];
     const keyRows = rows.map((row) => this.keyView(row));
     const matches = this.targetEmpty
       ? new Map<string, SObjectRow[]>()
-      : await findTargetMatches(this.context.target, this.name, matchBy, compare, keyRows);
+      : (this.targetIndex?.matches(matchBy, keyRows) ?? (await findTargetMatches(this.context.target, this.name, matchBy, this.compareFields, keyRows)));
     rows.forEach((row, index) => {
       const prepared = prepareRecord(row, this.spec, this.lookupContext);
       prepared.key = matchKeyOf(keyRows[index], matchBy.source);

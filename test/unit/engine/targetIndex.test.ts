@@ -1,0 +1,120 @@
+import { expect } from 'chai';
+import type { HttpMethod, OrgApi } from '../../../src/lib/api/orgApi.js';
+import type { RecordWriter, WriteOutcome, WriteRequest } from '../../../src/lib/load/batchWriter.js';
+import { ObjectSync } from '../../../src/lib/load/objectSync.js';
+import type { SyncContext } from '../../../src/lib/load/syncContext.js';
+import { RecordCounts } from '../../../src/lib/run/recordCounts.js';
+import { MAX_INDEXED_RECORDS, preferFullTargetRead } from '../../../src/lib/scan/targetIndex.js';
+import { IdMap } from '../../../src/lib/transform/idMap.js';
+import { ReferenceResolver } from '../../../src/lib/transform/referenceResolver.js';
+import type { ObjectSyncSpec } from '../../../src/lib/transform/recordTransformer.js';
+import { describe as describeObject, field } from './describeKit.js';
+
+const OBJECT = 'Widget__c';
+const SOURCE_RECORDS = 5000;
+const PAGE = 1000;
+const IN_TARGET = 300;
+
+const id = (prefix: string, n: number): string => `${prefix}AAAAA${String(n).padStart(7, '0')}AAA`;
+const row = (prefix: string, n: number): Record<string, unknown> => ({ attributes: { type: OBJECT }, Id: id(prefix, n), Name: `Widget ${n}` });
+
+/** A source of SOURCE_RECORDS widgets in pages; the first page is answered for the query, the others by locator. */
+const source: OrgApi = {
+  apiVersion: '62.0',
+  request<T>(_method: HttpMethod, path: string): Promise<T> {
+    const page = path.startsWith('/query?q=') ? 0 : Number(path.split('-').pop());
+    const records = Array.from({ length: PAGE }, (_, i) => row('a01', page * PAGE + i));
+    const last = (page + 1) * PAGE >= SOURCE_RECORDS;
+    return Promise.resolve({ totalSize: SOURCE_RECORDS, done: last, records, ...(last ? {} : { nextRecordsUrl: `/services/data/v62.0/query/w-${page + 1}` }) } as T);
+  },
+};
+
+/** A target holding the first IN_TARGET widgets (same names), recording every SOQL it is asked. */
+class Target implements OrgApi {
+  public readonly apiVersion = '62.0';
+  public readonly soql: string[] = [];
+  public request<T>(_method: HttpMethod, path: string, body?: unknown): Promise<T> {
+    // Long queries (an IN list of 1,000 names) come inside a Composite request.
+    const sub = (body as { compositeRequest?: Array<{ url: string; referenceId: string }> } | undefined)?.compositeRequest?.[0];
+    const soql = decodeURIComponent((sub?.url ?? path).replace(/^.*\/query\?q=/, ''));
+    this.soql.push(soql);
+    const names = /IN \((.*)\)/.exec(soql)?.[1];
+    const records = Array.from({ length: IN_TARGET }, (_, n) => ({ ...row('a02', n), SystemModstamp: '2026-11-27T00:00:00.000+0000' })).filter(
+      (record) => !names || names.includes(`'${String(record.Name)}'`)
+    );
+    const page = { totalSize: records.length, done: true, records };
+    return Promise.resolve((sub ? { compositeResponse: [{ referenceId: sub.referenceId, httpStatusCode: 200, body: page }] } : page) as T);
+  }
+}
+
+class Writer implements RecordWriter {
+  public inserted = 0;
+  public write(request: WriteRequest): Promise<WriteOutcome[]> {
+    this.inserted += request.items.length;
+    return Promise.resolve(request.items.map((item) => ({ sourceId: item.sourceId, targetId: `a02${item.sourceId.slice(3)}`, ok: true, created: true })));
+  }
+}
+
+function spec(): ObjectSyncSpec {
+  const describe = describeObject(OBJECT, [field('Name', { nameField: true })]);
+  return {
+    object: { name: OBJECT, fields: ['Name'], requestedFields: null, excludeFields: [], matchBy: { source: ['Name'], target: ['Name'] }, insert: true, update: true },
+    source: describe,
+    target: describe,
+    fields: describe.fields.filter((candidate) => candidate.name !== 'Id'),
+    deferredLookups: new Set(),
+    selfReferences: new Set(),
+  };
+}
+
+function context(target: Target, writer: Writer, targetRecords: number): SyncContext {
+  return {
+    source,
+    target,
+    writer,
+    journal: { append: () => {} },
+    idMap: new IdMap(),
+    resolver: new ReferenceResolver(source, target, () => []),
+    keysOf: () => [],
+    objectOfId: () => undefined,
+    templateObjects: new Set([OBJECT]),
+    targetUserId: '005000000000001AAA',
+    batchSize: 200,
+    pageSize: PAGE,
+    maxInflightBatches: 50,
+    unwritten: { records: 0, max: 10_000 },
+    counts: RecordCounts.of({ [OBJECT]: SOURCE_RECORDS }, { [OBJECT]: targetRecords }),
+    deferred: [],
+    onProgress: () => {},
+    onNote: () => {},
+    onFailure: () => {},
+  };
+}
+
+describe('matching by one read of a small target', () => {
+  it('reads the whole target once instead of a query per source page when that costs fewer calls', async () => {
+    const target = new Target();
+    const writer = new Writer();
+    const counts = await new ObjectSync(spec(), context(target, writer, IN_TARGET)).run();
+    expect(target.soql).to.deep.equal([`SELECT Id, SystemModstamp, Name FROM ${OBJECT}`]);
+    expect(counts.unchanged).to.equal(IN_TARGET);
+    expect(counts.inserted).to.equal(SOURCE_RECORDS - IN_TARGET);
+    expect(writer.inserted).to.equal(SOURCE_RECORDS - IN_TARGET);
+  });
+
+  it('chooses by calls: one page of target against a query per source page, never a very large target', () => {
+    expect(preferFullTargetRead(5000, 300, 1000)).to.equal(true); // 1 read < 5 queries
+    expect(preferFullTargetRead(5000, 9000, 1000)).to.equal(false); // 5 reads = 5 queries: keep the queries
+    expect(preferFullTargetRead(2000, 300, 2000)).to.equal(false); // 1 = 1
+    expect(preferFullTargetRead(10_000_000, MAX_INDEXED_RECORDS + 1, 2000)).to.equal(false);
+    expect(preferFullTargetRead(5000, 0, 1000)).to.equal(false); // empty: nothing to match at all
+  });
+
+  it('keeps a query per source page when reading the target would take more calls', async () => {
+    const target = new Target();
+    const writer = new Writer();
+    // 12,000 target records: 6 pages to read, against 5 pages of source records.
+    await new ObjectSync(spec(), context(target, writer, 12_000)).run();
+    expect(target.soql.filter((soql) => soql.includes(' IN ('))).to.have.length(SOURCE_RECORDS / PAGE);
+  });
+});
