@@ -67,14 +67,13 @@ export async function prepareRun(input: RunSetupInput): Promise<RunSetup> {
   const sourceReads = new RetryingOrgApi(source);
   const targetReads = new RetryingOrgApi(target);
 
-  const targetEdition = await edition(targetReads);
-  if (targetEdition.isProduction && !input.confirmProduction) {
-    throw messages.createError('error.ProductionTarget', [targetRef.username, targetEdition.organizationType]);
-  }
-
+  // These reads do not depend on each other: sent together, they cost one round trip instead of three. The
+  // production guard still decides first: nothing here writes, and its error wins over any other.
+  const editionCheck = edition(targetReads);
+  const runningUser = queryAll(targetReads, `SELECT Id FROM User WHERE Username = ${soqlString(targetRef.username)}`);
   // One describe source per org for the whole preparation: the key prefixes below reuse its global describe.
   const sourceDescribes = new ConnectionDescribeSource(sourceConnection);
-  const prepared = await prepareSync({
+  const preparing = prepareSync({
     templateFile: input.templateFile,
     objects: input.objects,
     file: input.file,
@@ -82,6 +81,14 @@ export async function prepareRun(input: RunSetupInput): Promise<RunSetup> {
     target: new ConnectionDescribeSource(targetConnection),
     checkSoql: connectionSoqlChecker(sourceConnection),
   });
+  // Awaited below unless an earlier check throws first: then their failures must not go unhandled.
+  for (const pending of [runningUser, preparing]) pending.catch(() => undefined);
+
+  const targetEdition = await editionCheck;
+  if (targetEdition.isProduction && !input.confirmProduction) {
+    throw messages.createError('error.ProductionTarget', [targetRef.username, targetEdition.organizationType]);
+  }
+  const prepared = await preparing;
   const targetDescribes = prepared.targetDescribes ?? prepared.sourceDescribes;
   const specs = buildObjectSpecs(
     prepared.template,
@@ -101,7 +108,7 @@ export async function prepareRun(input: RunSetupInput): Promise<RunSetup> {
   const sourceKeyPrefixes = new Map(
     global.sobjects.filter((sobject) => sobject.keyPrefix).map((sobject) => [sobject.keyPrefix as string, sobject.name])
   );
-  const users = await queryAll(targetReads, `SELECT Id FROM User WHERE Username = ${soqlString(targetRef.username)}`);
+  const users = await runningUser;
   if (users.length === 0) throw messages.createError('error.TargetUserNotFound', [targetRef.username]);
   return {
     prepared,
