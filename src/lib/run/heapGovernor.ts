@@ -17,7 +17,7 @@ export function startHeapGovernor(options: HeapGovernorOptions = {}): () => void
   const collect = options.collect ?? fullCollection();
   if (!collect) return () => {};
   const heapUsed = options.heapUsed ?? ((): number => getHeapStatistics().used_heap_size);
-  const growth = options.growthBytes ?? 32 * 1024 * 1024;
+  const growth = options.growthBytes ?? 24 * 1024 * 1024;
   let floor = heapUsed();
   const timer = setInterval(() => {
     if (heapUsed() < floor + growth) return;
