@@ -1,15 +1,13 @@
 import type { SObjectRow } from '../api/queryPages.js';
 import { emptyCounts, type ObjectCounts } from '../journal/runMeta.js';
 import { classify, type Decision } from '../scan/classify.js';
-import { findTargetMatches } from '../scan/targetMatcher.js';
-import { preferFullTargetRead, TargetIndex } from '../scan/targetIndex.js';
 import { matchKeyOf } from '../scan/matchKey.js';
 import type { WrittenRecord } from '../scan/createdSinceMatcher.js';
 import { InsertOnlyAdoption } from '../scan/insertOnlyAdoption.js';
 import { prepareRecord, type LookupContext, type ObjectSyncSpec, type PendingLookup, type PreparedRecord } from '../transform/recordTransformer.js';
 import type { RecordWriter, WriteItem, WriteOutcome } from './batchWriter.js';
 import { SelfReferenceQueue, type WaitingRecord } from './selfReferenceQueue.js';
-import { WOULD_INSERT_PREFIX } from './dryRunWriter.js';
+import { TargetMatching } from './targetMatching.js';
 import type { SyncContext } from './syncContext.js';
 import { buildSourceQuery, LOAD_PHASES } from './sourceQuery.js';
 import { readSource } from './sourceReader.js';
@@ -44,17 +42,14 @@ export class ObjectSync {
   private readonly failedSources = new Set<string>();
   private readonly lookupContext: LookupContext;
   private readonly upsertField: string | undefined;
-  private targetEmpty = false;
-  /** The whole target object by match key, when reading it once costs fewer calls than a query per page. */
-  private targetIndex: TargetIndex | undefined;
+  /** How records are found in the target (absent for an insert-only object, which matches nothing). */
+  private readonly matching: TargetMatching | undefined;
   /** REST collections by default; Bulk API 2.0 for a large object with a single-field key (see chooseWriter). */
   private writer: RecordWriter;
   private batchSize: number;
   private correlationField: string | undefined;
   /** The master-detail field: inserts are batched by its parent, so that concurrent batches rarely lock one row. */
   private readonly lockParent: string | undefined;
-  /** Match key fields that are lookups (junctions: Project__c + Contact__c): compared by their target ids. */
-  private readonly lookupKeyFields: string[];
   /** Insert-only objects (no match key): finds in the target what in-doubt inserts saved. */
   private readonly adoption: InsertOnlyAdoption | undefined;
 
@@ -74,9 +69,7 @@ export class ObjectSync {
     this.lockParent = lockingParentField(spec.fields);
     this.writer = context.writer;
     this.batchSize = context.batchSize;
-    this.lookupKeyFields = (spec.object.matchBy?.source ?? []).filter(
-      (name) => spec.source.fields.find((field) => field.name === name)?.type === 'reference'
-    );
+    this.matching = spec.object.matchBy ? new TargetMatching(spec, spec.object.matchBy, context) : undefined;
     this.adoption = spec.object.matchBy
       ? undefined
       : new InsertOnlyAdoption(
@@ -91,9 +84,7 @@ export class ObjectSync {
 
   public async run(): Promise<ObjectCounts> {
     this.progress('syncing');
-    // An object that is empty in the target cannot match anything: one COUNT() saves a query per page.
-    this.targetEmpty = (await this.context.counts.target(this.name)) === 0;
-    await this.chooseMatching();
+    await this.matching?.prepare();
     await this.chooseWriter();
     for (const phase of LOAD_PHASES[this.name] ?? [undefined]) {
       for (const soql of this.sourceQueries(phase)) {
@@ -110,23 +101,6 @@ export class ObjectSync {
     await this.settle();
     this.progress('done');
     return this.counts;
-  }
-
-  /** The target fields a match is compared on: the synced fields and the deferred lookups. */
-  private get compareFields(): string[] {
-    return [...new Set([...this.spec.fields.map((field) => field.name), ...this.spec.deferredLookups])];
-  }
-
-  /**
-   * How records are matched in the target: not at all when it is empty, by one `Key IN (...)` query per page of
-   * source records, or, when that costs more calls, by reading the (small) target object once.
-   */
-  private async chooseMatching(): Promise<void> {
-    const matchBy = this.spec.object.matchBy;
-    if (this.targetEmpty || !matchBy || this.spec.onlySourceIds) return;
-    const [sourceRecords, targetRecords] = await Promise.all([this.context.counts.source(this.name), this.context.counts.target(this.name)]);
-    if (!preferFullTargetRead(sourceRecords, targetRecords, this.context.pageSize)) return;
-    this.targetIndex = await TargetIndex.load(this.context.target, this.name, matchBy, this.compareFields);
   }
 
   /**
@@ -188,19 +162,19 @@ export class ObjectSync {
   private async handlePage(rows: SObjectRow[]): Promise<void> {
     await this.resolveOutsideReferences(rows);
     const matchBy = this.spec.object.matchBy;
-    if (!matchBy) {
+    const matching = this.matching;
+    if (!matchBy || !matching) {
       await this.handleInsertOnlyPage(rows);
       return;
     }
-    const keyRows = rows.map((row) => this.keyView(row));
-    const matches = this.targetEmpty
-      ? new Map<string, SObjectRow[]>()
-      : (this.targetIndex?.matches(matchBy, keyRows) ?? (await findTargetMatches(this.context.target, this.name, matchBy, this.compareFields, keyRows)));
+    const keyRows = rows.map((row) => matching.keyView(row));
+    const matches = await matching.matches(keyRows);
     rows.forEach((row, index) => {
       const prepared = prepareRecord(row, this.spec, this.lookupContext);
       prepared.key = matchKeyOf(keyRows[index], matchBy.source);
       const found = prepared.key === null ? undefined : matches.get(prepared.key);
-      if (prepared.waitingFor.length > 0 && !prepared.failure) this.queue.hold({ prepared, matches: found });
+      // A waiting record keeps its key fields: an insert of it that fails in transit is checked by them.
+      if (prepared.waitingFor.length > 0 && !prepared.failure) this.queue.hold({ prepared, matches: found, keyFields: matching.keyFieldsOf(row) });
       else this.decide(prepared, found, row);
     });
     this.flush(false);
@@ -221,7 +195,7 @@ export class ObjectSync {
         this.counts.unchanged++;
         this.journalOutcome({ kind: 'unchanged', targetId: known }, record);
         this.mapped(record.sourceId, known);
-      } else if (record.waitingFor.length > 0 && !record.failure) this.queue.hold({ prepared: record, matches: undefined });
+      } else if (record.waitingFor.length > 0 && !record.failure) this.queue.hold({ prepared: record, matches: undefined, keyFields: { Id: record.sourceId } });
       else this.decide(record, undefined, rows[index]);
     });
     this.flush(false);
@@ -292,7 +266,7 @@ export class ObjectSync {
           sourceId: prepared.sourceId,
           values: this.withUpsertKey(decision.values, row),
           deferred: prepared.deferred,
-          row: this.keyFieldsOf(row ?? { Id: prepared.sourceId }),
+          row: row && this.matching ? this.matching.keyFieldsOf(row) : { Id: prepared.sourceId },
         });
         break;
       case 'update':
@@ -358,7 +332,7 @@ export class ObjectSync {
   }
 
   private decideWaiting(waiting: WaitingRecord): void {
-    this.decide(waiting.prepared, waiting.matches, undefined);
+    this.decide(waiting.prepared, waiting.matches, waiting.keyFields);
   }
 
   /** Sends full batches (or everything, at the end) without waiting for them. */
@@ -455,19 +429,10 @@ export class ObjectSync {
    * insert-only object, among the records the running user created since the batch started, by their values.
    */
   private async verifyInserted(items: InsertItem[], startedAt: Date): Promise<Map<string, string>> {
-    const matchBy = this.spec.object.matchBy;
-    if (!matchBy) {
+    if (!this.matching) {
       return this.adoption!.adopt(items.map((item) => ({ sourceId: item.sourceId, values: item.values })), startedAt, true);
     }
-    const found = new Map<string, string>();
-    const rows = items.map((item) => this.keyView(item.row));
-    const matches = await findTargetMatches(this.context.target, this.name, matchBy, [], rows);
-    for (const item of items) {
-      const key = matchKeyOf(this.keyView(item.row), matchBy.source);
-      const hits = key === null ? undefined : matches.get(key);
-      if (hits?.length === 1) found.set(item.sourceId, String(hits[0].Id));
-    }
-    return found;
+    return this.matching.findInserted(items.map((item) => item.row));
   }
 
   /**
@@ -489,35 +454,6 @@ export class ObjectSync {
        
       await this.settle();
     }
-  }
-
-  /**
-   * The row as its match key sees it in the target: lookup key fields carry the parent's target id (a
-   * parent that is not in the target yet leaves the key incomplete, so the record cannot match).
-   */
-  private keyView(row: SObjectRow): SObjectRow {
-    if (this.lookupKeyFields.length === 0) return row;
-    const view: SObjectRow = { ...row };
-    for (const field of this.lookupKeyFields) {
-      const sourceId = row[field];
-      const targetId = typeof sourceId === 'string' ? (this.context.idMap.get(sourceId) ?? this.context.resolver.cached(sourceId) ?? null) : null;
-      // A parent a dry run "would insert" has no target id yet, so nothing in the target can match its children.
-      view[field] = targetId?.startsWith(WOULD_INSERT_PREFIX) ? null : targetId;
-    }
-    return view;
-  }
-
-  /**
-   * What an insert keeps of its source row until its batch is written: the match key's fields, all that
-   * verifyInserted reads, not the whole row with its `attributes` (thousands of records wait in flight).
-   */
-  private keyFieldsOf(row: SObjectRow): SObjectRow {
-    const kept: SObjectRow = { Id: row.Id };
-    for (const path of this.spec.object.matchBy?.source ?? []) {
-      const field = path.split('.')[0];
-      kept[field] = row[field];
-    }
-    return kept;
   }
 
   /**

@@ -1,7 +1,8 @@
 import type { SObjectRow } from '../api/queryPages.js';
 import { PARENT_NOT_SYNCED, type PreparedRecord } from '../transform/recordTransformer.js';
 
-export type WaitingRecord = { prepared: PreparedRecord; matches: SObjectRow[] | undefined };
+/** A record waiting for its parent: its matches in the target, and the key fields of its source row. */
+export type WaitingRecord = { prepared: PreparedRecord; matches: SObjectRow[] | undefined; keyFields: SObjectRow };
 
 /**
  * Records of a self-referencing object (Account.ParentId) wait here until their parent is in the target, so
