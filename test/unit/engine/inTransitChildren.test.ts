@@ -2,12 +2,8 @@ import { expect } from 'chai';
 import type { HttpMethod, OrgApi } from '../../../src/lib/api/orgApi.js';
 import type { RecordWriter, WriteOutcome, WriteRequest } from '../../../src/lib/load/batchWriter.js';
 import { ObjectSync } from '../../../src/lib/load/objectSync.js';
-import type { SyncContext } from '../../../src/lib/load/syncContext.js';
 import { RecordCounts } from '../../../src/lib/run/recordCounts.js';
-import { IdMap } from '../../../src/lib/transform/idMap.js';
-import { ReferenceResolver } from '../../../src/lib/transform/referenceResolver.js';
-import type { ObjectSyncSpec } from '../../../src/lib/transform/recordTransformer.js';
-import { describe as describeObject, field, lookup } from './describeKit.js';
+import { engineContext, nameKeyedSpec } from './syncContextKit.js';
 
 const OBJECT = 'Tree__c';
 const PARENT = 'a04AAAAA0000001AAA';
@@ -49,44 +45,19 @@ class Writer implements RecordWriter {
   }
 }
 
-function spec(): ObjectSyncSpec {
-  const describe = describeObject(OBJECT, [field('Name', { nameField: true }), lookup('ParentId', [OBJECT])]);
-  return {
-    object: { name: OBJECT, fields: ['Name', 'ParentId'], requestedFields: null, excludeFields: [], matchBy: { source: ['Name'], target: ['Name'] }, insert: true, update: true },
-    source: describe,
-    target: describe,
-    fields: describe.fields.filter((candidate) => candidate.name !== 'Id'),
-    deferredLookups: new Set(),
-    selfReferences: new Set(['ParentId']),
-  };
-}
-
 describe('a self-referencing child whose insert failed in transit', () => {
   it('is checked in the target by its own key fields, kept while it waited for its parent', async () => {
     const target = new Target();
     const writer = new Writer();
-    const context: SyncContext = {
+    const context = engineContext({
       source,
       target,
       writer,
-      journal: { append: () => {} },
-      idMap: new IdMap(),
-      resolver: new ReferenceResolver(source, target, () => []),
-      keysOf: () => [],
       objectOfId: () => OBJECT,
       templateObjects: new Set([OBJECT]),
-      targetUserId: '005000000000001AAA',
-      batchSize: 200,
-      pageSize: 2000,
-      maxInflightBatches: 50,
-      unwritten: { records: 0, max: 10_000 },
       counts: RecordCounts.of({ [OBJECT]: 2 }, { [OBJECT]: 0 }),
-      deferred: [],
-      onProgress: () => {},
-      onNote: () => {},
-      onFailure: () => {},
-    };
-    await new ObjectSync(spec(), context).run();
+    });
+    await new ObjectSync(nameKeyedSpec(OBJECT, true), context).run();
     // Without its key fields the child could not be looked up, and would be sent again (a duplicate).
     expect(target.soql.some((soql) => soql.includes("Name IN ('Child')"))).to.equal(true);
     expect(writer.verified?.get(CHILD)).to.equal('a04TTTTT0000002AAA');

@@ -4,10 +4,8 @@ import type { RecordWriter, WriteOutcome, WriteRequest } from '../../../src/lib/
 import { ObjectSync } from '../../../src/lib/load/objectSync.js';
 import type { SyncContext } from '../../../src/lib/load/syncContext.js';
 import { RecordCounts } from '../../../src/lib/run/recordCounts.js';
-import { IdMap } from '../../../src/lib/transform/idMap.js';
-import { ReferenceResolver } from '../../../src/lib/transform/referenceResolver.js';
 import type { ObjectSyncSpec } from '../../../src/lib/transform/recordTransformer.js';
-import { describe as describeObject, field, lookup } from './describeKit.js';
+import { engineContext, nameKeyedSpec } from './syncContextKit.js';
 
 const RECORDS_PER_OBJECT = 5000;
 const PAGE_SIZE = 1000;
@@ -58,44 +56,20 @@ class SlowWriter implements RecordWriter {
 }
 
 function spec(name: string): ObjectSyncSpec {
-  const tree = name === TREE;
-  const describe = describeObject(name, [field('Name', { nameField: true }), ...(tree ? [lookup('ParentId', [name])] : [])]);
-  return {
-    object: { name, fields: tree ? ['Name', 'ParentId'] : ['Name'], requestedFields: null, excludeFields: [], matchBy: { source: ['Name'], target: ['Name'] }, insert: true, update: true },
-    source: describe,
-    target: describe,
-    fields: describe.fields.filter((candidate) => candidate.name !== 'Id'),
-    deferredLookups: new Set(),
-    selfReferences: new Set(tree ? ['ParentId'] : []),
-  };
+  return nameKeyedSpec(name, name === TREE);
 }
 
 function context(writer: RecordWriter, maxUnwritten: number): SyncContext {
-  const [source, target] = [fakeOrg('source'), fakeOrg('target')];
-  return {
-    source,
-    target,
+  const names = Object.keys(KEY_PREFIXES);
+  return engineContext({
+    source: fakeOrg('source'),
+    target: fakeOrg('target'),
     writer,
-    journal: { append: () => {} },
-    idMap: new IdMap(),
-    resolver: new ReferenceResolver(source, target, () => []),
-    keysOf: () => [],
-    objectOfId: () => undefined,
-    templateObjects: new Set(Object.keys(KEY_PREFIXES)),
-    targetUserId: '005000000000001AAA',
-    batchSize: 200,
+    templateObjects: new Set(names),
     pageSize: PAGE_SIZE,
-    maxInflightBatches: 50,
     unwritten: { records: 0, max: maxUnwritten },
-    counts: RecordCounts.of(
-      Object.fromEntries(Object.keys(KEY_PREFIXES).map((name) => [name, RECORDS_PER_OBJECT])),
-      Object.fromEntries(Object.keys(KEY_PREFIXES).map((name) => [name, 0]))
-    ),
-    deferred: [],
-    onProgress: () => {},
-    onNote: () => {},
-    onFailure: () => {},
-  };
+    counts: RecordCounts.of(Object.fromEntries(names.map((name) => [name, RECORDS_PER_OBJECT])), Object.fromEntries(names.map((name) => [name, 0]))),
+  });
 }
 
 describe('ObjectSync backpressure across objects', () => {

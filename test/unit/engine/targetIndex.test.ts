@@ -5,10 +5,8 @@ import { ObjectSync } from '../../../src/lib/load/objectSync.js';
 import type { SyncContext } from '../../../src/lib/load/syncContext.js';
 import { RecordCounts } from '../../../src/lib/run/recordCounts.js';
 import { MAX_INDEXED_RECORDS, preferFullTargetRead } from '../../../src/lib/scan/targetIndex.js';
-import { IdMap } from '../../../src/lib/transform/idMap.js';
-import { ReferenceResolver } from '../../../src/lib/transform/referenceResolver.js';
 import type { ObjectSyncSpec } from '../../../src/lib/transform/recordTransformer.js';
-import { describe as describeObject, field } from './describeKit.js';
+import { engineContext, nameKeyedSpec } from './syncContextKit.js';
 
 const OBJECT = 'Widget__c';
 const SOURCE_RECORDS = 5000;
@@ -55,40 +53,17 @@ class Writer implements RecordWriter {
   }
 }
 
-function spec(): ObjectSyncSpec {
-  const describe = describeObject(OBJECT, [field('Name', { nameField: true })]);
-  return {
-    object: { name: OBJECT, fields: ['Name'], requestedFields: null, excludeFields: [], matchBy: { source: ['Name'], target: ['Name'] }, insert: true, update: true },
-    source: describe,
-    target: describe,
-    fields: describe.fields.filter((candidate) => candidate.name !== 'Id'),
-    deferredLookups: new Set(),
-    selfReferences: new Set(),
-  };
-}
+const spec = (): ObjectSyncSpec => nameKeyedSpec(OBJECT);
 
 function context(target: Target, writer: Writer, targetRecords: number): SyncContext {
-  return {
+  return engineContext({
     source,
     target,
     writer,
-    journal: { append: () => {} },
-    idMap: new IdMap(),
-    resolver: new ReferenceResolver(source, target, () => []),
-    keysOf: () => [],
-    objectOfId: () => undefined,
     templateObjects: new Set([OBJECT]),
-    targetUserId: '005000000000001AAA',
-    batchSize: 200,
     pageSize: PAGE,
-    maxInflightBatches: 50,
-    unwritten: { records: 0, max: 10_000 },
     counts: RecordCounts.of({ [OBJECT]: SOURCE_RECORDS }, { [OBJECT]: targetRecords }),
-    deferred: [],
-    onProgress: () => {},
-    onNote: () => {},
-    onFailure: () => {},
-  };
+  });
 }
 
 describe('matching by one read of a small target', () => {
