@@ -1,4 +1,5 @@
 import type { OrgApi } from './orgApi.js';
+import { getInComposite } from './compositeReads.js';
 import { subrequestError } from './subrequestError.js';
 
 export type SObjectRow = Record<string, unknown> & { attributes?: { type: string; url?: string } };
@@ -73,26 +74,16 @@ export const QUERIES_PER_COMPOSITE = 5;
 
 /**
  * `SELECT COUNT() …` of many queries, five to a Composite request (one API call instead of five), the
- * requests side by side. One promise per query, in order; a query that fails rejects its own promise with the
- * error a direct call would throw.
+ * requests side by side. One promise per query, in order; a query Salesforce refuses rejects its own promise
+ * with the error a direct call would throw, and a Composite request that failed as a whole is asked again
+ * query by query (which then fails, or not, as a direct call does).
  */
 export function queryCounts(api: OrgApi, soqls: readonly string[]): Array<Promise<number>> {
-  const counts: Array<Promise<number>> = [];
-  for (let start = 0; start < soqls.length; start += QUERIES_PER_COMPOSITE) {
-    const chunk = soqls.slice(start, start + QUERIES_PER_COMPOSITE);
-    const answer = api.request<CompositeResponse>('POST', '/composite', {
-      allOrNone: false,
-      compositeRequest: chunk.map((soql, i) => ({ method: 'GET', url: `/services/data/v${api.apiVersion}/query?q=${encodeURIComponent(soql)}`, referenceId: `c${i}` })),
-    });
-    chunk.forEach((_, i) =>
-      counts.push(
-        answer.then((response) => {
-          const sub = response.compositeResponse.find((candidate) => candidate.referenceId === `c${i}`);
-          if (!sub || sub.httpStatusCode >= 400) throw subrequestError(sub ?? { httpStatusCode: 500, body: null });
-          return (sub.body as QueryResponse).totalSize;
-        })
-      )
-    );
-  }
-  return counts;
+  const results = getInComposite(api, soqls.map((soql) => `/query?q=${encodeURIComponent(soql)}`), QUERIES_PER_COMPOSITE);
+  return results.map(async (result, index) => {
+    const sub = await result;
+    if (!sub) return queryCount(api, soqls[index]);
+    if (sub.httpStatusCode >= 400) throw subrequestError(sub);
+    return (sub.body as QueryResponse).totalSize;
+  });
 }

@@ -3,7 +3,7 @@ import { ConnectionOrgApi } from '../api/orgApi.js';
 import { errorCodeOf } from '../api/failures.js';
 import { withReadRetry } from '../api/withRetry.js';
 import { subrequestError, type SubrequestResult } from '../api/subrequestError.js';
-import { getInComposite } from './compositeReads.js';
+import { getInComposite } from '../api/compositeReads.js';
 import type { DescribeSource } from './describeSource.js';
 import type { DescribeGlobal, DescribeSObject } from './describeTypes.js';
 
