@@ -111,6 +111,7 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
       counts,
       store: new RunStore(journalRoot(input.journalDir)),
       continueRun: input.continueRun,
+      checkStop: guards.checkFailures,
       listener: (event) => {
         if (event.type === 'object' && event.progress.counts.failed > 0) guards.recordFailed();
         view.handle(event);

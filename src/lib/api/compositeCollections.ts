@@ -65,12 +65,13 @@ export class CompositeCollections implements CollectionSender {
   /**
    * Subrequests run one after the other, so a packed write returns when the whole Composite does: packing
    * trades latency for calls. Writes that other objects wait for (priority above LEAF_PRIORITY) go alone;
-   * the others are packed just enough for the waiting ones to fit in the free slots.
+   * the others are packed by how many wait per slot of the org (not per slot free right now: slots free one
+   * at a time, and packing five into each as it frees would leave the run's last writes in a few long calls
+   * while the other slots idle).
    */
   private groupSize(): number {
     if (this.waiting[0].priority > LEAF_PRIORITY) return 1;
-    const free = this.maxInFlight - this.inFlight;
-    return Math.min(COLLECTIONS_PER_COMPOSITE, Math.ceil(this.waiting.length / free));
+    return Math.min(COLLECTIONS_PER_COMPOSITE, Math.ceil(this.waiting.length / this.maxInFlight));
   }
 
   private async send(group: Waiting[]): Promise<void> {

@@ -9,9 +9,10 @@ import type { RecordWriter, WriteItem, WriteOutcome } from './batchWriter.js';
 import { SelfReferenceQueue, type WaitingRecord } from './selfReferenceQueue.js';
 import { TargetMatching } from './targetMatching.js';
 import type { SyncContext } from './syncContext.js';
-import { buildSourceQuery, LOAD_PHASES } from './sourceQuery.js';
+import { LOAD_PHASES, type SourcePart } from './sourceQuery.js';
 import { readSource } from './sourceReader.js';
 import { groupByParent, lockingParentField } from './lockGroups.js';
+import { HeldRows } from './heldRows.js';
 
 /** Ids per retry query: 500 quoted 18-character ids stay far below SOQL's 100,000 characters. */
 const RETRY_IDS_PER_QUERY = 500;
@@ -38,6 +39,8 @@ export class ObjectSync {
   private readonly inflight = new Set<Promise<void>>();
   /** Records in the batches of `inflight`. */
   private inflightRecords = 0;
+  /** The first batch that failed as a whole (a RunStop, a bug): the object stops with it. */
+  private batchFailure: { error: unknown } | undefined;
   private readonly queue = new SelfReferenceQueue();
   private readonly failedSources = new Set<string>();
   private readonly lookupContext: LookupContext;
@@ -52,6 +55,8 @@ export class ObjectSync {
   private readonly lockParent: string | undefined;
   /** Insert-only objects (no match key): finds in the target what in-doubt inserts saved. */
   private readonly adoption: InsertOnlyAdoption | undefined;
+  /** Rows waiting for parent records of other objects that are still being synced (absent: none can be). */
+  private readonly held: HeldRows | undefined;
 
   public constructor(
     private readonly spec: ObjectSyncSpec,
@@ -70,6 +75,7 @@ export class ObjectSync {
     this.writer = context.writer;
     this.batchSize = context.batchSize;
     this.matching = spec.object.matchBy ? new TargetMatching(spec, spec.object.matchBy, context) : undefined;
+    this.held = context.arrivals ? new HeldRows(spec, context.arrivals, (id) => context.objectOfId(id)) : undefined;
     this.adoption = spec.object.matchBy
       ? undefined
       : new InsertOnlyAdoption(
@@ -84,23 +90,63 @@ export class ObjectSync {
 
   public async run(): Promise<ObjectCounts> {
     this.progress('syncing');
+    try {
+      await this.load();
+    } catch (error) {
+      // The batches already sent finish and journal their outcomes before the run ends.
+      await Promise.allSettled([...this.inflight]);
+      throw error;
+    }
+    this.progress('done');
+    return this.counts;
+  }
+
+  private async load(): Promise<void> {
     await this.matching?.prepare();
     await this.chooseWriter();
     for (const phase of LOAD_PHASES[this.name] ?? [undefined]) {
-      for (const soql of this.sourceQueries(phase)) {
-        for await (const page of readSource(this.context, this.spec, soql)) {
-          await this.handlePage(page);
+      for (const part of this.sourceParts(phase)) {
+        for await (const page of readSource(this.context, this.spec, part)) {
+          await this.admit(page);
           await this.backpressure();
         }
       }
+      await this.parentsFinal();
       // A phase is complete in the target before the next one starts.
       await this.settle();
     }
     await this.settle();
     await this.drainWaiting();
     await this.settle();
-    this.progress('done');
-    return this.counts;
+  }
+
+  /** A source page: rows whose parents are in the target go on now; the others wait for them (see HeldRows). */
+  private async admit(rows: SObjectRow[]): Promise<void> {
+    const free = this.held ? this.held.admit(rows) : rows;
+    if (free.length > 0) await this.handlePage(free);
+    await this.handleReleased(false);
+  }
+
+  /**
+   * Handles held rows whose parents are in: at once when matching them costs no call (empty target, target
+   * read whole, insert-only), else (`all` aside) once they fill a page, so that a query matches a page of them.
+   */
+  private async handleReleased(all: boolean): Promise<void> {
+    const held = this.held;
+    if (!held || held.ready === 0) return;
+    if (!all && held.ready < this.context.pageSize && this.matching?.costsQueries) return;
+    while (held.ready > 0) await this.handlePage(held.take(this.context.pageSize));
+  }
+
+  /** Waits until no row waits for a parent of another object any more, handling rows as they are released. */
+  private async parentsFinal(): Promise<void> {
+    const held = this.held;
+    if (!held) return;
+    for (;;) {
+      if (held.ready > 0) await this.handleReleased(true);
+      else if (held.held > 0) await held.changed();
+      else return;
+    }
   }
 
   /**
@@ -121,13 +167,11 @@ export class ObjectSync {
   }
 
   /** One query for the object, or (a retry) one per chunk of the records to re-read. */
-  private sourceQueries(phase: string | undefined): string[] {
+  private sourceParts(phase: string | undefined): SourcePart[] {
     const ids = this.spec.onlySourceIds;
-    if (!ids) return [buildSourceQuery(this.spec, undefined, phase)];
-    const chunks: string[] = [];
-    for (let start = 0; start < ids.length; start += RETRY_IDS_PER_QUERY) {
-      chunks.push(buildSourceQuery(this.spec, ids.slice(start, start + RETRY_IDS_PER_QUERY), phase));
-    }
+    if (!ids) return [{ phase }];
+    const chunks: SourcePart[] = [];
+    for (let start = 0; start < ids.length; start += RETRY_IDS_PER_QUERY) chunks.push({ ids: ids.slice(start, start + RETRY_IDS_PER_QUERY), phase });
     return chunks;
   }
 
@@ -136,8 +180,18 @@ export class ObjectSync {
    * memory holds a few pages, never the object.
    */
   private async backpressure(): Promise<void> {
-    while (this.mustWait()) {
+    for (;;) {
+      this.throwBatchFailure();
+      const held = this.held;
+      if (held && held.held + held.ready >= this.context.pageSize) {
+        // A page of rows waits already: handle what is released, else wait for parents before reading on.
+        if (held.ready > 0) await this.handleReleased(true);
+        else await held.changed();
+        continue;
+      }
+      if (!this.mustWait()) return;
       await Promise.race([...this.inflight].map((promise) => promise.then(() => undefined, () => undefined)));
+      await this.handleReleased(false);
     }
   }
 
@@ -250,11 +304,9 @@ export class ObjectSync {
         byObject.get(object)!.add(value);
       }
     }
-    for (const [object, ids] of byObject) {
-      if (this.context.keysOf(object).length === 0) continue;
-       
-      await this.context.resolver.resolve(object, ids);
-    }
+    // Objects side by side (record types and owners of a page): their round trips overlap.
+    const lookups = [...byObject].filter(([object]) => this.context.keysOf(object).length > 0);
+    await Promise.all(lookups.map(([object, ids]) => this.context.resolver.resolve(object, ids)));
   }
 
   private decide(prepared: PreparedRecord, matches: SObjectRow[] | undefined, row: SObjectRow | undefined): void {
@@ -320,10 +372,11 @@ export class ObjectSync {
     this.context.journal.append({ type: 'deferred', object: this.name, sourceId: prepared.sourceId, targetId, lookups: prepared.deferred, current });
   }
 
-  /** The record is in the target: remember its id and release the records that waited for it. */
+  /** The record is in the target: remember its id and release the records (of any object) that waited for it. */
   private mapped(sourceId: string, targetId: string): void {
     this.context.idMap.set(sourceId, targetId);
     for (const waiting of this.queue.release(sourceId, targetId)) this.decideWaiting(waiting);
+    this.context.arrivals?.arrivedRecord(sourceId);
   }
 
   private failedParent(sourceId: string): void {
@@ -349,18 +402,27 @@ export class ObjectSync {
     this.inflight.add(promise);
     this.inflightRecords += items.length;
     if (counter) counter.records += items.length;
-    // Both branches handled: a rejection is surfaced by settle(), never as an unhandled rejection here.
     const forget = (): void => {
       this.inflight.delete(promise);
       this.inflightRecords -= items.length;
       if (counter) counter.records -= items.length;
     };
-    promise.then(forget, forget);
+    // Kept, not only forgotten: a batch may fail while nothing awaits it, and the object must still stop with it.
+    promise.then(forget, (error: unknown) => {
+      this.batchFailure ??= { error };
+      forget();
+    });
+  }
+
+  /** Throws the failure of a batch sent earlier, if one failed. */
+  private throwBatchFailure(): void {
+    if (this.batchFailure) throw this.batchFailure.error;
   }
 
   /** Waits until nothing is buffered or in flight (writes release waiting children, which buffer more). */
   private async settle(): Promise<void> {
     for (;;) {
+      this.throwBatchFailure();
       this.flush(true);
       if (this.inflight.size === 0) return;
        

@@ -1,19 +1,43 @@
 import { soqlString } from '../api/soqlLiterals.js';
 import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
 
+/** One query of an object's source: a chunk of ids (a retry re-reads the records that failed), a load phase. */
+export type SourcePart = { ids?: readonly string[]; phase?: string };
+
+/** One page of a keyset read: the rows after `afterId` (by Id), at most `size` of them. */
+export type KeysetPage = { afterId: string | undefined; size: number };
+
 /**
  * The source SOQL of an object: Id, its fields, its match key fields, with the template's filter; with `ids`,
- * only those records (a retry re-reads the records that failed, which may have been fixed since).
+ * only those records (which may have been fixed since they failed). With `page`, one page of a keyset read
+ * (`Id > last ORDER BY Id LIMIT size`, see keysetReadable) instead of the template's ORDER BY and LIMIT.
  */
-export function buildSourceQuery(spec: ObjectSyncSpec, ids?: readonly string[], phase?: string): string {
+export function buildSourceQuery(spec: ObjectSyncSpec, part: SourcePart = {}, page?: KeysetPage): string {
   const { object } = spec;
   const fields = new Set(['Id', ...spec.fields.map((field) => field.name), ...spec.deferredLookups, ...(object.matchBy?.source ?? [])]);
   let soql = `SELECT ${[...fields].join(', ')} FROM ${object.name}`;
-  const filters = [object.where ? `(${object.where})` : '', phase ?? '', ids ? `Id IN (${ids.map(soqlString).join(',')})` : ''].filter(Boolean);
+  const filters = [
+    object.where ? `(${object.where})` : '',
+    part.phase ?? '',
+    part.ids ? `Id IN (${part.ids.map(soqlString).join(',')})` : '',
+    page?.afterId ? `Id > ${soqlString(page.afterId)}` : '',
+  ].filter(Boolean);
   if (filters.length > 0) soql += ` WHERE ${filters.join(' AND ')}`;
+  if (page) return `${soql} ORDER BY Id LIMIT ${page.size}`;
   if (object.orderBy) soql += ` ORDER BY ${object.orderBy}`;
   if (object.limit !== undefined) soql += ` LIMIT ${object.limit}`;
   return soql;
+}
+
+/**
+ * Whether the object's source can be read by keyset pages (each page its own query, ordered by Id) rather than
+ * through one query's cursor. Salesforce keeps at most 10 query cursors open per user, closing the oldest when
+ * an eleventh opens, and closes any after 15 idle minutes: objects that read side by side, and pause while
+ * their records wait for parents, would lose theirs. Keyset pages hold nothing open between pages. A template
+ * `orderBy` keeps the cursor: the order is the user's, and Id is not it.
+ */
+export function keysetReadable(spec: ObjectSyncSpec): boolean {
+  return !spec.object.orderBy;
 }
 
 /**

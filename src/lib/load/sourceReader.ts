@@ -6,13 +6,13 @@
  * objects and queries with columns that Bulk CSV cannot type (relationship paths) stay on REST.
  */
 import type { HeaderTextOrgApi, OrgApi } from '../api/orgApi.js';
-import { queryPages, type SObjectRow } from '../api/queryPages.js';
+import { queryAll, queryPages, type SObjectRow } from '../api/queryPages.js';
 import { pollsWithin } from '../bulk/jobPolling.js';
 import { pollOptionsOf } from '../bulk/jobRun.js';
 import { bulkQueryPages, startQueryJob, type StartedQueryJob } from '../bulk/queryJob.js';
 import { canTypeColumns, restRowsOf } from '../bulk/queryRowValues.js';
 import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
-import { buildSourceQuery, LOAD_PHASES } from './sourceQuery.js';
+import { buildSourceQuery, keysetReadable, LOAD_PHASES, type SourcePart } from './sourceQuery.js';
 import type { SyncContext } from './syncContext.js';
 
 /**
@@ -63,10 +63,12 @@ export function startBulkReads(context: SyncContext, specs: readonly ObjectSyncS
   return started;
 }
 
-/** The rows of `soql` (an object's source query), page by page, shaped as REST query rows either way. */
-export async function* readSource(context: SyncContext, spec: ObjectSyncSpec, soql: string): AsyncGenerator<SObjectRow[]> {
+/** The rows of one query of an object's source, page by page, shaped as REST query rows either way. */
+export async function* readSource(context: SyncContext, spec: ObjectSyncSpec, part: SourcePart = {}): AsyncGenerator<SObjectRow[]> {
+  const soql = buildSourceQuery(spec, part);
   if (!(await readsInBulk(context, spec, soql))) {
-    yield* queryPages(context.source, soql, { batchSize: context.pageSize });
+    if (keysetReadable(spec)) yield* keysetPages(context.source, spec, part, context.pageSize);
+    else yield* queryPages(context.source, soql, { batchSize: context.pageSize });
     return;
   }
   // The job started ahead is for the object's whole query, the only one read in bulk (retries and phases are not).
@@ -75,6 +77,29 @@ export async function* readSource(context: SyncContext, spec: ObjectSyncSpec, so
   // A first page as small as a REST one: the object's first batches leave sooner (it often gates others).
   const pages = bulkQueryPages(context.source as HeaderTextOrgApi, { soql, pageSize: BULK_READ_PAGE_SIZE, firstPageSize: context.pageSize }, started);
   for await (const page of pages) yield restRowsOf(page, spec.source.fields);
+}
+
+/**
+ * A REST read in keyset pages (see keysetReadable): each page is a query of the next `pageSize` rows after the
+ * last Id read, so no cursor stays open while the object waits. The template's `limit` bounds the rows read
+ * (without an `orderBy`, which records it keeps was never defined: by Id is as good as any).
+ */
+async function* keysetPages(api: OrgApi, spec: ObjectSyncSpec, part: SourcePart, pageSize: number): AsyncGenerator<SObjectRow[]> {
+  let afterId: string | undefined;
+  let left = spec.object.limit ?? Number.POSITIVE_INFINITY;
+  while (left > 0) {
+    const size = Math.min(pageSize, left);
+    // One page (LIMIT <= batch size); queryAll still follows a nextRecordsUrl if the org sends smaller pages.
+     
+    const rows = await queryAll(api, buildSourceQuery(spec, part, { afterId, size }), { batchSize: pageSize });
+    if (rows.length > 0) yield rows;
+    if (rows.length < size) return;
+    left -= rows.length;
+    const lastId = String(rows[rows.length - 1].Id);
+    // An org that ignored the Id filter would answer the same page for ever: stop instead of looping.
+    if (lastId === afterId) throw new Error(`Reading ${spec.object.name} did not advance past ${lastId}: the org answered the same page twice.`);
+    afterId = lastId;
+  }
 }
 
 /**

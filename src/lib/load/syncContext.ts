@@ -8,6 +8,7 @@ import type { KeyAlternative } from '../transform/referenceKeys.js';
 import type { RecordWriter } from './batchWriter.js';
 import type { RecordCounts } from '../run/recordCounts.js';
 import type { StartedQueryJob } from '../bulk/queryJob.js';
+import type { ParentArrivals } from './parentArrivals.js';
 
 /** A lookup to fill in the update pass, with the value the target record has now. */
 export type DeferredLookup = {
@@ -60,6 +61,8 @@ export type SyncContext = {
   /** Source and target record counts, asked once at the start of the run. */
   counts: RecordCounts;
   deferred: DeferredLookup[];
+  /** Record-level pipelining: children wait here for parents of objects still syncing (absent: none are). */
+  arrivals?: ParentArrivals;
   onProgress(progress: ObjectProgress): void;
   onNote(object: string, note: string): void;
   /** A record failed with this error code (counted per object and code for the run's result). */

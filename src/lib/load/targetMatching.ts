@@ -35,6 +35,11 @@ export class TargetMatching {
     return [...new Set([...this.spec.fields.map((field) => field.name), ...this.spec.deferredLookups])];
   }
 
+  /** Does matching a set of rows cost a query (`Key IN (...)`)? Not when the target is empty or read whole. */
+  public get costsQueries(): boolean {
+    return !this.empty && !this.index;
+  }
+
   /** Chooses how to match, before the first page. */
   public async prepare(): Promise<void> {
     this.empty = (await this.context.counts.target(this.name)) === 0;

@@ -49,6 +49,27 @@ export function stepDependencies(specs: readonly ObjectSyncSpec[]): Map<string, 
   return dependencies;
 }
 
+/** The template objects an object's deferred lookups point to. */
+export function deferredParents(spec: ObjectSyncSpec): string[] {
+  return spec.fields.filter((field) => spec.deferredLookups.has(field.name)).flatMap((field) => field.referenceTo);
+}
+
+/**
+ * What the run's writes wait for, for their priority (see chainLengths): stepDependencies, plus each object's
+ * deferred-lookup pass, which waits for the object and for the objects its deferred lookups point to, so that
+ * those objects count as waited for (Team_Member__c, the target of Team__c's deferred Captain__c, is no leaf).
+ */
+export function scheduleDependencies(specs: readonly ObjectSyncSpec[]): Map<string, Set<string>> {
+  const dependencies = stepDependencies(specs);
+  const inTemplate = new Set(specs.map((spec) => spec.object.name));
+  for (const spec of specs) {
+    if (spec.deferredLookups.size === 0) continue;
+    const waitsFor = [spec.object.name, ...deferredParents(spec).filter((parent) => inTemplate.has(parent))];
+    dependencies.set(`${spec.object.name} (deferred lookups)`, new Set(waitsFor));
+  }
+  return dependencies;
+}
+
 /** How records of each object are found in the target when the run did not bring them. */
 export function matchKeysByObject(template: SyncTemplate, plan: MigrationPlan): (object: string) => KeyAlternative[] {
   const keys = new Map<string, KeyAlternative[]>();

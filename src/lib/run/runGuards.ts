@@ -18,6 +18,14 @@ export class RunGuards {
   /** Called before each request; throws RunStop when the run must not make it. */
   public check = (): void => {
     if (this.interrupted) throw new RunStop('interrupted', 'Interrupted by the user; batches in flight were finished and journaled.');
+    this.checkFailures();
+  };
+
+  /**
+   * --stop-on-error after a failure: throws RunStop. Also called when the objects are done, since objects run
+   * side by side: the failure may come after the last request, and the run must still end as stopped.
+   */
+  public checkFailures = (): void => {
     if (this.stopOnError && this.failedRecord) throw new RunStop('stopOnError', 'A record failed and --stop-on-error is set.');
   };
 }

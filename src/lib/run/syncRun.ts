@@ -13,6 +13,7 @@ import type { TextOrgApi } from '../api/orgApi.js';
 import { DryRunWriter } from '../load/dryRunWriter.js';
 import { runDeferredPass, type DeferredPassResult } from '../load/deferredPass.js';
 import { ObjectSync } from '../load/objectSync.js';
+import { ParentArrivals } from '../load/parentArrivals.js';
 import { RunStop } from '../load/runStop.js';
 import { classifyFailure } from '../api/failures.js';
 import type { SyncContext } from '../load/syncContext.js';
@@ -20,7 +21,7 @@ import type { SyncTemplate } from '../template/syncTemplate.js';
 import { IdMap } from '../transform/idMap.js';
 import { ReferenceResolver } from '../transform/referenceResolver.js';
 import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
-import { matchKeysByObject, stepDependencies } from './objectSpecs.js';
+import { deferredParents, matchKeysByObject, scheduleDependencies, stepDependencies } from './objectSpecs.js';
 import { chainLengths } from './criticalPath.js';
 import { RecordCounts } from './recordCounts.js';
 import { startBulkReads } from '../load/sourceReader.js';
@@ -60,6 +61,8 @@ export type SyncRunInput = {
   continueRun?: { journal: RunJournal; scope: RetryScope };
   listener?: RunListener;
   backoff?: BackoffPolicy;
+  /** Throws RunStop when the run must end as stopped although no request was refused (--stop-on-error). */
+  checkStop?(): void;
 };
 
 export type SyncRunResult = {
@@ -115,6 +118,8 @@ export async function runSync(input: SyncRunInput): Promise<SyncRunResult> {
     entry.count++;
     failures.set(key, entry);
   };
+  // Record-level pipelining: every object starts at once and each record waits for its own parents only.
+  if (!input.template.options.objectByObject) context.arrivals = new ParentArrivals(specs.map((spec) => spec.object.name), context.idMap);
   context.onProgress = (progress): void => {
     const entry = summaries.get(progress.object)!;
     Object.assign(entry, progress.counts, { status: progress.status, elapsedMs: progress.elapsedMs });
@@ -128,7 +133,9 @@ export async function runSync(input: SyncRunInput): Promise<SyncRunResult> {
   try {
     context.bulkReads = startBulkReads(context, specs);
     const early = await runObjects(specs, context);
+    input.checkStop?.();
     deferred = addPasses(early, await runDeferredPass(context));
+    input.checkStop?.();
     const failed = [...summaries.values()].some((entry) => entry.failed > 0) || deferred.failed > 0;
     if (input.dryRun) setState('scanned');
     else setState(failed ? 'synced_with_errors' : 'synced');
@@ -196,20 +203,32 @@ function asRunStop(error: unknown): RunStop | undefined {
 }
 
 /**
- * Starts each object once every object it depends on is done; independent objects run side by side. The
- * deferred lookups of an object are filled as soon as it and the objects they point to are done, while the
- * rest of the run goes on (the final pass takes what is left); answers what those early passes did.
+ * Runs the objects side by side. With record-level pipelining (`context.arrivals`) they all start at once and
+ * each record waits for its own parents (Contacts go as soon as their Account is in); with the template's
+ * `objectByObject`, an object starts once every object it depends on is done. The deferred lookups of an
+ * object are filled as soon as it and the objects they point to are done, while the rest of the run goes on
+ * (the final pass takes what is left); answers what those early passes did.
  */
 async function runObjects(specs: ObjectSyncSpec[], context: SyncContext): Promise<DeferredPassResult> {
   const dependencies = stepDependencies(specs);
+  const { arrivals } = context;
   const done = new Map<string, Promise<void>>();
   for (const spec of specs) {
-    const parents = [...dependencies.get(spec.object.name)!].map((parent) => done.get(parent)).filter((p) => p !== undefined);
+    const name = spec.object.name;
+    const parents = arrivals ? [] : [...dependencies.get(name)!].map((parent) => done.get(parent)).filter((p) => p !== undefined);
+    const run = Promise.all(parents).then(async () => {
+      await new ObjectSync(spec, context).run();
+    });
     done.set(
-      spec.object.name,
-      Promise.all(parents).then(async () => {
-        await new ObjectSync(spec, context).run();
-      })
+      name,
+      run.then(
+        () => arrivals?.finished(name),
+        (error: unknown) => {
+          // Children waiting for this object's records stop too, instead of waiting for ever.
+          arrivals?.abort(error);
+          throw error;
+        }
+      )
     );
   }
   const passes = specs
@@ -226,11 +245,6 @@ async function runObjects(specs: ObjectSyncSpec[], context: SyncContext): Promis
   return results.reduce(addPasses, { updated: 0, failed: 0, unresolved: 0 });
 }
 
-/** The template objects an object's deferred lookups point to. */
-function deferredParents(spec: ObjectSyncSpec): string[] {
-  return spec.fields.filter((field) => spec.deferredLookups.has(field.name)).flatMap((field) => field.referenceTo);
-}
-
 function addPasses(a: DeferredPassResult, b: DeferredPassResult): DeferredPassResult {
   return { updated: a.updated + b.updated, failed: a.failed + b.failed, unresolved: a.unresolved + b.unresolved };
 }
@@ -239,7 +253,7 @@ function createContext(input: SyncRunInput, journal: RunJournal, onNote: SyncCon
   const idMap = new IdMap();
   for (const [sourceId, targetId] of input.continueRun?.scope.known ?? []) idMap.set(sourceId, targetId);
   const keysOf = matchKeysByObject(input.template, input.plan);
-  const chains = chainLengths(stepDependencies(input.specs));
+  const chains = chainLengths(scheduleDependencies(input.specs));
   const writer: RecordWriter = input.dryRun
     ? new DryRunWriter()
     : new BatchWriter({

@@ -38,6 +38,8 @@ export type SyncOptions = {
   batchSize: number;
   bulkThreshold: number;
   concurrency: number;
+  /** Start an object only once the objects it looks up are done (else record by record: see ParentArrivals). */
+  objectByObject: boolean;
 };
 
 export type SyncTemplate = {
@@ -53,4 +55,5 @@ export const DEFAULT_OPTIONS: Readonly<SyncOptions> = {
   batchSize: 200,
   bulkThreshold: 10_000,
   concurrency: 4,
+  objectByObject: false,
 };

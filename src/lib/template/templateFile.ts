@@ -21,6 +21,7 @@ export type TemplateOptionsSpec = {
   batchSize?: number;
   bulkThreshold?: number;
   concurrency?: number;
+  objectByObject?: boolean;
 };
 
 export type TemplateFile = {

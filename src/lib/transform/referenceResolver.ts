@@ -12,6 +12,8 @@ import type { KeyAlternative } from './referenceKeys.js';
  */
 export class ReferenceResolver {
   private readonly cache = new Map<string, string | null>();
+  /** Ids being looked up now: objects running side by side ask for the same owners at once, looked up once. */
+  private readonly pending = new Map<string, Promise<void>>();
 
   public constructor(
     private readonly source: OrgApi,
@@ -25,8 +27,27 @@ export class ReferenceResolver {
   }
 
   public async resolve(object: string, sourceIds: Iterable<string>): Promise<void> {
-    const wanted = [...new Set([...sourceIds].map(shortId))].filter((id) => !this.cache.has(id));
-    if (wanted.length === 0) return;
+    const waits = new Set<Promise<void>>();
+    const wanted: string[] = [];
+    for (const id of new Set([...sourceIds].map(shortId))) {
+      if (this.cache.has(id)) continue;
+      const inFlight = this.pending.get(id);
+      if (inFlight) waits.add(inFlight);
+      else wanted.push(id);
+    }
+    if (wanted.length > 0) {
+      const lookup = this.lookUp(object, wanted);
+      for (const id of wanted) this.pending.set(id, lookup);
+      const forget = (): void => {
+        for (const id of wanted) if (this.pending.get(id) === lookup) this.pending.delete(id);
+      };
+      lookup.then(forget, forget);
+      waits.add(lookup);
+    }
+    await Promise.all(waits);
+  }
+
+  private async lookUp(object: string, wanted: string[]): Promise<void> {
     const alternatives = this.keysOf(object);
     if (alternatives.length === 0) {
       // No key (an insert-only object, or one nothing identifies): nothing can be found in the target.

@@ -17,22 +17,25 @@ function sourceId(object: string, number: number): string {
   return `${KEY_PREFIXES[object]}AAAAA${String(number).padStart(7, '0')}AAA`;
 }
 
-/** A source org whose every query returns RECORDS_PER_OBJECT rows in pages, and a target that is empty. */
+/** A source org whose every object has RECORDS_PER_OBJECT rows, read in pages, and a target that is empty. */
 function fakeOrg(kind: 'source' | 'target'): OrgApi {
   return {
     apiVersion: '62.0',
     request<T>(_method: HttpMethod, path: string): Promise<T> {
       if (kind === 'target') return Promise.resolve({ totalSize: 0, done: true, records: [] } as T);
-      const page = path.startsWith('/query?q=') ? 0 : Number(path.split('-').pop());
-      const object = path.startsWith('/query?q=') ? /FROM (\w+)/.exec(decodeURIComponent(path))![1] : path.split('/').at(-1)!.split('-')[0];
-      const records = Array.from({ length: PAGE_SIZE }, (_, index) => {
+      // Source reads come in keyset pages (`Id > last ORDER BY Id LIMIT n`): the page after the last id read.
+      const soql = decodeURIComponent(path.replace('/query?q=', ''));
+      const after = /Id > '(\w+)'/.exec(soql)?.[1];
+      const page = after ? (Number(after.slice(8, 15)) + 1) / PAGE_SIZE : 0;
+      const object = /FROM (\w+)/.exec(soql)![1];
+      const count = page * PAGE_SIZE >= RECORDS_PER_OBJECT ? 0 : PAGE_SIZE;
+      const records = Array.from({ length: count }, (_, index) => {
         const number = page * PAGE_SIZE + index;
         // The first half of the tree's records point to a parent in the second half: they wait for a later page.
         const parent = object === TREE && number < RECORDS_PER_OBJECT / 2 ? sourceId(object, number + RECORDS_PER_OBJECT / 2) : null;
         return { attributes: { type: object }, Id: sourceId(object, number), Name: `${object} ${number}`, ParentId: parent };
       });
-      const last = (page + 1) * PAGE_SIZE >= RECORDS_PER_OBJECT;
-      return Promise.resolve({ totalSize: RECORDS_PER_OBJECT, done: last, records, ...(last ? {} : { nextRecordsUrl: `/services/data/v62.0/query/${object}-${page + 1}` }) } as T);
+      return Promise.resolve({ totalSize: records.length, done: true, records } as T);
     },
   };
 }

@@ -16,14 +16,14 @@ const IN_TARGET = 300;
 const id = (prefix: string, n: number): string => `${prefix}AAAAA${String(n).padStart(7, '0')}AAA`;
 const row = (prefix: string, n: number): Record<string, unknown> => ({ attributes: { type: OBJECT }, Id: id(prefix, n), Name: `Widget ${n}` });
 
-/** A source of SOURCE_RECORDS widgets in pages; the first page is answered for the query, the others by locator. */
+/** A source of SOURCE_RECORDS widgets, read in keyset pages (`Id > last ORDER BY Id LIMIT n`). */
 const source: OrgApi = {
   apiVersion: '62.0',
   request<T>(_method: HttpMethod, path: string): Promise<T> {
-    const page = path.startsWith('/query?q=') ? 0 : Number(path.split('-').pop());
-    const records = Array.from({ length: PAGE }, (_, i) => row('a01', page * PAGE + i));
-    const last = (page + 1) * PAGE >= SOURCE_RECORDS;
-    return Promise.resolve({ totalSize: SOURCE_RECORDS, done: last, records, ...(last ? {} : { nextRecordsUrl: `/services/data/v62.0/query/w-${page + 1}` }) } as T);
+    const after = /Id > '(\w+)'/.exec(decodeURIComponent(path))?.[1];
+    const first = after ? Number(after.slice(8, 15)) + 1 : 0;
+    const records = Array.from({ length: Math.max(0, Math.min(PAGE, SOURCE_RECORDS - first)) }, (_, i) => row('a01', first + i));
+    return Promise.resolve({ totalSize: records.length, done: true, records } as T);
   },
 };
 

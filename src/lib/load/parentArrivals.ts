@@ -1,0 +1,93 @@
+import type { IdMap } from '../transform/idMap.js';
+
+type Waiter = { object: string; arrived: () => void };
+
+/**
+ * Which parent records of the run are in the target yet, for children of other objects that wait for them
+ * (record-level pipelining: Contacts go as soon as their Account is in, not once every Account is).
+ *
+ * A parent record is final once it is in the id map (inserted, updated or matched) or once its object is
+ * finished: a record that its object did not bring by then (filtered out of its query, or failed) never will,
+ * and the child resolves it as it always did (by match key in the target, else it fails). Objects outside
+ * the run, or the run's objects already finished, are never waited for. If an object fails, every waiting
+ * child is woken with that failure (`abort`): nothing waits for a parent that will not come.
+ */
+export class ParentArrivals {
+  private readonly unfinished: Set<string>;
+  /** 15-character parent id -> the children waiting for it. */
+  private readonly waiting = new Map<string, Waiter[]>();
+  private failure: { reason: unknown } | undefined;
+  private readonly onAbort = new Set<(reason: unknown) => void>();
+
+  public constructor(
+    objects: Iterable<string>,
+    private readonly idMap: IdMap
+  ) {
+    this.unfinished = new Set(objects);
+  }
+
+  /** The run's failure, once an object failed: children stop instead of waiting. */
+  public get aborted(): { reason: unknown } | undefined {
+    return this.failure;
+  }
+
+  /** Must a child wait for this record of `object` before it can be written? */
+  public isPending(parentId: string, object: string): boolean {
+    return this.unfinished.has(object) && !this.idMap.has(parentId);
+  }
+
+  /** Calls `arrived` once the record is final (see isPending); at once if it already is. */
+  public wait(parentId: string, object: string, arrived: () => void): void {
+    if (!this.isPending(parentId, object)) {
+      arrived();
+      return;
+    }
+    const key = shortId(parentId);
+    const list = this.waiting.get(key);
+    if (list) list.push({ object, arrived });
+    else this.waiting.set(key, [{ object, arrived }]);
+  }
+
+  /** A record is in the target now (its id is in the id map): its waiting children go on. */
+  public arrivedRecord(sourceId: string): void {
+    const key = shortId(sourceId);
+    const list = this.waiting.get(key);
+    if (!list) return;
+    this.waiting.delete(key);
+    for (const waiter of list) waiter.arrived();
+  }
+
+  /** Every record of `object` is final: the children still waiting for one of them go on. */
+  public finished(object: string): void {
+    this.unfinished.delete(object);
+    for (const [key, list] of this.waiting) {
+      const released = list.filter((waiter) => waiter.object === object);
+      if (released.length === 0) continue;
+      const rest = list.filter((waiter) => waiter.object !== object);
+      if (rest.length > 0) this.waiting.set(key, rest);
+      else this.waiting.delete(key);
+      for (const waiter of released) waiter.arrived();
+    }
+  }
+
+  /** An object failed: the children that wait (or would) stop with its failure. */
+  public abort(reason: unknown): void {
+    if (this.failure) return;
+    this.failure = { reason };
+    for (const listener of [...this.onAbort]) listener(reason);
+  }
+
+  /** Called once, on the run's first failure (at once if it happened already); answers an unsubscribe. */
+  public onAborted(listener: (reason: unknown) => void): () => void {
+    if (this.failure) {
+      listener(this.failure.reason);
+      return () => {};
+    }
+    this.onAbort.add(listener);
+    return () => this.onAbort.delete(listener);
+  }
+}
+
+function shortId(id: string): string {
+  return id.length === 18 ? id.slice(0, 15) : id;
+}
