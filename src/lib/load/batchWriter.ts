@@ -143,6 +143,9 @@ export class BatchWriter implements RecordWriter {
     error: unknown,
     attempt: number
   ): Promise<Array<{ item: WriteItem; index: number }>> {
+    // The run's guards refused the call before it left (API budget, Ctrl-C, --stop-on-error): the run stops;
+    // the batch is not the records' failure (it stays open in the journal, and a resume checks it).
+    if (error instanceof RunStop) throw error;
     const kind = classifyFailure(error);
     const message = error instanceof Error ? error.message : String(error);
     if (kind === 'session') {

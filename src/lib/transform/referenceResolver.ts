@@ -1,5 +1,5 @@
 import type { OrgApi } from '../api/orgApi.js';
-import { queryPages } from '../api/queryPages.js';
+import { queryAll, queryPages, type SObjectRow } from '../api/queryPages.js';
 import { inClauseChunks, soqlLiteral, soqlString } from '../api/soqlLiterals.js';
 import { matchKeyOf } from '../scan/matchKey.js';
 import type { KeyAlternative } from './referenceKeys.js';
@@ -64,12 +64,34 @@ export class ReferenceResolver {
       }
     }
     let unresolved = new Set(wanted);
-    for (const alternative of alternatives) {
-      if (unresolved.size === 0) break;
-       
-      unresolved = await this.resolveBy(object, alternative, unresolved, sourceRows);
+    const together = alternatives.length > 1 ? oneQueryFor(object, alternatives, unresolved, sourceRows) : undefined;
+    if (together) {
+      // Every alternative's key values in one query (a User by Username or Email: one round trip, one call);
+      // the alternatives still apply in order, so a Username match wins over an Email match.
+      const rows = await queryAll(this.target, together);
+      for (const alternative of alternatives) unresolved = this.assign(alternative, unresolved, sourceRows, rows);
+    } else {
+      for (const alternative of alternatives) {
+        if (unresolved.size === 0) break;
+        unresolved = await this.resolveBy(object, alternative, unresolved, sourceRows);
+      }
     }
     for (const id of unresolved) this.cache.set(id, null);
+  }
+
+  /** Pairs source ids with target rows by one alternative's key; answers the ids it left unresolved. */
+  private assign(alternative: KeyAlternative, sourceIds: Set<string>, sourceRows: Map<string, Record<string, unknown>>, rows: SObjectRow[]): Set<string> {
+    const remaining = new Set(sourceIds);
+    const byKey = keysOf(alternative, sourceIds, sourceRows);
+    for (const row of rows) {
+      const key = matchKeyOf(row, alternative.target);
+      for (const id of (key !== null && byKey.get(key)) || []) {
+        // The first target row wins; a key that is not unique in the target is the template's problem.
+        if (!this.cache.has(id)) this.cache.set(id, String(row.Id));
+        remaining.delete(id);
+      }
+    }
+    return remaining;
   }
 
   private async resolveBy(
@@ -78,13 +100,7 @@ export class ReferenceResolver {
     sourceIds: Set<string>,
     sourceRows: Map<string, Record<string, unknown>>
   ): Promise<Set<string>> {
-    const byKey = new Map<string, string[]>();
-    for (const id of sourceIds) {
-      const row = sourceRows.get(id);
-      const key = row ? matchKeyOf(row, alternative.source) : null;
-      if (key === null) continue;
-      byKey.set(key, [...(byKey.get(key) ?? []), id]);
-    }
+    const byKey = keysOf(alternative, sourceIds, sourceRows);
     const remaining = new Set(sourceIds);
     if (byKey.size === 0) return remaining;
     // Composite keys filter on the first field and check the rest in memory (few rows share a first part).
@@ -114,4 +130,43 @@ export class ReferenceResolver {
 
 function shortId(id: string): string {
   return id.length === 18 ? id.slice(0, 15) : id;
+}
+
+/** The IN lists of all alternatives together stay within what inClauseChunks allows one list. */
+const MAX_COMBINED_FILTER_CHARS = 80_000;
+
+/** Source ids by their key under one alternative (ids whose key is incomplete are left out). */
+function keysOf(alternative: KeyAlternative, sourceIds: Set<string>, sourceRows: Map<string, Record<string, unknown>>): Map<string, string[]> {
+  const byKey = new Map<string, string[]>();
+  for (const id of sourceIds) {
+    const row = sourceRows.get(id);
+    const key = row ? matchKeyOf(row, alternative.source) : null;
+    if (key === null) continue;
+    byKey.set(key, [...(byKey.get(key) ?? []), id]);
+  }
+  return byKey;
+}
+
+/**
+ * One SOQL that finds the candidates of every alternative (`First1 IN (...) OR First2 IN (...)`, composite keys
+ * checked in memory), or undefined when the values need more than one IN list each (then one query per
+ * alternative and chunk, as before).
+ */
+function oneQueryFor(object: string, alternatives: KeyAlternative[], sourceIds: Set<string>, sourceRows: Map<string, Record<string, unknown>>): string | undefined {
+  const filters: string[] = [];
+  for (const alternative of alternatives) {
+    const values = new Set<string>();
+    for (const id of sourceIds) {
+      const value = sourceRows.get(id)?.[alternative.source[0]];
+      if (value !== null && value !== undefined && value !== '') values.add(soqlLiteral(value));
+    }
+    if (values.size === 0) continue;
+    const chunks = inClauseChunks([...values]);
+    if (chunks.length > 1) return undefined;
+    filters.push(`${alternative.target[0]} IN (${chunks[0].join(',')})`);
+  }
+  // Within what one IN list may hold, so that the whole query stays under SOQL's 100,000 characters.
+  if (filters.length === 0 || filters.reduce((sum, filter) => sum + filter.length, 0) > MAX_COMBINED_FILTER_CHARS) return undefined;
+  const fields = [...new Set(alternatives.flatMap((alternative) => alternative.target))];
+  return `SELECT Id, ${fields.join(', ')} FROM ${object} WHERE ${filters.join(' OR ')}`;
 }

@@ -78,6 +78,34 @@ describe('CompositeCollections', () => {
     expect(await leaf).to.have.length(2);
   });
 
+  it('packs waiting writes only with writes of the same priority, fewer the longer the chain behind them', async () => {
+    const org = new HeldOrg();
+    const sender = new CompositeCollections(org, 1);
+    const blocker = sender.write(insert('Lead'));
+    await tick();
+    // Told apart by their sizes: Case 3 records, Task 1, Account 4.
+    const writes = [
+      ...Array.from({ length: 6 }, () => sender.write(insert('Case', 3), 2)),
+      ...Array.from({ length: 2 }, () => sender.write(insert('Task', 1), 1)),
+      sender.write(insert('Account', 4), 4),
+    ];
+    const sizesSent = async (index: number): Promise<number[]> => {
+      org.sent[index - 1].release();
+      await tick();
+      const { body } = org.sent[index];
+      const composite = body as { compositeRequest?: Array<{ body: { records: unknown[] } }> };
+      return composite.compositeRequest ? composite.compositeRequest.map((sub) => sub.body.records.length) : [(body as { records: unknown[] }).records.length];
+    };
+    // Account (a chain of four behind it) first and alone; Case (one step from a leaf) by four; Task by what is left.
+    expect(await sizesSent(1)).to.deep.equal([4]);
+    expect(await sizesSent(2)).to.deep.equal([3, 3, 3, 3]);
+    expect(await sizesSent(3)).to.deep.equal([3, 3]);
+    expect(await sizesSent(4)).to.deep.equal([1, 1]);
+    org.sent[4].release();
+    await blocker;
+    expect(await Promise.all(writes)).to.have.length(9);
+  });
+
   it('rejects only the write whose subrequest failed, with the error the call would have thrown alone', async () => {
     const org = new HeldOrg();
     const sender = new CompositeCollections(org, 1);
