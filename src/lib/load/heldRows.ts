@@ -13,13 +13,24 @@ export class HeldRows {
   private heldCount = 0;
   private released: SObjectRow[] = [];
   private readonly wakers = new Set<() => void>();
+  /** The other objects this object's lookups may wait for. */
+  private readonly parentObjects: string[];
 
   public constructor(
     private readonly spec: ObjectSyncSpec,
     private readonly arrivals: ParentArrivals,
     /** The object a source id belongs to (by key prefix); undefined when unknown. */
     private readonly objectOfId: (id: string) => string | undefined
-  ) {}
+  ) {
+    this.parentObjects = [
+      ...new Set(
+        spec.fields
+          .filter((field) => field.type === 'reference' && !spec.deferredLookups.has(field.name) && !spec.selfReferences.has(field.name))
+          .flatMap((field) => field.referenceTo)
+          .filter((object) => object !== spec.object.name)
+      ),
+    ];
+  }
 
   /** Rows still waiting for a parent. */
   public get held(): number {
@@ -41,6 +52,7 @@ export class HeldRows {
         continue;
       }
       this.heldCount++;
+      this.arrivals.countHeld(1);
       let missing = parents.length;
       for (const parent of parents) {
         this.arrivals.wait(parent.id, parent.object, () => {
@@ -56,7 +68,14 @@ export class HeldRows {
 
   /** Up to `max` released rows, in the order they were released. */
   public take(max: number): SObjectRow[] {
-    return this.released.splice(0, max);
+    const rows = this.released.splice(0, max);
+    this.arrivals.countHeld(-rows.length);
+    return rows;
+  }
+
+  /** Does this object wait for records of objects still syncing (so that its rows may have to be held)? */
+  public get waitsForParents(): boolean {
+    return this.parentObjects.some((object) => this.arrivals.isUnfinished(object));
   }
 
   /** Resolves when a row is released (at once if one is ready, or if nothing is held); rejects if the run aborts. */

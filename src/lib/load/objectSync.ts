@@ -183,10 +183,20 @@ export class ObjectSync {
     for (;;) {
       this.throwBatchFailure();
       const held = this.held;
-      if (held && held.held + held.ready >= this.context.pageSize) {
-        // A page of rows waits already: handle what is released, else wait for parents before reading on.
+      const arrivals = this.context.arrivals;
+      const holding = held ? held.held + held.ready : 0;
+      if (held && (holding >= this.context.pageSize || (holding > 0 && !arrivals!.hasRoom))) {
+        // A page of rows waits already (or the run holds all it may): handle what is released, else wait
+        // for parents before reading on.
         if (held.ready > 0) await this.handleReleased(true);
         else await held.changed();
+        continue;
+      }
+      if (held && !arrivals!.hasRoom && held.waitsForParents) {
+        if (arrivals!.aborted) throw arrivals!.aborted.reason;
+        // The run holds all the rows it may for parents, and this object's next page could wait too: it reads
+        // on once others handle theirs or an object finishes (objects whose parents are done always read).
+        await arrivals!.room();
         continue;
       }
       if (!this.mustWait()) return;
@@ -199,13 +209,17 @@ export class ObjectSync {
    * Reading waits for this object's own batches (so it never waits for nothing): when it has too many, when
    * more records wait for their parents than the run lets be in flight (the writes in flight release them), or
    * when the run's REST records in flight are at their bound. Bulk jobs are paced per job, outside the REST
-   * limiter, so an object on Bulk API is bounded by its own jobs: BULK_JOBS_IN_FLIGHT of them.
+   * limiter, so an object on Bulk API is bounded by its own jobs (BULK_JOBS_IN_FLIGHT of them) and by the
+   * run's Bulk records in flight (objects side by side each keep a job, not more).
    */
   private mustWait(): boolean {
     if (this.inflight.size === 0) return false;
     if (this.inflight.size >= this.context.maxInflightBatches) return true;
     if (this.queue.size >= this.context.unwritten.max) return true;
-    if (this.onBulk) return this.inflightRecords >= BULK_JOBS_IN_FLIGHT * this.batchSize;
+    if (this.onBulk) {
+      const run = this.context.bulk!.inFlight;
+      return this.inflightRecords >= BULK_JOBS_IN_FLIGHT * this.batchSize || run.records >= run.max;
+    }
     return this.context.unwritten.records >= this.context.unwritten.max;
   }
 
@@ -398,7 +412,7 @@ export class ObjectSync {
 
   private track<T extends WriteItem>(items: T[], send: (items: T[]) => Promise<void>): void {
     const promise = send(items);
-    const counter = this.onBulk ? undefined : this.context.unwritten;
+    const counter = this.onBulk ? this.context.bulk!.inFlight : this.context.unwritten;
     this.inflight.add(promise);
     this.inflightRecords += items.length;
     if (counter) counter.records += items.length;

@@ -18,12 +18,45 @@ export class ParentArrivals {
   private readonly waiting = new Map<string, Waiter[]>();
   private failure: { reason: unknown } | undefined;
   private readonly onAbort = new Set<(reason: unknown) => void>();
+  /** Rows the objects hold for parents (waiting, or released and not handled yet), across the run. */
+  private heldRows = 0;
+  private readonly onRoom = new Set<() => void>();
 
   public constructor(
     objects: Iterable<string>,
-    private readonly idMap: IdMap
+    private readonly idMap: IdMap,
+    /** How many rows the run may hold for parents before objects that wait for parents stop reading. */
+    public readonly maxHeldRows = Number.POSITIVE_INFINITY
   ) {
     this.unfinished = new Set(objects);
+  }
+
+  /** Is there room to hold more rows for parents (see maxHeldRows)? */
+  public get hasRoom(): boolean {
+    return this.heldRows < this.maxHeldRows;
+  }
+
+  /** Is `object` one of the run's objects that are still syncing? */
+  public isUnfinished(object: string): boolean {
+    return this.unfinished.has(object);
+  }
+
+  /** Rows were held (positive) or handled (negative). */
+  public countHeld(rows: number): void {
+    this.heldRows += rows;
+    if (rows < 0 && this.hasRoom) this.wakeRoomWaiters();
+  }
+
+  /** Resolves once there is room for held rows or an object finished (either may let the caller read on). */
+  public room(): Promise<void> {
+    if (this.hasRoom) return Promise.resolve();
+    return new Promise((resolve) => this.onRoom.add(resolve));
+  }
+
+  private wakeRoomWaiters(): void {
+    const waiters = [...this.onRoom];
+    this.onRoom.clear();
+    for (const wake of waiters) wake();
   }
 
   /** The run's failure, once an object failed: children stop instead of waiting. */
@@ -60,6 +93,7 @@ export class ParentArrivals {
   /** Every record of `object` is final: the children still waiting for one of them go on. */
   public finished(object: string): void {
     this.unfinished.delete(object);
+    this.wakeRoomWaiters();
     for (const [key, list] of this.waiting) {
       const released = list.filter((waiter) => waiter.object === object);
       if (released.length === 0) continue;
@@ -75,6 +109,8 @@ export class ParentArrivals {
     if (this.failure) return;
     this.failure = { reason };
     for (const listener of [...this.onAbort]) listener(reason);
+    // Readers waiting for room go on and meet the failure where they wait next.
+    this.wakeRoomWaiters();
   }
 
   /** Called once, on the run's first failure (at once if it happened already); answers an unsubscribe. */

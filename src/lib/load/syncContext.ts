@@ -53,7 +53,16 @@ export type SyncContext = {
    */
   unwritten: { records: number; max: number };
   /** Bulk API 2.0 for objects with at least `threshold` source records (absent: REST only, e.g. a dry run). */
-  bulk?: { writer: RecordWriter; threshold: number; batchSize: number };
+  bulk?: {
+    writer: RecordWriter;
+    threshold: number;
+    batchSize: number;
+    /**
+     * Records in Bulk ingest jobs in flight, across the objects on Bulk API: at `max`, an object with a job of
+     * its own out sends no other (each job holds its batch of records, and its CSV, until it completes).
+     */
+    inFlight: { records: number; max: number };
+  };
   /** Objects with at least this many source records are read by Bulk API query jobs (dry runs included). */
   bulkReadThreshold?: number;
   /** Bulk query jobs started at the start of the run, by object (see startBulkReads). */

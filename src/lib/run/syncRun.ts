@@ -119,7 +119,10 @@ export async function runSync(input: SyncRunInput): Promise<SyncRunResult> {
     failures.set(key, entry);
   };
   // Record-level pipelining: every object starts at once and each record waits for its own parents only.
-  if (!input.template.options.objectByObject) context.arrivals = new ParentArrivals(specs.map((spec) => spec.object.name), context.idMap);
+  // The rows held for parents across objects are bounded (four pages; each object may still hold one page).
+  if (!input.template.options.objectByObject) {
+    context.arrivals = new ParentArrivals(specs.map((spec) => spec.object.name), context.idMap, HELD_PAGES_IN_RUN * context.pageSize);
+  }
   context.onProgress = (progress): void => {
     const entry = summaries.get(progress.object)!;
     Object.assign(entry, progress.counts, { status: progress.status, elapsedMs: progress.elapsedMs });
@@ -319,6 +322,10 @@ function retrySpecs(specs: ObjectSyncSpec[], scope: RetryScope): ObjectSyncSpec[
 
 /** Records per Bulk API 2.0 batch: several ingest jobs of this size run side by side under the limiter. */
 const BULK_BATCH_SIZE = 10_000;
+/** Ingest jobs the run keeps in flight across objects (more only while an object has none of its own out). */
+const BULK_JOBS_IN_RUN = 2;
+/** Pages of source rows the run holds for parents of other objects (see ParentArrivals). */
+const HELD_PAGES_IN_RUN = 4;
 
 function bulkOf(input: SyncRunInput, journal: RunJournal, rest: RecordWriter): SyncContext['bulk'] {
   const { target } = input;
@@ -327,6 +334,7 @@ function bulkOf(input: SyncRunInput, journal: RunJournal, rest: RecordWriter): S
     writer: new BulkWriter({ api: target as TextOrgApi, journal: journal.events, fallback: rest }),
     threshold: input.template.options.bulkThreshold,
     batchSize: BULK_BATCH_SIZE,
+    inFlight: { records: 0, max: BULK_JOBS_IN_RUN * BULK_BATCH_SIZE },
   };
 }
 

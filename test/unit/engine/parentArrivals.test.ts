@@ -72,6 +72,28 @@ describe('ParentArrivals and HeldRows', () => {
     expect(held.admit([{ Id: '500AAAAA0000003AAA', AccountId: '001AAAAA0000007AAA' }])).to.have.length(1);
   });
 
+  it('bounds the rows the run holds: room comes back when rows are handled or an object finishes', async () => {
+    const arrivals = new ParentArrivals(['Account', 'Contact'], new IdMap(), 2);
+    const held = new HeldRows(caseSpec(), arrivals, objectOfId);
+    expect(held.waitsForParents).to.equal(true);
+    held.admit([
+      { Id: '500AAAAA0000001AAA', AccountId: ACCOUNT_1 },
+      { Id: '500AAAAA0000002AAA', AccountId: ACCOUNT_2 },
+    ]);
+    expect(arrivals.hasRoom).to.equal(false);
+    let roomAgain = false;
+    void arrivals.room().then(() => (roomAgain = true));
+    arrivals.finished('Account');
+    await Promise.resolve();
+    // Finishing an object wakes the readers (whose parents may all be done now); the rows still count until handled.
+    expect(roomAgain).to.equal(true);
+    expect(arrivals.hasRoom).to.equal(false);
+    expect(held.take(1)).to.have.length(1);
+    expect(arrivals.hasRoom).to.equal(true);
+    arrivals.finished('Contact');
+    expect(held.waitsForParents).to.equal(false);
+  });
+
   it('rejects the waits of held rows when the run aborts, and answers at once when nothing is held', async () => {
     const arrivals = new ParentArrivals(['Account'], new IdMap());
     const held = new HeldRows(caseSpec(), arrivals, objectOfId);
