@@ -100,29 +100,13 @@ export class ReferenceResolver {
     sourceIds: Set<string>,
     sourceRows: Map<string, Record<string, unknown>>
   ): Promise<Set<string>> {
-    const byKey = keysOf(alternative, sourceIds, sourceRows);
-    const remaining = new Set(sourceIds);
-    if (byKey.size === 0) return remaining;
+    let remaining = new Set(sourceIds);
+    if (keysOf(alternative, sourceIds, sourceRows).size === 0) return remaining;
     // Composite keys filter on the first field and check the rest in memory (few rows share a first part).
-    const [first, ...rest] = alternative.target;
-    const firstValues = new Set<string>();
-    for (const id of sourceIds) {
-      const value = sourceRows.get(id)?.[alternative.source[0]];
-      if (value !== null && value !== undefined && value !== '') firstValues.add(soqlLiteral(value));
-    }
-    for (const chunk of inClauseChunks([...firstValues])) {
-      const soql = `SELECT Id, ${[first, ...rest].join(', ')} FROM ${object} WHERE ${first} IN (${chunk.join(',')})`;
-       
-      for await (const page of queryPages(this.target, soql)) {
-        for (const row of page) {
-          const key = matchKeyOf(row, alternative.target);
-          for (const id of (key !== null && byKey.get(key)) || []) {
-            // The first target row wins; a key that is not unique in the target is the template's problem.
-            if (!this.cache.has(id)) this.cache.set(id, String(row.Id));
-            remaining.delete(id);
-          }
-        }
-      }
+    const fields = alternative.target.join(', ');
+    for (const chunk of inClauseChunks(firstValuesOf(alternative, sourceIds, sourceRows))) {
+      const soql = `SELECT Id, ${fields} FROM ${object} WHERE ${alternative.target[0]} IN (${chunk.join(',')})`;
+      for await (const page of queryPages(this.target, soql)) remaining = this.assign(alternative, remaining, sourceRows, page);
     }
     return remaining;
   }
@@ -134,6 +118,16 @@ function shortId(id: string): string {
 
 /** The IN lists of all alternatives together stay within what inClauseChunks allows one list. */
 const MAX_COMBINED_FILTER_CHARS = 80_000;
+
+/** The SOQL literals of the first key field of the source records (blank values left out), once each. */
+function firstValuesOf(alternative: KeyAlternative, sourceIds: Set<string>, sourceRows: Map<string, Record<string, unknown>>): string[] {
+  const values = new Set<string>();
+  for (const id of sourceIds) {
+    const value = sourceRows.get(id)?.[alternative.source[0]];
+    if (value !== null && value !== undefined && value !== '') values.add(soqlLiteral(value));
+  }
+  return [...values];
+}
 
 /** Source ids by their key under one alternative (ids whose key is incomplete are left out). */
 function keysOf(alternative: KeyAlternative, sourceIds: Set<string>, sourceRows: Map<string, Record<string, unknown>>): Map<string, string[]> {
@@ -155,13 +149,9 @@ function keysOf(alternative: KeyAlternative, sourceIds: Set<string>, sourceRows:
 function oneQueryFor(object: string, alternatives: KeyAlternative[], sourceIds: Set<string>, sourceRows: Map<string, Record<string, unknown>>): string | undefined {
   const filters: string[] = [];
   for (const alternative of alternatives) {
-    const values = new Set<string>();
-    for (const id of sourceIds) {
-      const value = sourceRows.get(id)?.[alternative.source[0]];
-      if (value !== null && value !== undefined && value !== '') values.add(soqlLiteral(value));
-    }
-    if (values.size === 0) continue;
-    const chunks = inClauseChunks([...values]);
+    const values = firstValuesOf(alternative, sourceIds, sourceRows);
+    if (values.length === 0) continue;
+    const chunks = inClauseChunks(values);
     if (chunks.length > 1) return undefined;
     filters.push(`${alternative.target[0]} IN (${chunks[0].join(',')})`);
   }
