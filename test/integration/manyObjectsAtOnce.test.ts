@@ -36,7 +36,6 @@ describe('execute: twenty objects reading and writing side by side', function ()
         const rows = await queryOrg(org, `SELECT Id, ${lookup} FROM ${object}`);
         return [rows.length, rows.filter((row) => row[lookup] !== null).length];
       };
-      // eslint-disable-next-line no-await-in-loop
       expect(await count(pair.target), object).to.deep.equal(await count(pair.source));
     }
   });

@@ -1,5 +1,6 @@
 import type { SObjectRow } from '../api/queryPages.js';
-import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
+import type { DescribeField } from '../schema/describeTypes.js';
+import { parentLookups, type ObjectSyncSpec } from '../transform/recordTransformer.js';
 import type { ParentArrivals } from './parentArrivals.js';
 
 /**
@@ -13,7 +14,8 @@ export class HeldRows {
   private heldCount = 0;
   private released: SObjectRow[] = [];
   private readonly wakers = new Set<() => void>();
-  /** The other objects this object's lookups may wait for. */
+  /** The lookups that hold a row (see parentLookups), and the other objects they point to. */
+  private readonly lookups: readonly DescribeField[];
   private readonly parentObjects: string[];
 
   public constructor(
@@ -22,14 +24,8 @@ export class HeldRows {
     /** The object a source id belongs to (by key prefix); undefined when unknown. */
     private readonly objectOfId: (id: string) => string | undefined
   ) {
-    this.parentObjects = [
-      ...new Set(
-        spec.fields
-          .filter((field) => field.type === 'reference' && !spec.deferredLookups.has(field.name) && !spec.selfReferences.has(field.name))
-          .flatMap((field) => field.referenceTo)
-          .filter((object) => object !== spec.object.name)
-      ),
-    ];
+    this.lookups = parentLookups(spec);
+    this.parentObjects = [...new Set(this.lookups.flatMap((field) => field.referenceTo).filter((object) => object !== spec.object.name))];
   }
 
   /** Rows still waiting for a parent. */
@@ -102,11 +98,10 @@ export class HeldRows {
     for (const wake of wakers) wake();
   }
 
-  /** The parents of other objects this row waits for: lookups that are neither deferred nor self-references. */
+  /** The parents of other objects this row waits for (records not in the target yet, of unfinished objects). */
   private pendingParents(row: SObjectRow): Array<{ id: string; object: string }> {
     const parents: Array<{ id: string; object: string }> = [];
-    for (const field of this.spec.fields) {
-      if (field.type !== 'reference' || this.spec.deferredLookups.has(field.name) || this.spec.selfReferences.has(field.name)) continue;
+    for (const field of this.lookups) {
       const value = row[field.name];
       if (typeof value !== 'string' || value === '') continue;
       const object = this.objectOfId(value) ?? field.referenceTo[0];

@@ -1,10 +1,11 @@
 import type { SObjectRow } from '../api/queryPages.js';
+import type { DescribeField } from '../schema/describeTypes.js';
 import { emptyCounts, type ObjectCounts } from '../journal/runMeta.js';
 import { classify, type Decision } from '../scan/classify.js';
 import { matchKeyOf } from '../scan/matchKey.js';
 import type { WrittenRecord } from '../scan/createdSinceMatcher.js';
 import { InsertOnlyAdoption } from '../scan/insertOnlyAdoption.js';
-import { prepareRecord, type LookupContext, type ObjectSyncSpec, type PendingLookup, type PreparedRecord } from '../transform/recordTransformer.js';
+import { parentLookups, prepareRecord, type LookupContext, type ObjectSyncSpec, type PendingLookup, type PreparedRecord } from '../transform/recordTransformer.js';
 import type { RecordWriter, WriteItem, WriteOutcome } from './batchWriter.js';
 import { SelfReferenceQueue, type WaitingRecord } from './selfReferenceQueue.js';
 import { TargetMatching } from './targetMatching.js';
@@ -57,6 +58,8 @@ export class ObjectSync {
   private readonly adoption: InsertOnlyAdoption | undefined;
   /** Rows waiting for parent records of other objects that are still being synced (absent: none can be). */
   private readonly held: HeldRows | undefined;
+  /** The lookups whose parents must be in the target first (see parentLookups). */
+  private readonly parentLookups: readonly DescribeField[];
 
   public constructor(
     private readonly spec: ObjectSyncSpec,
@@ -75,6 +78,7 @@ export class ObjectSync {
     this.writer = context.writer;
     this.batchSize = context.batchSize;
     this.matching = spec.object.matchBy ? new TargetMatching(spec, spec.object.matchBy, context) : undefined;
+    this.parentLookups = parentLookups(spec);
     this.held = context.arrivals ? new HeldRows(spec, context.arrivals, (id) => context.objectOfId(id)) : undefined;
     this.adoption = spec.object.matchBy
       ? undefined
@@ -308,11 +312,9 @@ export class ObjectSync {
   private async resolveOutsideReferences(rows: SObjectRow[]): Promise<void> {
     const byObject = new Map<string, Set<string>>();
     for (const row of rows) {
-      for (const field of this.spec.fields) {
+      for (const field of this.parentLookups) {
         const value = row[field.name];
-        if (field.type !== 'reference' || typeof value !== 'string') continue;
-        if (this.spec.deferredLookups.has(field.name) || this.spec.selfReferences.has(field.name)) continue;
-        if (this.context.idMap.has(value)) continue;
+        if (typeof value !== 'string' || this.context.idMap.has(value)) continue;
         const object = this.context.objectOfId(value) ?? field.referenceTo[0];
         if (!byObject.has(object)) byObject.set(object, new Set());
         byObject.get(object)!.add(value);

@@ -1,4 +1,5 @@
 import type { IdMap } from '../transform/idMap.js';
+import { shortId } from '../util/shortId.js';
 
 type Waiter = { object: string; arrived: () => void };
 
@@ -122,8 +123,4 @@ export class ParentArrivals {
     this.onAbort.add(listener);
     return () => this.onAbort.delete(listener);
   }
-}
-
-function shortId(id: string): string {
-  return id.length === 18 ? id.slice(0, 15) : id;
 }

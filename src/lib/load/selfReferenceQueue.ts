@@ -1,5 +1,6 @@
 import type { SObjectRow } from '../api/queryPages.js';
 import { PARENT_NOT_SYNCED, type PreparedRecord } from '../transform/recordTransformer.js';
+import { shortId } from '../util/shortId.js';
 
 /** A record waiting for its parent: its matches in the target, and the key fields of its source row. */
 export type WaitingRecord = { prepared: PreparedRecord; matches: SObjectRow[] | undefined; keyFields: SObjectRow };
@@ -63,8 +64,4 @@ export class SelfReferenceQueue {
     this.count = 0;
     return all;
   }
-}
-
-function shortId(id: string): string {
-  return id.length === 18 ? id.slice(0, 15) : id;
 }

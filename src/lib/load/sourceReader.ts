@@ -90,7 +90,6 @@ async function* keysetPages(api: OrgApi, spec: ObjectSyncSpec, part: SourcePart,
   while (left > 0) {
     const size = Math.min(pageSize, left);
     // One page (LIMIT <= batch size); queryAll still follows a nextRecordsUrl if the org sends smaller pages.
-     
     const rows = await queryAll(api, buildSourceQuery(spec, part, { afterId, size }), { batchSize: pageSize });
     if (rows.length > 0) yield rows;
     if (rows.length < size) return;

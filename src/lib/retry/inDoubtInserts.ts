@@ -3,6 +3,7 @@ import type { JournalEvent } from '../journal/events.js';
 import type { InDoubtInserts } from '../scan/createdSinceMatcher.js';
 import { IN_DOUBT } from '../load/batchWriter.js';
 import { IdMap } from '../transform/idMap.js';
+import { shortId } from '../util/shortId.js';
 
 type Doubt = { batch: string; at: string };
 
@@ -76,8 +77,4 @@ export function failedInTransit(statusCode: string): boolean {
   if (statusCode === IN_DOUBT || statusCode === 'TypeError') return true;
   if (statusCode === 'UNABLE_TO_LOCK_ROW') return false;
   return classifyFailure({ errorCode: statusCode }) === 'transient';
-}
-
-function shortId(id: string): string {
-  return id.length === 18 ? id.slice(0, 15) : id;
 }

@@ -1,7 +1,7 @@
 import type { DescribeSObject } from '../schema/describeTypes.js';
 import type { MigrationPlan } from '../graph/planTypes.js';
 import type { SyncTemplate } from '../template/syncTemplate.js';
-import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
+import { parentLookups, type ObjectSyncSpec } from '../transform/recordTransformer.js';
 import { BUILT_IN_REFERENCE_KEYS, type KeyAlternative } from '../transform/referenceKeys.js';
 
 export type DescribeLookup = (object: string) => DescribeSObject;
@@ -38,8 +38,7 @@ export function stepDependencies(specs: readonly ObjectSyncSpec[]): Map<string, 
   const dependencies = new Map<string, Set<string>>();
   for (const spec of specs) {
     const parents = new Set<string>();
-    for (const field of spec.fields) {
-      if (field.type !== 'reference' || spec.deferredLookups.has(field.name) || spec.selfReferences.has(field.name)) continue;
+    for (const field of parentLookups(spec)) {
       for (const parent of field.referenceTo) {
         if (parent !== spec.object.name && inTemplate.has(parent)) parents.add(parent);
       }

@@ -216,11 +216,7 @@ async function runObjects(specs: ObjectSyncSpec[], context: SyncContext): Promis
   const dependencies = stepDependencies(specs);
   const { arrivals } = context;
   const done = new Map<string, Promise<void>>();
-  // Pipelined, every object starts now: those with the longest chains of objects waiting on them first, so
-  // that their first source pages are asked (and answered) before the others'.
-  const chains = chainLengths(scheduleDependencies(specs));
-  const startOrder = arrivals ? [...specs].sort((a, b) => (chains.get(b.object.name) ?? 0) - (chains.get(a.object.name) ?? 0)) : specs;
-  for (const spec of startOrder) {
+  for (const spec of specs) {
     const name = spec.object.name;
     const parents = arrivals ? [] : [...dependencies.get(name)!].map((parent) => done.get(parent)).filter((p) => p !== undefined);
     const run = Promise.all(parents).then(async () => {

@@ -1,4 +1,5 @@
 import { PackedIdTable } from './packedIdTable.js';
+import { shortId } from '../util/shortId.js';
 
 /**
  * Source id -> target id, for every record the run inserted, updated or matched. It is the one structure that
@@ -14,7 +15,7 @@ export class IdMap {
   private shadowed = 0;
 
   public set(sourceId: string, targetId: string): void {
-    const id = key(sourceId);
+    const id = shortId(sourceId);
     if (!this.other.has(id) && PackedIdTable.fits(id, targetId)) {
       this.packed.set(id, targetId);
       return;
@@ -24,7 +25,7 @@ export class IdMap {
   }
 
   public get(sourceId: string): string | undefined {
-    const id = key(sourceId);
+    const id = shortId(sourceId);
     return this.other.get(id) ?? this.packed.get(id);
   }
 
@@ -35,8 +36,4 @@ export class IdMap {
   public get size(): number {
     return this.packed.size + this.other.size - this.shadowed;
   }
-}
-
-function key(id: string): string {
-  return id.length === 18 ? id.slice(0, 15) : id;
 }

@@ -24,6 +24,14 @@ export type ObjectSyncSpec = {
   inDoubt?: InDoubtInserts;
 };
 
+/**
+ * The lookups whose parents a record needs in the target before it is written: neither deferred (the update
+ * pass fills those) nor self-references (the object's own level-by-level queue waits for those).
+ */
+export function parentLookups(spec: ObjectSyncSpec): DescribeField[] {
+  return spec.fields.filter((field) => field.type === 'reference' && !spec.deferredLookups.has(field.name) && !spec.selfReferences.has(field.name));
+}
+
 export type LookupContext = {
   idMap: IdMap;
   /** Objects of the template: lookups to them are remapped through the id map. */

@@ -3,6 +3,7 @@ import { queryAll, queryPages, type SObjectRow } from '../api/queryPages.js';
 import { inClauseChunks, soqlLiteral, soqlString } from '../api/soqlLiterals.js';
 import { matchKeyOf } from '../scan/matchKey.js';
 import type { KeyAlternative } from './referenceKeys.js';
+import { shortId } from '../util/shortId.js';
 
 /**
  * Finds, for source record ids of one object, the ids of the same records in the target, by match key:
@@ -110,10 +111,6 @@ export class ReferenceResolver {
     }
     return remaining;
   }
-}
-
-function shortId(id: string): string {
-  return id.length === 18 ? id.slice(0, 15) : id;
 }
 
 /** The IN lists of all alternatives together stay within what inClauseChunks allows one list. */
