@@ -3,21 +3,23 @@
  * (found by username or e-mail, so records keep their owners) and no data, both under the same cost model.
  * Every tool gets a fresh pair from the same seed, so all tools move identical data into an identical empty org.
  */
-import type { EmulatedOrg } from '../../test/emulator/index.js';
-import { startOrgPair, type OrgPair } from '../../test/support/emulatedOrgs.js';
+import type { RemoteOrg } from '../../test/emulator/orgInWorker.js';
+import { startOrgPairInWorkers, type OrgPair } from '../../test/support/emulatedOrgs.js';
 import type { CostModel } from './options.js';
 
-export type BenchOrgs = OrgPair;
+export type BenchOrgs = OrgPair<RemoteOrg>;
 
 export async function startBenchOrgs(records: number, seed: number, model: CostModel): Promise<BenchOrgs> {
   // Sandboxes: a daily allowance of 5,000,000 calls (a developer org's 15,000 would stop a 100,000-record
   // run) and no production confirmation prompt.
   const common = { edition: 'sandbox', ...model } as const;
-  return startOrgPair({ ...common, dataset: 'bench', records, seed }, { ...common, dataset: 'users', seed: seed + 1 });
+  // Each org on its own thread, as two orgs are two servers: in one event loop, the source's answers to
+  // queries would hold up the target's writes and make the model's org slower than asked.
+  return startOrgPairInWorkers({ ...common, dataset: 'bench', records, seed }, { ...common, dataset: 'users', seed: seed + 1 });
 }
 
 /** `POST /__emulator/reset`: clears the request counters, keeps the data, so the stats are the tool's own. */
-export async function resetStats(org: EmulatedOrg): Promise<void> {
+export async function resetStats(org: RemoteOrg): Promise<void> {
   const response = await fetch(`${org.instanceUrl}/__emulator/reset`, { method: 'POST' });
   if (!response.ok) throw new Error(`reset of ${org.instanceUrl} failed: ${response.status} ${await response.text()}`);
 }
@@ -25,7 +27,7 @@ export async function resetStats(org: EmulatedOrg): Promise<void> {
 /** What a tool's calls cost one org, by kind, as `GET /__emulator/stats` counts them. */
 export type OrgCalls = { total: number; byKind: Record<string, number> };
 
-export async function callsOf(org: EmulatedOrg): Promise<OrgCalls> {
+export async function callsOf(org: RemoteOrg): Promise<OrgCalls> {
   const response = await fetch(`${org.instanceUrl}/__emulator/stats`);
   const stats = (await response.json()) as { requests: Record<string, number>; totalRequests: number };
   return { total: stats.totalRequests, byKind: stats.requests };

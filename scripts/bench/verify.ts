@@ -3,7 +3,7 @@
  * record count and, for every lookup the template writes, how many records have it set. A benchmark of a tool
  * that silently dropped records or lookups would measure nothing, so every difference is reported.
  */
-import type { EmulatedOrg } from '../../test/emulator/index.js';
+import type { RemoteOrg } from '../../test/emulator/orgInWorker.js';
 import type { BenchObject } from './template.js';
 
 export type Mismatch = { object: string; what: string; source: number; target: number };
@@ -16,19 +16,19 @@ export type Verification = {
 
 const API = '/services/data/v62.0';
 
-async function get<T>(org: EmulatedOrg, path: string): Promise<T> {
+async function get<T>(org: RemoteOrg, path: string): Promise<T> {
   const response = await fetch(`${org.instanceUrl}${API}${path}`, { headers: { Authorization: `Bearer ${org.accessToken}` } });
   if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
 }
 
-async function count(org: EmulatedOrg, objectName: string, conditions: string[]): Promise<number> {
+async function count(org: RemoteOrg, objectName: string, conditions: string[]): Promise<number> {
   const where = conditions.length ? ` WHERE ${conditions.map((condition) => `(${condition})`).join(' AND ')}` : '';
   const result = await get<{ totalSize: number }>(org, `/query?q=${encodeURIComponent(`SELECT COUNT() FROM ${objectName}${where}`)}`);
   return result.totalSize;
 }
 
-async function lookupFields(org: EmulatedOrg, object: BenchObject): Promise<string[]> {
+async function lookupFields(org: RemoteOrg, object: BenchObject): Promise<string[]> {
   const describe = await get<{ fields: Array<{ name: string; type: string }> }>(org, `/sobjects/${object.name}/describe`);
   const references = new Set(describe.fields.filter((field) => field.type === 'reference').map((field) => field.name));
   return object.fields.filter((field) => references.has(field));
@@ -39,7 +39,7 @@ function compareCounts(object: string, what: string, source: number, target: num
   return source === target ? [] : [{ object, what, source, target }];
 }
 
-export async function verifyTarget(source: EmulatedOrg, target: EmulatedOrg, objects: BenchObject[]): Promise<Verification> {
+export async function verifyTarget(source: RemoteOrg, target: RemoteOrg, objects: BenchObject[]): Promise<Verification> {
   const expected: Record<string, number> = {};
   const mismatches: Mismatch[] = [];
   for (const object of objects) {

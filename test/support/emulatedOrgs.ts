@@ -1,10 +1,11 @@
 import { startOrg, type EmulatedOrg, type StartOrgOptions } from '../emulator/index.js';
+import { startOrgInWorker, type RemoteOrg } from '../emulator/orgInWorker.js';
 import { runTs } from './runPlugin.js';
 import { sandboxEnv } from './sandboxHome.js';
 
-export type OrgPair = {
-  source: EmulatedOrg;
-  target: EmulatedOrg;
+export type OrgPair<Org extends RemoteOrg = EmulatedOrg> = {
+  source: Org;
+  target: Org;
   /** Environment for plugin runs: sandboxed HOME where `src` and `tgt` are logged in. */
   env: NodeJS.ProcessEnv & { HOME: string };
   stop(): Promise<void>;
@@ -20,26 +21,48 @@ export async function startOrgPair(
 ): Promise<OrgPair> {
   const sourceOrg = await startOrg({ username: 'admin@source.isync.test', ...source });
   const targetOrg = await startOrg({ username: 'admin@target.isync.test', seed: 2, ...target });
-  const env = sandboxEnv();
-  for (const [alias, org] of [['src', sourceOrg], ['tgt', targetOrg]] as const) {
-     
-    const login = await runTs('test/support/loginEmulatedOrg.ts', [alias, org.instanceUrl, org.accessToken], env);
-    if (login.code !== 0) throw new Error(`login ${alias} failed: ${login.stderr}`);
+  return loggedInPair(sourceOrg, targetOrg);
+}
+
+/**
+ * The same pair with each org on a thread of its own (see orgInWorker.ts), started side by side: for
+ * measurements, where two orgs in one event loop would slow each other down. Reached over HTTP only.
+ */
+export async function startOrgPairInWorkers(source: StartOrgOptions, target: StartOrgOptions): Promise<OrgPair<RemoteOrg>> {
+  const started = await Promise.allSettled([
+    startOrgInWorker({ username: 'admin@source.isync.test', ...source }),
+    startOrgInWorker({ username: 'admin@target.isync.test', seed: 2, ...target }),
+  ]);
+  const orgs = started.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+  const failed = started.find((outcome) => outcome.status === 'rejected');
+  // Threads do not share the registry that keeps the orgs of one process on distinct pods (ids, tokens).
+  const samePod = orgs.length === 2 && orgs[0].orgId.slice(3, 5) === orgs[1].orgId.slice(3, 5);
+  if (failed || samePod) {
+    await Promise.all(orgs.map((org) => org.stop()));
+    throw failed ? (failed.reason as Error) : new Error(`both orgs got pod ${orgs[0].orgId.slice(3, 5)}: change a username or seed`);
   }
-  return {
-    source: sourceOrg,
-    target: targetOrg,
-    env,
-    stop: async () => {
-      await Promise.all([sourceOrg.stop(), targetOrg.stop()]);
-    },
+  return loggedInPair(orgs[0], orgs[1]);
+}
+
+async function loggedInPair<Org extends RemoteOrg>(sourceOrg: Org, targetOrg: Org): Promise<OrgPair<Org>> {
+  const env = sandboxEnv();
+  const stop = async (): Promise<void> => {
+    await Promise.all([sourceOrg.stop(), targetOrg.stop()]);
   };
+  for (const [alias, org] of [['src', sourceOrg], ['tgt', targetOrg]] as const) {
+    const login = await runTs('test/support/loginEmulatedOrg.ts', [alias, org.instanceUrl, org.accessToken], env);
+    if (login.code !== 0) {
+      await stop();
+      throw new Error(`login ${alias} failed: ${login.stderr}`);
+    }
+  }
+  return { source: sourceOrg, target: targetOrg, env, stop };
 }
 
 type QueryResponse = { totalSize: number; done: boolean; nextRecordsUrl?: string; records: Array<Record<string, unknown>> };
 
 /** Every row of a SOQL query against an emulated org, over its REST API (as any client sees the data). */
-export async function queryOrg(org: EmulatedOrg, soql: string): Promise<Array<Record<string, unknown>>> {
+export async function queryOrg(org: RemoteOrg, soql: string): Promise<Array<Record<string, unknown>>> {
   const rows: Array<Record<string, unknown>> = [];
   let url = `${org.instanceUrl}/services/data/v62.0/query?q=${encodeURIComponent(soql)}`;
   for (;;) {
@@ -55,7 +78,7 @@ export async function queryOrg(org: EmulatedOrg, soql: string): Promise<Array<Re
 }
 
 /** One REST call against an emulated org (writes that set up a test scenario). */
-export async function callOrg(org: EmulatedOrg, method: string, path: string, body?: unknown): Promise<unknown> {
+export async function callOrg(org: RemoteOrg, method: string, path: string, body?: unknown): Promise<unknown> {
   const response = await fetch(`${org.instanceUrl}/services/data/v62.0${path}`, {
     method,
     headers: { Authorization: `Bearer ${org.accessToken}`, 'content-type': 'application/json' },

@@ -3,7 +3,7 @@
  * org by instance URL and access token, Insert into the empty target. SFDMU resolves lookups through the
  * source ids it has inserted and re-links self-references and cycles with its own update pass.
  */
-import type { EmulatedOrg } from '../../../test/emulator/index.js';
+import type { RemoteOrg } from '../../../test/emulator/orgInWorker.js';
 import type { BenchTemplate } from '../template.js';
 
 export type SfdmuPlan = {
@@ -30,7 +30,7 @@ const SFDMU_NEEDS: Partial<Record<string, SfdmuPlan['objects'][number]>> = {
   Pricebook2: { query: 'SELECT Id, Name, IsActive, Description FROM Pricebook2', operation: 'Upsert', externalId: 'Name' },
 };
 
-export function sfdmuPlan(template: BenchTemplate, source: EmulatedOrg, target: EmulatedOrg): SfdmuPlan {
+export function sfdmuPlan(template: BenchTemplate, source: RemoteOrg, target: RemoteOrg): SfdmuPlan {
   return {
     orgs: [
       { name: 'source', instanceUrl: source.instanceUrl, accessToken: source.accessToken },

@@ -10,7 +10,7 @@ import type { CorrelationIndex } from './correlationIndex.js';
 import type { LineEnding } from './csvEncode.js';
 import { abortJob, closeJob, createJob, getResultFile, uploadJobData, type ResultFileName } from './ingestJobApi.js';
 import { waitForJob, type PollOptions } from './jobPolling.js';
-import { parseResultCsv } from './resultCsv.js';
+import { parseResultCsv, type ResultRow } from './resultCsv.js';
 import { withReadRetry } from '../api/withRetry.js';
 import type { IngestOutcome, IngestRequest } from './types.js';
 
@@ -34,7 +34,7 @@ export function pollOptionsOf(request: PollSettings): PollOptions {
 }
 
 async function downloadResults(api: TextOrgApi, jobId: string, options: PollOptions): Promise<ResultFiles> {
-  const read = (file: ResultFileName): Promise<ReturnType<typeof parseResultCsv>> =>
+  const read = (file: ResultFileName): Promise<ResultRow[]> =>
     withReadRetry(() => getResultFile(api, jobId, file), options.retry).then(parseResultCsv);
   const [successful, failed, unprocessed] = await Promise.all([
     read('successfulResults'),

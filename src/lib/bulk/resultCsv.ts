@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { parseCsvSliced } from './parseCsvSliced.js';
 
 /** A result row: header cell -> cell text (`sf__Id`, `sf__Created` or `sf__Error`, then the uploaded columns). */
 export type ResultRow = Record<string, string>;
@@ -8,6 +8,6 @@ export type ResultRow = Record<string, string>;
  * empty body when there is nothing to report. The line ending is the job's, which csv-parse detects; a BOM
  * is dropped so that it cannot hide the first column's name.
  */
-export function parseResultCsv(text: string): ResultRow[] {
-  return parse<ResultRow>(text, { columns: true, bom: true, skip_empty_lines: true });
+export function parseResultCsv(text: string): Promise<ResultRow[]> {
+  return parseCsvSliced<ResultRow>(text, { columns: true, bom: true, skip_empty_lines: true });
 }

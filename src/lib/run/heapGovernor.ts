@@ -8,6 +8,8 @@ import { runInNewContext } from 'node:vm';
  * records the heap (and the process's memory) reached three times the data it held. The governor asks V8
  * for a full collection whenever the heap has grown `growthBytes` past what the last collection left, checked
  * every `everyMs`; a collection of the engine's live data takes tens of milliseconds, a few a minute.
+ * Below `quietBytes` it leaves the heap to V8: a forced collection stops the process (50-100 ms with 100 MB
+ * live, which stalls every response in flight), and a heap that small is not what the governor is for.
  *
  * V8 gives a collection on demand only through `gc`, which it exposes to new contexts once the `expose-gc`
  * flag is set; setting that flag changes nothing else. Without it (a runtime that refuses) the governor does
@@ -19,8 +21,10 @@ export function startHeapGovernor(options: HeapGovernorOptions = {}): () => void
   const heapUsed = options.heapUsed ?? ((): number => getHeapStatistics().used_heap_size);
   const growth = options.growthBytes ?? 24 * 1024 * 1024;
   let floor = heapUsed();
+  const quiet = options.quietBytes ?? 192 * 1024 * 1024;
   const timer = setInterval(() => {
-    if (heapUsed() < floor + growth) return;
+    const used = heapUsed();
+    if (used < quiet || used < floor + growth) return;
     collect();
     floor = heapUsed();
   }, options.everyMs ?? 1000);
@@ -30,6 +34,8 @@ export function startHeapGovernor(options: HeapGovernorOptions = {}): () => void
 
 export type HeapGovernorOptions = {
   growthBytes?: number;
+  /** No forced collection while the heap in use is below this. */
+  quietBytes?: number;
   everyMs?: number;
   /** For tests: the heap in use, and a full collection (default: V8's). */
   heapUsed?: () => number;

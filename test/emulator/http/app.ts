@@ -88,10 +88,15 @@ export class OrgApp {
     if (fault === 'sessionExpired') return invalidSession();
     if (!usage.consume()) return apiError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
     if (fault === 'http503') return serviceUnavailable();
+    // The model is the whole time of a request: latency, then the per-record cost, counted from arrival. The
+    // emulator's own work (parsing, writing, serializing) and its event loop's lag count inside that time,
+    // as a server's do, not on top of it: else a busier emulator would model a slower org than asked.
+    const arrived = performance.now();
     await delay(costs.latencyMs);
     const writtenBefore = stats.totalWritten();
     const response = await this.route(raw, path);
-    await delay((stats.totalWritten() - writtenBefore) * costs.perRecordMs);
+    const modelledMs = costs.latencyMs + (stats.totalWritten() - writtenBefore) * costs.perRecordMs;
+    await delay(arrived + modelledMs - performance.now());
     return response;
   }
 

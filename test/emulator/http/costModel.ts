@@ -1,6 +1,8 @@
 /**
  * The emulator's cost model: a fixed latency per request, a cost per record written and a cap on
- * concurrent requests. Delays are timers, never busy waits, so the event loop keeps serving.
+ * concurrent requests. A request answers `latencyMs + perRecordMs × records written` after it arrived, or
+ * when the emulator is done with it if that is later: its own work is part of the modelled time, as a
+ * server's is. Delays are timers, never busy waits, so the event loop keeps serving.
  */
 export type CostModel = {
   /** Added to every API request. */

@@ -7,7 +7,7 @@ describe('heap governor', () => {
   it('collects whenever the heap has grown past the budget since the last collection, and only then', async () => {
     let used = 100;
     const collections: number[] = [];
-    const stop = startHeapGovernor({ growthBytes: 50, everyMs: 5, heapUsed: () => used, collect: () => collections.push(used) && (used = 120) });
+    const stop = startHeapGovernor({ growthBytes: 50, quietBytes: 0, everyMs: 5, heapUsed: () => used, collect: () => collections.push(used) && (used = 120) });
     try {
       used = 140; // 40 past the floor: below the budget
       await sleep(30);
@@ -21,6 +21,25 @@ describe('heap governor', () => {
       used = 175;
       await sleep(30);
       expect(collections).to.deep.equal([160, 175]);
+    } finally {
+      stop();
+    }
+  });
+
+  it('leaves a heap below the quiet size to V8, however much it grew', async () => {
+    let used = 10;
+    const collections: number[] = [];
+    const stop = startHeapGovernor({ growthBytes: 60, quietBytes: 200, everyMs: 5, heapUsed: () => used, collect: () => collections.push(used) && (used = 150) });
+    try {
+      used = 190; // 180 past the floor, but a small heap
+      await sleep(30);
+      expect(collections).to.deep.equal([]);
+      used = 210; // past the quiet size and the budget: collected, floor 150
+      await sleep(30);
+      expect(collections).to.deep.equal([210]);
+      used = 205; // above the quiet size, within the budget of the new floor
+      await sleep(30);
+      expect(collections).to.deep.equal([210]);
     } finally {
       stop();
     }
