@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import type { ExecuteResult } from '../../src/commands/isync/execute.js';
 import { startOrgPair, type OrgPair } from '../support/emulatedOrgs.js';
 import { jsonOf, runPlugin } from '../support/runPlugin.js';
+import { writeSchemaFile } from '../support/journalFiles.js';
 
 const TEMPLATE = 'examples/demo-template.json';
 
@@ -20,6 +21,17 @@ describe('API budget and daily limits', function () {
     const json = jsonOf<unknown>(run);
     expect(json.name).to.equal('ApiBudgetTooSmallError');
     expect(json.message).to.match(/The target org has too few API requests left for this sync: it needs about \d+, and \d+ of its 40 daily requests remain\./);
+  });
+
+  it('reports the blocking metadata problems first when the budget is short too (both are read side by side)', async () => {
+    const schema = writeSchemaFile({ removeRecordTypes: { Account: ['Partner'] } });
+    const pair = await startOrgPair({ dataset: 'demo' }, { dataset: 'empty', schema, faults: 'dailyLimitAfter=40' });
+    pairs.push(pair);
+    const run = await runPlugin(['isync', 'execute', '-s', 'src', '-o', 'tgt', '-t', TEMPLATE, '--json'], pair.env);
+    expect(run.code).to.equal(1);
+    const json = jsonOf<unknown>(run);
+    expect(json.name).to.equal('PreflightFailedError');
+    expect(json.message).to.contain('Record type Partner of Account exists in the source but not in the target.');
   });
 
   it('pauses, resumably, before --api-budget percent of the daily limit is used', async () => {

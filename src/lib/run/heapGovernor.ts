@@ -8,8 +8,10 @@ import { runInNewContext } from 'node:vm';
  * records the heap (and the process's memory) reached three times the data it held. The governor asks V8
  * for a full collection whenever the heap has grown `growthBytes` past what the last collection left, checked
  * every `everyMs`; a collection of the engine's live data takes tens of milliseconds, a few a minute.
- * Below `quietBytes` it leaves the heap to V8: a forced collection stops the process (50-100 ms with 100 MB
- * live, which stalls every response in flight), and a heap that small is not what the governor is for.
+ * While the run is small (`small()`, see syncRun) and the heap below `quietBytes`, it leaves the heap to V8: a
+ * forced collection stops the process (50-100 ms with 100 MB live, every response in flight waits), and at
+ * 100,000 records it fired every second for a process that stays under 400 MB anyway. A run past that size
+ * is governed from then on, whatever its heap, so memory stays bounded where it grows with the data.
  *
  * V8 gives a collection on demand only through `gc`, which it exposes to new contexts once the `expose-gc`
  * flag is set; setting that flag changes nothing else. Without it (a runtime that refuses) the governor does
@@ -22,9 +24,10 @@ export function startHeapGovernor(options: HeapGovernorOptions = {}): () => void
   const growth = options.growthBytes ?? 24 * 1024 * 1024;
   let floor = heapUsed();
   const quiet = options.quietBytes ?? 192 * 1024 * 1024;
+  const small = options.small ?? ((): boolean => true);
   const timer = setInterval(() => {
     const used = heapUsed();
-    if (used < quiet || used < floor + growth) return;
+    if (used < floor + growth || (used < quiet && small())) return;
     collect();
     floor = heapUsed();
   }, options.everyMs ?? 1000);
@@ -34,8 +37,10 @@ export function startHeapGovernor(options: HeapGovernorOptions = {}): () => void
 
 export type HeapGovernorOptions = {
   growthBytes?: number;
-  /** No forced collection while the heap in use is below this. */
+  /** No forced collection while the heap in use is below this and the run is small. */
   quietBytes?: number;
+  /** Whether the run is still small (default: always): once it says no, the quiet size no longer applies. */
+  small?: () => boolean;
   everyMs?: number;
   /** For tests: the heap in use, and a full collection (default: V8's). */
   heapUsed?: () => number;

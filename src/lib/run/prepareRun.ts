@@ -26,6 +26,12 @@ export type RunSetupInput = {
   confirmProduction: boolean;
   /** Throw on blocking metadata mismatches (a sync); a scan only reports them. */
   failOnBlocking: boolean;
+  /**
+   * Called once the objects are known, before the preflight reads go out: the caller starts its own reads
+   * (record counts, API limits) then, so that they travel with the preflight's instead of a round trip after.
+   * It awaits them itself, after prepareRun: a preflight failure is reported first.
+   */
+  alongsidePreflight?(ready: { specs: ObjectSyncSpec[]; template: PreparedSync['template']; source: OrgApi; target: OrgApi }): void;
 };
 
 export type RunSetup = {
@@ -96,6 +102,7 @@ export async function prepareRun(input: RunSetupInput): Promise<RunSetup> {
     (name) => prepared.sourceDescribes.get(name)!,
     (name) => targetDescribes.get(name)!
   );
+  input.alongsidePreflight?.({ specs, template: prepared.template, source: sourceReads, target: targetReads });
   const problems = await preflight(specs, sourceReads, targetReads);
   const blocking = problems.filter((problem) => problem.blocking);
   if (input.failOnBlocking && blocking.length > 0) {

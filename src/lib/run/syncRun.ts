@@ -132,7 +132,13 @@ export async function runSync(input: SyncRunInput): Promise<SyncRunResult> {
   let deferred = { updated: 0, failed: 0, unresolved: 0 };
   setState(input.dryRun ? 'scanning' : 'syncing');
   const stopMemoryLog = startMemoryLog(context);
-  const stopHeapGovernor = startHeapGovernor();
+  // Small: fewer source records than GOVERNED_FROM_RECORDS (counted before the run; unknown counts: governed).
+  let smallRun = true;
+  Promise.all(specs.map((spec) => context.counts.source(spec.object.name))).then(
+    (counts) => (smallRun = counts.reduce((sum, count) => sum + count, 0) < GOVERNED_FROM_RECORDS),
+    () => (smallRun = false)
+  );
+  const stopHeapGovernor = startHeapGovernor({ small: () => smallRun && context.idMap.size < GOVERNED_FROM_RECORDS });
   try {
     context.bulkReads = startBulkReads(context, specs);
     const early = await runObjects(specs, context);
@@ -320,6 +326,9 @@ function retrySpecs(specs: ObjectSyncSpec[], scope: RetryScope): ObjectSyncSpec[
 const BULK_BATCH_SIZE = 10_000;
 /** Ingest jobs the run keeps in flight across objects (more only while an object has none of its own out). */
 const BULK_JOBS_IN_RUN = 2;
+
+/** Records in a run (in its source, or synced) from which the heap governor collects whenever the heap grows. */
+const GOVERNED_FROM_RECORDS = 250_000;
 /** Pages of source rows the run holds for parents of other objects (see ParentArrivals). */
 const HELD_PAGES_IN_RUN = 4;
 

@@ -1,9 +1,11 @@
 /**
  * `POST /jobs/query`: Salesforce compiles the query when the job is created and answers 400 with the SOQL
  * error (INVALID_FIELD, MALFORMED_QUERY, …) instead of creating a failing job. The emulator therefore runs
- * the query at creation, which both validates it and captures its rows; the job then moves
- * UploadComplete -> InProgress -> JobComplete in the background, at `perRowReadMs` per row (default 0: reads
- * are not charged per record, see BulkDeps).
+ * the query at creation, which both validates it and captures its records; turning them into result cells
+ * is the job's work, done in the background as Salesforce does (at creation it held the org's other
+ * requests up: tens of milliseconds per job of thousands of rows). The job then moves
+ * UploadComplete -> InProgress -> JobComplete, at `perRowReadMs` per row (default 0: reads are not charged
+ * per record, see BulkDeps).
  */
 import { apiError, type EmulatorRequest, type EmulatorResponse } from '../http/types.js';
 import type { SoqlResult } from '../soql/types.js';
@@ -33,9 +35,10 @@ function selectsCompoundField(result: SoqlResult, deps: BulkDeps): boolean {
   );
 }
 
-async function processQueryJob(job: QueryJob, store: JobStore, deps: BulkDeps): Promise<void> {
+async function processQueryJob(job: QueryJob, result: SoqlResult, store: JobStore, deps: BulkDeps): Promise<void> {
   const stillRunning = (): boolean => store.holds(job) && job.state !== 'Aborted';
   if (!(await store.pacer.pause(0)) || !stillRunning()) return;
+  job.rows = result.records.map((record) => queryRowCells(record, result.columns));
   job.state = 'InProgress';
   job.systemModstamp = deps.now();
   const started = deps.now().getTime();
@@ -74,11 +77,11 @@ export function createQueryJob(req: EmulatorRequest, store: JobStore, deps: Bulk
     apiVersion: req.apiVersion,
     ...csv.value,
     columns: result.value.columns,
-    rows: result.value.records.map((record) => queryRowCells(record, result.value.columns)),
+    rows: [],
     numberRecordsProcessed: 0,
     totalProcessingTime: 0,
   };
   store.add(job);
-  void processQueryJob(job, store, deps);
+  void processQueryJob(job, result.value, store, deps);
   return jsonResponse(200, createdQueryInfo(job));
 }

@@ -45,6 +45,23 @@ describe('heap governor', () => {
     }
   });
 
+  it('governs a run that is no longer small, below the quiet size too', async () => {
+    let used = 10;
+    let small = true;
+    const collections: number[] = [];
+    const stop = startHeapGovernor({ growthBytes: 20, quietBytes: 200, everyMs: 5, small: () => small, heapUsed: () => used, collect: () => collections.push(used) && (used = 40) });
+    try {
+      used = 60; // past the budget, below the quiet size: a small run is left alone
+      await sleep(30);
+      expect(collections).to.deep.equal([]);
+      small = false;
+      await sleep(30);
+      expect(collections).to.deep.equal([60]);
+    } finally {
+      stop();
+    }
+  });
+
   it("gets V8's full collection on this runtime", () => {
     const collect = fullCollection();
     expect(collect).to.be.a('function');
