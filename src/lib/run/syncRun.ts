@@ -20,7 +20,8 @@ import type { SyncContext } from '../load/syncContext.js';
 import type { SyncTemplate } from '../template/syncTemplate.js';
 import { IdMap } from '../transform/idMap.js';
 import { ReferenceResolver } from '../transform/referenceResolver.js';
-import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
+import { parentLookups, type ObjectSyncSpec } from '../transform/recordTransformer.js';
+import { BUILT_IN_REFERENCE_KEYS } from '../transform/referenceKeys.js';
 import { deferredParents, matchKeysByObject, scheduleDependencies, stepDependencies } from './objectSpecs.js';
 import { chainLengths } from './criticalPath.js';
 import { RecordCounts } from './recordCounts.js';
@@ -141,6 +142,7 @@ export async function runSync(input: SyncRunInput): Promise<SyncRunResult> {
   const stopHeapGovernor = startHeapGovernor({ small: () => smallRun && context.idMap.size < GOVERNED_FROM_RECORDS });
   try {
     context.bulkReads = startBulkReads(context, specs);
+    preloadOutsideReferences(context, specs);
     const early = await runObjects(specs, context);
     input.checkStop?.();
     deferred = addPasses(early, await runDeferredPass(context));
@@ -252,6 +254,21 @@ async function runObjects(specs: ObjectSyncSpec[], context: SyncContext): Promis
   if (failure) throw failure.reason;
   const results = await Promise.all(passes);
   return results.reduce(addPasses, { updated: 0, failed: 0, unresolved: 0 });
+}
+
+/**
+ * Starts reading whole, in both orgs, the small objects the run's lookups point to outside the template
+ * (owners, record types, queues: see ReferenceResolver.preload), while the first source pages are read.
+ */
+function preloadOutsideReferences(context: SyncContext, specs: readonly ObjectSyncSpec[]): void {
+  const objects = new Set<string>();
+  for (const spec of specs) {
+    for (const field of parentLookups(spec)) {
+      for (const object of field.referenceTo) if (!context.templateObjects.has(object) && object in BUILT_IN_REFERENCE_KEYS) objects.add(object);
+    }
+  }
+  // Not awaited: lookups of these objects wait for it; one that fails leaves them to be made record by record.
+  for (const object of objects) context.resolver.preload(object).catch(() => undefined);
 }
 
 function addPasses(a: DeferredPassResult, b: DeferredPassResult): DeferredPassResult {

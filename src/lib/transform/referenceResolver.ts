@@ -15,6 +15,8 @@ export class ReferenceResolver {
   private readonly cache = new Map<string, string | null>();
   /** Ids being looked up now: objects running side by side ask for the same owners at once, looked up once. */
   private readonly pending = new Map<string, Promise<void>>();
+  /** Objects being read whole (preload): their lookups wait for it rather than query the same records again. */
+  private readonly preloading = new Map<string, Promise<void>>();
 
   public constructor(
     private readonly source: OrgApi,
@@ -27,7 +29,37 @@ export class ReferenceResolver {
     return this.cache.get(shortId(sourceId));
   }
 
+  /**
+   * Reads a small object whole in both orgs (owners, record types: a few hundred rows) and pairs all its
+   * records at once, at the start of a run: the first pages then find their owners and record types known
+   * instead of waiting two round trips each (source keys, then target ids) before their first write. An
+   * object with `PRELOAD_MAX_ROWS` rows or more in either org is left to `resolve`, record by record.
+   */
+  public preload(object: string): Promise<void> {
+    const alternatives = this.keysOf(object);
+    if (alternatives.length === 0) return Promise.resolve();
+    const fieldsOf = (side: 'source' | 'target'): string => [...new Set(alternatives.flatMap((alternative) => alternative[side]))].join(', ');
+    const read = (api: OrgApi, side: 'source' | 'target'): Promise<SObjectRow[]> =>
+      queryAll(api, `SELECT Id, ${fieldsOf(side)} FROM ${object} LIMIT ${PRELOAD_MAX_ROWS}`);
+    const loading = Promise.all([read(this.source, 'source'), read(this.target, 'target')]).then(([sourceRows, targetRows]) => {
+      if (sourceRows.length >= PRELOAD_MAX_ROWS || targetRows.length >= PRELOAD_MAX_ROWS) return;
+      const byId = new Map(sourceRows.map((row) => [shortId(String(row.Id)), row]));
+      let unresolved = new Set([...byId.keys()].filter((id) => !this.cache.has(id)));
+      for (const alternative of alternatives) unresolved = this.assign(alternative, unresolved, byId, targetRows);
+      for (const id of unresolved) this.cache.set(id, null);
+    });
+    // A failed preload changes nothing: the lookups it would have spared are made record by record.
+    const settled = loading.then(
+      () => undefined,
+      () => undefined
+    );
+    this.preloading.set(object, settled);
+    void settled.then(() => this.preloading.delete(object));
+    return loading;
+  }
+
   public async resolve(object: string, sourceIds: Iterable<string>): Promise<void> {
+    await this.preloading.get(object);
     const waits = new Set<Promise<void>>();
     const wanted: string[] = [];
     for (const id of new Set([...sourceIds].map(shortId))) {
@@ -112,6 +144,9 @@ export class ReferenceResolver {
     return remaining;
   }
 }
+
+/** Rows read by `preload`: an object that fills them may have more, and is resolved record by record. */
+export const PRELOAD_MAX_ROWS = 1000;
 
 /** The IN lists of all alternatives together stay within what inClauseChunks allows one list. */
 const MAX_COMBINED_FILTER_CHARS = 80_000;

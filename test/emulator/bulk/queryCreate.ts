@@ -1,11 +1,10 @@
 /**
  * `POST /jobs/query`: Salesforce compiles the query when the job is created and answers 400 with the SOQL
- * error (INVALID_FIELD, MALFORMED_QUERY, …) instead of creating a failing job. The emulator therefore runs
- * the query at creation, which both validates it and captures its records; turning them into result cells
- * is the job's work, done in the background as Salesforce does (at creation it held the org's other
- * requests up: tens of milliseconds per job of thousands of rows). The job then moves
- * UploadComplete -> InProgress -> JobComplete, at `perRowReadMs` per row (default 0: reads are not charged
- * per record, see BulkDeps).
+ * error (INVALID_FIELD, MALFORMED_QUERY, …) instead of creating a failing job. The emulator therefore
+ * compiles the query at creation (every check, no rows read) and runs it in the background, as the job's
+ * work: run at creation, a job of thousands of rows held the org's other requests up for tens of
+ * milliseconds. The job then moves UploadComplete -> InProgress -> JobComplete, at `perRowReadMs` per row
+ * (default 0: reads are not charged per record, see BulkDeps).
  */
 import { apiError, type EmulatorRequest, type EmulatorResponse } from '../http/types.js';
 import type { SoqlResult } from '../soql/types.js';
@@ -18,9 +17,9 @@ import { QUERY_OPERATIONS, type BulkDeps, type QueryJob, type QueryOperation } f
 
 const COMPOUND_TYPES = new Set(['address', 'location']);
 
-function runQuery(soql: string, includeDeleted: boolean, deps: BulkDeps): Checked<SoqlResult> {
+function planQuery(soql: string, includeDeleted: boolean, deps: BulkDeps): Checked<SoqlResult> {
   try {
-    return { ok: true, value: deps.query(soql, includeDeleted) };
+    return { ok: true, value: deps.query(soql, includeDeleted, true) };
   } catch (error) {
     const { errorCode, message } = error as { errorCode?: unknown; message?: unknown };
     if (typeof errorCode !== 'string') throw error;
@@ -35,10 +34,19 @@ function selectsCompoundField(result: SoqlResult, deps: BulkDeps): boolean {
   );
 }
 
-async function processQueryJob(job: QueryJob, result: SoqlResult, store: JobStore, deps: BulkDeps): Promise<void> {
+async function processQueryJob(job: QueryJob, store: JobStore, deps: BulkDeps): Promise<void> {
   const stillRunning = (): boolean => store.holds(job) && job.state !== 'Aborted';
   if (!(await store.pacer.pause(0)) || !stillRunning()) return;
-  job.rows = result.records.map((record) => queryRowCells(record, result.columns));
+  try {
+    const result = deps.query(job.query, job.operation === 'queryAll');
+    job.rows = result.records.map((record) => queryRowCells(record, job.columns));
+  } catch (error) {
+    // Compiled at creation, so only the unexpected lands here: the job fails, as Salesforce's would.
+    job.errorMessage = error instanceof Error ? error.message : String(error);
+    job.state = 'Failed';
+    job.systemModstamp = deps.now();
+    return;
+  }
   job.state = 'InProgress';
   job.systemModstamp = deps.now();
   const started = deps.now().getTime();
@@ -59,7 +67,7 @@ export function createQueryJob(req: EmulatorRequest, store: JobStore, deps: Bulk
   const soql = body.value.query;
   if (typeof soql !== 'string' || soql.trim() === '') return invalidProperty('query', soql ?? '');
   if (hasChildSubquery(soql)) return subqueryNotSupported();
-  const result = runQuery(soql, operation.value === 'queryAll', deps);
+  const result = planQuery(soql, operation.value === 'queryAll', deps);
   if (!result.ok) return result.response;
   if (selectsCompoundField(result.value, deps)) return compoundFieldNotSupported();
 
@@ -82,6 +90,6 @@ export function createQueryJob(req: EmulatorRequest, store: JobStore, deps: Bulk
     totalProcessingTime: 0,
   };
   store.add(job);
-  void processQueryJob(job, result.value, store, deps);
+  void processQueryJob(job, store, deps);
   return jsonResponse(200, createdQueryInfo(job));
 }

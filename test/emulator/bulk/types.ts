@@ -11,8 +11,11 @@ export type ObjectFields = { name: string; fields: FieldDescribe[] };
 
 export type BulkDeps = {
   dml: DmlEngine;
-  /** Runs SOQL; throws a SoqlError-like error (`errorCode`, `message`) when the query is invalid. */
-  query(soql: string, includeDeleted: boolean): SoqlResult;
+  /**
+   * Runs SOQL; throws a SoqlError-like error (`errorCode`, `message`) when the query is invalid. `planOnly`:
+   * the checks, object and columns only, no rows.
+   */
+  query(soql: string, includeDeleted: boolean, planOnly?: boolean): SoqlResult;
   /** Matched case-insensitively; undefined = no such object. */
   describeObject(name: string): ObjectFields | undefined;
   userId: string;
@@ -91,7 +94,7 @@ export type QueryJob = JobCommon & {
   query: string;
   /** Header of the results CSV (the query's column paths). */
   columns: string[];
-  /** Result rows as CSV cells, produced when the job is created. */
+  /** Result rows as CSV cells, produced when the job runs (empty until then). */
   rows: string[][];
 };
 

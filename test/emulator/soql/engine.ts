@@ -47,6 +47,7 @@ function matchRecords(query: SoqlQuery, source: SoqlDataSource, options: SoqlOpt
   const sort = query.orderBy.length > 0 ? compileOrderBy(query.orderBy, context) : undefined;
   const offset = query.offset ?? 0;
   if (offset > MAX_OFFSET) throw offsetTooLarge(root.name);
+  if (options.planOnly) return { objectName: root.name, plan, records: [], total: 0 };
 
   // Without ORDER BY the first OFFSET+LIMIT matches are the answer: stop scanning there.
   const enough = !sort && query.limit !== undefined ? offset + query.limit : Infinity;

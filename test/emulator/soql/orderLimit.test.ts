@@ -33,6 +33,13 @@ describe('soql ORDER BY, LIMIT, OFFSET', () => {
     expect(accounts('LIMIT 0')).to.deep.equal([]);
   });
 
+  it('compiles only when asked for the plan: the same errors and columns, no rows read', () => {
+    const plan = runSoql('SELECT Name, Owner.Username FROM Account ORDER BY Name', sampleOrg(), { ...options, planOnly: true });
+    expect(plan).to.deep.include({ objectName: 'Account', records: [], columns: ['Name', 'Owner.Username'] });
+    expect(() => runSoql('SELECT Nope__c FROM Account', sampleOrg(), { ...options, planOnly: true })).to.throw(/No such column 'Nope__c'/);
+    expect(() => runSoql('SELECT Name FROM Account ORDER BY Description', sampleOrg(), { ...options, planOnly: true })).to.throw();
+  });
+
   it('counts COUNT() within LIMIT', () => {
     expect(runSoql('SELECT COUNT() FROM Account LIMIT 2', sampleOrg(), options).totalSize).to.equal(2);
   });

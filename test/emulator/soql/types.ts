@@ -57,4 +57,6 @@ export type SoqlOptions = {
   apiVersion: string;
   /** The clock for relative date literals (TODAY, LAST_N_DAYS:n, ...), in UTC; default: the current time. */
   now?: Date;
+  /** Compile only: every error the query would raise, its object and columns, and no rows read. */
+  planOnly?: boolean;
 };

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { OrgApi } from '../../../src/lib/api/orgApi.js';
 import { BUILT_IN_REFERENCE_KEYS } from '../../../src/lib/transform/referenceKeys.js';
-import { ReferenceResolver } from '../../../src/lib/transform/referenceResolver.js';
+import { PRELOAD_MAX_ROWS, ReferenceResolver } from '../../../src/lib/transform/referenceResolver.js';
 
 const U1 = '005AAAAA0000001AAA';
 const U2 = '005AAAAA0000002AAA';
@@ -17,9 +17,12 @@ class Org implements OrgApi {
     const soql = decodeURIComponent(path.replace('/query?q=', ''));
     this.soql.push(soql);
     const wanted = (field: string): string[] => [...(new RegExp(`${field} IN \\(([^)]*)\\)`).exec(soql)?.[1] ?? '').matchAll(/'([^']*)'/g)].map((m) => m[1]);
-    const records = this.users.filter((user) =>
-      ['Id', 'Username', 'Email'].some((field) => wanted(field).some((value) => String(user[field]).slice(0, value.length === 15 ? 15 : undefined) === value))
-    );
+    const limit = Number(/ LIMIT (\d+)$/.exec(soql)?.[1] ?? Infinity);
+    const records = soql.includes(' WHERE ')
+      ? this.users.filter((user) =>
+          ['Id', 'Username', 'Email'].some((field) => wanted(field).some((value) => String(user[field]).slice(0, value.length === 15 ? 15 : undefined) === value))
+        )
+      : this.users.slice(0, limit);
     return new Promise((resolve) => setImmediate(() => resolve({ totalSize: records.length, done: true, records } as T)));
   }
 }
@@ -57,5 +60,37 @@ describe('ReferenceResolver', () => {
       "SELECT Id, Username, Email FROM User WHERE Username IN ('a@org','b@src') OR Email IN ('a@example.com','b@example.com')",
     ]);
     expect([resolver.cached(U1), resolver.cached(U2)]).to.deep.equal(['005TTTTT0000001AAA', '005TTTTT0000002AAA']);
+  });
+
+  it('preloads a small object whole from both orgs: lookups asked meanwhile wait for it and query nothing', async () => {
+    const source = new Org([
+      { Id: U1, Username: 'a@org', Email: 'a@example.com' },
+      { Id: U2, Username: 'b@src', Email: 'b@example.com' },
+      { Id: U3, Username: 'c@src', Email: 'c@example.com' },
+    ]);
+    const target = new Org([
+      { Id: '005TTTTT0000009AAA', Username: 'other@tgt', Email: 'a@example.com' },
+      { Id: '005TTTTT0000001AAA', Username: 'a@org', Email: 'a.new@example.com' },
+      { Id: '005TTTTT0000002AAA', Username: 'b@tgt', Email: 'b@example.com' },
+    ]);
+    const resolver = new ReferenceResolver(source, target, keysOf);
+    const preload = resolver.preload('User');
+    await Promise.all([preload, resolver.resolve('User', [U1, U2, U3])]);
+    expect(source.soql).to.deep.equal([`SELECT Id, Username, Email FROM User LIMIT ${PRELOAD_MAX_ROWS}`]);
+    expect(target.soql).to.deep.equal([`SELECT Id, Username, Email FROM User LIMIT ${PRELOAD_MAX_ROWS}`]);
+    // The Username match wins over the Email one, as record by record; a user missing from the target is known missing.
+    expect([resolver.cached(U1), resolver.cached(U2), resolver.cached(U3)]).to.deep.equal(['005TTTTT0000001AAA', '005TTTTT0000002AAA', null]);
+  });
+
+  it('leaves an object too large to preload to the lookups of the records in hand', async () => {
+    const many = Array.from({ length: PRELOAD_MAX_ROWS }, (_, i) => ({ Id: `005AAAAA${String(i).padStart(7, '0')}AAA`, Username: `u${i}@src`, Email: `u${i}@example.com` }));
+    const source = new Org(many);
+    const target = new Org([{ Id: '005TTTTT0000001AAA', Username: 'u1@src', Email: 'x@example.com' }]);
+    const resolver = new ReferenceResolver(source, target, keysOf);
+    await resolver.preload('User');
+    expect(resolver.cached(many[1].Id)).to.equal(undefined);
+    await resolver.resolve('User', [many[1].Id]);
+    expect(resolver.cached(many[1].Id)).to.equal('005TTTTT0000001AAA');
+    expect(source.soql[1]).to.contain('WHERE Id IN');
   });
 });
