@@ -43,11 +43,12 @@ function toRequest(parent: EmulatorRequest, sub: Subrequest, url: string, body: 
   };
 }
 
-function runOne(parent: EmulatorRequest, ctx: RestContext, sub: Subrequest, refs: ReferenceResolver): SubResponse {
+/** `refs` is absent when the composite's text holds no `@{`: no reference to resolve, no body to walk. */
+function runOne(parent: EmulatorRequest, ctx: RestContext, sub: Subrequest, refs: ReferenceResolver | undefined): SubResponse {
   const referenceId = sub.referenceId ?? '';
   let request: EmulatorRequest | undefined;
   try {
-    request = toRequest(parent, sub, refs.inText(sub.url ?? ''), refs.inBody(sub.body));
+    request = refs ? toRequest(parent, sub, refs.inText(sub.url ?? ''), refs.inBody(sub.body)) : toRequest(parent, sub, sub.url ?? '', sub.body);
   } catch (e) {
     if (e instanceof UnresolvedReference) return halted(referenceId, e.message);
     throw e;
@@ -59,7 +60,7 @@ function runOne(parent: EmulatorRequest, ctx: RestContext, sub: Subrequest, refs
   const httpHeaders: Record<string, string> = {};
   if (response.headers?.Location) httpHeaders.Location = response.headers.Location;
   const body = response.body ?? null;
-  if (response.status < 400) refs.remember(referenceId, body);
+  if (response.status < 400) refs?.remember(referenceId, body);
   return { body, httpHeaders, httpStatusCode: response.status, referenceId };
 }
 
@@ -67,7 +68,8 @@ function runOne(parent: EmulatorRequest, ctx: RestContext, sub: Subrequest, refs
 function runComposite(parent: EmulatorRequest, ctx: RestContext, subrequests: Subrequest[], allOrNone: boolean): { responses: SubResponse[]; ok: boolean } {
   const journal = ctx.org.store.journal;
   const savepoint = journal.savepoint();
-  const refs = new ReferenceResolver();
+  // Without `@{` in the request no subrequest refers to another: 1,000 records' bodies are not walked for one.
+  const refs = parent.body.includes('@{') ? new ReferenceResolver() : undefined;
   const responses: SubResponse[] = [];
   let failedAt = -1;
   for (const [i, sub] of subrequests.entries()) {
