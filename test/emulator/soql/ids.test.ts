@@ -11,6 +11,8 @@ describe('soql ids', () => {
 
   it('reads an 18-character id in any letter case as the same record', () => {
     for (const id of RECORDED) {
+      expect(canonicalId(id)).to.equal(id.slice(0, 15));
+      expect(canonicalId(id.slice(0, 15) + id.slice(15).toLowerCase())).to.equal(id.slice(0, 15));
       expect(canonicalId(id.toLowerCase())).to.equal(id.slice(0, 15));
       expect(canonicalId(id.toUpperCase())).to.equal(id.slice(0, 15));
     }
