@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { jsonErrorOffset } from './jsonErrorOffset.js';
 import type { TemplateFile } from './templateFile.js';
 import { templateError } from './templateProblems.js';
-import { isTemplateFile, templateShapeProblems } from './templateSchema.js';
+import { templateShapeProblems } from './templateSchema.js';
 
 /**
  * Reads a template file and checks its shape against the JSON Schema. Each failure is an SfError that says
@@ -12,8 +12,8 @@ import { isTemplateFile, templateShapeProblems } from './templateSchema.js';
 export async function readTemplateFile(path: string): Promise<TemplateFile> {
   const text = await readText(path);
   const value = parseJson(path, text);
-  if (isTemplateFile(value)) return value;
-  const problems = templateShapeProblems(value);
+  const problems = await templateShapeProblems(value);
+  if (problems.length === 0) return value as TemplateFile;
   throw templateError('error.TemplateSchemaInvalid', [path, problems.length, problems.map((p) => `- ${p}`).join('\n')]);
 }
 
