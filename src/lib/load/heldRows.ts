@@ -1,6 +1,6 @@
 import type { SObjectRow } from '../api/queryPages.js';
 import type { DescribeField } from '../schema/describeTypes.js';
-import { parentLookups, type ObjectSyncSpec } from '../transform/recordTransformer.js';
+import { parentLookups, parentObjectOf, type ObjectSyncSpec } from '../transform/recordTransformer.js';
 import type { ParentArrivals } from './parentArrivals.js';
 
 /**
@@ -104,7 +104,7 @@ export class HeldRows {
     for (const field of this.lookups) {
       const value = row[field.name];
       if (typeof value !== 'string' || value === '') continue;
-      const object = this.objectOfId(value) ?? field.referenceTo[0];
+      const object = parentObjectOf(field, value, this.objectOfId);
       if (object === undefined || object === this.spec.object.name) continue;
       if (this.arrivals.isPending(value, object)) parents.push({ id: value, object });
     }

@@ -5,7 +5,7 @@ import { classify, type Decision } from '../scan/classify.js';
 import { matchKeyOf } from '../scan/matchKey.js';
 import type { WrittenRecord } from '../scan/createdSinceMatcher.js';
 import { InsertOnlyAdoption } from '../scan/insertOnlyAdoption.js';
-import { parentLookups, prepareRecord, type LookupContext, type ObjectSyncSpec, type PendingLookup, type PreparedRecord } from '../transform/recordTransformer.js';
+import { parentLookups, parentObjectOf, prepareRecord, type LookupContext, type ObjectSyncSpec, type PendingLookup, type PreparedRecord } from '../transform/recordTransformer.js';
 import type { RecordWriter, WriteItem, WriteOutcome } from './batchWriter.js';
 import { SelfReferenceQueue, type WaitingRecord } from './selfReferenceQueue.js';
 import { TargetMatching } from './targetMatching.js';
@@ -315,7 +315,7 @@ export class ObjectSync {
       for (const field of this.parentLookups) {
         const value = row[field.name];
         if (typeof value !== 'string' || this.context.idMap.has(value)) continue;
-        const object = this.context.objectOfId(value) ?? field.referenceTo[0];
+        const object = parentObjectOf(field, value, (id) => this.context.objectOfId(id));
         if (!byObject.has(object)) byObject.set(object, new Set());
         byObject.get(object)!.add(value);
       }

@@ -32,6 +32,14 @@ export function parentLookups(spec: ObjectSyncSpec): DescribeField[] {
   return spec.fields.filter((field) => field.type === 'reference' && !spec.deferredLookups.has(field.name) && !spec.selfReferences.has(field.name));
 }
 
+/**
+ * The object a lookup value points to: by the id's key prefix (polymorphic lookups such as OwnerId or WhatId),
+ * else the field's first target.
+ */
+export function parentObjectOf(field: DescribeField, parentId: string, objectOfId: (id: string) => string | undefined): string {
+  return objectOfId(parentId) ?? field.referenceTo[0];
+}
+
 export type LookupContext = {
   idMap: IdMap;
   /** Objects of the template: lookups to them are remapped through the id map. */
@@ -119,7 +127,7 @@ function resolveOutside(
     prepared.values[field.name] = found;
     return undefined;
   }
-  const parentObject = context.objectOfId(parentId) ?? field.referenceTo[0];
+  const parentObject = parentObjectOf(field, parentId, (id) => context.objectOfId(id));
   if (field.name === 'OwnerId') {
     prepared.values[field.name] = context.targetUserId;
     prepared.notes.push(`OwnerId: owner ${parentId} not found in the target; the running user owns the record`);

@@ -38,9 +38,8 @@ export class ReferenceResolver {
   public preload(object: string): Promise<void> {
     const alternatives = this.keysOf(object);
     if (alternatives.length === 0) return Promise.resolve();
-    const fieldsOf = (side: 'source' | 'target'): string => [...new Set(alternatives.flatMap((alternative) => alternative[side]))].join(', ');
     const read = (api: OrgApi, side: 'source' | 'target'): Promise<SObjectRow[]> =>
-      queryAll(api, `SELECT Id, ${fieldsOf(side)} FROM ${object} LIMIT ${PRELOAD_MAX_ROWS}`);
+      queryAll(api, `SELECT Id, ${keyFieldsOf(alternatives, side).join(', ')} FROM ${object} LIMIT ${PRELOAD_MAX_ROWS}`);
     const loading = Promise.all([read(this.source, 'source'), read(this.target, 'target')]).then(([sourceRows, targetRows]) => {
       if (sourceRows.length >= PRELOAD_MAX_ROWS || targetRows.length >= PRELOAD_MAX_ROWS) return;
       const byId = new Map(sourceRows.map((row) => [shortId(String(row.Id)), row]));
@@ -87,7 +86,7 @@ export class ReferenceResolver {
       for (const id of wanted) this.cache.set(id, null);
       return;
     }
-    const sourceFields = [...new Set(alternatives.flatMap((alternative) => alternative.source))];
+    const sourceFields = keyFieldsOf(alternatives, 'source');
     const sourceRows = new Map<string, Record<string, unknown>>();
     for (const chunk of inClauseChunks(wanted.map((id) => soqlString(id)))) {
       const soql = `SELECT Id, ${sourceFields.join(', ')} FROM ${object} WHERE Id IN (${chunk.join(',')})`;
@@ -151,6 +150,11 @@ export const PRELOAD_MAX_ROWS = 1000;
 /** The IN lists of all alternatives together stay within what inClauseChunks allows one list. */
 const MAX_COMBINED_FILTER_CHARS = 80_000;
 
+/** Every field of a key's alternatives on one side, once each. */
+function keyFieldsOf(alternatives: KeyAlternative[], side: 'source' | 'target'): string[] {
+  return [...new Set(alternatives.flatMap((alternative) => alternative[side]))];
+}
+
 /** The SOQL literals of the first key field of the source records (blank values left out), once each. */
 function firstValuesOf(alternative: KeyAlternative, sourceIds: Set<string>, sourceRows: Map<string, Record<string, unknown>>): string[] {
   const values = new Set<string>();
@@ -189,6 +193,5 @@ function oneQueryFor(object: string, alternatives: KeyAlternative[], sourceIds: 
   }
   // Within what one IN list may hold, so that the whole query stays under SOQL's 100,000 characters.
   if (filters.length === 0 || filters.reduce((sum, filter) => sum + filter.length, 0) > MAX_COMBINED_FILTER_CHARS) return undefined;
-  const fields = [...new Set(alternatives.flatMap((alternative) => alternative.target))];
-  return `SELECT Id, ${fields.join(', ')} FROM ${object} WHERE ${filters.join(' OR ')}`;
+  return `SELECT Id, ${keyFieldsOf(alternatives, 'target').join(', ')} FROM ${object} WHERE ${filters.join(' OR ')}`;
 }
