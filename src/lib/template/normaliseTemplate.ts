@@ -39,13 +39,19 @@ type KnownObject = { spec: TemplateObjectSpec; name: string; inTarget: boolean }
 export async function normaliseTemplate(file: TemplateFile, ctx: NormaliseContext): Promise<NormalisedTemplate> {
   const problems: TemplateProblem[] = [];
   const warnings: string[] = [];
+  const soqlChecks = startSoqlChecks(file.objects, ctx);
   const known = await resolveObjectNames(file.objects, ctx, problems);
   const sourceDescribes = await describeAll(known, ctx.source, 'source', ctx.concurrency, problems);
   const targetDescribes = ctx.target
     ? await describeAll(known.filter((k) => k.inTarget), ctx.target, 'target', ctx.concurrency, problems) : undefined;
 
   const described = known.filter((k) => sourceDescribes.has(k.name) && (!targetDescribes || targetDescribes.has(k.name)));
-  const soqlProblems = await mapWithConcurrency(described, ctx.concurrency, (k) => checkSoqlClauses(k.name, k.spec, ctx.checkSoql));
+  const checked = await soqlChecks;
+  const soqlProblems = described.map(({ spec }) => {
+    const outcome = checked[file.objects.indexOf(spec)];
+    if ('error' in outcome) throw outcome.error;
+    return outcome.problems;
+  });
   const objects: SyncObject[] = [];
   described.forEach(({ spec, name }, i) => {
     const source = sourceDescribes.get(name) as DescribeSObject;
@@ -87,6 +93,23 @@ export async function normaliseTemplate(file: TemplateFile, ctx: NormaliseContex
     options: { ...DEFAULT_OPTIONS, ...file.options },
   };
   return { template, sourceDescribes, targetDescribes, problems, warnings };
+}
+
+type SoqlCheckOutcome = { problems: TemplateProblem[] } | { error: unknown };
+
+/**
+ * The `where`/`orderBy` checks are queries of their own: they are sent at once, alongside the describes,
+ * rather than one round trip after them. SOQL object names are case-insensitive, so the name as written
+ * works; only the outcomes of objects found to exist in both orgs are used (a failure included: it is thrown
+ * then, as the check made after the describes would have thrown it), the others are dropped.
+ */
+function startSoqlChecks(specs: TemplateObjectSpec[], ctx: NormaliseContext): Promise<SoqlCheckOutcome[]> {
+  return mapWithConcurrency(specs, ctx.concurrency, (spec) =>
+    checkSoqlClauses(spec.name, spec, ctx.checkSoql).then(
+      (problems): SoqlCheckOutcome => ({ problems }),
+      (error: unknown): SoqlCheckOutcome => ({ error })
+    )
+  );
 }
 
 /** Object names in describe spelling; unknown names (in either org) and duplicates become problems. */

@@ -47,11 +47,10 @@ export type PreparedSync = {
  * SfError listing them all.
  */
 export async function prepareSync(input: PrepareSyncInput): Promise<PreparedSync> {
-  const file = input.file ?? (input.templateFile ? await readTemplateFile(input.templateFile) : templateFromObjectList(input.objects ?? []));
+  const file = await templateOf(input);
   const concurrency = input.describeConcurrency ?? 4;
   // Every template object is described in both orgs: ask for them all at once (one API call per 25 objects).
-  const names = file.objects.map((spec) => spec.name);
-  await Promise.all([input.source.prefetch?.(names), input.target?.prefetch?.(names)]);
+  await prefetchDescribes(input, file.objects.map((spec) => spec.name));
   const normalised = await normaliseTemplate(file, { source: input.source, target: input.target, checkSoql: input.checkSoql, concurrency });
   const { template, sourceDescribes, targetDescribes } = normalised;
 
@@ -67,6 +66,29 @@ export async function prepareSync(input: PrepareSyncInput): Promise<PreparedSync
     sourceDescribes,
     targetDescribes,
   };
+}
+
+function templateOf(input: PrepareSyncInput): Promise<TemplateFile> | TemplateFile {
+  if (input.file) return input.file;
+  if (!input.templateFile) return templateFromObjectList(input.objects ?? []);
+  // The describes leave as soon as the file names its objects and travel while its shape is checked: a round
+  // trip's worth of time on a real org. Only a template of the wrong shape wastes them.
+  return readTemplateFile(input.templateFile, (value) => void prefetchDescribes(input, objectNamesIn(value)).catch(() => undefined));
+}
+
+/** Describes cached per org: asking again for names already asked for sends nothing. */
+async function prefetchDescribes(input: PrepareSyncInput, names: string[]): Promise<void> {
+  await Promise.all([input.source.prefetch?.(names), input.target?.prefetch?.(names)]);
+}
+
+/** The object names of a template not checked yet: whatever `objects[].name` holds that is a string. */
+function objectNamesIn(value: unknown): string[] {
+  const objects = value !== null && typeof value === 'object' ? (value as { objects?: unknown }).objects : undefined;
+  if (!Array.isArray(objects)) return [];
+  return objects.flatMap((spec: unknown) => {
+    const name = spec !== null && typeof spec === 'object' ? (spec as { name?: unknown }).name : undefined;
+    return typeof name === 'string' ? [name] : [];
+  });
 }
 
 /** `prepareSync` against real orgs: describes cached per call, clauses checked in the source org. */

@@ -7,11 +7,14 @@ import { templateShapeProblems } from './templateSchema.js';
 /**
  * Reads a template file and checks its shape against the JSON Schema. Each failure is an SfError that says
  * which file and what to do: missing file, unreadable file, invalid JSON (with line and column), wrong shape
- * (every schema violation at once). Checks against the orgs come later, in `normaliseTemplate`.
+ * (every schema violation at once). Checks against the orgs come later, in `normaliseTemplate`. `onParsed`
+ * sees the parsed JSON before its shape is checked, to start work that needs no more than that.
  */
-export async function readTemplateFile(path: string): Promise<TemplateFile> {
+export async function readTemplateFile(path: string, onParsed?: (value: unknown) => void): Promise<TemplateFile> {
   const text = await readText(path);
   const value = parseJson(path, text);
+  // Before the shape check, which waits for the validator's module on first use.
+  onParsed?.(value);
   const problems = await templateShapeProblems(value);
   if (problems.length === 0) return value as TemplateFile;
   throw templateError('error.TemplateSchemaInvalid', [path, problems.length, problems.map((p) => `- ${p}`).join('\n')]);

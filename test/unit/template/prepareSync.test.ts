@@ -243,4 +243,54 @@ describe('prepareSync', () => {
       ]);
     });
   });
+
+  describe('requests that need only what is known early', () => {
+    it('sends the describes as soon as the file names its objects, before its shape is checked', async () => {
+      await writeFile(file, JSON.stringify({ objects: [{ name: 'Account', fieldz: ['Name'] }] }));
+      const source = stubDescribeSource(sampleSchema());
+      const target = stubDescribeSource(sampleSchema());
+      const error = await prepareSync({ templateFile: file, source, target, checkSoql: stubSoqlChecker() }).then(
+        () => expect.fail('expected a TemplateSchemaInvalid error'),
+        (caught: unknown) => caught as SfError
+      );
+      expect(error.name).to.equal('TemplateSchemaInvalidError');
+      // The shape check failed, yet both orgs had been asked for the describes already.
+      expect(source.prefetchCalls).to.deep.equal([['Account']]);
+      expect(target.prefetchCalls).to.deep.equal([['Account']]);
+    });
+
+    it('checks where and orderBy clauses while the describes are on their way, and keeps only the known objects', async () => {
+      await writeFile(file, JSON.stringify({ objects: [{ name: 'Account', where: "Name LIKE 'A%'" }, { name: 'Acount', where: 'Name = null' }] }));
+      const source = stubDescribeSource(sampleSchema());
+      let answerGlobal: () => void = () => undefined;
+      const globalHeld = new Promise<void>((resolve) => (answerGlobal = resolve));
+      const describeGlobal = source.describeGlobal;
+      source.describeGlobal = () => globalHeld.then(describeGlobal);
+      const checked: string[] = [];
+      // The check of the misspelt object fails as a network failure would: dropped, since the object is unknown.
+      const checkSoql = (soql: string): Promise<{ ok: true }> => {
+        checked.push(soql);
+        return soql.includes('Acount') ? Promise.reject(new Error('socket hang up')) : Promise.resolve({ ok: true });
+      };
+      const preparing = prepareSync({ templateFile: file, source, checkSoql });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(checked).to.deep.equal(["SELECT COUNT() FROM Account WHERE Name LIKE 'A%'", 'SELECT COUNT() FROM Acount WHERE Name = null']);
+      answerGlobal();
+      const error = await preparing.then(
+        () => expect.fail('expected a TemplateInvalid error'),
+        (caught: unknown) => caught as SfError
+      );
+      expect(error.message.split('\n').slice(1).map((line) => line.split(':')[0])).to.deep.equal(['- Acount']);
+    });
+
+    it('throws the failure of a known object\'s clause check, as when it was checked after the describes', async () => {
+      await writeFile(file, JSON.stringify({ objects: [{ name: 'Account', where: "Name LIKE 'A%'" }] }));
+      const failing = (): Promise<never> => Promise.reject(new Error('socket hang up'));
+      const error = await prepareSync({ templateFile: file, source: stubDescribeSource(sampleSchema()), checkSoql: failing }).then(
+        () => expect.fail('expected the check to fail'),
+        (caught: unknown) => caught as Error
+      );
+      expect(error.message).to.equal('socket hang up');
+    });
+  });
 });
