@@ -28,12 +28,62 @@ function isPicklist(field: FieldDescribe): boolean {
   return field.type === 'picklist' || field.type === 'multipicklist';
 }
 
+/**
+ * What writing records needs of an object's fields, worked out once per object rather than once per record:
+ * every list keeps describe order, so checks run and fail in the same order as a walk over all the fields.
+ */
+type FieldPlan = {
+  byName: Map<string, FieldDescribe>;
+  /** Fields a new record stores, Id aside. */
+  stored: FieldDescribe[];
+  /** Fields that may get a value when an insert leaves them out (see applyDefaults). */
+  defaultable: FieldDescribe[];
+  required: FieldDescribe[];
+  unique: FieldDescribe[];
+  /** A custom object's text Name: saved as the record's Id when left empty. */
+  customName: FieldDescribe | undefined;
+  /** The parts of a read-only compound Name (Contact.FirstName...). */
+  nameParts: FieldDescribe[];
+};
+
+function fieldPlan(info: ObjectInfo): FieldPlan {
+  const fields = info.def.fields;
+  const nameField = info.nameField;
+  return {
+    byName: new Map(fields.map((field) => [field.name, field])),
+    stored: fields.filter((field) => field.name !== 'Id'),
+    defaultable: fields.filter(
+      (field) =>
+        field.type !== 'id' &&
+        (field.name === 'OwnerId' ||
+          field.autoNumber ||
+          field.type === 'boolean' ||
+          (field.defaultedOnCreate && isPicklist(field) && picklistDefault(field)) ||
+          (field.createable && field.defaultValue !== null && field.defaultValue !== undefined && typeof field.defaultValue !== 'object'))
+    ),
+    required: fields.filter((field) => isRequired(field) && !field.autoNumber && field.name !== 'OwnerId'),
+    unique: fields.filter((field) => field.unique),
+    customName: info.def.header.custom ? fields.find((field) => field.nameField && !field.autoNumber && field.type === 'string') : undefined,
+    nameParts: nameField && !nameField.createable ? fields.filter((field) => field.compoundFieldName === nameField.name && field.name !== nameField.name) : [],
+  };
+}
+
 export class RecordWriter {
+  private readonly plans = new WeakMap<ObjectInfo, FieldPlan>();
   private readonly autoNumbers = new Map<string, number>();
   private lastStamp = { at: Number.NaN, text: '' };
   private readonly compiledRules = new Map<string, Array<{ test: (r: StoredRecord) => boolean; on: string; message: string; field?: string }>>();
 
   public constructor(private readonly ctx: OrgContext) {}
+
+  private planOf(info: ObjectInfo): FieldPlan {
+    let plan = this.plans.get(info);
+    if (!plan) {
+      plan = fieldPlan(info);
+      this.plans.set(info, plan);
+    }
+    return plan;
+  }
 
   public objectInfo(objectName: string): ObjectInfo {
     const info = this.ctx.schema.object(objectName);
@@ -61,14 +111,14 @@ export class RecordWriter {
       LastModifiedById: this.ctx.userId,
       SystemModstamp: stamp,
     };
-    for (const field of info.def.fields) {
-      if (field.name === 'Id') continue;
+    const plan = this.planOf(info);
+    for (const field of plan.stored) {
       const value = field.name in system ? system[field.name] : field.name === 'IsDeleted' ? false : changes.get(field.name);
       if (value !== null && value !== undefined) record[field.name] = value;
     }
     record.IsDeleted = false;
     // A custom object's text Name left empty is the record's Id, as Salesforce saves it.
-    const nameField = info.def.header.custom ? info.def.fields.find((f) => f.nameField && !f.autoNumber && f.type === 'string') : undefined;
+    const nameField = plan.customName;
     if (nameField && (record[nameField.name] === undefined || record[nameField.name] === '')) record[nameField.name] = record.Id;
     const stored = record as StoredRecord;
     this.checkValidationRules(info, stored, 'insert');
@@ -112,9 +162,11 @@ export class RecordWriter {
   /** Field-level read of the payload: names, writability, types, lookups. */
   private readFields(info: ObjectInfo, raw: Record<string, unknown>, mode: WriteMode): Map<string, unknown> {
     const changes = new Map<string, unknown>();
+    const { byName } = this.planOf(info);
     for (const [key, value] of Object.entries(raw)) {
       if (key === 'attributes') continue;
-      const field = info.fieldsByLowerName.get(key.toLowerCase());
+      // Names are case-insensitive; clients mostly send them as described.
+      const field = byName.get(key) ?? info.fieldsByLowerName.get(key.toLowerCase());
       if (!field) {
         const relationship = info.referencesByRelationship.get(key.toLowerCase());
         if (relationship && value !== null && typeof value === 'object' && !Array.isArray(value)) {
@@ -161,8 +213,8 @@ export class RecordWriter {
   }
 
   private applyDefaults(info: ObjectInfo, changes: Map<string, unknown>): void {
-    for (const field of info.def.fields) {
-      if (changes.has(field.name) || field.type === 'id') continue;
+    for (const field of this.planOf(info).defaultable) {
+      if (changes.has(field.name)) continue;
       if (field.name === 'OwnerId') changes.set(field.name, this.ctx.userId);
       else if (field.autoNumber) changes.set(field.name, this.nextAutoNumber(info.name, field.name));
       // Checkboxes are never null in Salesforce, whether a client can set them or not (Pricebook2.IsStandard).
@@ -182,16 +234,16 @@ export class RecordWriter {
   }
 
   private checkValues(info: ObjectInfo, changes: Map<string, unknown>, recordType: RegisteredRecordType | undefined): void {
+    const { byName } = this.planOf(info);
     for (const [name, value] of changes) {
-      const field = info.fieldsByLowerName.get(name.toLowerCase())!;
+      const field = byName.get(name)!;
       if (isPicklist(field) && typeof value === 'string') checkPicklist(field, value, recordType);
     }
   }
 
   private checkRequired(info: ObjectInfo, changes: Map<string, unknown>, mode: WriteMode): void {
-    const missing = info.def.fields
-      .filter((f) => isRequired(f) && !f.autoNumber && f.name !== 'OwnerId')
-      .filter((f) => {
+    const missing = this.planOf(info)
+      .required.filter((f) => {
         const value = changes.get(f.name);
         return mode === 'insert' ? value === null || value === undefined : changes.has(f.name) && value === null;
       })
@@ -203,7 +255,7 @@ export class RecordWriter {
   private applyCompoundName(info: ObjectInfo, changes: Map<string, unknown>, existing?: Record<string, unknown>): void {
     const nameField = info.nameField;
     if (!nameField || nameField.createable) return;
-    const parts = info.def.fields.filter((f) => f.compoundFieldName === nameField.name && f.name !== nameField.name);
+    const parts = this.planOf(info).nameParts;
     if (parts.length === 0 || !parts.some((p) => changes.has(p.name))) return;
     const valueOf = (name: string): unknown => (changes.has(name) ? changes.get(name) : existing?.[name]);
     const name = ['FirstName', 'MiddleName', 'LastName', 'Suffix']
@@ -239,8 +291,8 @@ export class RecordWriter {
   }
 
   private checkUnique(info: ObjectInfo, record: StoredRecord, selfId: string | undefined): void {
-    for (const field of info.def.fields) {
-      if (!field.unique || indexKey(field, record[field.name]) === undefined) continue;
+    for (const field of this.planOf(info).unique) {
+      if (indexKey(field, record[field.name]) === undefined) continue;
       const clash = this.ctx.store.findByIndex(info.name, field.name, record[field.name])?.find((r) => r.Id !== selfId);
       if (clash) throw new RecordError([dmlErrors.duplicateValue(field.name, clash.Id)]);
     }
