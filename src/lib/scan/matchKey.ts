@@ -10,14 +10,17 @@ const SEPARATOR = '\u0001';
 const EMPTY = '\u0002';
 
 export function matchKeyOf(record: Record<string, unknown>, fields: readonly string[]): string | null {
-  const parts: string[] = [];
-  for (const [index, field] of fields.entries()) {
+  // Asked of every record read and every target record found: one string made per key, no parts list.
+  let key = '';
+  for (let index = 0; index < fields.length; index++) {
+    const field = fields[index];
     const value = valueAt(record, field);
     const empty = value === null || value === undefined || value === '';
     if (empty && index === 0) return null;
-    parts.push(empty ? EMPTY : normaliseKeyPart(field, value));
+    const part = empty ? EMPTY : normaliseKeyPart(field, value);
+    key = index === 0 ? part : key + SEPARATOR + part;
   }
-  return parts.join(SEPARATOR);
+  return key;
 }
 
 function normaliseKeyPart(field: string, value: unknown): string {
@@ -28,6 +31,7 @@ function normaliseKeyPart(field: string, value: unknown): string {
 
 /** Reads a field or a parent path (`Account.Name`) from a REST query row. */
 export function valueAt(record: Record<string, unknown>, path: string): unknown {
+  if (!path.includes('.')) return record[path];
   let current: unknown = record;
   for (const part of path.split('.')) {
     if (current === null || current === undefined || typeof current !== 'object') return undefined;

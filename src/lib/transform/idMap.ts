@@ -30,7 +30,8 @@ export class IdMap {
   }
 
   public has(sourceId: string): boolean {
-    return this.get(sourceId) !== undefined;
+    const id = shortId(sourceId);
+    return this.other.has(id) || this.packed.has(id);
   }
 
   public get size(): number {

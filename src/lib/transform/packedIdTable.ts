@@ -49,11 +49,21 @@ export class PackedIdTable {
 
   /** The 18-character id stored for a 15-character id, if any (undefined for ids the table cannot hold). */
   public get(id: string): string | undefined {
+    const base = this.slotOf(id);
+    return base === undefined ? undefined : unpack(this.slots, base + KEY_WORDS);
+  }
+
+  /** Whether a 15-character id is stored: without spelling out its value (children ask it of every parent). */
+  public has(id: string): boolean {
+    return this.slotOf(id) !== undefined;
+  }
+
+  /** Where `id`'s entry starts in `slots`, if it has one. */
+  private slotOf(id: string): number | undefined {
     if (id.length !== 15 || !isBase62(id)) return undefined;
     pack(id, this.key);
     const base = this.find(this.key) * SLOT_WORDS;
-    if (this.slots[base] === EMPTY) return undefined;
-    return unpack(this.slots, base + KEY_WORDS, 18);
+    return this.slots[base] === EMPTY ? undefined : base;
   }
 
   /** The slot holding `key`, or the empty slot where it would go. */
@@ -105,19 +115,21 @@ function pack(id: string, into: Uint32Array): void {
   }
 }
 
-function unpack(words: Uint32Array, offset: number, length: number): string {
-  let text = '';
-  for (let word = 0; word * 5 < length; word++) {
-    const digits = Math.min(5, length - word * 5);
+/** Character codes of the digits, and of the 18-character id being spelled out (one string made per call). */
+const DIGIT_CODES = Array.from(DIGITS, (char) => char.charCodeAt(0));
+const spelled = new Array<number>(18).fill(0);
+
+/** The 18-character id packed at `offset` (four words: three of five digits, one of three). */
+function unpack(words: Uint32Array, offset: number): string {
+  for (let word = 0; word < VALUE_WORDS; word++) {
+    const first = word * 5;
     let number = words[offset + word];
-    let group = '';
-    for (let index = 0; index < digits; index++) {
-      group = DIGITS[number % 62] + group;
+    for (let index = Math.min(first + 5, 18) - 1; index >= first; index--) {
+      spelled[index] = DIGIT_CODES[number % 62];
       number = Math.floor(number / 62);
     }
-    text += group;
   }
-  return text;
+  return String.fromCharCode.apply(null, spelled);
 }
 
 function hash(key: Uint32Array): number {

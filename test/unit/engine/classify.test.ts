@@ -63,6 +63,11 @@ describe('sync engine: prepare and classify records', () => {
     expect(matchKeyOf({ A: null, B: 'x' }, ['A', 'B'])).to.equal(null);
     expect(matchKeyOf({ A: 'x', B: null }, ['A', 'B'])).to.equal(matchKeyOf({ A: 'X', B: '' }, ['A', 'B'])).and.not.equal(null);
     expect(matchKeyOf({ Account: { Name: 'Acme' } }, ['Account.Name'])).to.equal('acme');
+    // The exact key: parts in field order, empty later parts marked, ids by their 15-character form.
+    expect(matchKeyOf({ Subject: 'Call', Account: { Id: '001000000000001AAA' }, Note: '' }, ['Subject', 'Account.Id', 'Note'])).to.equal(
+      'call\u0001001000000000001\u0001\u0002'
+    );
+    expect(matchKeyOf({ Account: null }, ['Name', 'Account.Name'])).to.equal(null);
   });
 
   it('remaps lookups, defers cycle lookups, holds self-references and falls back to the running user as owner', () => {

@@ -18,6 +18,23 @@ describe('IdMap', () => {
     expect(map.has('001000000000002')).to.equal(false);
   });
 
+  it('answers has() from either store without spelling the value out, and agrees with get()', () => {
+    const map = new IdMap();
+    map.set('001000000000001AAA', 'a0B000000000009QAA');
+    map.set('001000000000002AAA', 'DRYRUN-1');
+    for (const id of ['001000000000001', '001000000000002AAA', '001000000000003', 'not-an-id', '00100000000000!']) {
+      expect(map.has(id), id).to.equal(map.get(id) !== undefined);
+    }
+    expect(map.has('001000000000002')).to.equal(true);
+    const table = new PackedIdTable();
+    table.set('001000000000001', 'a0B000000000009QAA');
+    expect([table.has('001000000000001'), table.has('001000000000002'), table.has('short')]).to.deep.equal([true, false, false]);
+    // Every digit position and value spelled back: the largest and smallest base-62 digits included.
+    table.set('001000000000004', 'zzzzzzzzzzzzzzzzzz');
+    table.set('001000000000005', '000000000000000000');
+    expect([table.get('001000000000004'), table.get('001000000000005')]).to.deep.equal(['zzzzzzzzzzzzzzzzzz', '000000000000000000']);
+  });
+
   it('tells ids apart by case, as Salesforce does', () => {
     const map = new IdMap();
     map.set('001000000000abc', '003000000000zzzZZZ');
