@@ -47,10 +47,10 @@ export async function normaliseTemplate(file: TemplateFile, ctx: NormaliseContex
 
   const described = known.filter((k) => sourceDescribes.has(k.name) && (!targetDescribes || targetDescribes.has(k.name)));
   const checked = await soqlChecks;
-  const soqlProblems = described.map(({ spec }) => {
+  const soqlProblems = described.map(({ spec, name }) => {
     const outcome = checked[file.objects.indexOf(spec)];
     if ('error' in outcome) throw outcome.error;
-    return outcome.problems;
+    return outcome.problems(name);
   });
   const objects: SyncObject[] = [];
   described.forEach(({ spec, name }, i) => {
@@ -95,13 +95,13 @@ export async function normaliseTemplate(file: TemplateFile, ctx: NormaliseContex
   return { template, sourceDescribes, targetDescribes, problems, warnings };
 }
 
-type SoqlCheckOutcome = { problems: TemplateProblem[] } | { error: unknown };
+type SoqlCheckOutcome = { problems: (objectName: string) => TemplateProblem[] } | { error: unknown };
 
 /**
  * The `where`/`orderBy` checks are queries of their own: they are sent at once, alongside the describes,
- * rather than one round trip after them. SOQL object names are case-insensitive, so the name as written
- * works; only the outcomes of objects found to exist in both orgs are used (a failure included: it is thrown
- * then, as the check made after the describes would have thrown it), the others are dropped.
+ * rather than one round trip after them, with the object's name as written; only the outcomes of objects
+ * found to exist in both orgs are used (a failure included: it is thrown then, as the check made after the
+ * describes would have thrown it), the others are dropped.
  */
 function startSoqlChecks(specs: TemplateObjectSpec[], ctx: NormaliseContext): Promise<SoqlCheckOutcome[]> {
   return mapWithConcurrency(specs, ctx.concurrency, (spec) =>

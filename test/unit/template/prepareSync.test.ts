@@ -283,6 +283,16 @@ describe('prepareSync', () => {
       expect(error.message.split('\n').slice(1).map((line) => line.split(':')[0])).to.deep.equal(['- Acount']);
     });
 
+    it('names the object in its describe spelling, and shows the query as it was run', async () => {
+      const lines = await problemLines(
+        { objects: [{ name: 'account', where: 'bad' }] },
+        { soqlErrors: { bad: { errorCode: 'MALFORMED_QUERY', message: "unexpected token: '<EOF>'" } } }
+      );
+      expect(lines).to.deep.equal([
+        `- account › where: "bad" is not valid SOQL for Account in the source org: unexpected token: '<EOF>' (MALFORMED_QUERY). Fix: fix the clause; try it with \`sf data query --query "SELECT COUNT() FROM account WHERE bad" --target-org SOURCE\`.`,
+      ]);
+    });
+
     it('throws the failure of a known object\'s clause check, as when it was checked after the describes', async () => {
       await writeFile(file, JSON.stringify({ objects: [{ name: 'Account', where: "Name LIKE 'A%'" }] }));
       const failing = (): Promise<never> => Promise.reject(new Error('socket hang up'));
