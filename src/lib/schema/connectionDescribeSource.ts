@@ -6,9 +6,7 @@ import { subrequestError, type SubrequestResult } from '../api/subrequestError.j
 import { getInComposite } from '../api/compositeReads.js';
 import type { DescribeSource } from './describeSource.js';
 import type { DescribeGlobal, DescribeSObject } from './describeTypes.js';
-
-/** Names that are safe in a subrequest's URL as they are (every sObject API name is). */
-const API_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+import { API_NAME } from './apiName.js';
 
 /**
  * A `DescribeSource` over a `@salesforce/core` connection, caching every answer for the life of the object

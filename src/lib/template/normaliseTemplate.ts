@@ -1,5 +1,6 @@
 import type { DescribeSource } from '../schema/describeSource.js';
 import type { DescribeSObject } from '../schema/describeTypes.js';
+import { API_NAME } from '../schema/apiName.js';
 import { mapWithConcurrency } from '../schema/mapWithConcurrency.js';
 import { checkSoqlClauses } from './checkSoqlClauses.js';
 import { didYouMean } from './didYouMean.js';
@@ -105,7 +106,8 @@ type SoqlCheckOutcome = { problems: (objectName: string) => TemplateProblem[] } 
  */
 function startSoqlChecks(specs: TemplateObjectSpec[], ctx: NormaliseContext): Promise<SoqlCheckOutcome[]> {
   return mapWithConcurrency(specs, ctx.concurrency, (spec) =>
-    checkSoqlClauses(spec.name, spec, ctx.checkSoql).then(
+    // A name that cannot be an API name is an unknown object: its clauses are not sent to the org.
+    (API_NAME.test(spec.name) ? checkSoqlClauses(spec.name, spec, ctx.checkSoql) : Promise.resolve(() => [])).then(
       (problems): SoqlCheckOutcome => ({ problems }),
       (error: unknown): SoqlCheckOutcome => ({ error })
     )

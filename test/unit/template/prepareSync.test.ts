@@ -283,6 +283,13 @@ describe('prepareSync', () => {
       expect(error.message.split('\n').slice(1).map((line) => line.split(':')[0])).to.deep.equal(['- Acount']);
     });
 
+    it('sends no clause check for a name that cannot be an object\'s', async () => {
+      await writeFile(file, JSON.stringify({ objects: [{ name: 'Account', where: "Name = 'a'" }, { name: 'Account WHERE Id != null', where: "Name = 'b'" }] }));
+      const checkSoql = stubSoqlChecker();
+      await prepareSync({ templateFile: file, source: stubDescribeSource(sampleSchema()), checkSoql }).catch(() => undefined);
+      expect(checkSoql.queries).to.deep.equal(["SELECT COUNT() FROM Account WHERE Name = 'a'"]);
+    });
+
     it('names the object in its describe spelling, and shows the query as it was run', async () => {
       const lines = await problemLines(
         { objects: [{ name: 'account', where: 'bad' }] },
