@@ -15,7 +15,9 @@ export function sandboxEnv(extra: Record<string, string> = {}): NodeJS.ProcessEn
     SF_USE_GENERIC_UNIX_KEYCHAIN: 'true',
     SFDX_USE_GENERIC_UNIX_KEYCHAIN: 'true',
     SF_DISABLE_TELEMETRY: 'true',
-    SF_AUTOUPDATE_DISABLE: 'true',
+    // @oclif/plugin-update's init hook reads `<BIN>_DISABLE_AUTOUPDATE` (scopedEnvVarTrue('DISABLE_AUTOUPDATE')):
+    // without it every sf run spawns `sf update --autoupdate`, which outlives the test.
+    SF_DISABLE_AUTOUPDATE: 'true',
     SF_SKIP_NEW_VERSION_CHECK: 'true',
     SF_ISYNC_JOURNAL_DIR: join(home, 'isync-runs'),
     FORCE_COLOR: '0',
