@@ -7,9 +7,10 @@ let validator: Promise<ValidateFunction<TemplateFile>> | undefined;
 
 /**
  * The validator of schemas/isync-template.schema.json: ajv's standalone code, generated from the schema by
- * `npm run generate:validator` (a unit test fails when it is out of step with the schema; allErrors: every shape problem in one run; verbose: parentSchema for
- * "did you mean" on typos). Compiling the schema here took ~70 ms of CPU, during which the requests a command
- * had just sent waited to leave. Loaded on first use: only the commands that read a template need it.
+ * `npm run generate:validator` (allErrors: every shape problem in one run; verbose: parentSchema for "did you
+ * mean" on typos; a unit test fails when it is out of step with the schema). Compiling the schema here took
+ * ~70 ms of CPU, during which the requests a command had just sent waited to leave. Loaded on first use: only
+ * the commands that read a template need it.
  */
 function templateValidator(): Promise<ValidateFunction<TemplateFile>> {
   validator ??= import('./templateValidator.generated.js').then((generated) => generated.validate as ValidateFunction<TemplateFile>);

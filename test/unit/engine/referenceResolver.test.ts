@@ -27,6 +27,13 @@ class Org implements OrgApi {
   }
 }
 
+/** Target users: one sharing an Email with U1 but not its Username, U1 by Username, U2 by Email. */
+const TARGET_USERS = [
+  { Id: '005TTTTT0000009AAA', Username: 'other@tgt', Email: 'a@example.com' },
+  { Id: '005TTTTT0000001AAA', Username: 'a@org', Email: 'a.new@example.com' },
+  { Id: '005TTTTT0000002AAA', Username: 'b@tgt', Email: 'b@example.com' },
+];
+
 const keysOf = (object: string): Array<{ source: string[]; target: string[] }> => BUILT_IN_REFERENCE_KEYS[object] ?? [];
 
 describe('ReferenceResolver', () => {
@@ -49,11 +56,7 @@ describe('ReferenceResolver', () => {
       { Id: U1, Username: 'a@org', Email: 'a@example.com' },
       { Id: U2, Username: 'b@src', Email: 'b@example.com' },
     ]);
-    const target = new Org([
-      { Id: '005TTTTT0000009AAA', Username: 'other@tgt', Email: 'a@example.com' },
-      { Id: '005TTTTT0000001AAA', Username: 'a@org', Email: 'a.new@example.com' },
-      { Id: '005TTTTT0000002AAA', Username: 'b@tgt', Email: 'b@example.com' },
-    ]);
+    const target = new Org(TARGET_USERS);
     const resolver = new ReferenceResolver(source, target, keysOf);
     await resolver.resolve('User', [U1, U2]);
     expect(target.soql).to.deep.equal([
@@ -68,11 +71,7 @@ describe('ReferenceResolver', () => {
       { Id: U2, Username: 'b@src', Email: 'b@example.com' },
       { Id: U3, Username: 'c@src', Email: 'c@example.com' },
     ]);
-    const target = new Org([
-      { Id: '005TTTTT0000009AAA', Username: 'other@tgt', Email: 'a@example.com' },
-      { Id: '005TTTTT0000001AAA', Username: 'a@org', Email: 'a.new@example.com' },
-      { Id: '005TTTTT0000002AAA', Username: 'b@tgt', Email: 'b@example.com' },
-    ]);
+    const target = new Org(TARGET_USERS);
     const resolver = new ReferenceResolver(source, target, keysOf);
     const preload = resolver.preload('User');
     await Promise.all([preload, resolver.resolve('User', [U1, U2, U3])]);
