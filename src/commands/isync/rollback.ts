@@ -2,7 +2,7 @@ import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { journalDirFlag, targetOrgFlag } from '../../shared/orgFlags.js';
 import { PARTIAL_SUCCESS_EXIT } from '../../shared/runSummary.js';
-import { ConnectionOrgApi } from '../../lib/api/orgApi.js';
+import { orgApiFor } from '../../lib/api/httpOrgApi.js';
 import { journalRoot } from '../../lib/journal/paths.js';
 import { RunStore } from '../../lib/journal/runStore.js';
 import { selectRun } from '../../lib/journal/selectRun.js';
@@ -47,7 +47,7 @@ export default class Rollback extends SfCommand<RollbackResult> {
     try {
       result = await rollbackRun({
         journal,
-        target: new ConnectionOrgApi(org.getConnection(flags['api-version'])),
+        target: orgApiFor(org.getConnection(flags['api-version'])),
         force: flags.force,
         dryRun: flags['dry-run'],
         beforeCall: guards.check,

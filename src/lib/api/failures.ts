@@ -8,9 +8,17 @@
  */
 export type FailureKind = 'transient' | 'concurrency' | 'session' | 'dailyLimit' | 'permanent';
 
+/**
+ * Network failures worth a retry: jsforce's list for its own retries (its fetch reported them as a TypeError,
+ * which `classifyFailure` still takes as passing), as the plugin's HTTP client reports them by their code.
+ */
 const TRANSIENT_NETWORK_CODES = new Set([
   'ECONNRESET',
   'ECONNREFUSED',
+  'ENOTFOUND',
+  'ENETDOWN',
+  'ENETUNREACH',
+  'EHOSTDOWN',
   'ETIMEDOUT',
   'EPIPE',
   'EAI_AGAIN',

@@ -98,7 +98,7 @@ export class ConnectionOrgApi implements OrgApi {
 }
 
 /** Node answers a header seen several times as a list. */
-function lowerCaseHeaders(headers: Record<string, string | string[] | number | undefined> | undefined): Record<string, string> {
+export function lowerCaseHeaders(headers: Record<string, string | string[] | number | undefined> | undefined): Record<string, string> {
   const lowered: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers ?? {})) {
     if (value !== undefined) lowered[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);

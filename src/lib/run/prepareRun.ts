@@ -1,5 +1,6 @@
 import { Messages, type Org } from '@salesforce/core';
-import { ConnectionOrgApi, MIN_API_VERSION, type OrgApi } from '../api/orgApi.js';
+import { orgApiFor } from '../api/httpOrgApi.js';
+import { MIN_API_VERSION, type OrgApi } from '../api/orgApi.js';
 import { queryAll } from '../api/queryPages.js';
 import { RetryingOrgApi } from '../api/retryingOrgApi.js';
 import { soqlString } from '../api/soqlLiterals.js';
@@ -67,8 +68,8 @@ export async function prepareRun(input: RunSetupInput): Promise<RunSetup> {
       throw messages.createError('error.ApiVersionTooOld', [ref.username, connection.getApiVersion(), `${MIN_API_VERSION}.0`]);
     }
   }
-  const source = new ConnectionOrgApi(sourceConnection);
-  const target = new ConnectionOrgApi(targetConnection);
+  const source = orgApiFor(sourceConnection);
+  const target = orgApiFor(targetConnection);
   // The checks below are reads: passing failures (503, concurrent-request limit) are retried.
   const sourceReads = new RetryingOrgApi(source);
   const targetReads = new RetryingOrgApi(target);
@@ -78,13 +79,13 @@ export async function prepareRun(input: RunSetupInput): Promise<RunSetup> {
   const editionCheck = edition(targetReads);
   const runningUser = queryAll(targetReads, `SELECT Id FROM User WHERE Username = ${soqlString(targetRef.username)}`);
   // One describe source per org for the whole preparation: the key prefixes below reuse its global describe.
-  const sourceDescribes = new ConnectionDescribeSource(sourceConnection);
+  const sourceDescribes = new ConnectionDescribeSource(sourceConnection, source);
   const preparing = prepareSync({
     templateFile: input.templateFile,
     objects: input.objects,
     file: input.file,
     source: sourceDescribes,
-    target: new ConnectionDescribeSource(targetConnection),
+    target: new ConnectionDescribeSource(targetConnection, target),
     checkSoql: connectionSoqlChecker(sourceConnection),
   });
   // Awaited below unless an earlier check throws first: then their failures must not go unhandled.

@@ -1,5 +1,6 @@
 import type { Connection } from '@salesforce/core';
-import { ConnectionOrgApi } from '../api/orgApi.js';
+import { orgApiFor } from '../api/httpOrgApi.js';
+import type { OrgApi } from '../api/orgApi.js';
 import { errorCodeOf } from '../api/failures.js';
 import { withReadRetry } from '../api/withRetry.js';
 import { subrequestError, type SubrequestResult } from '../api/subrequestError.js';
@@ -19,7 +20,11 @@ export class ConnectionDescribeSource implements DescribeSource {
   private globalDescribe?: Promise<DescribeGlobal>;
   private readonly describes = new Map<string, Promise<DescribeSObject>>();
 
-  public constructor(private readonly connection: Connection) {}
+  public constructor(
+    private readonly connection: Connection,
+    /** The org's calls for the Composite requests of `prefetch`. */
+    private readonly api: OrgApi = orgApiFor(connection)
+  ) {}
 
   public describeGlobal(): Promise<DescribeGlobal> {
     this.globalDescribe ??= this.fetchGlobal();
@@ -44,7 +49,7 @@ export class ConnectionDescribeSource implements DescribeSource {
     if (wanted.length === 0) return;
     const withGlobal = this.globalDescribe === undefined;
     const paths = [...(withGlobal ? ['/sobjects'] : []), ...wanted.map((name) => `/sobjects/${name}/describe`)];
-    const results = getInComposite(new ConnectionOrgApi(this.connection), paths);
+    const results = getInComposite(this.api, paths);
     if (withGlobal) {
       const global = results.shift()!;
       this.globalDescribe = global.then((result) => (result?.httpStatusCode === 200 ? (result.body as DescribeGlobal) : this.fetchGlobal()));

@@ -4,6 +4,7 @@
  */
 import { expect } from 'chai';
 import type { Connection } from '@salesforce/core';
+import { ConnectionOrgApi } from '../../../src/lib/api/orgApi.js';
 import { ConnectionDescribeSource } from '../../../src/lib/schema/connectionDescribeSource.js';
 import { prepareSync } from '../../../src/lib/template/prepareSync.js';
 import { sampleSchema } from '../template/sampleSchema.js';
@@ -19,6 +20,11 @@ type FakeOrg = {
   /** The next composite requests fail as a whole. */
   compositeFailures: number;
 };
+
+/** The describe source under test over the fake connection: its Composite calls go through `connection.request`. */
+function describeSourceOf(org: FakeOrg): ConnectionDescribeSource {
+  return new ConnectionDescribeSource(org.connection, new ConnectionOrgApi(org.connection));
+}
 
 const NOT_FOUND = [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }];
 
@@ -80,7 +86,7 @@ const compositeCalls = (org: FakeOrg): string[] => org.calls.filter((call) => ca
 describe('ConnectionDescribeSource.prefetch', () => {
   it('fetches the global describe and 24 describes in one composite call, then answers from memory', async () => {
     const org = fakeOrg(names(24));
-    const source = new ConnectionDescribeSource(org.connection);
+    const source = describeSourceOf(org);
     await source.prefetch(names(24));
     expect(org.calls).to.have.length(1);
     expect(org.calls[0]).to.equal(`composite(/sobjects ${names(24).map((n) => `/sobjects/${n}/describe`).join(' ')})`);
@@ -98,7 +104,7 @@ describe('ConnectionDescribeSource.prefetch', () => {
       [51, 3],
     ] as const) {
       const org = fakeOrg(names(count));
-      const source = new ConnectionDescribeSource(org.connection);
+      const source = describeSourceOf(org);
       await source.describeGlobal();
       await source.prefetch(names(count));
       expect(compositeCalls(org), `${count} objects`).to.have.length(calls);
@@ -109,14 +115,14 @@ describe('ConnectionDescribeSource.prefetch', () => {
 
   it('counts the global describe among the 25 subrequests when it is not known yet', async () => {
     const org = fakeOrg(names(25));
-    const source = new ConnectionDescribeSource(org.connection);
+    const source = describeSourceOf(org);
     await source.prefetch(names(25));
     expect(compositeCalls(org).map((call) => call.split(' ').length)).to.deep.equal([25, 1]);
   });
 
   it('skips objects already cached (in any case) and names that are not API names', async () => {
     const org = fakeOrg(['Account', 'Contact']);
-    const source = new ConnectionDescribeSource(org.connection);
+    const source = describeSourceOf(org);
     await source.describe('Account');
     await source.prefetch(['account', 'CONTACT', 'Contact', 'bad name', '../limits']);
     expect(org.calls).to.deep.equal(['describe Account', 'composite(/sobjects /sobjects/Contact/describe)']);
@@ -128,9 +134,9 @@ describe('ConnectionDescribeSource.prefetch', () => {
 
   it('turns a NOT_FOUND subrequest into the error the describe alone fails with, without another call', async () => {
     const org = fakeOrg(['Account']);
-    const source = new ConnectionDescribeSource(org.connection);
+    const source = describeSourceOf(org);
     await source.prefetch(['Account', 'Nope__c']);
-    const alone = await new ConnectionDescribeSource(org.connection).describe('Nope__c').then(
+    const alone = await describeSourceOf(org).describe('Nope__c').then(
       () => expect.fail('expected NOT_FOUND'),
       (e: unknown) => e as Error & { errorCode: string; data: unknown }
     );
@@ -154,14 +160,14 @@ describe('ConnectionDescribeSource.prefetch', () => {
   it('describes on its own an object whose subrequest failed otherwise, and everything when the composite call fails', async () => {
     const org = fakeOrg(['Account', 'Contact']);
     org.failWith.set('Contact', 500);
-    const source = new ConnectionDescribeSource(org.connection);
+    const source = describeSourceOf(org);
     await source.prefetch(['Account', 'Contact']);
     expect((await source.describe('Contact')).name).to.equal('Contact');
     expect(org.calls).to.deep.equal(['composite(/sobjects /sobjects/Account/describe /sobjects/Contact/describe)', 'describe Contact']);
 
     const broken = fakeOrg(['Account', 'Contact']);
     broken.compositeFailures = 1;
-    const fallback = new ConnectionDescribeSource(broken.connection);
+    const fallback = describeSourceOf(broken);
     await fallback.prefetch(['Account', 'Contact']);
     expect((await fallback.describeGlobal()).sobjects).to.have.length(2);
     expect((await fallback.describe('Account')).name).to.equal('Account');
@@ -170,7 +176,7 @@ describe('ConnectionDescribeSource.prefetch', () => {
 
   it('lets describe calls made while a prefetch is in flight share its answers', async () => {
     const org = fakeOrg(['Account', 'Contact']);
-    const source = new ConnectionDescribeSource(org.connection);
+    const source = describeSourceOf(org);
     const prefetch = source.prefetch(['Account', 'Contact']);
     const [account, global] = await Promise.all([source.describe('Account'), source.describeGlobal(), prefetch]);
     expect(account.name).to.equal('Account');
