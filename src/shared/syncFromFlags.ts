@@ -51,9 +51,6 @@ export type SyncCommandResult = SyncRunResult & {
  * the live view, run the sync, and return the typed result. Rendering the summary stays in the commands.
  */
 export async function syncFromFlags(command: SfCommand<unknown>, input: SyncCommandInput): Promise<SyncCommandResult> {
-  // The record counts and the API limits are read while the preflight checks run (see alongsidePreflight).
-  let counts: RecordCounts | undefined;
-  let budgetPlan: Promise<ApiBudget> | undefined;
   const setup = await prepareRun({
     sourceOrg: input.sourceOrg,
     targetOrg: input.targetOrg,
@@ -63,13 +60,6 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
     // A scan or a dry run never writes: the production guard is for writes.
     confirmProduction: input.confirmProduction || input.dryRun,
     failOnBlocking: input.command !== 'scan',
-    alongsidePreflight: ({ specs, template: ready, source, target }) => {
-      // Counted once, five to a call: the budget's projection needs them, and so does the run.
-      counts = RecordCounts.start(specs, source, target);
-      budgetPlan = ApiBudget.plan(input.apiBudget ?? DEFAULT_API_BUDGET, specs, source, target, { bulkThreshold: ready.options.bulkThreshold, counts });
-      // Awaited below unless the preflight fails first: its error is the one to report.
-      budgetPlan.catch(() => undefined);
-    },
   });
   const { template } = setup.prepared;
   const warnings = [
@@ -79,8 +69,14 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
   for (const warning of warnings) command.warn(warning);
 
   const guards = new RunGuards(input.stopOnError ?? !template.options.continueOnError);
-  if (!budgetPlan) throw new Error('prepareRun returned before the objects of the run were known.');
-  const budget = await budgetPlan;
+  // Counted once, five to a call, from the counts asked with the describes: the budget's projection needs them,
+  // and so does the run.
+  const counts = RecordCounts.from(setup.specs, setup.ahead.counts);
+  const budget = await ApiBudget.plan(input.apiBudget ?? DEFAULT_API_BUDGET, setup.specs, setup.source, setup.target, {
+    bulkThreshold: template.options.bulkThreshold,
+    counts,
+    limits: setup.ahead.limits,
+  });
   // Reads retry passing failures; every call (retries included) is counted and checked against the guards.
   const concurrency = input.concurrency ?? template.options.concurrency;
   const source = new CountingOrgApi(new GatedOrgApi(setup.source, concurrency), () => {

@@ -51,7 +51,13 @@ export const LOAD_PHASES: Readonly<Record<string, readonly string[]>> = {
 
 /** `SELECT COUNT() FROM X WHERE …` of an object's source query (ORDER BY and LIMIT do not change a count). */
 export function buildCountQuery(spec: ObjectSyncSpec): string {
-  const select = buildSourceQuery(spec);
-  const from = select.indexOf(` FROM ${spec.object.name}`);
-  return `SELECT COUNT()${select.slice(from).replace(/ ORDER BY .*$/, '').replace(/ LIMIT \d+$/, '')}`;
+  return countQuery(spec.object.name, spec.object.where);
+}
+
+/**
+ * The count query of an object and its filter, as `buildSourceQuery` filters it. Also made from the template
+ * alone, before the object's describe is in (see readsAhead): the same object and filter give the same text.
+ */
+export function countQuery(objectName: string, where?: string): string {
+  return `SELECT COUNT() FROM ${objectName}${where ? ` WHERE (${where})` : ''}`;
 }

@@ -10,7 +10,10 @@ import { BULK_READ_PAGE_SIZE, bulkReadable, bulkReadCalls } from '../load/source
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-isync', 'isync.run');
 
-type LimitsResponse = { DailyApiRequests?: { Max: number; Remaining: number } };
+type LimitsResponse = { DailyApiRequests?: DailyLimit };
+
+/** An org's daily API request limit and what is left of it (`/limits`, `DailyApiRequests`). */
+export type DailyLimit = { Max: number; Remaining: number };
 
 export type OrgBudget = {
   org: 'source' | 'target';
@@ -42,16 +45,17 @@ export class ApiBudget {
     specs: readonly ObjectSyncSpec[],
     source: OrgApi,
     target: OrgApi,
-    options: { bulkThreshold?: number; counts?: RecordCounts } = {}
+    options: { bulkThreshold?: number; counts?: RecordCounts; limits?: { source: Promise<DailyLimit>; target: Promise<DailyLimit> } } = {}
   ): Promise<ApiBudget> {
     const counts = options.counts ?? RecordCounts.start(specs, source, target);
-    const [sourceLimits, targetLimits] = await Promise.all([limitsOf(source), limitsOf(target)]);
+    const limits = options.limits ?? { source: dailyLimitOf(source), target: dailyLimitOf(target) };
+    const [sourceLimits, targetLimits] = await Promise.all([limits.source, limits.target]);
     const projected = await projectCalls(specs, counts, options.bulkThreshold);
-    const budgetOf = (org: 'source' | 'target', limits: { Max: number; Remaining: number }): OrgBudget => ({
+    const budgetOf = (org: 'source' | 'target', limit: DailyLimit): OrgBudget => ({
       org,
-      max: limits.Max,
-      remaining: limits.Remaining,
-      allowed: Math.floor((limits.Max * percent) / 100) - (limits.Max - limits.Remaining),
+      max: limit.Max,
+      remaining: limit.Remaining,
+      allowed: Math.floor((limit.Max * percent) / 100) - (limit.Max - limit.Remaining),
       projected: projected[org],
     });
     const budgets = { source: budgetOf('source', sourceLimits), target: budgetOf('target', targetLimits) };
@@ -80,7 +84,8 @@ export class ApiBudget {
   }
 }
 
-async function limitsOf(api: OrgApi): Promise<{ Max: number; Remaining: number }> {
+/** The org's daily request limit; an org that reports none is taken as unlimited. */
+export async function dailyLimitOf(api: OrgApi): Promise<DailyLimit> {
   const limits = await api.request<LimitsResponse>('GET', '/limits');
   return limits.DailyApiRequests ?? { Max: Number.MAX_SAFE_INTEGER, Remaining: Number.MAX_SAFE_INTEGER };
 }

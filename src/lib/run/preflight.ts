@@ -43,7 +43,12 @@ const TYPE_FAMILIES: Record<string, string> = {
  * text that may not fit, picklist values the target refuses, and record types the target lacks. It reads
  * describes (already fetched) and the orgs' RecordType rows, never record data.
  */
-export async function preflight(specs: readonly ObjectSyncSpec[], source: OrgApi, target: OrgApi): Promise<PreflightProblem[]> {
+export async function preflight(
+  specs: readonly ObjectSyncSpec[],
+  source: OrgApi,
+  target: OrgApi,
+  recordTypesAhead?: RecordTypesAhead
+): Promise<PreflightProblem[]> {
   const problems: PreflightProblem[] = [];
   for (const spec of specs) {
     for (const targetField of spec.fields) {
@@ -51,7 +56,7 @@ export async function preflight(specs: readonly ObjectSyncSpec[], source: OrgApi
       if (sourceField) problems.push(...compareFields(spec.object.name, sourceField, targetField));
     }
   }
-  problems.push(...(await missingRecordTypes(specs, source, target)));
+  problems.push(...(await missingRecordTypes(specs, source, target, recordTypesAhead)));
   return problems;
 }
 
@@ -96,13 +101,31 @@ function compareFields(object: string, source: DescribeField, target: DescribeFi
   return problems;
 }
 
-type RecordTypeRow = { DeveloperName: string; SobjectType: string };
+export type RecordTypeRow = { DeveloperName: string; SobjectType: string };
 
-async function missingRecordTypes(specs: readonly ObjectSyncSpec[], source: OrgApi, target: OrgApi): Promise<PreflightProblem[]> {
+/** The record types of some objects in both orgs, asked before the objects' describes were in (see readsAhead). */
+export type RecordTypesAhead = { objects: readonly string[]; source: Promise<RecordTypeRow[]>; target: Promise<RecordTypeRow[]> };
+
+/** Both orgs' record types of these objects, in one query each. */
+export function recordTypesOf(objects: readonly string[], source: OrgApi, target: OrgApi): RecordTypesAhead {
+  const soql = `SELECT DeveloperName, SobjectType FROM RecordType WHERE SobjectType IN (${objects.map(soqlString).join(',')})`;
+  return { objects, source: queryAll(source, soql) as Promise<RecordTypeRow[]>, target: queryAll(target, soql) as Promise<RecordTypeRow[]> };
+}
+
+async function missingRecordTypes(
+  specs: readonly ObjectSyncSpec[],
+  source: OrgApi,
+  target: OrgApi,
+  ahead: RecordTypesAhead | undefined
+): Promise<PreflightProblem[]> {
   const objects = specs.filter((spec) => spec.fields.some((field) => field.name === 'RecordTypeId')).map((spec) => spec.object.name);
   if (objects.length === 0) return [];
-  const soql = `SELECT DeveloperName, SobjectType FROM RecordType WHERE SobjectType IN (${objects.map(soqlString).join(',')})`;
-  const [sourceTypes, targetTypes] = (await Promise.all([queryAll(source, soql), queryAll(target, soql)])) as [RecordTypeRow[], RecordTypeRow[]];
+  // Object names compare as Salesforce compares them: the rows asked ahead may name an object in other case.
+  const wanted = new Set(objects.map((name) => name.toLowerCase()));
+  const askedAhead = new Set(ahead?.objects.map((name) => name.toLowerCase()));
+  const reads = ahead && objects.every((name) => askedAhead.has(name.toLowerCase())) ? ahead : recordTypesOf(objects, source, target);
+  const ofWanted = (rows: RecordTypeRow[]): RecordTypeRow[] => rows.filter((row) => wanted.has(row.SobjectType.toLowerCase()));
+  const [sourceTypes, targetTypes] = (await Promise.all([reads.source, reads.target])).map(ofWanted);
   const inTarget = new Set(targetTypes.map((row) => `${row.SobjectType}.${row.DeveloperName}`.toLowerCase()));
   return sourceTypes
     .filter((row) => !inTarget.has(`${row.SobjectType}.${row.DeveloperName}`.toLowerCase()))

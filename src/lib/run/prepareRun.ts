@@ -12,6 +12,7 @@ import type { TemplateFile } from '../template/templateFile.js';
 import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
 import { buildObjectSpecs } from './objectSpecs.js';
 import { preflight, type PreflightProblem } from './preflight.js';
+import { startReadsAhead, type ReadsAhead } from './readsAhead.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-isync', 'isync.run');
@@ -27,12 +28,6 @@ export type RunSetupInput = {
   confirmProduction: boolean;
   /** Throw on blocking metadata mismatches (a sync); a scan only reports them. */
   failOnBlocking: boolean;
-  /**
-   * Called once the objects are known, before the preflight reads go out: the caller starts its own reads
-   * (record counts, API limits) then, so that they travel with the preflight's instead of a round trip after.
-   * It awaits them itself, after prepareRun: a preflight failure is reported first.
-   */
-  alongsidePreflight?(ready: { specs: ObjectSyncSpec[]; template: PreparedSync['template']; source: OrgApi; target: OrgApi }): void;
 };
 
 export type RunSetup = {
@@ -47,6 +42,8 @@ export type RunSetup = {
   targetEdition: { isProduction: boolean; organizationType: string };
   /** Metadata mismatches (blocking ones throw unless `failOnBlocking` is false). */
   preflight: PreflightProblem[];
+  /** Record counts and API limits, asked as soon as the template was read: the run and its budget use them. */
+  ahead: ReadsAhead;
 };
 
 type OrganizationRow = { IsSandbox?: boolean; OrganizationType?: string };
@@ -80,6 +77,7 @@ export async function prepareRun(input: RunSetupInput): Promise<RunSetup> {
   const runningUser = queryAll(targetReads, `SELECT Id FROM User WHERE Username = ${soqlString(targetRef.username)}`);
   // One describe source per org for the whole preparation: the key prefixes below reuse its global describe.
   const sourceDescribes = new ConnectionDescribeSource(sourceConnection, source);
+  let ahead: ReadsAhead | undefined;
   const preparing = prepareSync({
     templateFile: input.templateFile,
     objects: input.objects,
@@ -87,6 +85,7 @@ export async function prepareRun(input: RunSetupInput): Promise<RunSetup> {
     source: sourceDescribes,
     target: new ConnectionDescribeSource(targetConnection, target),
     checkSoql: connectionSoqlChecker(sourceConnection),
+    onTemplate: (file) => (ahead = startReadsAhead(file, sourceReads, targetReads)),
   });
   // Awaited below unless an earlier check throws first: then their failures must not go unhandled.
   for (const pending of [runningUser, preparing]) pending.catch(() => undefined);
@@ -103,8 +102,8 @@ export async function prepareRun(input: RunSetupInput): Promise<RunSetup> {
     (name) => prepared.sourceDescribes.get(name)!,
     (name) => targetDescribes.get(name)!
   );
-  input.alongsidePreflight?.({ specs, template: prepared.template, source: sourceReads, target: targetReads });
-  const problems = await preflight(specs, sourceReads, targetReads);
+  ahead ??= startReadsAhead(prepared.file, sourceReads, targetReads);
+  const problems = await preflight(specs, sourceReads, targetReads, ahead.recordTypes);
   const blocking = problems.filter((problem) => problem.blocking);
   if (input.failOnBlocking && blocking.length > 0) {
     const list = blocking.map((problem) => `- ${problem.what} Fix: ${problem.fix}`).join('\n');
@@ -129,6 +128,7 @@ export async function prepareRun(input: RunSetupInput): Promise<RunSetup> {
     targetUserId: String(users[0].Id),
     targetEdition,
     preflight: problems,
+    ahead,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { OrgApi } from '../api/orgApi.js';
-import { queryCounts } from '../api/queryPages.js';
-import { buildCountQuery } from '../load/sourceQuery.js';
+import { buildCountQuery, countQuery } from '../load/sourceQuery.js';
 import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
+import { CountQueries } from './countQueries.js';
 
 /**
  * The record counts a run decides by, asked once for every object at the start, five to a Composite call:
@@ -17,10 +17,15 @@ export class RecordCounts {
 
   /** Sends the count queries now; each answer is awaited by whoever needs it. */
   public static start(specs: readonly ObjectSyncSpec[], source: OrgApi, target: OrgApi): RecordCounts {
+    return RecordCounts.from(specs, { source: new CountQueries(source), target: new CountQueries(target) });
+  }
+
+  /** The counts of these objects from each org's count queries: those sent ahead already are not sent again. */
+  public static from(specs: readonly ObjectSyncSpec[], queries: { source: CountQueries; target: CountQueries }): RecordCounts {
     const names = specs.map((spec) => spec.object.name);
     return new RecordCounts(
-      byName(names, queryCounts(source, specs.map((spec) => buildCountQuery(spec)))),
-      byName(names, queryCounts(target, names.map((name) => `SELECT COUNT() FROM ${name}`)))
+      byName(names, queries.source.counts(specs.map((spec) => buildCountQuery(spec)))),
+      byName(names, queries.target.counts(names.map((name) => countQuery(name))))
     );
   }
 
@@ -42,8 +47,7 @@ export class RecordCounts {
   }
 }
 
+/** (A run that stops early never asks for some counts: CountQueries keeps their failures from going unhandled.) */
 function byName(names: string[], counts: Array<Promise<number>>): Map<string, Promise<number>> {
-  // A run that stops early never asks for some counts: their failures must not surface as unhandled rejections.
-  for (const count of counts) count.catch(() => undefined);
   return new Map(names.map((name, index) => [name, counts[index]]));
 }

@@ -28,6 +28,11 @@ export type PrepareSyncInput = {
   checkSoql: SoqlChecker;
   /** Describe requests in flight at once per org (default 4). */
   describeConcurrency?: number;
+  /**
+   * Called once the template is read and of the right shape, before its objects are checked against the orgs:
+   * the caller sends the reads that the template alone decides then, alongside the describes.
+   */
+  onTemplate?(file: TemplateFile): void;
 };
 
 export type PreparedSync = {
@@ -48,6 +53,7 @@ export type PreparedSync = {
  */
 export async function prepareSync(input: PrepareSyncInput): Promise<PreparedSync> {
   const file = await templateOf(input);
+  input.onTemplate?.(file);
   const concurrency = input.describeConcurrency ?? 4;
   // Every template object is described in both orgs: ask for them all at once (one API call per 25 objects).
   await prefetchDescribes(input, file.objects.map((spec) => spec.name));

@@ -283,6 +283,30 @@ describe('prepareSync', () => {
       expect(error.message.split('\n').slice(1).map((line) => line.split(':')[0])).to.deep.equal(['- Acount']);
     });
 
+    it('hands the template to onTemplate once its shape is checked, while the describes are on their way', async () => {
+      const template = { objects: [{ name: 'Account', where: "Name LIKE 'A%'" }] };
+      await writeFile(file, JSON.stringify(template));
+      const source = stubDescribeSource(sampleSchema());
+      let answerGlobal: () => void = () => undefined;
+      const globalHeld = new Promise<void>((resolve) => (answerGlobal = resolve));
+      const describeGlobal = source.describeGlobal;
+      source.describeGlobal = () => globalHeld.then(describeGlobal);
+      const handed: TemplateFile[] = [];
+      const preparing = prepareSync({ templateFile: file, source, checkSoql: stubSoqlChecker(), onTemplate: (read) => handed.push(read) });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(handed).to.deep.equal([template]);
+      answerGlobal();
+      await preparing;
+      expect(handed).to.have.length(1);
+    });
+
+    it('does not hand over a template of the wrong shape', async () => {
+      await writeFile(file, JSON.stringify({ objects: [{ name: 'Account', fieldz: ['Name'] }] }));
+      const handed: TemplateFile[] = [];
+      await prepareSync({ templateFile: file, source: stubDescribeSource(sampleSchema()), checkSoql: stubSoqlChecker(), onTemplate: (read) => handed.push(read) }).catch(() => undefined);
+      expect(handed).to.deep.equal([]);
+    });
+
     it('sends no clause check for a name that cannot be an object\'s', async () => {
       await writeFile(file, JSON.stringify({ objects: [{ name: 'Account', where: "Name = 'a'" }, { name: 'Account WHERE Id != null', where: "Name = 'b'" }] }));
       const checkSoql = stubSoqlChecker();

@@ -1,0 +1,44 @@
+import type { OrgApi } from '../api/orgApi.js';
+import { countQuery } from '../load/sourceQuery.js';
+import { API_NAME } from '../schema/apiName.js';
+import type { TemplateFile } from '../template/templateFile.js';
+import { dailyLimitOf, type DailyLimit } from './apiBudget.js';
+import { CountQueries } from './countQueries.js';
+import { recordTypesOf, type RecordTypesAhead } from './preflight.js';
+
+/**
+ * The reads of a run that the template alone decides (its object names and filters), sent as soon as the
+ * template is read, alongside the describes: the record counts, each org's daily API limit and the record
+ * types the preflight compares. Made after the describes, they cost a round trip of their own before the run
+ * could choose between REST and Bulk reads and send its first query. An object is asked for by its name as
+ * written; a name whose describe spells it otherwise is asked again by the run, and a name that cannot be an
+ * API name is not sent (the template check reports it).
+ */
+export type ReadsAhead = {
+  counts: { source: CountQueries; target: CountQueries };
+  limits: { source: Promise<DailyLimit>; target: Promise<DailyLimit> };
+  recordTypes: RecordTypesAhead;
+};
+
+export function startReadsAhead(file: TemplateFile, source: OrgApi, target: OrgApi): ReadsAhead {
+  const objects = file.objects.filter((spec) => API_NAME.test(spec.name));
+  const counts = { source: new CountQueries(source), target: new CountQueries(target) };
+  // Sent now; the run asks for them again by its objects (CountQueries keeps their failures handled).
+  void counts.source.counts(objects.map((spec) => countQuery(spec.name, spec.where)));
+  void counts.target.counts(objects.map((spec) => countQuery(spec.name)));
+  const reads: ReadsAhead = {
+    counts,
+    limits: { source: dailyLimitOf(source), target: dailyLimitOf(target) },
+    recordTypes:
+      objects.length > 0
+        ? recordTypesOf(
+            objects.map((spec) => spec.name),
+            source,
+            target
+          )
+        : { objects: [], source: Promise.resolve([]), target: Promise.resolve([]) },
+  };
+  // Awaited by the run unless something fails first (a template problem, the preflight): then unhandled.
+  for (const pending of [reads.limits.source, reads.limits.target, reads.recordTypes.source, reads.recordTypes.target]) pending.catch(() => undefined);
+  return reads;
+}
