@@ -6,8 +6,8 @@
  */
 import type { HeaderTextOrgApi, TextResponse } from '../api/orgApi.js';
 import { withReadRetry } from '../api/withRetry.js';
+import { parseCsvRows } from './bulkCsv.js';
 import { waitForJob } from './jobPolling.js';
-import { parseCsvSliced } from './parseCsvSliced.js';
 import { pollOptionsOf, type PollSettings } from './jobRun.js';
 import type { CsvPage } from './queryRowValues.js';
 import type { IngestJobInfo } from './types.js';
@@ -44,14 +44,14 @@ function resultsPath(jobId: string, pageSize: number, locator: string | undefine
 }
 
 /** A query without rows answers an empty body; otherwise the first line is the header. */
-async function parsePage(text: string): Promise<CsvPage> {
-  const [header = [], ...rows] = await parseCsvSliced<string[]>(text, { bom: true });
+function parsePage(text: string): CsvPage {
+  const [header = [], ...rows] = parseCsvRows(text);
   return { header, rows };
 }
 
 /** The header counts the page's rows: a page that does not hold that many was cut short on the way. */
-async function checkedPage(jobId: string, response: TextResponse): Promise<{ page: CsvPage; locator: string }> {
-  const page = await parsePage(response.body);
+function checkedPage(jobId: string, response: TextResponse): { page: CsvPage; locator: string } {
+  const page = parsePage(response.body);
   const declared = response.headers['sforce-numberofrecords'];
   if (declared !== undefined && Number(declared) !== page.rows.length) {
     throw new BulkQueryError(`a results page announced ${declared} records and held ${page.rows.length}`, jobId);
@@ -79,7 +79,7 @@ async function* resultPages(api: HeaderTextOrgApi, jobId: string, request: Query
     const path = resultsPath(jobId, locator === undefined ? (request.firstPageSize ?? request.pageSize) : request.pageSize, locator);
     // Result pages are reads: a page asked again is the same page (its locator does not change).
     const response = await withReadRetry(() => api.requestTextWithHeaders('GET', path, undefined, { Accept: 'text/csv' }), retry);
-    const checked = await checkedPage(jobId, response);
+    const checked = checkedPage(jobId, response);
     if (checked.page.rows.length > 0) yield checked.page;
     locator = checked.locator;
   } while (locator !== LAST_PAGE);
