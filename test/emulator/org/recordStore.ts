@@ -18,6 +18,9 @@ class ObjectTable {
   public readonly children = new Map<string, FieldIndex>();
   /** Both kinds, by field name, for index upkeep on writes. */
   public readonly byField = new Map<string, FieldIndex[]>();
+  /** Whether every record was inserted with an Id above the ones before it (so the scan runs in Id order). */
+  public inIdOrder = true;
+  private lastId = '';
 
   public constructor(info: ObjectInfo, parentKey: (value: unknown) => string | undefined) {
     for (const field of info.def.fields) {
@@ -34,6 +37,13 @@ class ObjectTable {
       }
       if (kept.length > 0) this.byField.set(field.name, kept);
     }
+  }
+
+  /** Notes an inserted Id. Ids are case-correct, so their 15-character forms compare as ORDER BY Id does. */
+  public noteInsertedId(id: string): void {
+    const id15 = id.slice(0, 15);
+    if (id15 <= this.lastId) this.inIdOrder = false;
+    else this.lastId = id15;
   }
 
   public index(record: StoredRecord, fieldNames?: Iterable<string>): void {
@@ -114,8 +124,17 @@ export class RecordStore {
     return this.recordsOf(table, index.ids(parentId), includeDeleted);
   }
 
+  /**
+   * Whether `scan` yields the object's records in ascending Id order: true while every insert came with a
+   * higher Id than those before (as the emulator allocates them), so `ORDER BY Id` needs no sort.
+   */
+  public scansInIdOrder(objectName: string): boolean {
+    return this.table(objectName)?.inIdOrder ?? false;
+  }
+
   public insert(objectName: string, record: StoredRecord): void {
     const table = this.requireTable(objectName);
+    table.noteInsertedId(record.Id);
     table.records.set(record.Id, record);
     table.index(record);
     this.journal.record(() => {

@@ -29,6 +29,10 @@ export function createSoqlSource(schema: SchemaIndex, store: RecordStore): SoqlD
     scan(objectName, options) {
       return store.scan(objectName, options.includeDeleted);
     },
+    scansInIdOrder(objectName) {
+      const info = schema.object(objectName);
+      return info ? store.scansInIdOrder(info.name) : false;
+    },
     getById(id) {
       const full = normalizeId(id);
       return full ? store.get(full) : undefined;

@@ -32,6 +32,11 @@ export function subqueryValues(query: SoqlQuery, source: SoqlDataSource, options
   return records.map(read);
 }
 
+/** `ORDER BY Id` or `ORDER BY Id ASC`: Ids are never null, so NULLS FIRST/LAST change nothing. */
+function isIdAscending(items: SoqlQuery['orderBy']): boolean {
+  return items.length === 1 && !items[0].descending && items[0].path.segments.length === 1 && items[0].path.segments[0].toLowerCase() === 'id';
+}
+
 function matchRecords(query: SoqlQuery, source: SoqlDataSource, options: SoqlOptions): Matched {
   const resolver = new SchemaResolver(source, query.text);
   const root = resolver.object(query.from.name, query.from.start);
@@ -49,14 +54,16 @@ function matchRecords(query: SoqlQuery, source: SoqlDataSource, options: SoqlOpt
   if (offset > MAX_OFFSET) throw offsetTooLarge(root.name);
   if (options.planOnly) return { objectName: root.name, plan, records: [], total: 0 };
 
-  // Without ORDER BY the first OFFSET+LIMIT matches are the answer: stop scanning there.
-  const enough = !sort && query.limit !== undefined ? offset + query.limit : Infinity;
+  // Without ORDER BY, or ordered by Id alone over a scan in Id order, the first OFFSET+LIMIT matches are the
+  // answer: stop scanning there (and do not sort).
+  const scanOrdered = sort !== undefined && isIdAscending(query.orderBy) && source.scansInIdOrder?.(root.name) === true;
+  const enough = (!sort || scanOrdered) && query.limit !== undefined ? offset + query.limit : Infinity;
   const matching: StoredRecord[] = [];
   for (const record of candidateRecords(root.name, where?.indexHints ?? [], source, options.includeDeleted)) {
     if (matching.length >= enough) break;
     if (!where || where.test(record)) matching.push(record);
   }
-  const ordered = sort ? sort(matching) : matching;
+  const ordered = sort && !scanOrdered ? sort(matching) : matching;
   return { objectName: root.name, plan, records: slice(ordered, offset, query.limit), total: ordered.length };
 }
 

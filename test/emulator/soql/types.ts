@@ -21,6 +21,11 @@ export interface SoqlDataSource {
    * unique fields to avoid full scans. Undefined = not indexed.
    */
   findByField?(objectName: string, fieldName: string, values: unknown[]): Iterable<StoredRecord> | undefined;
+  /**
+   * True when `scan` yields the object's records in ascending Id order: `ORDER BY Id` then needs no sort and
+   * a LIMIT ends the scan (the keyset pages of sync tools, `Id > last ORDER BY Id LIMIT n`, stay cheap).
+   */
+  scansInIdOrder?(objectName: string): boolean;
 }
 
 /** A Salesforce API error, as the REST API returns it: `[{"message": ..., "errorCode": ...}]`. */
