@@ -68,7 +68,7 @@ export async function startEmulatedOrg(options: ResolvedOrgOptions): Promise<Emu
   let instanceUrl = '';
   const bulk = createBulkApi({
     dml: org.engine,
-    query: (soql, includeDeleted, planOnly) => runSoql(soql, { includeDeleted, apiVersion: '62.0', planOnly }),
+    query: (soql, includeDeleted, planOnly, shapeLater) => runSoql(soql, { includeDeleted, apiVersion: '62.0', planOnly, shapeLater }),
     describeObject: (name) => org.source.describeObject(name),
     userId: org.userId,
     count: (kind) => stats.count(kind),

@@ -13,9 +13,9 @@ export type BulkDeps = {
   dml: DmlEngine;
   /**
    * Runs SOQL; throws a SoqlError-like error (`errorCode`, `message`) when the query is invalid. `planOnly`:
-   * the checks, object and columns only, no rows.
+   * the checks, object and columns only, no rows; `shapeLater`: the rows shaped when asked (`rowsBetween`).
    */
-  query(soql: string, includeDeleted: boolean, planOnly?: boolean): SoqlResult;
+  query(soql: string, includeDeleted: boolean, planOnly?: boolean, shapeLater?: boolean): SoqlResult;
   /** Matched case-insensitively; undefined = no such object. */
   describeObject(name: string): ObjectFields | undefined;
   userId: string;

@@ -79,6 +79,10 @@ export function executeQuery(query: SoqlQuery, source: SoqlDataSource, options: 
     return { records: [row], totalSize: 1, objectName, columns: plan.columns };
   }
   const shape = createRowShaper(plan.paths, source, options.apiVersion);
+  if (options.shapeLater) {
+    const rowsBetween = (from: number, to: number): Array<Record<string, unknown>> => records.slice(from, to).map((r) => shape(r, objectName));
+    return { records: [], totalSize: records.length, objectName, columns: plan.columns, rowsBetween };
+  }
   return {
     records: records.map((r) => shape(r, objectName)),
     totalSize: records.length,

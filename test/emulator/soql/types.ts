@@ -53,6 +53,8 @@ export type SoqlResult = {
   objectName: string;
   /** The selected column paths in order (canonical case), e.g. ['Id', 'Account.Name']; for bulk CSV results. */
   columns: string[];
+  /** With `shapeLater`: rows `from` to `to` (exclusive) of the `totalSize` matched, in REST shape. */
+  rowsBetween?: (from: number, to: number) => Array<Record<string, unknown>>;
 };
 
 export type SoqlOptions = {
@@ -64,4 +66,9 @@ export type SoqlOptions = {
   now?: Date;
   /** Compile only: every error the query would raise, its object and columns, and no rows read. */
   planOnly?: boolean;
+  /**
+   * Match now, shape the rows when asked (`rowsBetween`, `records` left empty): a Bulk query job shapes its
+   * rows a step at a time, letting the org's other requests run in between.
+   */
+  shapeLater?: boolean;
 };
