@@ -22,8 +22,8 @@ export class ConnectionDescribeSource implements DescribeSource {
 
   public constructor(
     private readonly connection: Connection,
-    /** The org's calls for the Composite requests of `prefetch`. */
-    private readonly api: OrgApi = orgApiFor(connection)
+    /** The org's calls for the Composite requests of `prefetch` (made for the connection when first needed). */
+    private api?: OrgApi
   ) {}
 
   public describeGlobal(): Promise<DescribeGlobal> {
@@ -49,7 +49,7 @@ export class ConnectionDescribeSource implements DescribeSource {
     if (wanted.length === 0) return;
     const withGlobal = this.globalDescribe === undefined;
     const paths = [...(withGlobal ? ['/sobjects'] : []), ...wanted.map((name) => `/sobjects/${name}/describe`)];
-    const results = getInComposite(this.api, paths);
+    const results = getInComposite((this.api ??= orgApiFor(this.connection)), paths);
     if (withGlobal) {
       const global = results.shift()!;
       this.globalDescribe = global.then((result) => (result?.httpStatusCode === 200 ? (result.body as DescribeGlobal) : this.fetchGlobal()));

@@ -245,6 +245,16 @@ describe('prepareSync', () => {
   });
 
   describe('requests that need only what is known early', () => {
+    /** A describe source whose global describe is held until `answerGlobal`: the describes are on their way. */
+    function heldGlobalDescribe(): { source: ReturnType<typeof stubDescribeSource>; answerGlobal: () => void } {
+      const source = stubDescribeSource(sampleSchema());
+      let answer: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => (answer = resolve));
+      const describeGlobal = source.describeGlobal;
+      source.describeGlobal = () => held.then(describeGlobal);
+      return { source, answerGlobal: () => answer() };
+    }
+
     it('sends the describes as soon as the file names its objects, before its shape is checked', async () => {
       await writeFile(file, JSON.stringify({ objects: [{ name: 'Account', fieldz: ['Name'] }] }));
       const source = stubDescribeSource(sampleSchema());
@@ -261,11 +271,7 @@ describe('prepareSync', () => {
 
     it('checks where and orderBy clauses while the describes are on their way, and keeps only the known objects', async () => {
       await writeFile(file, JSON.stringify({ objects: [{ name: 'Account', where: "Name LIKE 'A%'" }, { name: 'Acount', where: 'Name = null' }] }));
-      const source = stubDescribeSource(sampleSchema());
-      let answerGlobal: () => void = () => undefined;
-      const globalHeld = new Promise<void>((resolve) => (answerGlobal = resolve));
-      const describeGlobal = source.describeGlobal;
-      source.describeGlobal = () => globalHeld.then(describeGlobal);
+      const { source, answerGlobal } = heldGlobalDescribe();
       const checked: string[] = [];
       // The check of the misspelt object fails as a network failure would: dropped, since the object is unknown.
       const checkSoql = (soql: string): Promise<{ ok: true }> => {
@@ -286,11 +292,7 @@ describe('prepareSync', () => {
     it('hands the template to onTemplate once its shape is checked, while the describes are on their way', async () => {
       const template = { objects: [{ name: 'Account', where: "Name LIKE 'A%'" }] };
       await writeFile(file, JSON.stringify(template));
-      const source = stubDescribeSource(sampleSchema());
-      let answerGlobal: () => void = () => undefined;
-      const globalHeld = new Promise<void>((resolve) => (answerGlobal = resolve));
-      const describeGlobal = source.describeGlobal;
-      source.describeGlobal = () => globalHeld.then(describeGlobal);
+      const { source, answerGlobal } = heldGlobalDescribe();
       const handed: TemplateFile[] = [];
       const preparing = prepareSync({ templateFile: file, source, checkSoql: stubSoqlChecker(), onTemplate: (read) => handed.push(read) });
       await new Promise((resolve) => setTimeout(resolve, 20));
