@@ -125,13 +125,13 @@ function errorOf(answer: RawAnswer): ApiError {
     // Multiple Choices: an external id GET that matched several records (jsforce's error for it).
     return Object.assign(new Error('Multiple records found'), { name: 'MULTIPLE_CHOICES', errorCode: 'MULTIPLE_CHOICES', data: parsedBody(answer) });
   }
-  let body = parsedBody(answer);
-  if (typeof body === 'string') {
-    try {
-      body = JSON.parse(body) as unknown; // a text call's error (Bulk API 2.0) is Salesforce's JSON error list too
-    } catch {
-      // an HTML error page or plain text: the error says so below
-    }
+  // Salesforce's JSON error list whatever the content type says (a text call's error is one too); an HTML
+  // error page or plain text otherwise, which the error then reports as it is.
+  let body: unknown = answer.text;
+  try {
+    body = JSON.parse(answer.text) as unknown;
+  } catch {
+    // not JSON
   }
   const error = refusalError(answer.status, body, answer.text);
   if (answer.headers['content-type'] === 'text/html') {

@@ -106,8 +106,9 @@ export type RecordTypeRow = { DeveloperName: string; SobjectType: string };
 /** The record types of some objects in both orgs, asked before the objects' describes were in (see readsAhead). */
 export type RecordTypesAhead = { objects: readonly string[]; source: Promise<RecordTypeRow[]>; target: Promise<RecordTypeRow[]> };
 
-/** Both orgs' record types of these objects, in one query each. */
+/** Both orgs' record types of these objects, in one query each (none for no object). */
 export function recordTypesOf(objects: readonly string[], source: OrgApi, target: OrgApi): RecordTypesAhead {
+  if (objects.length === 0) return { objects, source: Promise.resolve([]), target: Promise.resolve([]) };
   const soql = `SELECT DeveloperName, SobjectType FROM RecordType WHERE SobjectType IN (${objects.map(soqlString).join(',')})`;
   return { objects, source: queryAll(source, soql) as Promise<RecordTypeRow[]>, target: queryAll(target, soql) as Promise<RecordTypeRow[]> };
 }

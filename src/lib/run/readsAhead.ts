@@ -29,14 +29,11 @@ export function startReadsAhead(file: TemplateFile, source: OrgApi, target: OrgA
   const reads: ReadsAhead = {
     counts,
     limits: { source: dailyLimitOf(source), target: dailyLimitOf(target) },
-    recordTypes:
-      objects.length > 0
-        ? recordTypesOf(
-            objects.map((spec) => spec.name),
-            source,
-            target
-          )
-        : { objects: [], source: Promise.resolve([]), target: Promise.resolve([]) },
+    recordTypes: recordTypesOf(
+      objects.map((spec) => spec.name),
+      source,
+      target
+    ),
   };
   // Awaited by the run unless something fails first (a template problem, the preflight): then unhandled.
   for (const pending of [reads.limits.source, reads.limits.target, reads.recordTypes.source, reads.recordTypes.target]) pending.catch(() => undefined);
