@@ -241,7 +241,8 @@ export class ObjectSync {
     }
     const keyRows = rows.map((row) => matching.keyView(row));
     const matches = await matching.matches(keyRows);
-    rows.forEach((row, index) => {
+    await this.inSlices(rows.length, (index) => {
+      const row = rows[index];
       const prepared = prepareRecord(row, this.spec, this.lookupContext);
       prepared.key = matchKeyOf(keyRows[index], matchBy.source);
       const found = prepared.key === null ? undefined : matches.get(prepared.key);
@@ -249,7 +250,23 @@ export class ObjectSync {
       if (prepared.waitingFor.length > 0 && !prepared.failure) this.queue.hold({ prepared, matches: found, keyFields: matching.keyFieldsOf(row) });
       else this.decide(prepared, found, row);
     });
-    this.flush(false);
+  }
+
+  /**
+   * Handles a page's records a batch at a time, sending each full batch before going on and yielding to the
+   * event loop between batches. A page is 2,000 records (10,000 from Bulk API): handled in one go, it holds the
+   * process for tens of milliseconds while the answers of other requests wait, and the run's gate keeps their
+   * slots until it has seen them (on the 100,000-record benchmark the org saw up to six of its twenty-five slots
+   * idle in the first seconds; handled a batch at a time, the run takes about 0.1 s less). Inserts of an object
+   * with a master-detail parent are grouped by parent when sent (see lockGroups): they go when the page is done.
+   */
+  private async inSlices(count: number, handle: (index: number) => void): Promise<void> {
+    const slice = this.lockParent ? count : this.batchSize;
+    for (let start = 0; start < count; start += slice) {
+      if (start > 0) await yieldToEventLoop();
+      for (let index = start; index < Math.min(count, start + slice); index++) handle(index);
+      this.flush(false);
+    }
   }
 
   /**
@@ -258,9 +275,11 @@ export class ObjectSync {
    * in-doubt records of a crashed attempt that are found in the target (adopted).
    */
   private async handleInsertOnlyPage(rows: SObjectRow[]): Promise<void> {
-    const prepared = rows.map((row) => prepareRecord(row, this.spec, this.lookupContext));
-    const adopted = await this.adoptInDoubt(prepared);
-    prepared.forEach((record, index) => {
+    // Records are prepared up front only when in-doubt inserts of a crashed attempt are searched for first.
+    const prepared = this.spec.inDoubt && this.adoption ? rows.map((row) => prepareRecord(row, this.spec, this.lookupContext)) : undefined;
+    const adopted = prepared ? await this.adoptInDoubt(prepared) : new Set<string>();
+    await this.inSlices(rows.length, (index) => {
+      const record = prepared?.[index] ?? prepareRecord(rows[index], this.spec, this.lookupContext);
       if (adopted.has(record.sourceId)) return;
       const known = record.failure ? undefined : this.context.idMap.get(record.sourceId);
       if (known !== undefined) {
@@ -270,7 +289,6 @@ export class ObjectSync {
       } else if (record.waitingFor.length > 0 && !record.failure) this.queue.hold({ prepared: record, matches: undefined, keyFields: { Id: record.sourceId } });
       else this.decide(record, undefined, rows[index]);
     });
-    this.flush(false);
   }
 
   /**
@@ -556,4 +574,8 @@ function upsertFieldOf(spec: ObjectSyncSpec): string | undefined {
   if (!target || target.length !== 1 || target[0] === 'Id') return undefined;
   const field = spec.target.fields.find((candidate) => candidate.name === target[0]);
   return field?.externalId ? field.name : undefined;
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -70,12 +70,11 @@ export class ParentArrivals {
     return this.unfinished.has(object) && !this.idMap.has(parentId);
   }
 
-  /** Calls `arrived` once the record is final (see isPending); at once if it already is. */
+  /**
+   * Calls `arrived` once the record is final. Only for a record `isPending` has just answered true of (the
+   * caller asks first, to know whether a row waits at all): not asked twice, as a page asks it of every parent.
+   */
   public wait(parentId: string, object: string, arrived: () => void): void {
-    if (!this.isPending(parentId, object)) {
-      arrived();
-      return;
-    }
     const key = shortId(parentId);
     const list = this.waiting.get(key);
     if (list) list.push({ object, arrived });

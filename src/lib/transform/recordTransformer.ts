@@ -2,7 +2,6 @@ import type { SObjectRow } from '../api/queryPages.js';
 import type { RecordError } from '../api/collections.js';
 import type { DescribeField, DescribeSObject } from '../schema/describeTypes.js';
 import type { SyncObject } from '../template/syncTemplate.js';
-import { matchKeyOf } from '../scan/matchKey.js';
 import type { InDoubtInserts } from '../scan/createdSinceMatcher.js';
 import { scalarText } from '../util/scalarText.js';
 import type { IdMap } from './idMap.js';
@@ -59,6 +58,10 @@ export type PendingLookup = { field: string; sourceParentId: string };
 /** A source record turned into target values, before it is compared with its match. */
 export type PreparedRecord = {
   sourceId: string;
+  /**
+   * The match key, set by the caller from the row's key view (a junction's key holds its parents' target ids,
+   * which the row does not): null until then, and for an insert-only object.
+   */
   key: string | null;
   /** Target field -> value, lookups remapped; deferred and waiting self-references left out. */
   values: Record<string, unknown>;
@@ -78,7 +81,7 @@ export const REFERENCE_NOT_FOUND = 'ISYNC_REFERENCE_NOT_FOUND';
 export function prepareRecord(row: SObjectRow, spec: ObjectSyncSpec, context: LookupContext): PreparedRecord {
   const prepared: PreparedRecord = {
     sourceId: String(row.Id),
-    key: spec.object.matchBy ? matchKeyOf(row, spec.object.matchBy.source) : null,
+    key: null,
     values: {},
     deferred: [],
     waitingFor: [],

@@ -106,6 +106,28 @@ describe('CompositeCollections', () => {
     expect(await Promise.all(writes)).to.have.length(9);
   });
 
+  it('packs as many waiting writes as wait for each two of the org\'s slots, as slots free one at a time', async () => {
+    const org = new HeldOrg();
+    const sender = new CompositeCollections(org, 4);
+    const blockers = Array.from({ length: 4 }, () => sender.write(insert('Lead')));
+    await tick();
+    expect(org.sent).to.have.length(4);
+    const writes = Array.from({ length: 6 }, () => sender.write(insert('Task', 1)));
+    let released = 0;
+    /** Frees the next slot (a Lead write answers) and tells how many writes the call that took it carries. */
+    const packed = async (): Promise<number> => {
+      org.sent[released++].release();
+      await tick();
+      const { body } = org.sent.at(-1)!;
+      return (body as { compositeRequest?: unknown[] }).compositeRequest?.length ?? 1;
+    };
+    // Six wait for four slots: three for each two slots, then two of the three left, then the last one.
+    expect([await packed(), await packed(), await packed()]).to.deep.equal([3, 2, 1]);
+    for (const sent of org.sent.slice(released)) sent.release();
+    expect(await Promise.all(blockers)).to.have.length(4);
+    expect((await Promise.all(writes)).map((result) => result.length)).to.deep.equal([1, 1, 1, 1, 1, 1]);
+  });
+
   it('rejects only the write whose subrequest failed, with the error the call would have thrown alone', async () => {
     const org = new HeldOrg();
     const sender = new CompositeCollections(org, 1);

@@ -47,10 +47,12 @@ class SlowWriter implements RecordWriter {
   public written = 0;
   public readonly parents = new Map<string, unknown>();
 
+  public constructor(private readonly delayMs = 2) {}
+
   public async write(request: WriteRequest): Promise<WriteOutcome[]> {
     this.holding += request.items.length;
     this.peak = Math.max(this.peak, this.holding);
-    await new Promise((resolve) => setTimeout(resolve, 2));
+    await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     this.holding -= request.items.length;
     this.written += request.items.length;
     for (const item of request.items) this.parents.set(item.sourceId, item.values.ParentId);
@@ -99,7 +101,8 @@ describe('ObjectSync backpressure across objects', () => {
   });
 
   it('without a run-wide bound, each object holds up to its own maxInflightBatches', async () => {
-    const writer = new SlowWriter();
+    // Writes slow enough for batches to pile up while pages are read (pages are handled a batch at a time).
+    const writer = new SlowWriter(30);
     const shared = context(writer, Number.POSITIVE_INFINITY);
     await Promise.all(['Widget__c', 'Gadget__c'].map((name) => new ObjectSync(spec(name), shared).run()));
     expect(writer.peak).to.be.above(400 + 2 * PAGE_SIZE);
