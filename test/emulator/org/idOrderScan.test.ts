@@ -33,12 +33,17 @@ describe('emulator SOQL: ORDER BY Id over a scan in Id order', () => {
       "SELECT Id FROM Account WHERE Name LIKE '%1%' ORDER BY Id LIMIT 3 OFFSET 2",
       'SELECT Id FROM Account ORDER BY Id',
       'SELECT Id FROM Account ORDER BY Id DESC LIMIT 4',
+      // Index hits come in the order of the IN list, not the scan's: these are sorted.
+      `SELECT Id FROM Account WHERE Id IN ('${ids[12]}', '${ids[3]}', '${ids[7]}') ORDER BY Id LIMIT 2`,
+      `SELECT Id FROM Account WHERE Name IN ('Account 20', 'Account 2') ORDER BY Id`,
     ];
     for (const soql of queries) {
       const shortcut = runSoql(soql, org.source, OPTIONS);
       expect(shortcut, soql).to.deep.equal(runSoql(soql, sorting(org.source), OPTIONS));
     }
     expect(runSoql(`SELECT Id FROM Account WHERE Id > '${ids[9]}' ORDER BY Id LIMIT 5`, org.source, OPTIONS).records.map((row) => row.Id)).to.deep.equal(ids.slice(10, 15));
+    const idIn = `SELECT Id FROM Account WHERE Id IN ('${ids[12]}', '${ids[3]}', '${ids[7]}') ORDER BY Id LIMIT 2`;
+    expect(runSoql(idIn, org.source, OPTIONS).records.map((row) => row.Id)).to.deep.equal([ids[3], ids[7]]);
   });
 
   it('stops scanning at the LIMIT', () => {

@@ -25,8 +25,9 @@ export function candidateRecords(
   hints: IndexHint[],
   source: SoqlDataSource,
   includeDeleted: boolean
-): Iterable<StoredRecord> {
+): { records: Iterable<StoredRecord>; scanned: boolean } {
   const indexed = fromIndex(objectName, hints, source);
-  if (!indexed) return source.scan(objectName, { includeDeleted });
-  return includeDeleted ? indexed : indexed.filter((r) => r.IsDeleted !== true);
+  if (!indexed) return { records: source.scan(objectName, { includeDeleted }), scanned: true };
+  // An index answers in its own order (an IN list's), not the scan's.
+  return { records: includeDeleted ? indexed : indexed.filter((r) => r.IsDeleted !== true), scanned: false };
 }

@@ -56,10 +56,11 @@ function matchRecords(query: SoqlQuery, source: SoqlDataSource, options: SoqlOpt
 
   // Without ORDER BY, or ordered by Id alone over a scan in Id order, the first OFFSET+LIMIT matches are the
   // answer: stop scanning there (and do not sort).
-  const scanOrdered = sort !== undefined && isIdAscending(query.orderBy) && source.scansInIdOrder?.(root.name) === true;
+  const candidates = candidateRecords(root.name, where?.indexHints ?? [], source, options.includeDeleted);
+  const scanOrdered = sort !== undefined && candidates.scanned && isIdAscending(query.orderBy) && source.scansInIdOrder?.(root.name) === true;
   const enough = (!sort || scanOrdered) && query.limit !== undefined ? offset + query.limit : Infinity;
   const matching: StoredRecord[] = [];
-  for (const record of candidateRecords(root.name, where?.indexHints ?? [], source, options.includeDeleted)) {
+  for (const record of candidates.records) {
     if (matching.length >= enough) break;
     if (!where || where.test(record)) matching.push(record);
   }
