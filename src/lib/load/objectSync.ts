@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { SObjectRow } from '../api/queryPages.js';
 import type { DescribeField } from '../schema/describeTypes.js';
 import { emptyCounts, type ObjectCounts } from '../journal/runMeta.js';
@@ -263,7 +264,7 @@ export class ObjectSync {
   private async inSlices(count: number, handle: (index: number) => void): Promise<void> {
     const slice = this.lockParent ? count : this.batchSize;
     for (let start = 0; start < count; start += slice) {
-      if (start > 0) await yieldToEventLoop();
+      if (start > 0) await nextTurn();
       for (let index = start; index < Math.min(count, start + slice); index++) handle(index);
       this.flush(false);
     }
@@ -574,8 +575,4 @@ function upsertFieldOf(spec: ObjectSyncSpec): string | undefined {
   if (!target || target.length !== 1 || target[0] === 'Id') return undefined;
   const field = spec.target.fields.find((candidate) => candidate.name === target[0]);
   return field?.externalId ? field.name : undefined;
-}
-
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -35,7 +35,8 @@ export function startReadsAhead(file: TemplateFile, source: OrgApi, target: OrgA
       target
     ),
   };
-  // Awaited by the run unless something fails first (a template problem, the preflight): then unhandled.
+  // Awaited by the run, unless something fails first (a template problem, the preflight): then nobody awaits
+  // them, and their failures must not surface as unhandled rejections.
   for (const pending of [reads.limits.source, reads.limits.target, reads.recordTypes.source, reads.recordTypes.target]) pending.catch(() => undefined);
   return reads;
 }
