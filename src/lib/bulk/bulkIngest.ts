@@ -13,7 +13,7 @@ import type { IngestOutcome, IngestRequest } from './types.js';
 export type { IngestOutcome, IngestRecord, IngestRequest, IngestOperation, IngestJobInfo } from './types.js';
 export { BulkJobError } from './bulkJobError.js';
 export { CorrelationError } from './correlationIndex.js';
-export { BULK_UNPROCESSED, IN_DOUBT } from './correlate.js';
+export { BULK_UNPROCESSED } from './correlate.js';
 
 /** Jobs run one after the other: callers that want parallel jobs call this once per partition. */
 export async function runIngestJob(api: TextOrgApi, request: IngestRequest): Promise<Map<string, IngestOutcome>> {

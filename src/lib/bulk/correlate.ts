@@ -2,6 +2,7 @@
  * Turns a finished job's three result files into one outcome per record. Rows are paired with records through
  * the correlation column only (rows are unordered). A record in no file is reported in doubt, never dropped.
  */
+import { IN_DOUBT } from '../journal/inDoubtWrites.js';
 import type { CorrelationIndex } from './correlationIndex.js';
 import type { ResultRow } from './resultCsv.js';
 import { parseSfError } from './sfErrorText.js';
@@ -11,8 +12,6 @@ export type ResultFiles = { successful: ResultRow[]; failed: ResultRow[]; unproc
 
 /** Rows Salesforce did not process (aborted or failed job): nothing was written, so sending them again is safe. */
 export const BULK_UNPROCESSED = 'ISYNC_BULK_UNPROCESSED';
-/** The engine's code for "may or may not have been written" (as BatchWriter reports an insert lost in transit). */
-export const IN_DOUBT = 'ISYNC_IN_DOUBT';
 
 const idOrNull = (text: string | undefined): string | null => (text ? text : null);
 

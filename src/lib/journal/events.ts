@@ -15,6 +15,11 @@ export type BatchStartEvent = {
   object: string;
   operation: JournalOperation;
   sourceIds: string[];
+  /**
+   * update: each record's values before the update, by source id. Journaled with the intent, so that an
+   * update whose answer a crash lost is still restored exactly by rollback once a resume finds it applied.
+   */
+  before?: Record<string, Record<string, unknown>>;
 };
 
 /** One record's outcome in a batch. */

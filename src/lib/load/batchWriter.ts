@@ -7,7 +7,8 @@ import { classifyFailure, errorCodeOf } from '../api/failures.js';
 import { backoffDelay, sleep, type BackoffPolicy } from '../api/backoff.js';
 import type { JournalSink } from '../journal/eventLog.js';
 import type { JournalEvent, JournalOperation } from '../journal/events.js';
-import { API_OPERATION, recordEvent } from './batchJournal.js';
+import { IN_DOUBT } from '../journal/inDoubtWrites.js';
+import { API_OPERATION, createdByRun, intentEvent, recordEvent } from './batchJournal.js';
 import { RunStop } from './runStop.js';
 
 export type WriteItem = {
@@ -17,6 +18,11 @@ export type WriteItem = {
   values: Record<string, unknown>;
   /** update: the values the record had before (journaled for rollback). */
   before?: Record<string, unknown>;
+  /**
+   * insert/upsert: an earlier attempt of this run sent this insert and lost the answer, so the record may
+   * exist already; if an upsert finds it, this run created it all the same (see createdByRun).
+   */
+  insertInDoubt?: boolean;
 };
 
 export type WriteOutcome = {
@@ -56,9 +62,6 @@ export type BatchWriterDeps = {
   random?: () => number;
 };
 
-/** A record whose insert may or may not have got in (also read by the retry scope). */
-export const IN_DOUBT = 'ISYNC_IN_DOUBT';
-
 /**
  * Sends one batch (at most 200 records) through sObject Collections and journals it: the intent before the
  * request, the outcome of every record after it. Transient failures are retried with backoff (row locks per
@@ -75,14 +78,7 @@ export class BatchWriter implements RecordWriter {
 
   public async write(request: WriteRequest): Promise<WriteOutcome[]> {
     const batch = `${this.tag}:${request.object}:${++this.sequence}`;
-    this.deps.journal.append({
-      type: 'batchStart',
-      at: new Date().toISOString(),
-      batch,
-      object: request.object,
-      operation: request.operation,
-      sourceIds: request.items.map((item) => item.sourceId),
-    });
+    this.deps.journal.append(intentEvent(batch, request));
     // The intent is on disk before the request leaves: a crash after this point leaves the batch in doubt.
     await this.deps.journal.durable?.();
     const outcomes = await this.sendWithRetries(request);
@@ -162,7 +158,9 @@ export class BatchWriter implements RecordWriter {
     // The org refused the request before running it (too many at once): nothing got in, send it again. The
     // org's gate (GatedOrgApi) has lowered the concurrency already.
     if (kind === 'concurrency') return pending;
-    if (request.operation !== 'insert') return pending; // updates, upserts and deletes are idempotent
+    // The first attempt may have created the records: an upsert that now finds them created them all the same.
+    if (request.operation === 'upsert') return pending.map((entry) => ({ ...entry, item: { ...entry.item, insertInDoubt: true } }));
+    if (request.operation !== 'insert') return pending; // updates and deletes are idempotent
     return this.dropInsertedInTransit(request, pending, outcomes);
   }
 
@@ -211,7 +209,7 @@ export class BatchWriter implements RecordWriter {
 }
 
 function toOutcome(item: WriteItem, result: RecordResult, request: WriteRequest): WriteOutcome {
-  const created = request.operation === 'insert' ? result.success : result.created === true;
+  const created = createdByRun(request, item, { ok: result.success, created: result.created === true });
   if (result.success) return { sourceId: item.sourceId, targetId: result.id ?? item.targetId ?? null, ok: true, created };
   const error = result.errors[0] ?? { statusCode: 'UNKNOWN_EXCEPTION', message: 'The record was not saved.', fields: [] };
   return { sourceId: item.sourceId, targetId: item.targetId ?? null, ok: false, created: false, error: { ...error, fields: error.fields ?? [] } };

@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { MAX_COLLECTION_SIZE, type RecordError } from '../api/collections.js';
 import { classifyFailure } from '../api/failures.js';
 import type { TextOrgApi } from '../api/orgApi.js';
-import { BulkJobError, CorrelationError, IN_DOUBT, runIngestJob, type IngestOutcome } from '../bulk/bulkIngest.js';
+import { BulkJobError, CorrelationError, runIngestJob, type IngestOutcome } from '../bulk/bulkIngest.js';
+import { IN_DOUBT } from '../journal/inDoubtWrites.js';
 import type { JournalSink } from '../journal/eventLog.js';
 import type { JournalEvent } from '../journal/events.js';
-import { API_OPERATION, recordEvent } from './batchJournal.js';
+import { API_OPERATION, createdByRun, intentEvent, recordEvent } from './batchJournal.js';
 import type { RecordWriter, WriteOutcome, WriteRequest } from './batchWriter.js';
 import { RunStop } from './runStop.js';
 
@@ -33,7 +34,7 @@ export class BulkWriter implements RecordWriter {
   public async write(request: WriteRequest & { correlationField?: string }): Promise<WriteOutcome[]> {
     const batch = `${this.tag}:bulk:${request.object}:${++this.sequence}`;
     const { items } = request;
-    this.deps.journal.append({ type: 'batchStart', at: new Date().toISOString(), batch, object: request.object, operation: request.operation, sourceIds: items.map((i) => i.sourceId) });
+    this.deps.journal.append(intentEvent(batch, request));
     await this.deps.journal.durable?.();
     const operation = API_OPERATION[request.operation];
     const records = items.map((item) => ({
@@ -61,7 +62,7 @@ export class BulkWriter implements RecordWriter {
     const results: WriteOutcome[] = items.map((item) => {
       const outcome = outcomes.get(item.sourceId);
       if (!outcome) return { sourceId: item.sourceId, targetId: item.targetId ?? null, ok: false, created: false, error: inDoubt() };
-      return { sourceId: item.sourceId, targetId: outcome.targetId ?? item.targetId ?? null, ok: outcome.ok, created: outcome.created, error: outcome.error };
+      return { sourceId: item.sourceId, targetId: outcome.targetId ?? item.targetId ?? null, ok: outcome.ok, created: createdByRun(request, item, outcome), error: outcome.error };
     });
     this.deps.journal.append(
       ...results.map((outcome, index) => recordEvent(batch, request, items[index], outcome)),

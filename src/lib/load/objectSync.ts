@@ -4,6 +4,7 @@ import type { DescribeField } from '../schema/describeTypes.js';
 import { emptyCounts, type ObjectCounts } from '../journal/runMeta.js';
 import { classify, type Decision } from '../scan/classify.js';
 import { matchKeyOf } from '../scan/matchKey.js';
+import { ownMatches } from '../scan/ownMatches.js';
 import type { WrittenRecord } from '../scan/createdSinceMatcher.js';
 import { InsertOnlyAdoption } from '../scan/insertOnlyAdoption.js';
 import { parentLookups, parentObjectOf, prepareRecord, type LookupContext, type ObjectSyncSpec, type PendingLookup, type PreparedRecord } from '../transform/recordTransformer.js';
@@ -15,6 +16,7 @@ import { LOAD_PHASES, type SourcePart } from './sourceQuery.js';
 import { readSource } from './sourceReader.js';
 import { groupByParent, lockingParentField } from './lockGroups.js';
 import { HeldRows } from './heldRows.js';
+import { InDoubtSettlement } from './inDoubtSettlement.js';
 
 /** Ids per retry query: 500 quoted 18-character ids stay far below SOQL's 100,000 characters. */
 const RETRY_IDS_PER_QUERY = 500;
@@ -26,7 +28,8 @@ const BULK_JOBS_IN_FLIGHT = 2;
  * deferred lookups and its key fields (a Bulk job holds thousands of these for seconds).
  */
 type InsertItem = WriteItem & { deferred: PendingLookup[]; row: SObjectRow };
-type UpdateItem = WriteItem;
+/** `adopted`: an update of a record whose insert by an earlier attempt was in doubt (it counts as inserted). */
+type UpdateItem = WriteItem & { adopted?: boolean };
 
 /**
  * Syncs one object: streams the source page by page, matches each page in the target, classifies every
@@ -61,6 +64,8 @@ export class ObjectSync {
   private readonly held: HeldRows | undefined;
   /** The lookups whose parents must be in the target first (see parentLookups). */
   private readonly parentLookups: readonly DescribeField[];
+  /** A resume or retry: records an earlier attempt wrote without learning the answer, settled when found. */
+  private readonly inDoubt: InDoubtSettlement;
 
   public constructor(
     private readonly spec: ObjectSyncSpec,
@@ -80,6 +85,7 @@ export class ObjectSync {
     this.batchSize = context.batchSize;
     this.matching = spec.object.matchBy ? new TargetMatching(spec, spec.object.matchBy, context) : undefined;
     this.parentLookups = parentLookups(spec);
+    this.inDoubt = new InDoubtSettlement(spec.object.name, spec.inDoubt, context.journal, context.claimedTargets);
     this.held = context.arrivals ? new HeldRows(spec, context.arrivals, (id) => context.objectOfId(id)) : undefined;
     this.adoption = spec.object.matchBy
       ? undefined
@@ -303,7 +309,7 @@ export class ObjectSync {
     if (!inDoubt || !this.adoption) return adopted;
     const byBatch = new Map<string, { at: string; records: Array<WrittenRecord & { prepared: PreparedRecord }> }>();
     for (const record of prepared) {
-      const doubt = inDoubt.records.get(record.sourceId.slice(0, 15));
+      const doubt = inDoubt.inserts.get(record.sourceId.slice(0, 15));
       if (!doubt || record.failure || record.waitingFor.length > 0 || this.context.idMap.has(record.sourceId)) continue;
       const decision = classify(record, undefined, { insert: true, update: false }, this.spec.fields);
       if (decision.kind !== 'insert') continue;
@@ -344,9 +350,16 @@ export class ObjectSync {
     await Promise.all(lookups.map(([object, ids]) => this.context.resolver.resolve(object, ids)));
   }
 
-  private decide(prepared: PreparedRecord, matches: SObjectRow[] | undefined, row: SObjectRow | undefined): void {
+  private decide(prepared: PreparedRecord, allMatches: SObjectRow[] | undefined, row: SObjectRow | undefined): void {
+    const matches = ownMatches(prepared.sourceId, allMatches, {
+      idMap: this.context.idMap,
+      claimed: this.context.claimedTargets,
+      insertInDoubt: this.inDoubt.insertInDoubt(prepared.sourceId),
+    });
     const decision = classify(prepared, matches, this.spec.object, this.spec.fields);
     this.collectDeferred(prepared, decision, matches?.[0]);
+    // Found in the target after an earlier attempt wrote it in doubt: that write was this run's.
+    const settled = this.inDoubt.settle(prepared.sourceId, decision, prepared.values);
     switch (decision.kind) {
       case 'insert':
         this.inserts.push({
@@ -354,18 +367,25 @@ export class ObjectSync {
           values: this.withUpsertKey(decision.values, row),
           deferred: prepared.deferred,
           row: row && this.matching ? this.matching.keyFieldsOf(row) : { Id: prepared.sourceId },
+          ...(this.inDoubt.insertInDoubt(prepared.sourceId) ? { insertInDoubt: true } : {}),
         });
         break;
       case 'update':
         this.mapped(prepared.sourceId, decision.targetId);
-        this.updates.push({ sourceId: prepared.sourceId, targetId: decision.targetId, values: decision.changes, before: decision.before });
+        this.updates.push({
+          sourceId: prepared.sourceId,
+          targetId: decision.targetId,
+          values: decision.changes,
+          before: decision.before,
+          ...(settled === 'inserted' ? { adopted: true } : {}),
+        });
         break;
       case 'unchanged':
       case 'skipped':
-        this.counts[decision.kind]++;
+        this.counts[settled ?? decision.kind]++;
         if (decision.targetId) this.mapped(prepared.sourceId, decision.targetId);
         else this.failedParent(prepared.sourceId);
-        this.journalOutcome(decision, prepared);
+        if (!settled) this.journalOutcome(decision, prepared);
         break;
       case 'failed':
         this.counts.failed++;
@@ -511,8 +531,8 @@ export class ObjectSync {
 
   private async sendUpdates(items: UpdateItem[]): Promise<void> {
     const outcomes = await this.writer.write({ object: this.name, operation: 'update', items });
-    outcomes.forEach((outcome) => {
-      if (outcome.ok) this.counts.updated++;
+    outcomes.forEach((outcome, index) => {
+      if (outcome.ok) this.counts[items[index].adopted ? 'inserted' : 'updated']++;
       else {
         this.counts.failed++;
         this.context.onFailure(this.name, outcome.error?.statusCode ?? 'UNKNOWN_EXCEPTION');

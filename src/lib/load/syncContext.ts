@@ -34,6 +34,8 @@ export type SyncContext = {
   writer: RecordWriter;
   journal: JournalSink<JournalEvent>;
   idMap: IdMap;
+  /** A resume or retry: target id -> source id of every record the run already holds (see ownMatches). */
+  claimedTargets?: IdMap;
   resolver: ReferenceResolver;
   /** Match key of each object, for resolving records outside the sync (built-in references or template keys). */
   keysOf(object: string): KeyAlternative[];

@@ -1,5 +1,5 @@
 import type { RecordError } from '../api/collections.js';
-import type { OutcomeOperation, RecordOutcome } from './recordOutcomes.js';
+import type { OutcomeOperation, RecordOutcome } from '../journal/recordOutcomes.js';
 
 /** A failed record as the error export writes it. */
 export type FailedRecord = {

@@ -4,7 +4,7 @@ import { emptyCounts, type ObjectCounts, type ObjectSummary, type OrgRef } from 
 import type { RunState } from '../journal/runState.js';
 import type { RunJournal } from '../journal/runStore.js';
 import { failedRecordOf, groupFailures, type FailedRecord, type FailureGroup } from './failureGroups.js';
-import { OutcomeFold, type RecordOutcome } from './recordOutcomes.js';
+import { countSync, OutcomeFold, type RecordOutcome } from '../journal/recordOutcomes.js';
 
 export type ObjectReport = ObjectCounts & { object: string; status: ObjectSummary['status']; elapsedMs: number };
 
@@ -100,11 +100,6 @@ function rollbackEntry(rollback: Map<string, ObjectRollbackReport>, object: stri
     rollback.set(object, entry);
   }
   return entry;
-}
-
-function countSync(entry: ObjectCounts, outcome: RecordOutcome): void {
-  if (outcome.status === 'inserted' || outcome.status === 'updated' || outcome.status === 'unchanged' || outcome.status === 'skipped') entry[outcome.status]++;
-  else if (outcome.status === 'failed') entry.failed++;
 }
 
 function countRollback(entry: RollbackCounts, outcome: RecordOutcome): void {

@@ -2,9 +2,8 @@ import { readEvents } from '../journal/eventLog.js';
 import type { JournalEvent } from '../journal/events.js';
 import type { RunJournal } from '../journal/runStore.js';
 import type { DeferredLookup } from '../load/syncContext.js';
-import type { InDoubtInserts } from '../scan/createdSinceMatcher.js';
 import type { SyncTemplate } from '../template/syncTemplate.js';
-import { InDoubtInsertsReader } from './inDoubtInserts.js';
+import { InDoubtWritesReader, type InDoubtWrites } from '../journal/inDoubtWrites.js';
 
 /** What a retry must redo, read from the run's journal. */
 export type RetryScope = {
@@ -17,10 +16,10 @@ export type RetryScope = {
   /** Objects the run never finished (stopped, killed): retried whole. */
   unfinished: string[];
   /**
-   * Per insert-only object (`"matchBy": false`), the records whose insert may have got in unnoticed (also in
-   * `failed`): checked in the target by creator, time and values before they are sent again.
+   * Per object, the records whose insert or update may have got in unnoticed (also in `failed`): settled in
+   * the target before they are sent again (by match key; insert-only objects by creator, time and values).
    */
-  inDoubt: Map<string, InDoubtInserts>;
+  inDoubt: Map<string, InDoubtWrites>;
 };
 
 type Last = { object: string; ok: boolean; targetId: string | null };
@@ -35,7 +34,7 @@ export async function readRetryScope(journal: RunJournal): Promise<RetryScope> {
   const openBatches = new Map<string, { object: string; sourceIds: string[] }>();
   const deferred = new Map<string, DeferredLookup>();
   const key = (object: string, sourceId: string): string => `${object}\u0000${sourceId.slice(0, 15)}`;
-  const inDoubt = new InDoubtInsertsReader(insertOnlyObjects(journal.meta.template));
+  const inDoubt = new InDoubtWritesReader(insertOnlyObjects(journal.meta.template));
   for await (const event of readEvents<JournalEvent>(journal.eventsPath)) {
     inDoubt.add(event);
     switch (event.type) {

@@ -1,5 +1,5 @@
 import type { JournalEvent, RecordEvent } from '../journal/events.js';
-import { ALREADY_DELETED_CODES } from '../report/recordOutcomes.js';
+import { ALREADY_DELETED_CODES } from '../journal/recordOutcomes.js';
 
 /** A record the run created in the target: rollback deletes it. */
 export type InsertedRecord = {

@@ -8,7 +8,7 @@ import { recordState } from '../journal/recordState.js';
 import type { RunJournal } from '../journal/runStore.js';
 import { BatchWriter, type WriteItem, type WriteOutcome } from '../load/batchWriter.js';
 import { RunStop } from '../load/runStop.js';
-import { ALREADY_DELETED_CODES } from '../report/recordOutcomes.js';
+import { ALREADY_DELETED_CODES } from '../journal/recordOutcomes.js';
 import type { DescribeSObject } from '../schema/describeTypes.js';
 import { assertRollbackable } from './rollbackGuard.js';
 import { RollbackPlanner, type InsertedRecord, type RollbackPlan, type UpdatedRecord } from './rollbackPlan.js';

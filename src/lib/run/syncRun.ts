@@ -30,6 +30,7 @@ import { startHeapGovernor } from './heapGovernor.js';
 import { COLLECTIONS_PER_COMPOSITE, CompositeCollections } from '../api/compositeCollections.js';
 import type { RunListener } from './runEvents.js';
 import type { RetryScope } from '../retry/retryScope.js';
+import { syncCountsOf } from '../journal/recordOutcomes.js';
 
 /** The state a run ends in for each reason to stop early: paused runs wait for limits, the others for the user. */
 const STOP_STATES: Record<RunStop['reason'], RunState> = {
@@ -167,7 +168,8 @@ export async function runSync(input: SyncRunInput): Promise<SyncRunResult> {
     journal.saveMeta();
     journal.events.close();
   }
-  const objects = [...summaries.values()];
+  // A resume or retry reports the whole run, counted from the journal: the run's history is one.
+  const objects = input.continueRun ? await recountFromJournal(journal) : [...summaries.values()];
   return {
     runId: journal.meta.runId,
     state: journal.meta.state,
@@ -277,7 +279,11 @@ function addPasses(a: DeferredPassResult, b: DeferredPassResult): DeferredPassRe
 
 function createContext(input: SyncRunInput, journal: RunJournal, onNote: SyncContext['onNote']): SyncContext {
   const idMap = new IdMap();
-  for (const [sourceId, targetId] of input.continueRun?.scope.known ?? []) idMap.set(sourceId, targetId);
+  const claimedTargets = input.continueRun ? new IdMap() : undefined;
+  for (const [sourceId, targetId] of input.continueRun?.scope.known ?? []) {
+    idMap.set(sourceId, targetId);
+    claimedTargets?.set(targetId, sourceId);
+  }
   const keysOf = matchKeysByObject(input.template, input.plan);
   const chains = chainLengths(scheduleDependencies(input.specs));
   const writer: RecordWriter = input.dryRun
@@ -301,6 +307,7 @@ function createContext(input: SyncRunInput, journal: RunJournal, onNote: SyncCon
     writer,
     journal: journal.events,
     idMap,
+    claimedTargets,
     resolver: new ReferenceResolver(input.source, input.target, keysOf),
     keysOf,
     objectOfId: (id) => input.sourceKeyPrefixes.get(id.slice(0, 3)),
@@ -377,6 +384,14 @@ function initialMeta(input: SyncRunInput): RunMeta {
     objects: input.specs.map((spec) => summary(spec.object.name)),
     attempts: 1,
   };
+}
+
+/** Sets run.json's per-object counts to what the journal tells of the whole run, and answers them. */
+async function recountFromJournal(journal: RunJournal): Promise<ObjectSummary[]> {
+  const counts = await syncCountsOf(journal.eventsPath);
+  journal.meta.objects = journal.meta.objects.map((entry) => ({ ...entry, ...(counts.get(entry.object) ?? emptyCounts()) }));
+  journal.saveMeta();
+  return journal.meta.objects;
 }
 
 function summary(object: string): ObjectSummary {

@@ -13,17 +13,6 @@ export const CLOCK_SKEW_MARGIN_MS = 2 * 60_000;
 /** What one record of an insert batch wrote: the values sent, lookups already mapped to target ids. */
 export type WrittenRecord = { sourceId: string; values: Readonly<Record<string, unknown>> };
 
-/**
- * Records of insert-only objects whose insert is in doubt after a crash (their batch never ended, or ended
- * failed in transit), to check in the target before sending them again.
- */
-export type InDoubtInserts = {
-  /** 15-character source id -> the batch that was sending it, and when that batch started (ISO time). */
-  records: ReadonlyMap<string, { batch: string; at: string }>;
-  /** Target ids the run's journal already holds for the object: never adopted for another record. */
-  isClaimed(targetId: string): boolean;
-};
-
 export type CreatedSinceSearch = {
   target: OrgApi;
   object: string;

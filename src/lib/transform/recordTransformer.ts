@@ -2,7 +2,7 @@ import type { SObjectRow } from '../api/queryPages.js';
 import type { RecordError } from '../api/collections.js';
 import type { DescribeField, DescribeSObject } from '../schema/describeTypes.js';
 import type { SyncObject } from '../template/syncTemplate.js';
-import type { InDoubtInserts } from '../scan/createdSinceMatcher.js';
+import type { InDoubtWrites } from '../journal/inDoubtWrites.js';
 import { scalarText } from '../util/scalarText.js';
 import type { IdMap } from './idMap.js';
 
@@ -19,8 +19,8 @@ export type ObjectSyncSpec = {
   deferredLookups: ReadonlySet<string>;
   /** Lookups to the object itself: a record waits until its parent is in the target. */
   selfReferences: ReadonlySet<string>;
-  /** A resume or retry of an insert-only object: records whose insert a crash left in doubt, checked first. */
-  inDoubt?: InDoubtInserts;
+  /** A resume or retry: records whose write a crash (or a failure in transit) left in doubt, settled first. */
+  inDoubt?: InDoubtWrites;
 };
 
 /**

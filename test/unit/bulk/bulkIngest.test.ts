@@ -4,12 +4,12 @@ import {
   BULK_UNPROCESSED,
   BulkJobError,
   CorrelationError,
-  IN_DOUBT,
   runIngestJob,
   type IngestJobInfo,
   type IngestRecord,
   type IngestRequest,
 } from '../../../src/lib/bulk/bulkIngest.js';
+import { IN_DOUBT } from '../../../src/lib/journal/inDoubtWrites.js';
 import { FakeBulkOrg } from './fakeBulkOrg.js';
 
 const FAST = { pollIntervalMs: 1, maxPollIntervalMs: 2, retry: { maxAttempts: 3, baseMs: 1, maxMs: 2 } };

@@ -8,7 +8,7 @@ import type { RunMeta } from '../../../src/lib/journal/runMeta.js';
 import { RunStore } from '../../../src/lib/journal/runStore.js';
 import { writeErrorCsvs } from '../../../src/lib/report/errorCsv.js';
 import { groupFailures, type FailedRecord } from '../../../src/lib/report/failureGroups.js';
-import { OutcomeFold } from '../../../src/lib/report/recordOutcomes.js';
+import { OutcomeFold } from '../../../src/lib/journal/recordOutcomes.js';
 import { buildRunReport } from '../../../src/lib/report/runReport.js';
 import { listRuns } from '../../../src/lib/report/runHistory.js';
 import { selectRun } from '../../../src/lib/journal/selectRun.js';

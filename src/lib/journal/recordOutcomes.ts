@@ -1,5 +1,7 @@
 import type { RecordError } from '../api/collections.js';
-import type { JournalEvent, JournalOperation } from '../journal/events.js';
+import { readEvents } from './eventLog.js';
+import type { JournalEvent, JournalOperation } from './events.js';
+import { emptyCounts, type ObjectCounts } from './runMeta.js';
 
 /**
  * The three things that can happen to one record, each with its own last word: the sync itself
@@ -33,6 +35,8 @@ export type RecordOutcome = {
   values?: Record<string, unknown>;
   /** undoSkipped: why. */
   reason?: string;
+  /** A failed sync outcome of a record the run had already written (see OutcomeFold). */
+  wrote?: 'inserted' | 'updated';
 };
 
 const PHASE_OF: Record<JournalOperation, OutcomePhase> = {
@@ -72,6 +76,27 @@ export function outcomeOf(event: JournalEvent): RecordOutcome | undefined {
   return undefined;
 }
 
+/** The strongest write the run made of a record: inserted, else updated. */
+const WRITE_RANK: Partial<Record<OutcomeStatus, number>> = { inserted: 2, updated: 1 };
+
+/**
+ * A later sync outcome of a record that the run already wrote: a success keeps the strongest write (the run
+ * inserted it, then found it again); a failure is the record's state now, but remembers the write (`wrote`),
+ * so that a retry that then succeeds counts it as the run's insert again.
+ */
+function keepWrite(previous: RecordOutcome | undefined, next: RecordOutcome): RecordOutcome {
+  const wrote = strongest(previous?.wrote, previous?.status);
+  if (!wrote) return next;
+  if (next.status === 'failed') return { ...next, wrote };
+  const status = strongest(wrote, next.status);
+  return status && status !== next.status ? { ...next, status } : next;
+}
+
+function strongest(a: OutcomeStatus | undefined, b: OutcomeStatus | undefined): 'inserted' | 'updated' | undefined {
+  const rank = Math.max(a ? (WRITE_RANK[a] ?? 0) : 0, b ? (WRITE_RANK[b] ?? 0) : 0);
+  return rank === 2 ? 'inserted' : rank === 1 ? 'updated' : undefined;
+}
+
 function successStatus(operation: JournalOperation, created: boolean): OutcomeStatus {
   switch (operation) {
     case 'insert':
@@ -90,6 +115,10 @@ function successStatus(operation: JournalOperation, created: boolean): OutcomeSt
 /**
  * Folds a journal into the last outcome of every record per phase: a later event for the same record (a
  * retry that fixed a failure, a second rollback) supersedes an earlier one. One pass, in file order.
+ *
+ * A record's history within a run is the run's: once the run has inserted (or updated) a record, a later
+ * attempt that finds it in the target unchanged (a resume re-reads an object it had not finished) does not
+ * make it "unchanged": it stays inserted (or updated), as an uninterrupted run would have counted it.
  */
 export class OutcomeFold {
   private readonly outcomes = new Map<string, RecordOutcome>();
@@ -97,10 +126,35 @@ export class OutcomeFold {
   public add(event: JournalEvent): void {
     const outcome = outcomeOf(event);
     if (!outcome) return;
-    this.outcomes.set(`${outcome.phase}\u0000${outcome.object}\u0000${outcome.sourceId}`, outcome);
+    const key = `${outcome.phase}\u0000${outcome.object}\u0000${outcome.sourceId.slice(0, 15)}`;
+    this.outcomes.set(key, outcome.phase === 'sync' ? keepWrite(this.outcomes.get(key), outcome) : outcome);
   }
 
   public values(): IterableIterator<RecordOutcome> {
     return this.outcomes.values();
   }
+}
+
+/** Adds a sync-phase outcome to an object's counts. */
+export function countSync(entry: ObjectCounts, outcome: RecordOutcome): void {
+  if (outcome.status === 'inserted' || outcome.status === 'updated' || outcome.status === 'unchanged' || outcome.status === 'skipped') entry[outcome.status]++;
+  else if (outcome.status === 'failed') entry.failed++;
+}
+
+/**
+ * Per object, a run's sync counts as its journal tells them: what `report` shows, and what a resume or retry
+ * records in run.json for the whole run (an attempt alone would count records an earlier one inserted as
+ * unchanged, or not at all).
+ */
+export async function syncCountsOf(eventsPath: string): Promise<Map<string, ObjectCounts>> {
+  const fold = new OutcomeFold();
+  for await (const event of readEvents<JournalEvent>(eventsPath)) fold.add(event);
+  const counts = new Map<string, ObjectCounts>();
+  for (const outcome of fold.values()) {
+    if (outcome.phase !== 'sync') continue;
+    let entry = counts.get(outcome.object);
+    if (!entry) counts.set(outcome.object, (entry = emptyCounts()));
+    countSync(entry, outcome);
+  }
+  return counts;
 }

@@ -1,0 +1,186 @@
+import { expect } from 'chai';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import type { ExecuteResult } from '../../src/commands/isync/execute.js';
+import type { ReportResult } from '../../src/commands/isync/report.js';
+import type { RollbackResult } from '../../src/commands/isync/rollback.js';
+import type { EmulatedOrg } from '../emulator/index.js';
+import { startOrgPair, type OrgPair } from '../support/emulatedOrgs.js';
+import { jsonOf, REPO_ROOT, runPlugin, type PluginRun } from '../support/runPlugin.js';
+
+/**
+ * The whole life of a run under crashes: `sf isync execute` killed with SIGKILL (its whole process group)
+ * while batches are in flight, then resumed (itself killed again, if asked), retried, and rolled back (killed
+ * and run again, if asked). After the resume the report must count what an uninterrupted run counts; after
+ * the rollback the target must be exactly as it was before the run: the same records with the same values.
+ */
+export type LifecyclePoint = {
+  name: string;
+  /**
+   * How the first execute ends early once the target has committed this many records: killed (SIGKILL to
+   * its process group) or paused (the target's daily API limit runs out, as `dailyLimitAfter` makes it).
+   */
+  stopExecute: { kill: number } | { pauseAt: number };
+  /** Kill the first `execute --resume` once the target has committed this many more records. */
+  killResumeAfter?: number;
+  /** Kill the first `retry` (of a paused run) once the target has committed this many more records. */
+  killRetryAfter?: number;
+  /** Kill the first rollback once it has deleted this many records (then roll back again). */
+  killRollbackAfter?: number;
+};
+
+/** Records in the source: large enough for many batches in flight, small enough for CI. */
+export const LIFECYCLE_RECORDS = 5000;
+const BENCH_TEMPLATE = join(REPO_ROOT, 'scripts', 'bench', 'bench-template.json');
+/** Slow enough that a kill lands while batches are in flight (a batch of 200 takes 0.9 s to answer). */
+const TARGET_MODEL = { latencyMs: 100, perRecordMs: 4 };
+/** Fields Salesforce stamps on every write, which a restore cannot put back: left out of the comparison. */
+const AUDIT_FIELDS = new Set(['LastModifiedDate', 'LastModifiedById', 'SystemModstamp', 'LastViewedDate', 'LastReferencedDate']);
+const EXECUTE = ['isync', 'execute', '-s', 'src', '-o', 'tgt', '-t', BENCH_TEMPLATE, '--json'];
+
+export async function killResumeRollback(point: LifecyclePoint): Promise<void> {
+  const pair = await startOrgPair(
+    { dataset: 'bench', records: LIFECYCLE_RECORDS, edition: 'sandbox' },
+    { dataset: 'users', edition: 'sandbox', ...TARGET_MODEL }
+  );
+  try {
+    const before = snapshot(pair.target);
+    const stopped = 'kill' in point.stopExecute ? (await killedAt(pair, EXECUTE, point.stopExecute.kill, 'written')).killed : await pausedAt(pair, point.stopExecute.pauseAt);
+    if (stopped) {
+      if (point.killRetryAfter !== undefined) await killedAt(pair, ['isync', 'retry', '--json'], point.killRetryAfter, 'written');
+      if (point.killResumeAfter !== undefined) await killedAt(pair, ['isync', 'execute', '--resume', '--json'], point.killResumeAfter, 'written');
+      // A paused run that nothing killed since is finished by retry; a killed one by execute --resume.
+      const finish = 'pauseAt' in point.stopExecute && point.killRetryAfter === undefined && point.killResumeAfter === undefined ? ['isync', 'retry'] : ['isync', 'execute', '--resume'];
+      const finished = await runPlugin([...finish, '--json'], pair.env, 300_000);
+      expectSucceeded(finished, finish.join(' '));
+      expect(jsonOf<ExecuteResult>(finished).result.state).to.equal('synced');
+    }
+    await expectReportCountsNewRecords(pair, before);
+    if (point.killRollbackAfter !== undefined) await killedAt(pair, ['isync', 'rollback', '--json'], point.killRollbackAfter, 'deleted');
+    const rollback = await runPlugin(['isync', 'rollback', '--json'], pair.env, 300_000);
+    expectSucceeded(rollback, 'rollback');
+    expect(jsonOf<RollbackResult>(rollback).result.state).to.equal('rolled_back');
+    expectSameState(before, snapshot(pair.target));
+  } finally {
+    await pair.stop();
+  }
+}
+
+/**
+ * Runs execute until the target has committed `after` records, then lets the target's daily API limit run
+ * out: the run must end `paused`. The limit is lifted again afterwards (a new day).
+ */
+async function pausedAt(pair: OrgPair, after: number): Promise<boolean> {
+  const faults = async (body: object): Promise<void> => {
+    const response = await fetch(`${pair.target.instanceUrl}/__emulator/faults`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+    expect(response.ok, await response.text()).to.equal(true);
+  };
+  const { run, killed } = await killedAt(pair, EXECUTE, after, 'written', () => faults({ dailyLimitAfter: 0 }));
+  await faults({});
+  if (!killed) return false;
+  expect(run.code, briefly(run)).to.equal(1);
+  expect(jsonOf<ExecuteResult>(run).result.state).to.equal('paused');
+  return true;
+}
+
+/**
+ * Runs the command in a process group of its own and kills the whole group (or does `instead`) once the
+ * target has committed `after` more records (`written`) or deleted that many (`deleted`). Answers whether
+ * that came before the command ended by itself.
+ */
+async function killedAt(
+  pair: OrgPair,
+  args: string[],
+  after: number,
+  what: 'written' | 'deleted',
+  instead?: () => Promise<void>
+): Promise<{ killed: boolean; run: PluginRun }> {
+  const counted = (): number => {
+    const written = pair.target.stats().recordsWritten;
+    return what === 'deleted' ? (written.delete ?? 0) : Object.values(written).reduce((sum, count) => sum + count, 0);
+  };
+  const start = counted();
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'run.js'), ...args], { env: pair.env, cwd: REPO_ROOT, detached: true });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  let finished = false;
+  const done = new Promise<PluginRun>((resolve) =>
+    child.on('close', (code, signal) => {
+      finished = true;
+      resolve({ code: code ?? (signal ? 137 : 1), stdout, stderr });
+    })
+  );
+  let killed = false;
+  while (!finished) {
+    if (counted() - start >= after) {
+      if (instead) await instead();
+      else process.kill(-child.pid!, 'SIGKILL');
+      killed = true;
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+  return { killed, run: await done };
+}
+
+function expectSucceeded(run: PluginRun, what: string): void {
+  expect(run.code, `${what}: exit ${run.code}\n${briefly(run)}`).to.equal(0);
+}
+
+/** What went wrong, short: the failures and the state's reason of a --json result, else the output's start. */
+function briefly(run: PluginRun): string {
+  try {
+    const json = JSON.parse(run.stdout) as { message?: string; result?: { state?: string; stateReason?: string; failures?: unknown; totals?: unknown } };
+    const { state, stateReason, failures, totals } = json.result ?? {};
+    return JSON.stringify({ message: json.message, state, stateReason, totals, failures }).slice(0, 3000);
+  } catch {
+    return `${run.stdout.slice(0, 2000)}\n${run.stderr.slice(0, 2000)}`;
+  }
+}
+
+/** The run's report counts as inserted exactly the records the target did not have before. */
+async function expectReportCountsNewRecords(pair: OrgPair, before: Snapshot): Promise<void> {
+  const report = await runPlugin(['isync', 'report', '--json'], pair.env);
+  expectSucceeded(report, 'report');
+  const { totals } = jsonOf<ReportResult>(report).result;
+  const after = snapshot(pair.target);
+  let created = 0;
+  for (const [object, records] of after) created += [...records.keys()].filter((id) => !before.get(object)?.has(id)).length;
+  expect({ inserted: totals.inserted, failed: totals.failed }, 'report totals').to.deep.equal({ inserted: created, failed: 0 });
+}
+
+/** Object -> record id -> the record's values (audit fields aside), as canonical JSON. */
+type Snapshot = Map<string, Map<string, string>>;
+
+function snapshot(org: EmulatedOrg): Snapshot {
+  const state: Snapshot = new Map();
+  for (const object of org.org.schema.allObjects()) {
+    const records = new Map<string, string>();
+    for (const record of org.org.records(object.name)) {
+      const values = Object.keys(record)
+        .filter((field) => !AUDIT_FIELDS.has(field))
+        .sort()
+        .map((field) => [field, record[field]]);
+      records.set(String(record.Id), JSON.stringify(values));
+    }
+    if (records.size > 0) state.set(object.name, records);
+  }
+  return state;
+}
+
+function expectSameState(before: Snapshot, after: Snapshot): void {
+  const differences: string[] = [];
+  for (const object of new Set([...before.keys(), ...after.keys()])) {
+    const was = before.get(object) ?? new Map<string, string>();
+    const now = after.get(object) ?? new Map<string, string>();
+    const added = [...now.keys()].filter((id) => !was.has(id));
+    const removed = [...was.keys()].filter((id) => !now.has(id));
+    const changed = [...was.keys()].filter((id) => now.has(id) && now.get(id) !== was.get(id));
+    if (added.length + removed.length + changed.length > 0) {
+      differences.push(`${object}: +${added.length} -${removed.length} ~${changed.length}${changed.length ? ` (${changed[0]}: ${was.get(changed[0])} -> ${now.get(changed[0])})` : ''}`);
+    }
+  }
+  expect(differences, 'target differs from its state before the run').to.deep.equal([]);
+}
