@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startOrg, type EmulatedOrg } from '../emulator/index.js';
@@ -48,6 +48,13 @@ function damageLine(path: string, lineNumber: number): void {
   writeFileSync(path, lines.join('\n'));
 }
 
+/** Replaces a whole line of a journal file with `text` (JSON that is not an event, for the journal file cases). */
+function replaceLine(path: string, lineNumber: number, text: string): void {
+  const lines = readFileSync(path, 'utf8').split('\n');
+  lines[lineNumber - 1] = text;
+  writeFileSync(path, lines.join('\n'));
+}
+
 describe('bad input: every mistake is refused with its problem and fix, and nothing is written', function () {
   this.timeout(600_000);
   let main: OrgPair;
@@ -84,6 +91,13 @@ describe('bad input: every mistake is refused with its problem and fix, and noth
       damagedEvents: '20000101T000002Z-0000a2',
       damagedMeta: '20000101T000003Z-0000a3',
       stillSyncing: '20000101T000004Z-0000a4',
+      // Journal files
+      unknownState: '20000101T000101Z-0000b1',
+      noTemplate: '20000101T000102Z-0000b2',
+      noPlan: '20000101T000103Z-0000b3',
+      noObjects: '20000101T000104Z-0000b4',
+      nullEvent: '20000101T000105Z-0000b5',
+      bareRecordEvent: '20000101T000106Z-0000b6',
     };
     copyRun(journalDir, rolledBack, runs.otherTargetOrg, (meta) => ({ ...meta, state: 'synced', target: { ...meta.target, orgId: '00D000000000999AAA' } }));
     copyRun(journalDir, rolledBack, runs.damagedEvents, (meta) => ({ ...meta, state: 'synced' }));
@@ -91,6 +105,15 @@ describe('bad input: every mistake is refused with its problem and fix, and noth
     copyRun(journalDir, rolledBack, runs.damagedMeta, (meta) => meta);
     writeFileSync(join(journalDir, runs.damagedMeta, 'run.json'), '{\n  "runId": "20000101T000003Z-0000a3",\n  "command": "exe');
     copyRun(journalDir, rolledBack, runs.stillSyncing, (meta) => ({ ...meta, state: 'syncing' }));
+    // Journal files
+    copyRun(journalDir, rolledBack, runs.unknownState, (meta) => ({ ...meta, state: 'bogus' as RunMeta['state'] }));
+    copyRun(journalDir, rolledBack, runs.noTemplate, ({ template: _dropped, ...meta }) => meta as RunMeta);
+    copyRun(journalDir, rolledBack, runs.noPlan, ({ plan: _dropped, ...meta }) => meta);
+    copyRun(journalDir, rolledBack, runs.noObjects, ({ objects: _dropped, ...meta }) => meta as RunMeta);
+    copyRun(journalDir, rolledBack, runs.nullEvent, (meta) => ({ ...meta, state: 'synced' }));
+    replaceLine(join(journalDir, runs.nullEvent, 'events.jsonl'), 2, 'null');
+    copyRun(journalDir, rolledBack, runs.bareRecordEvent, (meta) => ({ ...meta, state: 'synced' }));
+    replaceLine(join(journalDir, runs.bareRecordEvent, 'events.jsonl'), 2, '{"type":"record"}');
 
     const files = join(scratch, 'files');
     mkdirSync(files);
@@ -168,5 +191,37 @@ describe('bad input: every mistake is refused with its problem and fix, and noth
     writeFileSync(events, readFileSync(events, 'utf8').replace(/\n$/, '').replace(/.{10}$/, ''));
     const run = succeeded(await runPlugin(['isync', 'report', '--run-id', runId, '--json'], main.env));
     expect(jsonOf<ReportResult>(run).result.partialTail).to.equal(true);
+  });
+
+  // Journal files
+  it('cuts a torn last line off before appending (retry), so that report and rollback --dry-run read the journal', async () => {
+    const journalDir = main.env.SF_ISYNC_JOURNAL_DIR!;
+    const runId = '20000101T000107Z-0000b7';
+    copyRun(journalDir, ctx.runs.rolledBack, runId, (meta) => ({ ...meta, state: 'synced' }));
+    const events = join(journalDir, runId, 'events.jsonl');
+    const torn = '{"type":"state","at":"2026-12-06';
+    appendFileSync(events, torn);
+
+    const retry = succeeded(await runPlugin(['isync', 'retry', '--run-id', runId, '--json'], main.env));
+    expect((JSON.parse(retry.stdout) as { warnings?: string[] }).warnings?.join('\n')).to.contain('ended with a half-written line');
+    const text = readFileSync(events, 'utf8');
+    expect(text.endsWith('\n'), 'the journal ends with a whole line').to.equal(true);
+    for (const line of text.split('\n').filter(Boolean)) expect(() => JSON.parse(line) as unknown, line).to.not.throw();
+    const sideFiles = readdirSync(join(journalDir, runId)).filter((name) => name.startsWith('events.jsonl.torn-'));
+    expect(sideFiles).to.have.length(1);
+    expect(readFileSync(join(journalDir, runId, sideFiles[0]), 'utf8')).to.equal(torn);
+
+    const report = succeeded(await runPlugin(['isync', 'report', '--run-id', runId, '--json'], main.env));
+    expect(jsonOf<ReportResult>(report).result.partialTail).to.equal(false);
+    succeeded(await runPlugin(['isync', 'rollback', '--dry-run', '--run-id', runId, '--json'], main.env));
+  });
+
+  it('lists runs with a damaged run.json as damaged, with a warning saying why, and exits 0', async () => {
+    const run = succeeded(await runPlugin(['isync', 'runs', '--json'], main.env));
+    const { result, warnings } = JSON.parse(run.stdout) as { result: Array<{ runId: string; state: string }>; warnings?: string[] };
+    const stateOf = (runId: string): string | undefined => result.find((entry) => entry.runId === runId)?.state;
+    for (const runId of [ctx.runs.unknownState, ctx.runs.noTemplate, ctx.runs.damagedMeta]) expect(stateOf(runId), runId).to.equal('damaged');
+    expect(stateOf(ctx.runs.rolledBack)).to.equal('rolled_back');
+    expect(warnings?.join('\n')).to.contain(`${ctx.runs.unknownState}/run.json, is damaged: state: "bogus" is not one of`);
   });
 });

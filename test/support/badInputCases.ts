@@ -15,6 +15,15 @@ export type PreparedRuns = {
   damagedEvents: string;
   damagedMeta: string;
   stillSyncing: string;
+  // Journal files
+  /** Copies of `rolledBack` whose run.json has an unknown state, or lacks its template, plan or objects. */
+  unknownState: string;
+  noTemplate: string;
+  noPlan: string;
+  noObjects: string;
+  /** Copies of `rolledBack`, state synced, whose events.jsonl line 2 is `null`, or `{"type":"record"}`. */
+  nullEvent: string;
+  bareRecordEvent: string;
 };
 
 export type BadInputContext = {
@@ -459,4 +468,43 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     problem: ['run.json, is damaged:', 'JSON'],
     fix: ['from a backup', 'delete its folder'],
   }),
+
+  // Journal files
+  ...forRunCommands('run.json with an unknown state', (ctx) => ctx.runs.unknownState, metaDamaged(['state: "bogus" is not one of planning, scanning, scanned'])),
+  {
+    name: 'execute --resume: run.json with an unknown state',
+    argv: (ctx) => ['isync', 'execute', '--resume', '--run-id', ctx.runs.unknownState],
+    ...metaDamaged(['state: "bogus" is not one of planning, scanning, scanned']),
+  },
+  ...forRunCommands('run.json without its template', (ctx) => ctx.runs.noTemplate, metaDamaged(['template is missing (it must be an object with "objects" and "options")']), ['report', 'retry']),
+  ...forRunCommands('run.json without its plan', (ctx) => ctx.runs.noPlan, metaDamaged(['plan is missing (it must be an object with "steps")']), ['report', 'retry']),
+  ...forRunCommands('run.json without its objects', (ctx) => ctx.runs.noObjects, metaDamaged(['objects is missing (it must be a list of object summaries)']), ['report', 'retry']),
+  ...forRunCommands('events.jsonl line that is null', (ctx) => ctx.runs.nullEvent, eventDamaged(['null is not an event (an object with a "type")']), ['report', 'retry']),
+  {
+    name: 'report --errors-dir: events.jsonl line that is null',
+    argv: (ctx) => ['isync', 'report', '--run-id', ctx.runs.nullEvent, '--errors-dir', `${ctx.emptyJournalDir}-errors`],
+    ...eventDamaged(['null is not an event (an object with a "type")']),
+  },
+  {
+    name: 'rollback --dry-run: events.jsonl line that is null',
+    argv: (ctx) => ['isync', 'rollback', '--dry-run', '--run-id', ctx.runs.nullEvent],
+    ...eventDamaged(['null is not an event (an object with a "type")']),
+  },
+  ...forRunCommands('events.jsonl record event without its fields', (ctx) => ctx.runs.bareRecordEvent, eventDamaged(['a "record" event needs "batch" (a string)']), ['report']),
+  {
+    name: 'rollback --dry-run: events.jsonl record event without its fields',
+    argv: (ctx) => ['isync', 'rollback', '--dry-run', '--run-id', ctx.runs.bareRecordEvent],
+    ...eventDamaged(['a "record" event needs "batch" (a string)']),
+  },
 ];
+
+// Journal files (declarations are hoisted: the table above uses them)
+/** A run.json that parses but is not a run header: the field, and the way out. */
+function metaDamaged(problem: string[]): Omit<BadInputCase, 'name' | 'argv'> {
+  return { exit: 1, error: 'RunMetaDamagedError', problem: ['run.json, is damaged: ', ...problem], fix: ['from a backup', 'delete its folder'] };
+}
+
+/** An events.jsonl line that is JSON but not an event (prepared at line 2): the line, the field, the way out. */
+function eventDamaged(problem: string[]): Omit<BadInputCase, 'name' | 'argv'> {
+  return { exit: 1, error: 'CorruptJournalError', problem: ['events.jsonl is damaged at line 2: ', ...problem], fix: ['Restore the file from a backup', 'delete line 2 of'] };
+}

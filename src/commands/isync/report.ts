@@ -36,6 +36,7 @@ export default class Report extends SfCommand<ReportCommandResult> {
     const store = new RunStore(journalRoot(flags['journal-dir']));
     if (flags.list) {
       const runs = listRuns(store);
+      for (const run of runs) if (run.damage) this.warn(run.damage);
       this.table({ data: historyRows(runs) });
       return runs;
     }

@@ -23,6 +23,8 @@ export default class Runs extends SfCommand<RunsResult> {
     const { flags } = await this.parse(Runs);
     const store = new RunStore(journalRoot(flags['journal-dir']));
     const runs = listRuns(store);
+    // A damaged run is listed (state `damaged`) so that it does not hide the others; the warning says why.
+    for (const run of runs) if (run.damage) this.warn(run.damage);
     if (runs.length === 0) this.log(messages.getMessage('info.noRuns', [store.root]));
     else {
       this.log(messages.getMessage('info.folder', [store.root]));

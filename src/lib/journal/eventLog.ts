@@ -1,11 +1,11 @@
 import { closeSync, fsync, fsyncSync, openSync, writeSync } from 'node:fs';
 import { promisify } from 'node:util';
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { Messages, SfError } from '@salesforce/core';
+import type { JournalEvent } from './events.js';
+import { eventProblem } from './eventShape.js';
+import { readJsonLines } from './jsonLines.js';
+import { repairTornTail, type TailRepair } from './tornTail.js';
 
-Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
-const messages = Messages.loadMessages('sf-isync', 'isync.journal');
+export { CorruptJournalError } from './corruptJournal.js';
 
 const fsyncFile = promisify(fsync);
 
@@ -18,9 +18,11 @@ export type JournalSink<T> = { append(...events: T[]): void; durable?(): Promise
  * Crash safety rests on two rules: a batch's intent is appended and made durable (`durable()`) before its
  * request is sent, and its results are appended right after the response, each as one `write` of whole lines.
  * A written line survives the process being killed (it is in the kernel's cache); `durable()` also makes it
- * survive the machine going down. A process killed mid-write can only leave a partial *last* line, which
- * readers skip (that write was never acknowledged); a damaged line anywhere else means the file was edited or
- * truncated by something else and is an error.
+ * survive the machine going down. A process killed mid-write can only leave a partial *last* line, without
+ * its newline, which readers skip (that write was never acknowledged); a damaged line anywhere else means the
+ * file was edited or truncated by something else and is an error. So before its first append to an existing
+ * file, the log cuts such a partial line off (see repairTornTail): appended after it, the next event would be
+ * glued onto it, and the journal would read as damaged from then on.
  *
  * `durable()` is a group commit: one fsync, off the event loop, covers every line appended before it started,
  * so the 25 batches a run starts at once wait for one fsync, not 25 blocking ones in a row (which held a
@@ -35,11 +37,19 @@ export class EventLog<T extends object> {
   private syncing: Promise<void> | undefined;
   private queued: Promise<void> | undefined;
 
-  public constructor(private readonly path: string) {}
+  /** `onRepair`: told when the log's end had to be repaired before the first append (commands warn). */
+  public constructor(
+    private readonly path: string,
+    private readonly onRepair?: (repair: TailRepair) => void
+  ) {}
 
   public append(...events: T[]): void {
     if (events.length === 0) return;
-    this.fd ??= openSync(this.path, 'a', 0o600);
+    if (this.fd === undefined) {
+      const repair = repairTornTail(this.path);
+      if (repair) this.onRepair?.(repair);
+      this.fd = openSync(this.path, 'a', 0o600);
+    }
     writeSync(this.fd, events.map((event) => JSON.stringify(event)).join('\n') + '\n');
     this.dirty = true;
   }
@@ -78,59 +88,12 @@ export class EventLog<T extends object> {
   }
 }
 
-/** A damaged line that a crash cannot explain: an SfError, so that every command shows its actions. */
-export class CorruptJournalError extends SfError {
-  public constructor(
-    public readonly path: string,
-    public readonly line: number
-  ) {
-    super(
-      messages.getMessage('error.CorruptJournal', [path, line]),
-      'CorruptJournalError',
-      messages.getMessages('error.CorruptJournal.actions', [line, path])
-    );
-  }
-}
-
 /**
- * Reads every complete event of a log in order. A missing file reads as empty. A partial last line (a crash
- * mid-write) is skipped and reported through `onPartialTail`.
+ * Reads every event of a run's log in order, each checked against its type (a line that is JSON but not an
+ * event is a CorruptJournalError naming the line and the field, never a TypeError further on). A missing
+ * file reads as empty. A partial last line (a crash mid-write) is skipped and reported through `onPartialTail`.
+ * (`T` is always JournalEvent; the parameter only keeps callers' `readEvents<JournalEvent>` valid.)
  */
-export async function* readEvents<T>(path: string, onPartialTail?: (line: number) => void): AsyncGenerator<T> {
-  let stream: ReturnType<typeof createReadStream>;
-  try {
-    stream = createReadStream(path, { encoding: 'utf8' });
-    const opening = stream;
-    await new Promise<void>((resolve, reject) => {
-      opening.once('open', () => resolve());
-      opening.once('error', reject);
-    });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw error;
-  }
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
-  let pending: { text: string; number: number } | undefined;
-  let number = 0;
-  for await (const text of lines) {
-    number++;
-    if (pending) yield parseLine<T>(path, pending.text, pending.number);
-    pending = text.length > 0 ? { text, number } : undefined;
-  }
-  if (!pending) return;
-  // readline cannot tell whether the last line had its newline; a line that does not parse can only be the
-  // unfinished last write of a killed process.
-  try {
-    yield JSON.parse(pending.text) as T;
-  } catch {
-    onPartialTail?.(pending.number);
-  }
-}
-
-function parseLine<T>(path: string, text: string, line: number): T {
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    throw new CorruptJournalError(path, line);
-  }
+export async function* readEvents<T extends JournalEvent = JournalEvent>(path: string, onPartialTail?: (line: number) => void): AsyncGenerator<T> {
+  for await (const value of readJsonLines(path, { onPartialTail, problemOf: eventProblem })) yield value as T;
 }

@@ -1,10 +1,12 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Messages, type SfError } from '@salesforce/core';
+import { Lifecycle, Messages, type SfError } from '@salesforce/core';
 import { EventLog } from './eventLog.js';
 import { RUN_ID_PATTERN } from './paths.js';
 import type { RunMeta } from './runMeta.js';
+import { runMetaProblem } from './runMetaShape.js';
 import type { JournalEvent } from './events.js';
+import type { TailRepair } from './tornTail.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-isync', 'isync.journal');
@@ -62,8 +64,9 @@ export class RunStore {
 }
 
 /**
- * A run's header, checked enough that commands can trust its orgs and state: `run.json` is written atomically,
- * so a damaged one was edited by hand or by another tool, and is reported with the way out.
+ * A run's header, checked field by field against RunMeta, so that commands can trust every field they read
+ * (an unknown state, a missing template would crash them far from here). `run.json` is written atomically,
+ * so a damaged one was edited by hand or by another tool, and is reported with the field and the way out.
  */
 function readMeta(runId: string, metaPath: string): RunMeta {
   let value: unknown;
@@ -72,16 +75,12 @@ function readMeta(runId: string, metaPath: string): RunMeta {
   } catch (error) {
     throw metaDamaged(runId, metaPath, (error as Error).message);
   }
-  if (!isRunMetaShape(value)) throw metaDamaged(runId, metaPath, messages.getMessage('error.RunMetaDamaged.shape'));
-  return value;
-}
-
-function isRunMetaShape(value: unknown): value is RunMeta {
-  if (typeof value !== 'object' || value === null) return false;
-  const meta = value as Partial<Record<keyof RunMeta, unknown>>;
-  const isOrgRef = (ref: unknown): boolean =>
-    typeof ref === 'object' && ref !== null && typeof (ref as { orgId?: unknown }).orgId === 'string' && typeof (ref as { username?: unknown }).username === 'string';
-  return typeof meta.runId === 'string' && typeof meta.command === 'string' && typeof meta.state === 'string' && isOrgRef(meta.source) && isOrgRef(meta.target);
+  const problem = runMetaProblem(value);
+  if (problem !== undefined) throw metaDamaged(runId, metaPath, problem);
+  const meta = value as RunMeta;
+  // Runs of `execute` without --dry-run have been written without the field: they wrote, they are not dry.
+  meta.dryRun ??= false;
+  return meta;
 }
 
 function metaDamaged(runId: string, metaPath: string, reason: string): SfError {
@@ -93,7 +92,7 @@ export class RunJournal {
   public readonly events: EventLog<JournalEvent>;
 
   public constructor(public readonly dir: string, public meta: RunMeta) {
-    this.events = new EventLog(join(dir, EVENTS_FILE));
+    this.events = new EventLog(join(dir, EVENTS_FILE), (repair) => warnRepaired(this.eventsPath, repair));
   }
 
   public get eventsPath(): string {
@@ -108,4 +107,9 @@ export class RunJournal {
     writeFileSync(temp, JSON.stringify(this.meta, null, 2) + '\n', { mode: 0o600 });
     renameSync(temp, path);
   }
+}
+
+/** Tells the user (through the command's warnings, also in --json) that a crash's half line was set aside. */
+function warnRepaired(eventsPath: string, repair: TailRepair): void {
+  if (repair.kind === 'cut') void Lifecycle.getInstance().emitWarning(messages.getMessage('warning.TornTailCut', [eventsPath, repair.sideFile]));
 }

@@ -15,6 +15,8 @@ export type RunHistoryEntry = {
   target: string;
   objects: number;
   totals: ObjectCounts;
+  /** Damaged runs only: what is wrong with `run.json` and how to get out (the RunMetaDamaged message). */
+  damage?: string;
 };
 
 /** The runs of the journal folder, newest first. */
@@ -24,7 +26,7 @@ export function listRuns(store: RunStore): RunHistoryEntry[] {
     try {
       meta = store.open(runId).meta;
     } catch (error) {
-      if (error instanceof Error && error.name === 'RunMetaDamagedError') return damagedEntry(runId);
+      if (error instanceof Error && error.name === 'RunMetaDamagedError') return damagedEntry(runId, error.message);
       throw error;
     }
     const totals = emptyCounts();
@@ -44,8 +46,8 @@ export function listRuns(store: RunStore): RunHistoryEntry[] {
   });
 }
 
-function damagedEntry(runId: string): RunHistoryEntry {
-  return { runId, command: 'unknown', state: 'damaged', dryRun: false, startedAt: '', source: '', target: '', objects: 0, totals: emptyCounts() };
+function damagedEntry(runId: string, damage: string): RunHistoryEntry {
+  return { runId, command: 'unknown', state: 'damaged', dryRun: false, startedAt: '', source: '', target: '', objects: 0, totals: emptyCounts(), damage };
 }
 
 /** The history as table rows for people: one line per run, totals spelled out. */

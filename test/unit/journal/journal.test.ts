@@ -6,6 +6,7 @@ import { CorruptJournalError, EventLog, readEvents } from '../../../src/lib/jour
 import { newRunId, RUN_ID_PATTERN } from '../../../src/lib/journal/paths.js';
 import { RunNotFoundError, RunStore } from '../../../src/lib/journal/runStore.js';
 import { canTransition } from '../../../src/lib/journal/runState.js';
+import type { JournalEvent } from '../../../src/lib/journal/events.js';
 import type { RunMeta } from '../../../src/lib/journal/runMeta.js';
 
 async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
@@ -24,12 +25,20 @@ function meta(runId: string): RunMeta {
     updatedAt: new Date().toISOString(),
     source: org,
     target: { ...org, orgId: '00D000000000002AAA' },
-    template: {},
+    template: { objects: [], options: {} },
+    plan: { steps: [] },
     dryRun: false,
     objects: [],
     attempts: 1,
   };
 }
+
+/** A small valid event, numbered: the reader checks every line's shape. */
+function note(n: number): JournalEvent {
+  return { type: 'note', object: 'Account', sourceId: String(n), note: `note ${n}` };
+}
+
+const line = (n: number): string => JSON.stringify(note(n));
 
 describe('run journal', () => {
   let dir: string;
@@ -39,25 +48,25 @@ describe('run journal', () => {
 
   it('appends events and reads them back in order, with owner-only permissions', async () => {
     const path = join(dir, 'events.jsonl');
-    const log = new EventLog<{ n: number }>(path);
-    log.append({ n: 1 }, { n: 2 });
-    log.append({ n: 3 });
+    const log = new EventLog<JournalEvent>(path);
+    log.append(note(1), note(2));
+    log.append(note(3));
     log.close();
-    expect(await collect(readEvents<{ n: number }>(path))).to.deep.equal([{ n: 1 }, { n: 2 }, { n: 3 }]);
+    expect(await collect(readEvents(path))).to.deep.equal([note(1), note(2), note(3)]);
     expect(statSync(path).mode & 0o777).to.equal(0o600);
   });
 
   it('skips a partial last line left by a killed process and reports it', async () => {
     const path = join(dir, 'events.jsonl');
-    writeFileSync(path, '{"n":1}\n{"n":2}\n{"n":');
+    writeFileSync(path, `${line(1)}\n${line(2)}\n{"type":"no`);
     const partial: number[] = [];
-    expect(await collect(readEvents(path, (line) => partial.push(line)))).to.deep.equal([{ n: 1 }, { n: 2 }]);
+    expect(await collect(readEvents(path, (number) => partial.push(number)))).to.deep.equal([note(1), note(2)]);
     expect(partial).to.deep.equal([3]);
   });
 
   it('rejects a damaged line that is not the last one', async () => {
     const path = join(dir, 'events.jsonl');
-    writeFileSync(path, '{"n":1}\n{"n"\n{"n":3}\n');
+    writeFileSync(path, `${line(1)}\n{"type"\n${line(3)}\n`);
     try {
       await collect(readEvents(path));
       expect.fail('expected an error');

@@ -27,9 +27,10 @@ describe('journal errors a user can act on', () => {
 
   it('a damaged line in the middle of events.jsonl is an SfError naming the line, with the way out', async () => {
     const path = join(dir, 'events.jsonl');
-    writeFileSync(path, '{"n":1}\n{"n"\n{"n":3}\n');
+    const note = { type: 'note', object: 'Account', sourceId: '1', note: 'n' } as const;
+    writeFileSync(path, `${JSON.stringify(note)}\n{"type"\n${JSON.stringify(note)}\n`);
     try {
-      for await (const event of readEvents(path)) expect(event).to.deep.equal({ n: 1 });
+      for await (const event of readEvents(path)) expect(event).to.deep.equal(note);
       expect.fail('expected an error');
     } catch (error) {
       expect(error).to.be.instanceOf(CorruptJournalError).and.instanceOf(SfError);
@@ -52,7 +53,7 @@ describe('journal errors a user can act on', () => {
     writeFileSync(join(dir, RUN_ID, 'run.json'), JSON.stringify({ runId: RUN_ID, command: 'execute', state: 'synced', source: {} }));
     const incomplete = thrown(() => store.open(RUN_ID));
     expect(incomplete.name).to.equal('RunMetaDamagedError');
-    expect(incomplete.message).to.contain('it is not an object with runId, command, state, source and target');
+    expect(incomplete.message).to.contain('startedAt is missing (it must be an ISO 8601 date)');
   });
 
   it('a journal folder that is a file is refused, from the flag or from the environment', () => {
