@@ -1,10 +1,12 @@
 /**
- * `npm run chaos`: the crash test at many kill points (CI runs three, in test/integration/crashResume.test.ts).
- * Each point starts fresh emulated orgs, kills `sf isync execute` with SIGKILL once the target has committed
- * that many records (or, for `u…`, that many deferred updates), resumes, and checks every record exactly once
- * with the right lookups. Exits non-zero if any point fails.
+ * `npm run chaos`: the crash test at many kill points (CI runs a few, in test/integration/crashResume.test.ts).
+ * Each point starts fresh emulated orgs, kills `sf isync execute` (its whole process group) with SIGKILL once
+ * the target has committed that many records (or, for `u…`, that many deferred updates), resumes, and checks
+ * every record exactly once with the right lookups, the report's counts, and a rollback that leaves the target
+ * exactly as before. Exits non-zero if any point fails.
  */
 import { crashAndResume, crashRollback, INSERT_ONLY_OBJECT, type KillPoint } from '../test/chaos/crashResume.js';
+import { killResumeRollback, type LifecyclePoint } from '../test/chaos/runLifecycle.js';
 
 const points: KillPoint[] = [
   ...[10, 30, 60, 100].map((afterQueries) => ({ name: `after ${afterQueries} reads`, afterRecords: 0, afterQueries })),
@@ -39,6 +41,26 @@ for (const afterDeletes of rollbackPoints) {
     console.log(`FAIL  rollback killed after ${afterDeletes} deletes: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
   }
 }
-const total = points.length + rollbackPoints.length;
+// The whole life of a run on the bench data (5,000 records, batches in flight at every kill): killed,
+// resumed (killed again), retried (killed), rolled back (killed): report exact, target exactly as before.
+const lifecycle: LifecyclePoint[] = [
+  ...[500, 1500, 3000, 4500].map((kill) => ({ name: `execute killed after ${kill} records`, stopExecute: { kill } })),
+  { name: 'execute killed after 1500, torn journal tail', stopExecute: { kill: 1500 }, tornTail: true },
+  { name: 'execute killed after 800, resume killed after 1500 more', stopExecute: { kill: 800 }, killResumeAfter: 1500 },
+  { name: 'execute killed after 2500, rollback killed after 200 deletes', stopExecute: { kill: 2500 }, killRollbackAfter: 200 },
+  { name: 'execute paused after 1000, retry killed after 800 more', stopExecute: { pauseAt: 1000 }, killRetryAfter: 800 },
+  { name: 'execute paused after 3000, retry to the end', stopExecute: { pauseAt: 3000 } },
+];
+for (const point of lifecycle) {
+  const started = Date.now();
+  try {
+    await killResumeRollback(point);
+    console.log(`ok    ${point.name} -> resume -> rollback (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+  } catch (error) {
+    failed++;
+    console.log(`FAIL  ${point.name}: ${error instanceof Error ? error.message.split('\n').slice(0, 8).join('\n      ') : String(error)}`);
+  }
+}
+const total = points.length + rollbackPoints.length + lifecycle.length;
 console.log(`${total - failed} passed, ${failed} failed`);
 process.exitCode = failed > 0 ? 1 : 0;

@@ -1,12 +1,18 @@
 import type { SfCommand } from '@salesforce/sf-plugins-core';
 import { journalRoot } from '../lib/journal/paths.js';
 import { RunStore } from '../lib/journal/runStore.js';
-import { selectRun } from '../lib/journal/selectRun.js';
+import { selectRun, selectRunToResume } from '../lib/journal/selectRun.js';
+import type { RunJournal } from '../lib/journal/runStore.js';
+import { sumCounts } from '../lib/journal/runMeta.js';
 import { assertContinuable, orgOfRun, templateOfRun } from '../lib/retry/retryGuard.js';
 import { readRetryScope } from '../lib/retry/retryScope.js';
 import { syncFromFlags, type SyncCommandResult } from './syncFromFlags.js';
 
-export type ContinueResult = SyncCommandResult & { retried: { records: number; objects: string[] } };
+export type ContinueResult = SyncCommandResult & {
+  retried: { records: number; objects: string[] };
+  /** The run had nothing left to do: nothing was sent, and its journal was left as it was. */
+  nothingToDo: boolean;
+};
 
 export type ContinueInput = {
   runId?: string;
@@ -25,13 +31,18 @@ export type ContinueInput = {
  * deferred lookups), appended to the same journal.
  */
 export async function continueRun(command: SfCommand<unknown>, input: ContinueInput): Promise<ContinueResult> {
-  const { journal, latest } = selectRun(new RunStore(journalRoot(input.journalDir)), input.runId);
+  const store = new RunStore(journalRoot(input.journalDir));
+  const { journal, latest } = input.resume ? selectRunToResume(store, input.runId) : selectRun(store, input.runId);
   if (latest) input.onLatest(journal.meta.runId);
   assertContinuable(journal.meta, input.resume);
   const scope = await readRetryScope(journal);
   const records = [...scope.failed.values()].reduce((sum, ids) => sum + ids.length, 0);
   const objects = [...new Set([...scope.unfinished, ...scope.failed.keys()])];
-  if (objects.length === 0 && scope.deferred.length === 0) input.onNothingToDo(journal.meta.runId);
+  if (objects.length === 0 && scope.deferred.length === 0) {
+    input.onNothingToDo(journal.meta.runId);
+    // A run that ended has nothing to change. One stopped after its last write still needs its end state.
+    if (!STOPPED.has(journal.meta.state)) return unchanged(journal);
+  }
   const result = await syncFromFlags(command, {
     command: input.resume ? 'execute' : 'retry',
     sourceOrg: await orgOfRun(journal.meta, 'source'),
@@ -44,5 +55,30 @@ export async function continueRun(command: SfCommand<unknown>, input: ContinueIn
     // The run was allowed to write to this org when it started.
     confirmProduction: true,
   });
-  return { ...result, retried: { records, objects } };
+  return { ...result, retried: { records, objects }, nothingToDo: false };
+}
+
+/** States of a run that stopped before it could record its end. */
+const STOPPED = new Set(['planning', 'scanning', 'syncing', 'aborted', 'paused', 'failed']);
+
+/** The result of a continue that had nothing to do: the run as its journal has it, untouched. */
+function unchanged(journal: RunJournal): ContinueResult {
+  const { meta } = journal;
+  return {
+    runId: meta.runId,
+    state: meta.state,
+    stateReason: meta.stateReason,
+    objects: meta.objects,
+    totals: sumCounts(meta.objects),
+    deferred: { updated: 0, failed: 0, unresolved: 0 },
+    notes: [],
+    failures: [],
+    journalDir: journal.dir,
+    apiCalls: { source: 0, target: 0 },
+    warnings: [],
+    preflight: [],
+    apiBudget: [],
+    retried: { records: 0, objects: [] },
+    nothingToDo: true,
+  };
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { ExecuteResult } from '../../src/commands/isync/execute.js';
 import { queryOrg, startOrgPair, type OrgPair } from '../support/emulatedOrgs.js';
 import { jsonOf, runPlugin, spawnPlugin } from '../support/runPlugin.js';
+import { expectReportCountsNewRecords, expectSameState, snapshot } from './runLifecycle.js';
 
 /** The object the crash template makes insert-only: nothing finds its records again but the run's own journal. */
 export const INSERT_ONLY_OBJECT = 'Task';
@@ -41,12 +42,14 @@ export type KillPoint = {
 /**
  * One crash test: a real `sf isync execute` process against emulated orgs with latency, killed with SIGKILL
  * at a moment chosen by what the target has committed, then `execute --resume`; the target must then hold
- * every source record exactly once, with the same lookups.
+ * every source record exactly once, with the same lookups, the report must count as inserted exactly the
+ * records the target did not have, and a rollback must leave the target exactly as it was before the run.
  */
 export async function crashAndResume(point: KillPoint): Promise<void> {
   const perRecordMs = point.afterObjectRecords?.perRecordMs;
   const pair = await startOrgPair({ dataset: 'demo', latencyMs: 5 }, { dataset: 'empty', latencyMs: 15, ...(perRecordMs ? { perRecordMs } : {}) });
   try {
+    const before = snapshot(pair.target);
     const run = spawnPlugin(['isync', 'execute', '-s', 'src', '-o', 'tgt', '-t', TEMPLATE, '--json'], pair.env);
     const killed = await killWhen(pair, run, point);
     const first = await run.done;
@@ -61,6 +64,10 @@ export async function crashAndResume(point: KillPoint): Promise<void> {
       expect(jsonOf<ExecuteResult>(resumed).result.state).to.equal('synced');
     }
     await expectSameData(pair);
+    await expectReportCountsNewRecords(pair, before);
+    const rollback = await runPlugin(['isync', 'rollback', '--json'], pair.env);
+    expect(rollback.code, rollback.stdout + rollback.stderr).to.equal(0);
+    expectSameState(before, snapshot(pair.target));
   } finally {
     await pair.stop();
   }

@@ -1,12 +1,12 @@
 import { expect } from 'chai';
-import { spawn } from 'node:child_process';
+import { appendFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExecuteResult } from '../../src/commands/isync/execute.js';
 import type { ReportResult } from '../../src/commands/isync/report.js';
 import type { RollbackResult } from '../../src/commands/isync/rollback.js';
 import type { EmulatedOrg } from '../emulator/index.js';
 import { startOrgPair, type OrgPair } from '../support/emulatedOrgs.js';
-import { jsonOf, REPO_ROOT, runPlugin, type PluginRun } from '../support/runPlugin.js';
+import { jsonOf, REPO_ROOT, runPlugin, spawnPlugin, type PluginRun } from '../support/runPlugin.js';
 
 /**
  * The whole life of a run under crashes: `sf isync execute` killed with SIGKILL (its whole process group)
@@ -27,6 +27,8 @@ export type LifecyclePoint = {
   killRetryAfter?: number;
   /** Kill the first rollback once it has deleted this many records (then roll back again). */
   killRollbackAfter?: number;
+  /** After the first stop, leave half a line at the end of the journal, as a kill in the middle of a write does. */
+  tornTail?: boolean;
 };
 
 /** Records in the source: large enough for many batches in flight, small enough for CI. */
@@ -47,6 +49,7 @@ export async function killResumeRollback(point: LifecyclePoint): Promise<void> {
     const before = snapshot(pair.target);
     const stopped = 'kill' in point.stopExecute ? (await killedAt(pair, EXECUTE, point.stopExecute.kill, 'written')).killed : await pausedAt(pair, point.stopExecute.pauseAt);
     if (stopped) {
+      if (point.tornTail) tearJournalTail(pair);
       if (point.killRetryAfter !== undefined) await killedAt(pair, ['isync', 'retry', '--json'], point.killRetryAfter, 'written');
       if (point.killResumeAfter !== undefined) await killedAt(pair, ['isync', 'execute', '--resume', '--json'], point.killResumeAfter, 'written');
       // A paused run that nothing killed since is finished by retry; a killed one by execute --resume.
@@ -64,6 +67,13 @@ export async function killResumeRollback(point: LifecyclePoint): Promise<void> {
   } finally {
     await pair.stop();
   }
+}
+
+/** Appends half an event, without its newline, to the newest run's journal. */
+function tearJournalTail(pair: OrgPair): void {
+  const root = pair.env.SF_ISYNC_JOURNAL_DIR!;
+  const newest = readdirSync(root).sort().reverse()[0];
+  appendFileSync(join(root, newest, 'events.jsonl'), '{"type":"record","batch":"torn:1","object":"Acc');
 }
 
 /**
@@ -100,29 +110,20 @@ async function killedAt(
     return what === 'deleted' ? (written.delete ?? 0) : Object.values(written).reduce((sum, count) => sum + count, 0);
   };
   const start = counted();
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'run.js'), ...args], { env: pair.env, cwd: REPO_ROOT, detached: true });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const run = spawnPlugin(args, pair.env);
   let finished = false;
-  const done = new Promise<PluginRun>((resolve) =>
-    child.on('close', (code, signal) => {
-      finished = true;
-      resolve({ code: code ?? (signal ? 137 : 1), stdout, stderr });
-    })
-  );
+  void run.done.then(() => (finished = true));
   let killed = false;
   while (!finished) {
     if (counted() - start >= after) {
       if (instead) await instead();
-      else process.kill(-child.pid!, 'SIGKILL');
+      else run.kill('SIGKILL');
       killed = true;
       break;
     }
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
-  return { killed, run: await done };
+  return { killed, run: await run.done };
 }
 
 function expectSucceeded(run: PluginRun, what: string): void {
@@ -141,7 +142,7 @@ function briefly(run: PluginRun): string {
 }
 
 /** The run's report counts as inserted exactly the records the target did not have before. */
-async function expectReportCountsNewRecords(pair: OrgPair, before: Snapshot): Promise<void> {
+export async function expectReportCountsNewRecords(pair: OrgPair, before: Snapshot): Promise<void> {
   const report = await runPlugin(['isync', 'report', '--json'], pair.env);
   expectSucceeded(report, 'report');
   const { totals } = jsonOf<ReportResult>(report).result;
@@ -152,9 +153,9 @@ async function expectReportCountsNewRecords(pair: OrgPair, before: Snapshot): Pr
 }
 
 /** Object -> record id -> the record's values (audit fields aside), as canonical JSON. */
-type Snapshot = Map<string, Map<string, string>>;
+export type Snapshot = Map<string, Map<string, string>>;
 
-function snapshot(org: EmulatedOrg): Snapshot {
+export function snapshot(org: EmulatedOrg): Snapshot {
   const state: Snapshot = new Map();
   for (const object of org.org.schema.allObjects()) {
     const records = new Map<string, string>();
@@ -170,7 +171,7 @@ function snapshot(org: EmulatedOrg): Snapshot {
   return state;
 }
 
-function expectSameState(before: Snapshot, after: Snapshot): void {
+export function expectSameState(before: Snapshot, after: Snapshot): void {
   const differences: string[] = [];
   for (const object of new Set([...before.keys(), ...after.keys()])) {
     const was = before.get(object) ?? new Map<string, string>();

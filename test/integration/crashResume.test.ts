@@ -1,4 +1,5 @@
 import { crashAndResume, crashRollback, INSERT_ONLY_OBJECT, type KillPoint } from '../chaos/crashResume.js';
+import { killResumeRollback, LIFECYCLE_RECORDS, type LifecyclePoint } from '../chaos/runLifecycle.js';
 
 /** A few kill points run in CI; `npm run chaos` runs many more (scripts/chaos.ts). */
 const CI_POINTS: KillPoint[] = [
@@ -20,4 +21,19 @@ describe('crash safety: SIGKILL at any moment, then execute --resume', function 
   it('finishes a rollback killed part way when it is run again', async () => {
     await crashRollback(60);
   });
+});
+
+/** Two chains of the many `npm run chaos` runs (scripts/chaos.ts), on the bench data with batches in flight. */
+const LIFECYCLE_POINTS: LifecyclePoint[] = [
+  { name: 'execute killed (1,500 records), torn journal tail, resume killed (1,000 more), rollback killed (300 deletes)', stopExecute: { kill: 1500 }, tornTail: true, killResumeAfter: 1000, killRollbackAfter: 300 },
+  { name: 'execute paused by the daily limit (2,000 records), retry killed (1,000 more)', stopExecute: { pauseAt: 2000 }, killRetryAfter: 1000 },
+];
+
+describe(`crash safety: kill -> resume -> rollback on ${LIFECYCLE_RECORDS} records, the target exactly as before`, function () {
+  this.timeout(300_000);
+  for (const point of LIFECYCLE_POINTS) {
+    it(point.name, async () => {
+      await killResumeRollback(point);
+    });
+  }
 });

@@ -1,4 +1,6 @@
 import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ExecuteResult } from '../../src/commands/isync/execute.js';
 import type { RetryResult } from '../../src/commands/isync/retry.js';
 import { callOrg, queryOrg, startOrgPair, type OrgPair } from '../support/emulatedOrgs.js';
@@ -34,7 +36,8 @@ describe('sf isync retry', function () {
     expect(again.code, again.stdout).to.equal(68);
     const againResult = jsonOf<RetryResult>(again).result;
     expect(againResult.retried.records).to.equal(2);
-    expect(againResult.totals).to.include({ inserted: 0, failed: 2, unchanged: 0 });
+    // The whole run's counts, from its journal: the first attempt's two inserts, the same two failures.
+    expect(againResult.totals).to.include({ inserted: 2, failed: 2, unchanged: 0 });
 
     await callOrg(pair.source, 'PATCH', `/sobjects/Account/${broken.id}`, { Industry: 'Retail' });
     const retry = await runPlugin(['isync', 'retry', '--json'], pair.env);
@@ -42,7 +45,7 @@ describe('sf isync retry', function () {
     const result = jsonOf<RetryResult>(retry).result;
     expect(result.runId).to.equal(run.runId);
     expect(result.state).to.equal('synced');
-    expect(result.totals).to.include({ inserted: 2, failed: 0 });
+    expect(result.totals).to.include({ inserted: 4, failed: 0 });
     const contacts = await queryOrg(pair.target, 'SELECT LastName, Account.Name FROM Contact ORDER BY LastName');
     expect(contacts.map((c) => `${String(c.LastName)}<${String((c.Account as { Name: string }).Name)}`)).to.deep.equal([
       'Under Broken<Broken Corp',
@@ -50,9 +53,14 @@ describe('sf isync retry', function () {
     ]);
     expect(await queryOrg(pair.target, 'SELECT Id FROM Account')).to.have.length(2);
 
+    // Nothing left: nothing is sent and the journal stays as it was.
+    const journal = join(result.journalDir);
+    const before = [readFileSync(join(journal, 'run.json'), 'utf8'), readFileSync(join(journal, 'events.jsonl'), 'utf8')];
     const done = await runPlugin(['isync', 'retry', '--json'], pair.env);
     expect(done.code).to.equal(0);
+    expect(jsonOf<RetryResult>(done).result).to.include({ nothingToDo: true, state: 'synced' });
     expect(jsonOf<RetryResult>(done).result.retried.records).to.equal(0);
+    expect([readFileSync(join(journal, 'run.json'), 'utf8'), readFileSync(join(journal, 'events.jsonl'), 'utf8')]).to.deep.equal(before);
   });
 
   it('finishes a paused run: every record exactly once, lookups and deferred cycles filled', async () => {

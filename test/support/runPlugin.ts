@@ -37,13 +37,24 @@ export function jsonOf<T>(run: PluginRun): { status: number; result: T; name?: s
   }
 }
 
-/** Starts the plugin without waiting for it: the caller can kill it (crash tests) and await `done`. */
+/**
+ * Starts the plugin without waiting for it: the caller can kill it (crash tests) and await `done`. It runs in
+ * a process group of its own, and `kill` signals the whole group, as a terminal's kill of a job (or a CI
+ * runner's timeout) does: whatever the command started dies with it.
+ */
 export function spawnPlugin(args: string[], env: NodeJS.ProcessEnv): { pid: number; kill(signal: NodeJS.Signals): void; done: Promise<PluginRun> } {
   let stdout = '';
   let stderr = '';
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'run.js'), ...args], { env, cwd: REPO_ROOT });
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'run.js'), ...args], { env, cwd: REPO_ROOT, detached: true });
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const done = new Promise<PluginRun>((resolve) => child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 137 : 1), stdout, stderr })));
-  return { pid: child.pid ?? -1, kill: (signal) => child.kill(signal), done };
+  const kill = (signal: NodeJS.Signals): void => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // The group is gone already: the command ended by itself.
+    }
+  };
+  return { pid: child.pid ?? -1, kill, done };
 }

@@ -76,6 +76,7 @@ export default class Execute extends SfCommand<ExecuteResult> {
       journalDir: flags['journal-dir'],
       confirmProduction: flags['confirm-production'],
     });
+    if ('nothingToDo' in result && result.nothingToDo) return result;
     const retry = result.state === 'synced' ? '' : messages.getMessage('info.nextRetry', [result.runId]);
     const stopped = ['paused', 'failed', 'aborted'].includes(result.state) ? messages.getMessage('info.nextResume', [result.runId]) : '';
     const next = messages.getMessage('info.next', [result.runId, retry + messages.getMessage('info.nextRollback', [result.runId]) + stopped]);

@@ -32,6 +32,7 @@ export default class Retry extends SfCommand<RetryResult> {
       onLatest: (runId) => this.log(messages.getMessage('info.latestRun', [runId])),
       onNothingToDo: (runId) => this.log(messages.getMessage('info.nothingToRetry', [runId])),
     });
+    if (result.nothingToDo) return result;
     const retry = result.state === 'synced' ? '' : messages.getMessage('info.nextRetry', [result.runId]);
     renderRunSummary(this, result, messages, messages.getMessage('info.next', [result.runId, retry]));
     process.exitCode = runExitCode(result.state);

@@ -18,7 +18,7 @@ const values = anObject;
  * not listed are allowed: newer versions add optional ones (e.g. a batch's previous values).
  */
 const EVENT_SHAPES = new Map<JournalEvent['type'], Check>([
-  ['batchStart', objectWith({ at: aString, batch: aString, object: aString, operation, sourceIds: listOf(aString) })],
+  ['batchStart', objectWith({ at: aString, batch: aString, object: aString, operation, sourceIds: listOf(aString) }, { before: values })],
   [
     'record',
     objectWith(

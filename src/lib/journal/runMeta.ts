@@ -50,3 +50,10 @@ export type RunMeta = {
 export function emptyCounts(): ObjectCounts {
   return { inserted: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 };
 }
+
+/** The counts of several objects added up. */
+export function sumCounts(objects: readonly ObjectCounts[]): ObjectCounts {
+  const totals = emptyCounts();
+  for (const entry of objects) for (const key of Object.keys(totals) as Array<keyof ObjectCounts>) totals[key] += entry[key];
+  return totals;
+}

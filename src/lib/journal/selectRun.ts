@@ -1,5 +1,6 @@
 import { Messages } from '@salesforce/core';
 import { RunNotFoundError, type RunJournal, type RunStore } from './runStore.js';
+import type { RunState } from './runState.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-isync', 'isync.runs');
@@ -23,4 +24,27 @@ export function selectRun(store: RunStore, runId?: string): SelectedRun {
     if (error instanceof RunNotFoundError) throw messages.createError('error.RunNotFound', [id, store.root]);
     throw error;
   }
+}
+
+/** The states a sync is left in when it stopped before its end: `execute --resume` continues it. */
+const INTERRUPTED: ReadonlySet<RunState> = new Set(['planning', 'scanning', 'syncing', 'aborted', 'paused', 'failed']);
+
+/**
+ * The run `execute --resume` continues: the one named by `--run-id`, else the newest sync (scans and dry runs
+ * wrote nothing), if that one was interrupted. A newest sync that ended means nothing was interrupted after
+ * it, or a sync was killed before it journaled anything (it wrote nothing then): the user is told to start
+ * it again rather than handed an older run.
+ */
+export function selectRunToResume(store: RunStore, runId?: string): SelectedRun {
+  if (runId) return selectRun(store, runId);
+  const ids = store.list();
+  if (ids.length === 0) throw messages.createError('error.NoRuns', [store.root]);
+  for (const id of ids) {
+    const journal = store.open(id);
+    if (journal.meta.command !== 'execute' || journal.meta.dryRun) continue;
+    if (INTERRUPTED.has(journal.meta.state)) return { journal, latest: true };
+    const { state, finishedAt, updatedAt } = journal.meta;
+    throw messages.createError('error.NothingToResume', [id, state, finishedAt ?? updatedAt, store.root], [id, id]);
+  }
+  throw messages.createError('error.NoSyncToResume', [store.root]);
 }

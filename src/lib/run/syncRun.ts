@@ -4,7 +4,7 @@ import type { OrgApi } from '../api/orgApi.js';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from '../api/backoff.js';
 import type { MigrationPlan } from '../graph/planTypes.js';
 import { newRunId } from '../journal/paths.js';
-import { emptyCounts, type ObjectCounts, type ObjectSummary, type OrgRef, type RunMeta } from '../journal/runMeta.js';
+import { emptyCounts, sumCounts, type ObjectCounts, type ObjectSummary, type OrgRef, type RunMeta } from '../journal/runMeta.js';
 import type { RunState } from '../journal/runState.js';
 import type { RunJournal, RunStore } from '../journal/runStore.js';
 import { BatchWriter, type RecordWriter } from '../load/batchWriter.js';
@@ -175,7 +175,7 @@ export async function runSync(input: SyncRunInput): Promise<SyncRunResult> {
     state: journal.meta.state,
     stateReason: journal.meta.stateReason,
     objects,
-    totals: totalsOf(objects),
+    totals: sumCounts(objects),
     deferred,
     notes: [...notes.values()],
     failures: [...failures.values()],
@@ -398,10 +398,3 @@ function summary(object: string): ObjectSummary {
   return { object, status: 'pending', elapsedMs: 0, ...emptyCounts() };
 }
 
-function totalsOf(objects: ObjectSummary[]): ObjectCounts {
-  const totals = emptyCounts();
-  for (const entry of objects) {
-    for (const key of Object.keys(totals) as Array<keyof ObjectCounts>) totals[key] += entry[key];
-  }
-  return totals;
-}
