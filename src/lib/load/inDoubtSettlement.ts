@@ -8,6 +8,12 @@ import { shortId } from '../util/shortId.js';
 /** What a write in doubt turned out to be, once the record was found in the target. */
 export type Settled = 'inserted' | 'updated';
 
+/** The run's note for each record settled so (shown in the summary, counted per object). */
+export const SETTLED_NOTES: Record<Settled, string> = {
+  inserted: 'inserted by an interrupted attempt of this run (its answer was lost) and found in the target: counted as this run\'s insert',
+  updated: 'updated by an interrupted attempt of this run (its answer was lost) and found applied in the target: counted as this run\'s update',
+};
+
 /**
  * A resume or retry meets records that an earlier attempt of the run wrote without learning the answer (the
  * process was killed with the batch in flight, or the connection dropped). Found in the target, such a record

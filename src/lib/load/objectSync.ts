@@ -16,7 +16,7 @@ import { LOAD_PHASES, type SourcePart } from './sourceQuery.js';
 import { readSource } from './sourceReader.js';
 import { groupByParent, lockingParentField } from './lockGroups.js';
 import { HeldRows } from './heldRows.js';
-import { InDoubtSettlement } from './inDoubtSettlement.js';
+import { InDoubtSettlement, SETTLED_NOTES } from './inDoubtSettlement.js';
 
 /** Ids per retry query: 500 quoted 18-character ids stay far below SOQL's 100,000 characters. */
 const RETRY_IDS_PER_QUERY = 500;
@@ -325,6 +325,7 @@ export class ObjectSync {
         const targetId = found.get(record.sourceId);
         if (!targetId) continue;
         adopted.add(record.sourceId);
+        this.context.onNote(this.name, SETTLED_NOTES.inserted);
         this.context.journal.append({ type: 'record', batch: name, object: this.name, operation: 'insert', sourceId: record.sourceId, targetId, ok: true, created: true });
         this.afterInsert({ sourceId: record.sourceId, values: record.values, deferred: record.prepared.deferred, row: { Id: record.sourceId } }, { sourceId: record.sourceId, targetId, ok: true, created: true });
       }
@@ -360,6 +361,7 @@ export class ObjectSync {
     this.collectDeferred(prepared, decision, matches?.[0]);
     // Found in the target after an earlier attempt wrote it in doubt: that write was this run's.
     const settled = this.inDoubt.settle(prepared.sourceId, decision, prepared.values);
+    if (settled) this.context.onNote(this.name, SETTLED_NOTES[settled]);
     switch (decision.kind) {
       case 'insert':
         this.inserts.push({
