@@ -123,7 +123,7 @@ describe('isync order', () => {
     } catch (error) {
       expect((error as Error & { exitCode?: number }).exitCode).to.equal(1);
       expect((error as Error).message).to.contain(
-        `- Account › where: "Nme = 'A'" is not valid SOQL for Account in the source org: No such column 'Nme' on entity 'Account'. (INVALID_FIELD).`
+        `- objects[0] (Account).where: "Nme = 'A'" is not valid SOQL for Account in the source org: No such column 'Nme' on entity 'Account'. (INVALID_FIELD).`
       );
     }
   });
