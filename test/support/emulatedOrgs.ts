@@ -11,17 +11,27 @@ export type OrgPair<Org extends RemoteOrg = EmulatedOrg> = {
   stop(): Promise<void>;
 };
 
+/** Logs an org in under an alias, in the sf state of `env.HOME`; throws when it cannot. */
+export type LoginOrg = (alias: string, org: RemoteOrg, env: NodeJS.ProcessEnv) => Promise<void>;
+
+/** The default login: what `sf org login access-token` saves, written by @salesforce/core (loginEmulatedOrg.ts). */
+export const loginWithCore: LoginOrg = async (alias, org, env) => {
+  const login = await runTs('test/support/loginEmulatedOrg.ts', [alias, org.instanceUrl, org.accessToken], env);
+  if (login.code !== 0) throw new Error(`login ${alias} failed: ${login.stderr}`);
+};
+
 /**
  * Two emulated orgs, logged in for the sf CLI under the aliases `src` and `tgt` in a sandboxed HOME, as a user
- * would have them after `sf org login access-token`.
+ * would have them after `sf org login access-token` (`login` may be that very command, see clients/).
  */
 export async function startOrgPair(
   source: StartOrgOptions = { dataset: 'demo' },
-  target: StartOrgOptions = { dataset: 'empty' }
+  target: StartOrgOptions = { dataset: 'empty' },
+  login: LoginOrg = loginWithCore
 ): Promise<OrgPair> {
   const sourceOrg = await startOrg({ username: 'admin@source.isync.test', ...source });
   const targetOrg = await startOrg({ username: 'admin@target.isync.test', seed: 2, ...target });
-  return loggedInPair(sourceOrg, targetOrg);
+  return loggedInPair(sourceOrg, targetOrg, login);
 }
 
 /**
@@ -44,16 +54,17 @@ export async function startOrgPairInWorkers(source: StartOrgOptions, target: Sta
   return loggedInPair(orgs[0], orgs[1]);
 }
 
-async function loggedInPair<Org extends RemoteOrg>(sourceOrg: Org, targetOrg: Org): Promise<OrgPair<Org>> {
+async function loggedInPair<Org extends RemoteOrg>(sourceOrg: Org, targetOrg: Org, login: LoginOrg = loginWithCore): Promise<OrgPair<Org>> {
   const env = sandboxEnv();
   const stop = async (): Promise<void> => {
     await Promise.all([sourceOrg.stop(), targetOrg.stop()]);
   };
   for (const [alias, org] of [['src', sourceOrg], ['tgt', targetOrg]] as const) {
-    const login = await runTs('test/support/loginEmulatedOrg.ts', [alias, org.instanceUrl, org.accessToken], env);
-    if (login.code !== 0) {
+    try {
+      await login(alias, org, env);
+    } catch (error) {
       await stop();
-      throw new Error(`login ${alias} failed: ${login.stderr}`);
+      throw error;
     }
   }
   return { source: sourceOrg, target: targetOrg, env, stop };

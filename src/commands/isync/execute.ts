@@ -1,6 +1,9 @@
 import { Messages } from '@salesforce/core';
+import type { Interfaces } from '@oclif/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import { journalDirFlag, sourceOrgFlag, targetOrgFlag } from '../../shared/orgFlags.js';
+import { journalRoot } from '../../lib/journal/paths.js';
+import { BAD_COMMAND_LINE_EXIT } from '../../shared/exitCodes.js';
+import { journalDirFlag, orgsOfFlags, sourceOrgFlag, targetOrgFlag } from '../../shared/orgFlags.js';
 import { DEFAULT_API_BUDGET, syncFromFlags, type SyncCommandResult } from '../../shared/syncFromFlags.js';
 import { continueRun, type ContinueResult } from '../../shared/continueRun.js';
 import { renderRunSummary, runExitCode } from '../../shared/runSummary.js';
@@ -62,11 +65,23 @@ export default class Execute extends SfCommand<ExecuteResult> {
 
   public async run(): Promise<ExecuteResult> {
     const { flags } = await this.parse(Execute);
-    if (flags['run-id'] && !flags.resume) throw messages.createError('error.RunIdNeedsResume', [flags['run-id']]);
-    const result = flags.resume ? await this.resume(flags['run-id'], flags['journal-dir'], flags.concurrency) : await syncFromFlags(this, {
+    if (flags['run-id'] && !flags.resume) throw messages.createError('error.RunIdNeedsResume', [flags['run-id']], [], BAD_COMMAND_LINE_EXIT);
+    const result = flags.resume ? await this.resume(flags['run-id'], flags['journal-dir'], flags.concurrency) : await this.sync(flags);
+    if ('nothingToDo' in result && result.nothingToDo) return result;
+    renderRunSummary(this, result, messages, nextSteps(result, flags['dry-run']));
+    process.exitCode = runExitCode(result.state);
+    return result;
+  }
+
+  private async sync(flags: Interfaces.InferredFlags<typeof Execute.flags>): Promise<SyncCommandResult> {
+    const names = { 'source-org': required(flags['source-org'], 'source-org'), 'target-org': required(flags['target-org'], 'target-org') };
+    // A journal folder that is a file is refused before any org is contacted.
+    journalRoot(flags['journal-dir']);
+    const orgs = await orgsOfFlags(names);
+    return syncFromFlags(this, {
       command: 'execute',
-      sourceOrg: required(flags['source-org'], 'source-org'),
-      targetOrg: required(flags['target-org'], 'target-org'),
+      sourceOrg: orgs['source-org'],
+      targetOrg: orgs['target-org'],
       templateFile: flags.template,
       objects: flags.objects,
       dryRun: flags['dry-run'],
@@ -76,13 +91,6 @@ export default class Execute extends SfCommand<ExecuteResult> {
       journalDir: flags['journal-dir'],
       confirmProduction: flags['confirm-production'],
     });
-    if ('nothingToDo' in result && result.nothingToDo) return result;
-    const retry = result.state === 'synced' ? '' : messages.getMessage('info.nextRetry', [result.runId]);
-    const stopped = ['paused', 'failed', 'aborted'].includes(result.state) ? messages.getMessage('info.nextResume', [result.runId]) : '';
-    const next = messages.getMessage('info.next', [result.runId, retry + messages.getMessage('info.nextRollback', [result.runId]) + stopped]);
-    renderRunSummary(this, result, messages, next);
-    process.exitCode = runExitCode(result.state);
-    return result;
   }
 
   private resume(runId: string | undefined, journalDir: string | undefined, concurrency: number | undefined): Promise<ContinueResult> {
@@ -97,7 +105,19 @@ export default class Execute extends SfCommand<ExecuteResult> {
   }
 }
 
+/**
+ * The commands to run next, only those that accept this run: a dry run wrote nothing, so retry, resume and
+ * rollback would refuse it.
+ */
+function nextSteps(result: ExecuteResult, dryRun: boolean): string {
+  if (dryRun) return messages.getMessage('info.nextAfterDryRun', [result.runId]);
+  const retry = result.state === 'synced' ? '' : messages.getMessage('info.nextRetry', [result.runId]);
+  const stopped = ['paused', 'failed', 'aborted'].includes(result.state) ? messages.getMessage('info.nextResume', [result.runId]) : '';
+  return messages.getMessage('info.next', [result.runId, retry + messages.getMessage('info.nextRollback', [result.runId]) + stopped]);
+}
+
 function required<T>(value: T | undefined, flag: string): T {
-  if (value === undefined) throw messages.createError('error.MissingFlag', [flag], [flag]);
+  // Exit 2, as oclif's own "Missing required flag" (which cannot be used here: --resume needs no org).
+  if (value === undefined) throw messages.createError('error.MissingFlag', [flag], [flag], BAD_COMMAND_LINE_EXIT);
   return value;
 }

@@ -3,8 +3,8 @@ import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import type { MigrationPlan } from '../../lib/graph/planTypes.js';
 import { prepareSyncWithConnections } from '../../lib/template/prepareSync.js';
 import type { SyncTemplate } from '../../lib/template/syncTemplate.js';
-import { templateForWriting, writeTemplateFile } from '../../lib/template/writeTemplateFile.js';
-import { sourceOrgFlag, targetOrgFlag } from '../../shared/orgFlags.js';
+import { assertWritableTemplatePath, templateForWriting, writeTemplateFile } from '../../lib/template/writeTemplateFile.js';
+import { orgsOfFlags, sourceOrgFlag, targetOrgFlag } from '../../shared/orgFlags.js';
 import { ORDER_COLUMNS, orderRow, type OrderRow } from '../../lib/graph/planTable.js';
 import type { PlanStep } from '../../lib/graph/planTypes.js';
 
@@ -61,8 +61,9 @@ export default class Order extends SfCommand<OrderResult> {
 
   public async run(): Promise<OrderResult> {
     const { flags } = await this.parse(Order);
-    const source = flags['source-org'];
-    const target = flags['target-org'];
+    // A --write path that cannot take the file is refused before the orgs are asked anything.
+    if (flags.write) assertWritableTemplatePath(flags.write);
+    const { 'source-org': source, 'target-org': target } = await orgsOfFlags({ 'source-org': flags['source-org'], 'target-org': flags['target-org'] });
     const prepared = await prepareSyncWithConnections({
       templateFile: flags.template,
       objects: flags.objects,

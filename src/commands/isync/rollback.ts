@@ -1,6 +1,6 @@
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import { journalDirFlag, targetOrgFlag } from '../../shared/orgFlags.js';
+import { journalDirFlag, orgsOfFlags, targetOrgFlag } from '../../shared/orgFlags.js';
 import { PARTIAL_SUCCESS_EXIT } from '../../shared/runSummary.js';
 import { orgApiFor } from '../../lib/api/httpOrgApi.js';
 import { journalRoot } from '../../lib/journal/paths.js';
@@ -38,7 +38,7 @@ export default class Rollback extends SfCommand<RollbackResult> {
     const { flags } = await this.parse(Rollback);
     const { journal, latest } = selectRun(new RunStore(journalRoot(flags['journal-dir'])), flags['run-id']);
     if (latest) this.log(messages.getMessage('info.latestRun', [journal.meta.runId]));
-    const org = await rollbackTargetOrg(journal.meta, flags['target-org']);
+    const org = await rollbackTargetOrg(journal.meta, (await orgsOfFlags({ 'target-org': flags['target-org'] }))['target-org']);
     // Ctrl-C stops before the next write; batches in flight finish and are journaled.
     const guards = new RunGuards(false);
     const onInterrupt = (): void => guards.interrupt();

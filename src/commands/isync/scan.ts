@@ -1,6 +1,7 @@
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import { journalDirFlag, sourceOrgFlag, targetOrgFlag } from '../../shared/orgFlags.js';
+import { journalRoot } from '../../lib/journal/paths.js';
+import { journalDirFlag, orgsOfFlags, sourceOrgFlag, targetOrgFlag } from '../../shared/orgFlags.js';
 import { syncFromFlags, type SyncCommandResult } from '../../shared/syncFromFlags.js';
 import { renderRunSummary, runExitCode } from '../../shared/runSummary.js';
 
@@ -33,10 +34,13 @@ export default class Scan extends SfCommand<ScanResult> {
 
   public async run(): Promise<ScanResult> {
     const { flags } = await this.parse(Scan);
+    // A journal folder that is a file is refused before any org is contacted.
+    journalRoot(flags['journal-dir']);
+    const orgs = await orgsOfFlags({ 'source-org': flags['source-org'], 'target-org': flags['target-org'] });
     const result = await syncFromFlags(this, {
       command: 'scan',
-      sourceOrg: flags['source-org'],
-      targetOrg: flags['target-org'],
+      sourceOrg: orgs['source-org'],
+      targetOrg: orgs['target-org'],
       templateFile: flags.template,
       objects: flags.objects,
       dryRun: true,

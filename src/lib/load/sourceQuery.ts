@@ -17,16 +17,28 @@ export function buildSourceQuery(spec: ObjectSyncSpec, part: SourcePart = {}, pa
   const fields = new Set(['Id', ...spec.fields.map((field) => field.name), ...spec.deferredLookups, ...(object.matchBy?.source ?? [])]);
   let soql = `SELECT ${[...fields].join(', ')} FROM ${object.name}`;
   const filters = [
-    object.where ? `(${object.where})` : '',
+    object.where ? templateFilter(object.where) : '',
     part.phase ?? '',
     part.ids ? `Id IN (${part.ids.map(soqlString).join(',')})` : '',
     page?.afterId ? `Id > ${soqlString(page.afterId)}` : '',
   ].filter(Boolean);
   if (filters.length > 0) soql += ` WHERE ${filters.join(' AND ')}`;
   if (page) return `${soql} ORDER BY Id LIMIT ${page.size}`;
-  if (object.orderBy) soql += ` ORDER BY ${object.orderBy}`;
-  if (object.limit !== undefined) soql += ` LIMIT ${object.limit}`;
-  return soql;
+  return soql + templateOrdering(object.orderBy, object.limit);
+}
+
+/**
+ * The template's `where` as every query sends it: in parentheses, because the engine ANDs its own filters
+ * (load phase, ids, keyset) to it. A clause holds only a condition, then: `Name != null LIMIT 1` is refused
+ * inside them, although it passes as the end of a bare `WHERE`.
+ */
+export function templateFilter(where: string): string {
+  return `(${where})`;
+}
+
+/** How a source query read through one cursor ends: the template's `orderBy`, then its `limit`. */
+export function templateOrdering(orderBy: string | undefined, limit: number | undefined): string {
+  return `${orderBy ? ` ORDER BY ${orderBy}` : ''}${limit !== undefined ? ` LIMIT ${limit}` : ''}`;
 }
 
 /**
@@ -59,5 +71,5 @@ export function buildCountQuery(spec: ObjectSyncSpec): string {
  * alone, before the object's describe is in (see readsAhead): the same object and filter give the same text.
  */
 export function countQuery(objectName: string, where?: string): string {
-  return `SELECT COUNT() FROM ${objectName}${where ? ` WHERE (${where})` : ''}`;
+  return `SELECT COUNT() FROM ${objectName}${where ? ` WHERE ${templateFilter(where)}` : ''}`;
 }

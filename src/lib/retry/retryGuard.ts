@@ -3,7 +3,7 @@ import { Messages, type Org } from '@salesforce/core';
 import type { MigrationPlan } from '../graph/planTypes.js';
 import type { OrgRef, RunMeta } from '../journal/runMeta.js';
 import { canTransition } from '../journal/runState.js';
-import { resolveOrg } from '../org/resolveOrg.js';
+import { orgOfRunLabel, resolveOrg } from '../org/resolveOrg.js';
 import type { SyncTemplate } from '../template/syncTemplate.js';
 import type { TemplateFile } from '../template/templateFile.js';
 import { templateForWriting } from '../template/writeTemplateFile.js';
@@ -20,10 +20,10 @@ export function assertContinuable(meta: RunMeta, resume: boolean): void {
   if (meta.command === 'scan' || meta.dryRun) throw messages.createError('error.NothingWritten', [meta.runId]);
   if (meta.state === 'syncing' || meta.state === 'planning' || meta.state === 'scanning') {
     if (!resume) throw messages.createError('error.Interrupted', [meta.runId, meta.state], [meta.runId]);
-    if (runProcessAlive(meta)) throw messages.createError('error.StillRunning', [meta.runId, meta.pid ?? '?', meta.host ?? '?']);
+    if (runProcessAlive(meta)) throw messages.createError('error.StillRunning', [meta.runId, meta.pid ?? '?', meta.host ?? '?'], [meta.runId]);
     return;
   }
-  if (!canTransition(meta.state, 'syncing')) throw messages.createError('error.NotRetryable', [meta.runId, meta.state]);
+  if (!canTransition(meta.state, 'syncing')) throw messages.createError('error.NotRetryable', [meta.runId, meta.state], [meta.runId]);
 }
 
 /** Whether the process that wrote the run is still alive (on this machine; another host cannot be checked). */
@@ -43,7 +43,7 @@ function runProcessAlive(meta: RunMeta): boolean {
  */
 export async function orgOfRun(meta: RunMeta, side: 'source' | 'target', given?: Org): Promise<Org> {
   const ref: OrgRef = meta[side];
-  const org = given ?? (await resolveOrg(ref.username));
+  const org = given ?? (await resolveOrg(ref.username, orgOfRunLabel(side, meta.runId)));
   if (org.getOrgId().slice(0, 15) !== ref.orgId.slice(0, 15)) {
     throw messages.createError('error.WrongOrg', [side, org.getUsername() ?? org.getOrgId(), org.getOrgId(), meta.runId, ref.username, ref.orgId]);
   }

@@ -1,7 +1,7 @@
 import { Messages, type Org } from '@salesforce/core';
 import type { RunMeta } from '../journal/runMeta.js';
 import { canTransition } from '../journal/runState.js';
-import { resolveOrg } from '../org/resolveOrg.js';
+import { orgOfRunLabel, resolveOrg } from '../org/resolveOrg.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-isync', 'isync.rollback');
@@ -24,7 +24,7 @@ export function assertRollbackable(meta: RunMeta): void {
  * run's target org (same org id): undoing a run in another org would delete records by foreign ids.
  */
 export async function rollbackTargetOrg(meta: RunMeta, given?: Org): Promise<Org> {
-  const org = given ?? (await resolveOrg(meta.target.username));
+  const org = given ?? (await resolveOrg(meta.target.username, orgOfRunLabel('target', meta.runId)));
   const orgId = org.getOrgId();
   if (orgId.slice(0, 15) !== meta.target.orgId.slice(0, 15)) {
     throw messages.createError('error.WrongTargetOrg', [org.getUsername() ?? orgId, orgId, meta.runId, meta.target.username, meta.target.orgId], [meta.target.username]);

@@ -105,9 +105,9 @@ type SoqlCheckOutcome = { problems: (objectName: string) => TemplateProblem[] } 
  * describes would have thrown it), the others are dropped.
  */
 function startSoqlChecks(specs: TemplateObjectSpec[], ctx: NormaliseContext): Promise<SoqlCheckOutcome[]> {
-  return mapWithConcurrency(specs, ctx.concurrency, (spec) =>
+  return mapWithConcurrency(specs, ctx.concurrency, (spec, index) =>
     // A name that cannot be an API name is an unknown object: its clauses are not sent to the org.
-    (API_NAME.test(spec.name) ? checkSoqlClauses(spec.name, spec, ctx.checkSoql) : Promise.resolve(() => [])).then(
+    (API_NAME.test(spec.name) ? checkSoqlClauses(spec.name, spec, index, ctx.checkSoql) : Promise.resolve(() => [])).then(
       (problems): SoqlCheckOutcome => ({ problems }),
       (error: unknown): SoqlCheckOutcome => ({ error })
     )

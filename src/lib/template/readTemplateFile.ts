@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileErrorReason } from './fileErrorReason.js';
 import { jsonErrorOffset } from './jsonErrorOffset.js';
 import type { TemplateFile } from './templateFile.js';
 import { templateError } from './templateProblems.js';
@@ -25,8 +27,10 @@ async function readText(path: string): Promise<string> {
     return await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw templateError('error.TemplateNotFound', [path], [path]);
-    throw templateError('error.TemplateUnreadable', [path, (error as Error).message]);
+    // ENOTDIR: a part of the path is a file (`sync.json/t.json`), so there is no such template either.
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw templateError('error.TemplateNotFound', [path], [path]);
+    if (code === 'EISDIR') throw templateError('error.TemplateIsFolder', [path], [join(path, 'isync.json'), join(path, 'isync.json')]);
+    throw templateError('error.TemplateUnreadable', [path, fileErrorReason(error)]);
   }
 }
 

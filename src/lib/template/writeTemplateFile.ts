@@ -1,7 +1,11 @@
+import { statSync } from 'node:fs';
 import { rename, writeFile, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { MigrationPlan } from '../graph/planTypes.js';
 import type { MatchKey, SyncObject, SyncTemplate } from './syncTemplate.js';
 import type { TemplateFile, TemplateObjectSpec } from './templateFile.js';
+import { fileErrorReason } from './fileErrorReason.js';
+import { templateError } from './templateProblems.js';
 
 /**
  * The template as `sf isync order --write` saves it: the normalised objects (names in describe spelling, match
@@ -39,8 +43,29 @@ export function matchBySpec(key: MatchKey | null): string | string[] | false {
 }
 
 /**
+ * Refuses a `--write` path that cannot take the file, before anything else is done: a folder, or a path
+ * whose folder does not exist or is a file. Node would answer each with a bare EISDIR, ENOENT or ENOTDIR.
+ */
+export function assertWritableTemplatePath(path: string): void {
+  if (kindOf(path) === 'folder') throw templateError('error.WriteIsFolder', [path], [join(path, 'isync.json')]);
+  const folder = dirname(path);
+  const folderKind = kindOf(folder);
+  if (folderKind === 'missing') throw templateError('error.WriteFolderMissing', [folder, path], [folder]);
+  if (folderKind === 'file') throw templateError('error.WriteFolderIsFile', [folder, path]);
+}
+
+function kindOf(path: string): 'missing' | 'file' | 'folder' {
+  try {
+    return statSync(path).isDirectory() ? 'folder' : 'file';
+  } catch {
+    return 'missing';
+  }
+}
+
+/**
  * Writes through a temporary file and a rename, so that an interrupted write never leaves a half template
- * (possibly the user's own input file) behind.
+ * (possibly the user's own input file) behind. A failure (permissions, a full disk, the path changed since
+ * it was checked) is an SfError that names the file and the reason.
  */
 export async function writeTemplateFile(path: string, file: TemplateFile): Promise<void> {
   const temporary = `${path}.${process.pid}.tmp`;
@@ -49,6 +74,7 @@ export async function writeTemplateFile(path: string, file: TemplateFile): Promi
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
-    throw error;
+    assertWritableTemplatePath(path);
+    throw templateError('error.TemplateNotWritten', [path, fileErrorReason(error)]);
   }
 }

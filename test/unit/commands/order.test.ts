@@ -123,9 +123,21 @@ describe('isync order', () => {
     } catch (error) {
       expect((error as Error & { exitCode?: number }).exitCode).to.equal(1);
       expect((error as Error).message).to.contain(
-        `- Account › where: "Nme = 'A'" is not valid SOQL for Account in the source org: No such column 'Nme' on entity 'Account'. (INVALID_FIELD).`
+        `- objects[0] (Account).where: "Nme = 'A'" is not valid SOQL for Account in the source org: No such column 'Nme' on entity 'Account'. (INVALID_FIELD).`
       );
     }
+  });
+
+  it('refuses a --write folder before asking the orgs anything', async () => {
+    try {
+      await Order.run(['-s', 'src', '--objects', 'Account', '--write', dir, ...API]);
+      expect.fail('expected an error');
+    } catch (error) {
+      const err = error as Error & { actions?: string[]; exitCode?: number; name: string };
+      expect([err.name, err.exitCode, err.message]).to.deep.equal(['WriteIsFolderError', 1, `--write ${dir} is a folder: the template is written to a file.`]);
+      expect(err.actions).to.deep.equal([`Pass --write the path of the file to write, for example --write ${join(dir, 'isync.json')}.`]);
+    }
+    expect(requests).to.deep.equal([]);
   });
 
   it('checks against the target org too, and writes the order with --write', async () => {
@@ -161,8 +173,10 @@ describe('isync order', () => {
       expect.fail('expected an error');
     } catch (error) {
       const err = error as Error & { actions?: string[]; exitCode?: number };
-      expect(err.message).to.contain('No authenticated org found for "no-such-alias"');
+      expect(err.message).to.equal('No authenticated org found for "no-such-alias" (--source-org).');
       expect(err.actions?.join('\n')).to.contain('sf org list');
+      // A refusal, not a malformed command line: resolved in run(), not in the flag's parse (exit 2 under sf).
+      expect(err.exitCode).to.equal(1);
     }
   });
 

@@ -118,7 +118,7 @@ describe('prepareSync', () => {
       const checker = stubSoqlChecker();
       await writeFile(file, JSON.stringify({ objects: [{ name: 'Account', where: "Name LIKE 'A%'", orderBy: 'Name', limit: 10 }] }));
       const prepared = await prepareSync({ templateFile: file, source: stubDescribeSource(sampleSchema()), checkSoql: checker });
-      expect(checker.queries).to.deep.equal(["SELECT COUNT() FROM Account WHERE Name LIKE 'A%'", 'SELECT Id FROM Account ORDER BY Name LIMIT 1']);
+      expect(checker.queries).to.deep.equal(["SELECT COUNT() FROM Account WHERE (Name LIKE 'A%')", 'SELECT Id FROM Account ORDER BY Name LIMIT 1']);
       expect(prepared.template.objects[0]).to.include({ where: "Name LIKE 'A%'", orderBy: 'Name', limit: 10 });
     });
   });
@@ -178,15 +178,15 @@ describe('prepareSync', () => {
           soqlErrors: {
             "Nme = 'x'": {
               errorCode: 'INVALID_FIELD',
-              message: "\nSELECT COUNT() FROM Account WHERE Nme = 'x'\n                                  ^\nERROR at Row:1:Column:35\nNo such column 'Nme' on entity 'Account'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.",
+              message: "\nSELECT COUNT() FROM Account WHERE (Nme = 'x')\n                                   ^\nERROR at Row:1:Column:36\nNo such column 'Nme' on entity 'Account'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.",
             },
             DESCC: { errorCode: 'MALFORMED_QUERY', message: "unexpected token: 'DESCC'" },
           },
         }
       );
       expect(lines).to.deep.equal([
-        `- Account › where: "Nme = 'x'" is not valid SOQL for Account in the source org: No such column 'Nme' on entity 'Account'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names. (at character 1 of the clause) (INVALID_FIELD). Fix: fix the clause; try it with \`sf data query --query "SELECT COUNT() FROM Account WHERE Nme = 'x'" --target-org SOURCE\`.`,
-        `- Account › orderBy: "Name DESCC" is not valid SOQL for Account in the source org: unexpected token: 'DESCC' (MALFORMED_QUERY). Fix: fix the clause; try it with \`sf data query --query "SELECT Id FROM Account ORDER BY Name DESCC LIMIT 1" --target-org SOURCE\`.`,
+        `- objects[0] (Account).where: "Nme = 'x'" is not valid SOQL for Account in the source org: No such column 'Nme' on entity 'Account'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names. (at character 1 of the clause) (INVALID_FIELD). Fix: fix the clause; try it with \`sf data query --query "SELECT COUNT() FROM Account WHERE (Nme = 'x')" --target-org SOURCE\`.`,
+        `- objects[0] (Account).orderBy: "Name DESCC" is not valid SOQL for Account in the source org: unexpected token: 'DESCC' (MALFORMED_QUERY). Fix: fix the clause; try it with \`sf data query --query "SELECT Id FROM Account ORDER BY Name DESCC LIMIT 1" --target-org SOURCE\`.`,
       ]);
     });
 
@@ -238,7 +238,7 @@ describe('prepareSync', () => {
         '- Acount',
         '- Account',
         '- Contact › fields',
-        '- Contact › where',
+        '- objects[1] (Contact).where',
         '- Account › matchBy',
       ]);
     });
@@ -280,7 +280,7 @@ describe('prepareSync', () => {
       };
       const preparing = prepareSync({ templateFile: file, source, checkSoql });
       await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(checked).to.deep.equal(["SELECT COUNT() FROM Account WHERE Name LIKE 'A%'", 'SELECT COUNT() FROM Acount WHERE Name = null']);
+      expect(checked).to.deep.equal(["SELECT COUNT() FROM Account WHERE (Name LIKE 'A%')", 'SELECT COUNT() FROM Acount WHERE (Name = null)']);
       answerGlobal();
       const error = await preparing.then(
         () => expect.fail('expected a TemplateInvalid error'),
@@ -313,7 +313,7 @@ describe('prepareSync', () => {
       await writeFile(file, JSON.stringify({ objects: [{ name: 'Account', where: "Name = 'a'" }, { name: 'Account WHERE Id != null', where: "Name = 'b'" }] }));
       const checkSoql = stubSoqlChecker();
       await prepareSync({ templateFile: file, source: stubDescribeSource(sampleSchema()), checkSoql }).catch(() => undefined);
-      expect(checkSoql.queries).to.deep.equal(["SELECT COUNT() FROM Account WHERE Name = 'a'"]);
+      expect(checkSoql.queries).to.deep.equal(["SELECT COUNT() FROM Account WHERE (Name = 'a')"]);
     });
 
     it('names the object in its describe spelling, and shows the query as it was run', async () => {
@@ -322,7 +322,7 @@ describe('prepareSync', () => {
         { soqlErrors: { bad: { errorCode: 'MALFORMED_QUERY', message: "unexpected token: '<EOF>'" } } }
       );
       expect(lines).to.deep.equal([
-        `- account › where: "bad" is not valid SOQL for Account in the source org: unexpected token: '<EOF>' (MALFORMED_QUERY). Fix: fix the clause; try it with \`sf data query --query "SELECT COUNT() FROM account WHERE bad" --target-org SOURCE\`.`,
+        `- objects[0] (account).where: "bad" is not valid SOQL for Account in the source org: unexpected token: '<EOF>' (MALFORMED_QUERY). Fix: fix the clause; try it with \`sf data query --query "SELECT COUNT() FROM account WHERE (bad)" --target-org SOURCE\`.`,
       ]);
     });
 

@@ -42,6 +42,16 @@ describe('readTemplateFile', () => {
     expect(error.actions?.join('\n')).to.contain(`--objects Account,Contact --write ${file}`);
   });
 
+  it('reports a folder as a folder, not with Node\'s EISDIR', async () => {
+    const error = await expectSfError(readTemplateFile(dir));
+    expect(error.name).to.equal('TemplateIsFolderError');
+    expect(error.message).to.equal(`The template ${dir} is a folder, not a file.`);
+    expect(error.actions).to.deep.equal([
+      `Pass --template the path of a template file (JSON), for example ${join(dir, 'isync.json')}.`,
+      `To start a template, run \`sf isync order --source-org ALIAS --objects Account,Contact --write ${join(dir, 'isync.json')}\`.`,
+    ]);
+  });
+
   it('reports invalid JSON with its line and column', async () => {
     const file = join(dir, 'bad.json');
     await writeFile(file, '{\n  "objects": [\n    { "name": "Account" }\n    { "name": "Contact" }\n  ]\n}\n');

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { prepareSync } from '../../../src/lib/template/prepareSync.js';
-import { matchBySpec, templateForWriting, writeTemplateFile } from '../../../src/lib/template/writeTemplateFile.js';
+import { SfError } from '@salesforce/core';
+import { assertWritableTemplatePath, matchBySpec, templateForWriting, writeTemplateFile } from '../../../src/lib/template/writeTemplateFile.js';
 import { sampleSchema } from './sampleSchema.js';
 import { stubDescribeSource, stubSoqlChecker } from './stubOrg.js';
 
@@ -54,14 +55,33 @@ describe('writeTemplateFile', () => {
     expect(matchBySpec({ source: ['Legacy__c'], target: ['Ext__c'] })).to.equal('Legacy__c=Ext__c');
   });
 
-  it('leaves no temporary file behind when the write fails', async () => {
+  it('names a folder that does not exist, and leaves no temporary file behind', async () => {
     const missingFolder = join(dir, 'no', 'such', 'out.json');
-    try {
-      await writeTemplateFile(missingFolder, { objects: [{ name: 'Account' }] });
-      expect.fail('expected an error');
-    } catch (error) {
-      expect((error as NodeJS.ErrnoException).code).to.equal('ENOENT');
-    }
+    const error = await writeTemplateFile(missingFolder, { objects: [{ name: 'Account' }] }).then(
+      () => expect.fail('expected an error'),
+      (caught: unknown) => caught as SfError
+    );
+    expect(error).to.be.instanceOf(SfError);
+    expect([error.name, error.exitCode]).to.deep.equal(['WriteFolderMissingError', 1]);
+    expect(error.message).to.equal(`The folder ${join(dir, 'no', 'such')}, where --write ${missingFolder} would be written, does not exist.`);
+    expect(error.actions).to.deep.equal([`Create the folder first (\`mkdir -p ${join(dir, 'no', 'such')}\`), or pass --write a path in a folder that exists.`]);
     expect(await readdir(dir)).to.deep.equal([]);
+  });
+
+  it('refuses a folder, and a path under a file, before writing anything', async () => {
+    const file = join(dir, 'in.json');
+    await writeFile(file, '{}');
+    const refusal = (path: string): string | undefined => {
+      try {
+        assertWritableTemplatePath(path);
+        return undefined;
+      } catch (error) {
+        return `${(error as SfError).name}: ${(error as SfError).message}`;
+      }
+    };
+    expect(refusal(dir)).to.equal(`WriteIsFolderError: --write ${dir} is a folder: the template is written to a file.`);
+    expect(refusal(join(file, 'out.json'))).to.equal(`WriteFolderIsFileError: ${file}, the folder of --write ${join(file, 'out.json')}, is a file, not a folder.`);
+    expect(refusal(join(dir, 'new.json'))).to.equal(undefined);
+    expect(refusal(file)).to.equal(undefined);
   });
 });
