@@ -4,6 +4,7 @@ import { RunStore } from '../lib/journal/runStore.js';
 import { selectRun, selectRunToResume } from '../lib/journal/selectRun.js';
 import type { RunJournal } from '../lib/journal/runStore.js';
 import { sumCounts } from '../lib/journal/runMeta.js';
+import { INTERRUPTED_STATES } from '../lib/journal/runState.js';
 import { assertContinuable, orgOfRun, templateOfRun } from '../lib/retry/retryGuard.js';
 import { readRetryScope } from '../lib/retry/retryScope.js';
 import { syncFromFlags, type SyncCommandResult } from './syncFromFlags.js';
@@ -35,18 +36,21 @@ export async function continueRun(command: SfCommand<unknown>, input: ContinueIn
   const { journal, latest } = input.resume ? selectRunToResume(store, input.runId) : selectRun(store, input.runId);
   if (latest) input.onLatest(journal.meta.runId);
   assertContinuable(journal.meta, input.resume);
+  // The run's own orgs, checked even when nothing is left to do: the user named them, and may be wrong.
+  const sourceOrg = await orgOfRun(journal.meta, 'source');
+  const targetOrg = await orgOfRun(journal.meta, 'target');
   const scope = await readRetryScope(journal);
   const records = [...scope.failed.values()].reduce((sum, ids) => sum + ids.length, 0);
   const objects = [...new Set([...scope.unfinished, ...scope.failed.keys()])];
   if (objects.length === 0 && scope.deferred.length === 0) {
     input.onNothingToDo(journal.meta.runId);
     // A run that ended has nothing to change. One stopped after its last write still needs its end state.
-    if (!STOPPED.has(journal.meta.state)) return unchanged(journal);
+    if (!INTERRUPTED_STATES.has(journal.meta.state)) return unchanged(journal);
   }
   const result = await syncFromFlags(command, {
     command: input.resume ? 'execute' : 'retry',
-    sourceOrg: await orgOfRun(journal.meta, 'source'),
-    targetOrg: await orgOfRun(journal.meta, 'target'),
+    sourceOrg,
+    targetOrg,
     file: templateOfRun(journal.meta),
     continueRun: { journal: journal, scope },
     dryRun: false,
@@ -58,8 +62,6 @@ export async function continueRun(command: SfCommand<unknown>, input: ContinueIn
   return { ...result, retried: { records, objects }, nothingToDo: false };
 }
 
-/** States of a run that stopped before it could record its end. */
-const STOPPED = new Set(['planning', 'scanning', 'syncing', 'aborted', 'paused', 'failed']);
 
 /** The result of a continue that had nothing to do: the run as its journal has it, untouched. */
 function unchanged(journal: RunJournal): ContinueResult {

@@ -1,5 +1,5 @@
 import type { ParallelMultiStageOutput } from '@oclif/multi-stage-output';
-import type { ObjectProgress } from '../lib/load/syncContext.js';
+import type { ObjectProgress } from '../lib/load/engineRun.js';
 import type { RunEvent } from '../lib/run/runEvents.js';
 
 type ViewData = Record<string, string>;

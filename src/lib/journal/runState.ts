@@ -19,17 +19,8 @@ export const RUN_STATES = [
 
 export type RunState = (typeof RUN_STATES)[number];
 
-/** States after which nothing is running; the run can be reported, retried, resumed or rolled back. */
-export const SETTLED_STATES: ReadonlySet<RunState> = new Set([
-  'scanned',
-  'synced',
-  'synced_with_errors',
-  'failed',
-  'aborted',
-  'paused',
-  'rolled_back',
-  'rollback_partial',
-]);
+/** The states a sync is left in when it stopped before its end: `execute --resume` continues it. */
+export const INTERRUPTED_STATES: ReadonlySet<RunState> = new Set(['planning', 'scanning', 'syncing', 'aborted', 'paused', 'failed']);
 
 const TRANSITIONS: Record<RunState, readonly RunState[]> = {
   planning: ['scanning', 'syncing', 'failed', 'aborted'],
@@ -49,8 +40,4 @@ const TRANSITIONS: Record<RunState, readonly RunState[]> = {
 
 export function canTransition(from: RunState, to: RunState): boolean {
   return TRANSITIONS[from].includes(to);
-}
-
-export function isRunState(value: unknown): value is RunState {
-  return typeof value === 'string' && (RUN_STATES as readonly string[]).includes(value);
 }

@@ -1,6 +1,6 @@
 import { Messages } from '@salesforce/core';
 import { RunNotFoundError, type RunJournal, type RunStore } from './runStore.js';
-import type { RunState } from './runState.js';
+import { INTERRUPTED_STATES } from './runState.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-isync', 'isync.runs');
@@ -26,8 +26,6 @@ export function selectRun(store: RunStore, runId?: string): SelectedRun {
   }
 }
 
-/** The states a sync is left in when it stopped before its end: `execute --resume` continues it. */
-const INTERRUPTED: ReadonlySet<RunState> = new Set(['planning', 'scanning', 'syncing', 'aborted', 'paused', 'failed']);
 
 /**
  * The run `execute --resume` continues: the one named by `--run-id`, else the newest sync (scans and dry runs
@@ -42,7 +40,7 @@ export function selectRunToResume(store: RunStore, runId?: string): SelectedRun 
   for (const id of ids) {
     const journal = store.open(id);
     if (journal.meta.command !== 'execute' || journal.meta.dryRun) continue;
-    if (INTERRUPTED.has(journal.meta.state)) return { journal, latest: true };
+    if (INTERRUPTED_STATES.has(journal.meta.state)) return { journal, latest: true };
     const { state, finishedAt, updatedAt } = journal.meta;
     throw messages.createError('error.NothingToResume', [id, state, finishedAt ?? updatedAt, store.root], [id, id]);
   }

@@ -9,7 +9,7 @@ import type { JournalSink } from '../journal/eventLog.js';
 import type { JournalEvent, JournalOperation } from '../journal/events.js';
 import { IN_DOUBT } from '../journal/inDoubtWrites.js';
 import { API_OPERATION, createdByRun, intentEvent, recordEvent } from './batchJournal.js';
-import { RunStop } from './runStop.js';
+import { toRunStop } from './runStop.js';
 
 export type WriteItem = {
   sourceId: string;
@@ -141,15 +141,10 @@ export class BatchWriter implements RecordWriter {
   ): Promise<Array<{ item: WriteItem; index: number }>> {
     // The run's guards refused the call before it left (API budget, Ctrl-C, --stop-on-error): the run stops;
     // the batch is not the records' failure (it stays open in the journal, and a resume checks it).
-    if (error instanceof RunStop) throw error;
+    const stop = toRunStop(error);
+    if (stop) throw stop;
     const kind = classifyFailure(error);
     const message = error instanceof Error ? error.message : String(error);
-    if (kind === 'session') {
-      throw new RunStop('session', `The session of an org expired or was revoked (${message}).`);
-    }
-    if (kind === 'dailyLimit') {
-      throw new RunStop('dailyLimit', `The org's daily API request limit is used up (${message}).`);
-    }
     if (kind === 'permanent' || attempt >= this.deps.backoff.maxAttempts) {
       for (const entry of pending) outcomes[entry.index] = failed(entry.item, errorCodeOf(error), message);
       return [];
@@ -182,11 +177,9 @@ export class BatchWriter implements RecordWriter {
     } catch (error) {
       // The run stops as it would on a write; any other failure of the check leaves the records in doubt,
       // journaled as such, so that a retry checks them again (never resent blind: that could insert twice).
-      if (error instanceof RunStop) throw error;
-      const kind = classifyFailure(error);
+      const stop = toRunStop(error);
+      if (stop) throw stop;
       const message = error instanceof Error ? error.message : String(error);
-      if (kind === 'session') throw new RunStop('session', `The session of an org expired or was revoked (${message}).`);
-      if (kind === 'dailyLimit') throw new RunStop('dailyLimit', `The org's daily API request limit is used up (${message}).`);
       for (const entry of pending) {
         outcomes[entry.index] = failed(entry.item, IN_DOUBT, `The insert failed in transit and checking whether it got in failed too (${message}); run "sf isync retry" to check again.`);
       }

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { MAX_COLLECTION_SIZE, type RecordError } from '../api/collections.js';
-import { classifyFailure } from '../api/failures.js';
 import type { TextOrgApi } from '../api/orgApi.js';
 import { BulkJobError, CorrelationError, runIngestJob, type IngestOutcome } from '../bulk/bulkIngest.js';
 import { IN_DOUBT } from '../journal/inDoubtWrites.js';
@@ -8,7 +7,7 @@ import type { JournalSink } from '../journal/eventLog.js';
 import type { JournalEvent } from '../journal/events.js';
 import { API_OPERATION, createdByRun, intentEvent, recordEvent } from './batchJournal.js';
 import type { RecordWriter, WriteOutcome, WriteRequest } from './batchWriter.js';
-import { RunStop } from './runStop.js';
+import { toRunStop } from './runStop.js';
 
 
 /**
@@ -81,13 +80,9 @@ export class BulkWriter implements RecordWriter {
 
   /** What is known after a job failed: the settled records; the others are in doubt (or a stop). */
   private afterJobFailure(error: unknown): Map<string, IngestOutcome> {
-    // A stop (Ctrl-C, API budget) raised inside the client keeps its meaning.
-    if (error instanceof Error && error.cause instanceof RunStop) throw error.cause;
-    const kind = classifyFailure(error);
-    const message = error instanceof Error ? error.message : String(error);
-    if (kind === 'session') throw new RunStop('session', `The session of an org expired or was revoked (${message}).`);
-    if (kind === 'dailyLimit') throw new RunStop('dailyLimit', `The org's daily API request limit is used up (${message}).`);
-    if (error instanceof RunStop) throw error;
+    // A stop (Ctrl-C, API budget, session, daily limit), also one raised inside the client, ends the run.
+    const stop = toRunStop(error);
+    if (stop) throw stop;
     return error instanceof BulkJobError ? error.details.settled : new Map<string, IngestOutcome>();
   }
 }

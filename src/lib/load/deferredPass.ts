@@ -1,6 +1,6 @@
 import { sameValue } from '../scan/valueCompare.js';
 import type { WriteItem } from './batchWriter.js';
-import type { DeferredLookup, SyncContext } from './syncContext.js';
+import type { DeferredLookup, EngineRun } from './engineRun.js';
 
 export type DeferredPassResult = { updated: number; failed: number; unresolved: number };
 
@@ -11,17 +11,18 @@ export type DeferredPassResult = { updated: number; failed: number; unresolved: 
  * soon as they and their parents are synced, while the rest of the run goes on); the lookups it takes are
  * taken out of the run's list, so a later pass does not send them again.
  */
-export async function runDeferredPass(context: SyncContext, objects?: ReadonlySet<string>): Promise<DeferredPassResult> {
+export async function runDeferredPass(run: EngineRun, objects?: ReadonlySet<string>): Promise<DeferredPassResult> {
   const result: DeferredPassResult = { updated: 0, failed: 0, unresolved: 0 };
-  const taken = objects ? context.deferred.filter((lookup) => objects.has(lookup.object)) : context.deferred;
-  context.deferred = objects ? context.deferred.filter((lookup) => !objects.has(lookup.object)) : [];
-  await resolveUnmappedParents(context, taken);
+  const { state, services } = run;
+  const taken = objects ? state.deferred.filter((lookup) => objects.has(lookup.object)) : state.deferred;
+  state.deferred = objects ? state.deferred.filter((lookup) => !objects.has(lookup.object)) : [];
+  await resolveUnmappedParents(run, taken);
   const byObject = new Map<string, Map<string, WriteItem>>();
   for (const lookup of taken) {
-    const parentTargetId = context.idMap.get(lookup.sourceParentId) ?? context.resolver.cached(lookup.sourceParentId) ?? undefined;
+    const parentTargetId = state.idMap.get(lookup.sourceParentId) ?? services.resolver.cached(lookup.sourceParentId) ?? undefined;
     if (parentTargetId === undefined) {
       result.unresolved++;
-      context.onNote(lookup.object, `${lookup.field} of ${lookup.sourceId} stays empty: its parent ${lookup.sourceParentId} is not in the target`);
+      run.emit({ type: 'note', object: lookup.object, note: `${lookup.field} of ${lookup.sourceId} stays empty: its parent ${lookup.sourceParentId} is not in the target` });
       continue;
     }
     if (sameValue('reference', parentTargetId, lookup.current)) continue;
@@ -35,13 +36,13 @@ export async function runDeferredPass(context: SyncContext, objects?: ReadonlySe
   const sends: Array<Promise<void>> = [];
   for (const [object, items] of byObject) {
     const all = [...items.values()];
-    for (let start = 0; start < all.length; start += context.batchSize) {
-      const batch = all.slice(start, start + context.batchSize);
+    for (let start = 0; start < all.length; start += run.config.batchSize) {
+      const batch = all.slice(start, start + run.config.batchSize);
       sends.push(
-        context.writer.write({ object, operation: 'deferred', items: batch }).then((outcomes) => {
+        services.writer.write({ object, operation: 'deferred', items: batch }).then((outcomes) => {
           for (const outcome of outcomes) {
             result[outcome.ok ? 'updated' : 'failed']++;
-            if (!outcome.ok) context.onFailure(object, outcome.error?.statusCode ?? 'UNKNOWN_EXCEPTION');
+            if (!outcome.ok) run.emit({ type: 'failure', object, code: outcome.error?.statusCode ?? 'UNKNOWN_EXCEPTION' });
           }
         })
       );
@@ -52,17 +53,18 @@ export async function runDeferredPass(context: SyncContext, objects?: ReadonlySe
 }
 
 /** Parents the run did not bring (filtered out of the source): looked up by match key, all at once per object. */
-async function resolveUnmappedParents(context: SyncContext, lookups: readonly DeferredLookup[]): Promise<void> {
+async function resolveUnmappedParents(run: EngineRun, lookups: readonly DeferredLookup[]): Promise<void> {
+  const { services } = run;
   const byObject = new Map<string, Set<string>>();
   for (const lookup of lookups) {
-    if (context.idMap.has(lookup.sourceParentId)) continue;
-    const object = context.objectOfId(lookup.sourceParentId);
-    if (!object || context.keysOf(object).length === 0) continue;
+    if (run.state.idMap.has(lookup.sourceParentId)) continue;
+    const object = services.objectOfId(lookup.sourceParentId);
+    if (!object || services.keysOf(object).length === 0) continue;
     if (!byObject.has(object)) byObject.set(object, new Set());
     byObject.get(object)!.add(lookup.sourceParentId);
   }
   for (const [object, ids] of byObject) {
      
-    await context.resolver.resolve(object, ids);
+    await services.resolver.resolve(object, ids);
   }
 }

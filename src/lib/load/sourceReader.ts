@@ -13,7 +13,7 @@ import { bulkQueryPages, startQueryJob, type StartedQueryJob } from '../bulk/que
 import { canTypeColumns, restRowsOf } from '../bulk/queryRowValues.js';
 import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
 import { buildSourceQuery, keysetReadable, LOAD_PHASES, type SourcePart } from './sourceQuery.js';
-import type { SyncContext } from './syncContext.js';
+import type { EngineRun } from './engineRun.js';
 
 /**
  * Rows per Bulk API results page (`maxRecords`): the size of a Bulk ingest batch, so a page read is a job
@@ -37,10 +37,10 @@ function canReadInBulk(api: OrgApi): api is HeaderTextOrgApi {
   return typeof api.requestTextWithHeaders === 'function';
 }
 
-async function readsInBulk(context: SyncContext, spec: ObjectSyncSpec, soql: string): Promise<boolean> {
-  const threshold = context.bulkReadThreshold;
-  if (threshold === undefined || !canReadInBulk(context.source) || !bulkReadable(spec, soql)) return false;
-  return (await context.counts.source(spec.object.name)) >= threshold;
+async function readsInBulk(run: EngineRun, spec: ObjectSyncSpec, soql: string): Promise<boolean> {
+  const threshold = run.config.bulkReadThreshold;
+  if (threshold === undefined || !canReadInBulk(run.services.source) || !bulkReadable(spec, soql)) return false;
+  return (await run.services.counts.source(spec.object.name)) >= threshold;
 }
 
 /**
@@ -49,12 +49,12 @@ async function readsInBulk(context: SyncContext, spec: ObjectSyncSpec, soql: str
  * after a poll interval or more (source reads depend on nothing the run writes). A job the run never reads
  * (the run stopped first) is left to Salesforce, which deletes finished jobs after seven days.
  */
-export function startBulkReads(context: SyncContext, specs: readonly ObjectSyncSpec[]): Map<string, Promise<StartedQueryJob | undefined>> {
+export function startBulkReads(run: EngineRun, specs: readonly ObjectSyncSpec[]): Map<string, Promise<StartedQueryJob | undefined>> {
   const started = new Map<string, Promise<StartedQueryJob | undefined>>();
   for (const spec of specs) {
     const soql = buildSourceQuery(spec);
-    const job = readsInBulk(context, spec, soql).then((bulk) =>
-      bulk ? startQueryJob(context.source as HeaderTextOrgApi, { soql, pageSize: BULK_READ_PAGE_SIZE }) : undefined
+    const job = readsInBulk(run, spec, soql).then((bulk) =>
+      bulk ? startQueryJob(run.services.source as HeaderTextOrgApi, { soql, pageSize: BULK_READ_PAGE_SIZE }) : undefined
     );
     // Awaited when the object starts; a run that stops before must not see it as an unhandled rejection.
     job.catch(() => undefined);
@@ -64,18 +64,20 @@ export function startBulkReads(context: SyncContext, specs: readonly ObjectSyncS
 }
 
 /** The rows of one query of an object's source, page by page, shaped as REST query rows either way. */
-export async function* readSource(context: SyncContext, spec: ObjectSyncSpec, part: SourcePart = {}): AsyncGenerator<SObjectRow[]> {
+export async function* readSource(run: EngineRun, spec: ObjectSyncSpec, part: SourcePart = {}): AsyncGenerator<SObjectRow[]> {
   const soql = buildSourceQuery(spec, part);
-  if (!(await readsInBulk(context, spec, soql))) {
-    if (keysetReadable(spec)) yield* keysetPages(context.source, spec, part, context.pageSize);
-    else yield* queryPages(context.source, soql, { batchSize: context.pageSize });
+  const { source, bulkReads } = run.services;
+  const { pageSize } = run.config;
+  if (!(await readsInBulk(run, spec, soql))) {
+    if (keysetReadable(spec)) yield* keysetPages(source, spec, part, pageSize);
+    else yield* queryPages(source, soql, { batchSize: pageSize });
     return;
   }
   // The job started ahead is for the object's whole query, the only one read in bulk (retries and phases are not).
-  const ahead = soql === buildSourceQuery(spec) ? context.bulkReads?.get(spec.object.name) : undefined;
-  const started = ahead?.then((job) => job ?? startQueryJob(context.source as HeaderTextOrgApi, { soql, pageSize: BULK_READ_PAGE_SIZE }));
+  const ahead = soql === buildSourceQuery(spec) ? bulkReads?.get(spec.object.name) : undefined;
+  const started = ahead?.then((job) => job ?? startQueryJob(source as HeaderTextOrgApi, { soql, pageSize: BULK_READ_PAGE_SIZE }));
   // A first page as small as a REST one: the object's first batches leave sooner (it often gates others).
-  const pages = bulkQueryPages(context.source as HeaderTextOrgApi, { soql, pageSize: BULK_READ_PAGE_SIZE, firstPageSize: context.pageSize }, started);
+  const pages = bulkQueryPages(source as HeaderTextOrgApi, { soql, pageSize: BULK_READ_PAGE_SIZE, firstPageSize: pageSize }, started);
   for await (const page of pages) yield restRowsOf(page, spec.source.fields);
 }
 

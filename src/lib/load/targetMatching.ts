@@ -5,7 +5,7 @@ import { findTargetMatches } from '../scan/targetMatcher.js';
 import type { MatchKey } from '../template/syncTemplate.js';
 import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
 import { WOULD_INSERT_PREFIX } from './dryRunWriter.js';
-import type { SyncContext } from './syncContext.js';
+import type { EngineRun } from './engineRun.js';
 
 /**
  * How the source records of one object with a match key find their counterparts in the target: not at all
@@ -21,7 +21,7 @@ export class TargetMatching {
   public constructor(
     private readonly spec: ObjectSyncSpec,
     private readonly matchBy: MatchKey,
-    private readonly context: SyncContext
+    private readonly run: EngineRun
   ) {
     this.lookupKeyFields = matchBy.source.filter((name) => spec.source.fields.find((field) => field.name === name)?.type === 'reference');
   }
@@ -42,17 +42,17 @@ export class TargetMatching {
 
   /** Chooses how to match, before the first page. */
   public async prepare(): Promise<void> {
-    this.empty = (await this.context.counts.target(this.name)) === 0;
+    this.empty = (await this.run.services.counts.target(this.name)) === 0;
     if (this.empty || this.spec.onlySourceIds) return;
-    const [sourceRecords, targetRecords] = await Promise.all([this.context.counts.source(this.name), this.context.counts.target(this.name)]);
-    if (!preferFullTargetRead(sourceRecords, targetRecords, this.context.pageSize)) return;
-    this.index = await TargetIndex.load(this.context.target, this.name, this.matchBy, this.compareFields);
+    const [sourceRecords, targetRecords] = await Promise.all([this.run.services.counts.source(this.name), this.run.services.counts.target(this.name)]);
+    if (!preferFullTargetRead(sourceRecords, targetRecords, this.run.config.pageSize)) return;
+    this.index = await TargetIndex.load(this.run.services.target, this.name, this.matchBy, this.compareFields);
   }
 
   /** The target rows of each key of `keyRows` (rows as keyView shows them). */
   public async matches(keyRows: readonly SObjectRow[]): Promise<Map<string, SObjectRow[]>> {
     if (this.empty) return new Map();
-    return this.index?.matches(this.matchBy, keyRows) ?? findTargetMatches(this.context.target, this.name, this.matchBy, this.compareFields, keyRows);
+    return this.index?.matches(this.matchBy, keyRows) ?? findTargetMatches(this.run.services.target, this.name, this.matchBy, this.compareFields, keyRows);
   }
 
   /**
@@ -62,7 +62,7 @@ export class TargetMatching {
   public async findInserted(rows: readonly SObjectRow[]): Promise<Map<string, string>> {
     const found = new Map<string, string>();
     const keyRows = rows.map((row) => this.keyView(row));
-    const matches = await findTargetMatches(this.context.target, this.name, this.matchBy, [], keyRows);
+    const matches = await findTargetMatches(this.run.services.target, this.name, this.matchBy, [], keyRows);
     keyRows.forEach((keyRow, index) => {
       const key = matchKeyOf(keyRow, this.matchBy.source);
       const hits = key === null ? undefined : matches.get(key);
@@ -80,7 +80,7 @@ export class TargetMatching {
     const view: SObjectRow = { ...row };
     for (const field of this.lookupKeyFields) {
       const sourceId = row[field];
-      const targetId = typeof sourceId === 'string' ? (this.context.idMap.get(sourceId) ?? this.context.resolver.cached(sourceId) ?? null) : null;
+      const targetId = typeof sourceId === 'string' ? (this.run.state.idMap.get(sourceId) ?? this.run.services.resolver.cached(sourceId) ?? null) : null;
       // A parent a dry run "would insert" has no target id yet, so nothing in the target can match its children.
       view[field] = targetId?.startsWith(WOULD_INSERT_PREFIX) ? null : targetId;
     }

@@ -1,7 +1,7 @@
 import { readEvents } from '../journal/eventLog.js';
 import type { JournalEvent } from '../journal/events.js';
 import type { RunJournal } from '../journal/runStore.js';
-import type { DeferredLookup } from '../load/syncContext.js';
+import type { DeferredLookup } from '../load/engineRun.js';
 import type { SyncTemplate } from '../template/syncTemplate.js';
 import { InDoubtWritesReader, type InDoubtWrites } from '../journal/inDoubtWrites.js';
 

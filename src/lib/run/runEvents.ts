@@ -1,5 +1,5 @@
 import type { RunState } from '../journal/runState.js';
-import type { ObjectProgress } from '../load/syncContext.js';
+import type { ObjectProgress } from '../load/engineRun.js';
 
 /** What a run tells whoever renders it (the command's live table, or nothing with --json). */
 export type RunEvent =

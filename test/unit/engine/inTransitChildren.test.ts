@@ -3,7 +3,7 @@ import type { HttpMethod, OrgApi } from '../../../src/lib/api/orgApi.js';
 import type { RecordWriter, WriteOutcome, WriteRequest } from '../../../src/lib/load/batchWriter.js';
 import { ObjectSync } from '../../../src/lib/load/objectSync.js';
 import { RecordCounts } from '../../../src/lib/run/recordCounts.js';
-import { engineContext, nameKeyedSpec } from './syncContextKit.js';
+import { engineRun, nameKeyedSpec } from './engineRunKit.js';
 
 const OBJECT = 'Tree__c';
 const PARENT = 'a04AAAAA0000001AAA';
@@ -49,7 +49,7 @@ describe('a self-referencing child whose insert failed in transit', () => {
   it('is checked in the target by its own key fields, kept while it waited for its parent', async () => {
     const target = new Target();
     const writer = new Writer();
-    const context = engineContext({
+    const context = engineRun({
       source,
       target,
       writer,

@@ -3,7 +3,7 @@ import type { OrgApi } from '../../../src/lib/api/orgApi.js';
 import { readSource } from '../../../src/lib/load/sourceReader.js';
 import { RecordCounts } from '../../../src/lib/run/recordCounts.js';
 import type { ObjectSyncSpec } from '../../../src/lib/transform/recordTransformer.js';
-import { engineContext, nameKeyedSpec } from './syncContextKit.js';
+import { engineRun, nameKeyedSpec } from './engineRunKit.js';
 
 const OBJECT = 'Thing__c';
 
@@ -39,7 +39,7 @@ class Source implements OrgApi {
 }
 
 async function read(source: Source, spec: ObjectSyncSpec): Promise<number[]> {
-  const context = engineContext({ source, target: source, writer: { write: () => Promise.resolve([]) }, counts: RecordCounts.of({ [OBJECT]: 1 }, { [OBJECT]: 0 }) });
+  const context = engineRun({ source, target: source, writer: { write: () => Promise.resolve([]) }, counts: RecordCounts.of({ [OBJECT]: 1 }, { [OBJECT]: 0 }) });
   const pages: number[] = [];
   for await (const page of readSource(context, spec)) pages.push(page.length);
   return pages;

@@ -2,10 +2,10 @@ import { expect } from 'chai';
 import type { HttpMethod, OrgApi } from '../../../src/lib/api/orgApi.js';
 import type { RecordWriter, WriteOutcome, WriteRequest } from '../../../src/lib/load/batchWriter.js';
 import { ObjectSync } from '../../../src/lib/load/objectSync.js';
-import type { SyncContext } from '../../../src/lib/load/syncContext.js';
+import type { EngineRun } from '../../../src/lib/load/engineRun.js';
 import { RecordCounts } from '../../../src/lib/run/recordCounts.js';
 import type { ObjectSyncSpec } from '../../../src/lib/transform/recordTransformer.js';
-import { engineContext, nameKeyedSpec } from './syncContextKit.js';
+import { engineRun, nameKeyedSpec } from './engineRunKit.js';
 
 const RECORDS_PER_OBJECT = 5000;
 const PAGE_SIZE = 1000;
@@ -64,15 +64,15 @@ function spec(name: string): ObjectSyncSpec {
   return nameKeyedSpec(name, name === TREE);
 }
 
-function context(writer: RecordWriter, maxUnwritten: number): SyncContext {
+function context(writer: RecordWriter, maxUnwritten: number): EngineRun {
   const names = Object.keys(KEY_PREFIXES);
-  return engineContext({
+  return engineRun({
     source: fakeOrg('source'),
     target: fakeOrg('target'),
     writer,
     templateObjects: new Set(names),
     pageSize: PAGE_SIZE,
-    unwritten: { records: 0, max: maxUnwritten },
+    maxRestRecords: maxUnwritten,
     counts: RecordCounts.of(Object.fromEntries(names.map((name) => [name, RECORDS_PER_OBJECT])), Object.fromEntries(names.map((name) => [name, 0]))),
   });
 }
@@ -86,8 +86,8 @@ describe('ObjectSync backpressure across objects', () => {
     expect(writer.written).to.equal(2 * RECORDS_PER_OBJECT);
     // Each object may pass the bound by the page it just read, never by its 50 batches (10,000 records).
     expect(writer.peak).to.be.at.most(400 + 2 * PAGE_SIZE);
-    expect(shared.unwritten.records).to.equal(0);
-    expect(shared.idMap.size).to.equal(2 * RECORDS_PER_OBJECT);
+    expect(shared.state.inFlight.rest.records).to.equal(0);
+    expect(shared.state.idMap.size).to.equal(2 * RECORDS_PER_OBJECT);
   });
 
   it('lets records that wait for a parent in a later page through: each is inserted with its parent’s target id', async () => {
@@ -95,7 +95,7 @@ describe('ObjectSync backpressure across objects', () => {
     const shared = context(writer, 400);
     await new ObjectSync(spec(TREE), shared).run();
     expect(writer.written).to.equal(RECORDS_PER_OBJECT);
-    expect(writer.parents.get(sourceId(TREE, 7))).to.equal(shared.idMap.get(sourceId(TREE, 7 + RECORDS_PER_OBJECT / 2)));
+    expect(writer.parents.get(sourceId(TREE, 7))).to.equal(shared.state.idMap.get(sourceId(TREE, 7 + RECORDS_PER_OBJECT / 2)));
     expect(writer.parents.get(sourceId(TREE, 7))).to.match(/^a02/);
     expect(writer.parents.get(sourceId(TREE, RECORDS_PER_OBJECT - 1))).to.be.oneOf([null, undefined]);
   });

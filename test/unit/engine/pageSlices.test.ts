@@ -4,7 +4,7 @@ import type { RecordWriter, WriteOutcome, WriteRequest } from '../../../src/lib/
 import { ObjectSync } from '../../../src/lib/load/objectSync.js';
 import { RecordCounts } from '../../../src/lib/run/recordCounts.js';
 import type { ObjectSyncSpec } from '../../../src/lib/transform/recordTransformer.js';
-import { engineContext, nameKeyedSpec } from './syncContextKit.js';
+import { engineRun, nameKeyedSpec } from './engineRunKit.js';
 
 const OBJECT = 'Widget__c';
 const RECORDS = 1000;
@@ -36,7 +36,7 @@ class TurnWatchingWriter implements RecordWriter {
 
 async function sync(spec: ObjectSyncSpec): Promise<TurnWatchingWriter> {
   const writer = new TurnWatchingWriter();
-  const context = engineContext({ source: org('source'), target: org('target'), writer, counts: RecordCounts.of({ [OBJECT]: RECORDS }, { [OBJECT]: 0 }) });
+  const context = engineRun({ source: org('source'), target: org('target'), writer, counts: RecordCounts.of({ [OBJECT]: RECORDS }, { [OBJECT]: 0 }) });
   const counts = await new ObjectSync(spec, context).run();
   expect(counts.inserted).to.equal(RECORDS);
   return writer;

@@ -3,11 +3,11 @@ import type { OrgApi } from '../../../src/lib/api/orgApi.js';
 import type { RecordWriter, WriteOutcome, WriteRequest } from '../../../src/lib/load/batchWriter.js';
 import { ObjectSync } from '../../../src/lib/load/objectSync.js';
 import { ParentArrivals } from '../../../src/lib/load/parentArrivals.js';
-import type { SyncContext } from '../../../src/lib/load/syncContext.js';
+import type { EngineRun } from '../../../src/lib/load/engineRun.js';
 import { RecordCounts } from '../../../src/lib/run/recordCounts.js';
 import { PARENT_NOT_SYNCED, type ObjectSyncSpec } from '../../../src/lib/transform/recordTransformer.js';
 import { describe as describeObject, field, lookup } from './describeKit.js';
-import { engineContext, nameKeyedSpec } from './syncContextKit.js';
+import { engineRun, nameKeyedSpec } from './engineRunKit.js';
 
 const PARENT = 'Parent__c';
 const CHILD = 'Child__c';
@@ -77,8 +77,8 @@ class ScriptedWriter implements RecordWriter {
   }
 }
 
-function pipelinedContext(rows: Record<string, Array<Record<string, unknown>>>, writer: RecordWriter): SyncContext {
-  const context = engineContext({
+function pipelinedContext(rows: Record<string, Array<Record<string, unknown>>>, writer: RecordWriter, emit?: EngineRun['emit']): EngineRun {
+  return engineRun({
     source: source(rows),
     target: emptyTarget,
     writer,
@@ -87,18 +87,18 @@ function pipelinedContext(rows: Record<string, Array<Record<string, unknown>>>, 
     keysOf: (object) => (object === PARENT ? [{ source: ['Name'], target: ['Name'] }] : []),
     templateObjects: new Set([PARENT, CHILD]),
     counts: RecordCounts.of({ [PARENT]: 2, [CHILD]: 3 }, { [PARENT]: 0, [CHILD]: 0 }),
+    arrivals: (idMap) => new ParentArrivals([PARENT, CHILD], idMap),
+    emit,
   });
-  context.arrivals = new ParentArrivals([PARENT, CHILD], context.idMap);
-  return context;
 }
 
 /** Runs an object and tells the run's arrivals when it is done (or failed), as runObjects does. */
-async function runObject(spec: ObjectSyncSpec, context: SyncContext): Promise<void> {
+async function runObject(spec: ObjectSyncSpec, context: EngineRun): Promise<void> {
   try {
     await new ObjectSync(spec, context).run();
-    context.arrivals!.finished(spec.object.name);
+    context.state.arrivals!.finished(spec.object.name);
   } catch (error) {
-    context.arrivals!.abort(error);
+    context.state.arrivals!.abort(error);
     throw error;
   }
 }
@@ -126,17 +126,16 @@ describe('record-level pipelining across objects', () => {
     writer.release(P2);
     await Promise.all([parent, child]);
     expect(writer.log).to.deep.equal([`${PARENT}:${P1}`, `${CHILD}:${C1}`, `${PARENT}:${P2}`, `${CHILD}:${C2}`]);
-    expect(context.idMap.get(C2)).to.equal(`T${C2.slice(1)}`);
+    expect(context.state.idMap.get(C2)).to.equal(`T${C2.slice(1)}`);
   });
 
   it('lets a child whose parent the parent object did not bring wait for that object to finish, then fail it', async () => {
     const writer = new ScriptedWriter();
     writer.hold(P1);
-    const context = pipelinedContext({ [PARENT]: [row(PARENT, P1, 'One')], [CHILD]: [row(CHILD, C_ORPHAN, 'Orphan', P_OUTSIDE)] }, writer);
     const failures: string[] = [];
-    context.onFailure = (object, code): void => {
-      failures.push(`${object}:${code}`);
-    };
+    const context = pipelinedContext({ [PARENT]: [row(PARENT, P1, 'One')], [CHILD]: [row(CHILD, C_ORPHAN, 'Orphan', P_OUTSIDE)] }, writer, (event) => {
+      if (event.type === 'failure') failures.push(`${event.object}:${event.code}`);
+    });
     const parent = runObject(nameKeyedSpec(PARENT), context);
     const child = runObject(childSpec(), context);
     await new Promise((resolve) => setTimeout(resolve, 20));

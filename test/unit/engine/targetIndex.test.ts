@@ -2,11 +2,11 @@ import { expect } from 'chai';
 import type { HttpMethod, OrgApi } from '../../../src/lib/api/orgApi.js';
 import type { RecordWriter, WriteOutcome, WriteRequest } from '../../../src/lib/load/batchWriter.js';
 import { ObjectSync } from '../../../src/lib/load/objectSync.js';
-import type { SyncContext } from '../../../src/lib/load/syncContext.js';
+import type { EngineRun } from '../../../src/lib/load/engineRun.js';
 import { RecordCounts } from '../../../src/lib/run/recordCounts.js';
 import { MAX_INDEXED_RECORDS, preferFullTargetRead } from '../../../src/lib/scan/targetIndex.js';
 import type { ObjectSyncSpec } from '../../../src/lib/transform/recordTransformer.js';
-import { engineContext, nameKeyedSpec } from './syncContextKit.js';
+import { engineRun, nameKeyedSpec } from './engineRunKit.js';
 
 const OBJECT = 'Widget__c';
 const SOURCE_RECORDS = 5000;
@@ -55,8 +55,8 @@ class Writer implements RecordWriter {
 
 const spec = (): ObjectSyncSpec => nameKeyedSpec(OBJECT);
 
-function context(target: Target, writer: Writer, targetRecords: number): SyncContext {
-  return engineContext({
+function context(target: Target, writer: Writer, targetRecords: number): EngineRun {
+  return engineRun({
     source,
     target,
     writer,

@@ -5,7 +5,7 @@ import { startReadsAhead } from '../../../src/lib/run/readsAhead.js';
 import { RecordCounts } from '../../../src/lib/run/recordCounts.js';
 import type { ObjectSyncSpec } from '../../../src/lib/transform/recordTransformer.js';
 import { field } from '../engine/describeKit.js';
-import { nameKeyedSpec } from '../engine/syncContextKit.js';
+import { nameKeyedSpec } from '../engine/engineRunKit.js';
 
 type RecordTypeRow = { DeveloperName: string; SobjectType: string };
 

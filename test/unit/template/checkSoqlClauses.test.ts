@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { buildSourceQuery, countQuery } from '../../../src/lib/load/sourceQuery.js';
 import { checkSoqlClauses } from '../../../src/lib/template/checkSoqlClauses.js';
-import { nameKeyedSpec } from '../engine/syncContextKit.js';
+import { nameKeyedSpec } from '../engine/engineRunKit.js';
 import { stubSoqlChecker } from './stubOrg.js';
 
 /** The problems of one object's clauses, as "location: what Fix: fix" lines, and the queries sent to check them. */
