@@ -18,6 +18,7 @@ import { ApiBudget, type OrgBudget } from '../lib/run/apiBudget.js';
 export const DEFAULT_API_BUDGET = 90;
 import { runSync, type SyncRunResult } from '../lib/run/syncRun.js';
 import { RunProgressView } from './runProgressView.js';
+import { interruptible } from './interruptible.js';
 
 export type SyncCommandInput = {
   command: 'execute' | 'scan' | 'retry';
@@ -92,11 +93,9 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
   const objects = setup.specs.map((spec) => spec.object.name);
   const title = input.command === 'execute' && input.dryRun ? 'sf isync execute (dry run)' : `sf isync ${input.command}`;
   const view = await RunProgressView.open(title, objects, command.jsonEnabled());
-  const onInterrupt = (): void => guards.interrupt();
-  process.once('SIGINT', onInterrupt);
   let result: SyncRunResult;
   try {
-    result = await runSync({
+    result = await interruptible(guards, () => runSync({
       command: input.command === 'scan' ? 'scan' : 'execute',
       source: reader(source),
       target: reader(target),
@@ -118,12 +117,10 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
         if (event.type === 'object' && event.progress.counts.failed > 0) guards.recordFailed();
         view.handle(event);
       },
-    });
+    }));
   } catch (error) {
     view.stop(false);
     throw error;
-  } finally {
-    process.removeListener('SIGINT', onInterrupt);
   }
   view.stop(result.state === 'synced' || result.state === 'scanned');
   return { ...result, apiCalls: { source: source.calls, target: target.calls }, warnings, preflight: setup.preflight, apiBudget: budget.report };

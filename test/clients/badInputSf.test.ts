@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { mapWithConcurrency } from '../../src/lib/schema/mapWithConcurrency.js';
+import pLimit from 'p-limit';
 import { BAD_INPUT_CASES } from '../support/badInputCases.js';
 import { expectRefusal, filesSnapshot, writeRequests } from '../support/badInputChecks.js';
 import { prepareBadInputWorld, type BadInputWorld } from '../support/badInputWorld.js';
@@ -55,7 +55,7 @@ describe('clients: the bad-input table through sf', function () {
       const argvs = BAD_INPUT_CASES.map((badInput) => badInput.argv(world.ctx));
       writesBefore = world.orgs().map(writeRequests);
       filesBefore = filesSnapshot(folders());
-      results = await mapWithConcurrency(BAD_INPUT_CASES, 2, (badInput, index) => sf.run([...argvs[index], '--json'], world.envOf(badInput), REPO_ROOT));
+      results = await pLimit(2).map(BAD_INPUT_CASES, (badInput, index) => sf.run([...argvs[index], '--json'], world.envOf(badInput), REPO_ROOT));
     });
 
     BAD_INPUT_CASES.forEach((badInput, index) => {

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReportResult } from '../../src/commands/isync/report.js';
-import { mapWithConcurrency } from '../../src/lib/schema/mapWithConcurrency.js';
+import pLimit from 'p-limit';
 import { BAD_INPUT_CASES } from '../support/badInputCases.js';
 import { expectRefusal, filesSnapshot, writeRequests } from '../support/badInputChecks.js';
 import { copyRun, prepareBadInputWorld, succeeded, type BadInputWorld } from '../support/badInputWorld.js';
@@ -38,7 +38,7 @@ describe('bad input: every mistake is refused with its problem and fix, and noth
       const argvs = BAD_INPUT_CASES.map((badInput) => badInput.argv(world.ctx));
       writesBefore = world.orgs().map(writeRequests);
       filesBefore = filesSnapshot(folders());
-      results = await mapWithConcurrency(BAD_INPUT_CASES, 2, (badInput, index) => runPlugin([...argvs[index], '--json'], world.envOf(badInput)));
+      results = await pLimit(2).map(BAD_INPUT_CASES, (badInput, index) => runPlugin([...argvs[index], '--json'], world.envOf(badInput)));
     });
 
     BAD_INPUT_CASES.forEach((badInput, index) => {

@@ -10,6 +10,7 @@ import { rollbackTargetOrg } from '../../lib/rollback/rollbackGuard.js';
 import type { RollbackRecord, RollbackResult } from '../../lib/rollback/rollbackResult.js';
 import { rollbackRun } from '../../lib/rollback/rollbackRun.js';
 import { DEFAULT_CLOCK_SKEW_MS } from '../../lib/rollback/targetCheck.js';
+import { interruptible } from '../../shared/interruptible.js';
 import { RunGuards } from '../../lib/run/runGuards.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -41,20 +42,15 @@ export default class Rollback extends SfCommand<RollbackResult> {
     const org = await rollbackTargetOrg(journal.meta, (await orgsOfFlags({ 'target-org': flags['target-org'] }))['target-org']);
     // Ctrl-C stops before the next write; batches in flight finish and are journaled.
     const guards = new RunGuards(false);
-    const onInterrupt = (): void => guards.interrupt();
-    process.once('SIGINT', onInterrupt);
-    let result: RollbackResult;
-    try {
-      result = await rollbackRun({
+    const result = await interruptible(guards, () =>
+      rollbackRun({
         journal,
         target: orgApiFor(org.getConnection(flags['api-version'])),
         force: flags.force,
         dryRun: flags['dry-run'],
         beforeCall: guards.check,
-      });
-    } finally {
-      process.removeListener('SIGINT', onInterrupt);
-    }
+      })
+    );
     this.render(result);
     process.exitCode = result.dryRun || result.state === 'rolled_back' ? 0 : result.state === 'rollback_partial' ? PARTIAL_SUCCESS_EXIT : 1;
     return result;

@@ -1,4 +1,5 @@
 import type { OrgApi } from './orgApi.js';
+import { SALESFORCE_LIMITS } from './salesforceLimits.js';
 
 export type WriteOperation = 'insert' | 'update' | 'upsert' | 'delete';
 
@@ -14,7 +15,7 @@ export type RecordResult = {
 };
 
 /** Salesforce's limit for one sObject Collections request. */
-export const MAX_COLLECTION_SIZE = 200;
+export const MAX_COLLECTION_SIZE = SALESFORCE_LIMITS.collectionRecords;
 
 export type CollectionRequest = {
   operation: WriteOperation;

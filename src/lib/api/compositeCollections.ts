@@ -1,12 +1,13 @@
 import { collectionCall, writeCollection, type CollectionRequest, type RecordResult } from './collections.js';
 import { dataPath, type OrgApi } from './orgApi.js';
 import { subrequestError } from './subrequestError.js';
+import { SALESFORCE_LIMITS } from './salesforceLimits.js';
 
 /**
  * Salesforce: a Composite request holds up to 25 subrequests, of which "up to 5 can be sObject Collections or
  * query operations", and the whole request "counts as a single call toward your API limits".
  */
-export const COLLECTIONS_PER_COMPOSITE = 5;
+export const COLLECTIONS_PER_COMPOSITE = SALESFORCE_LIMITS.compositeCollectionsOrQueries;
 
 /** Packing shares the waiting writes among the org's slots this many at a time (see groupSize). */
 const SLOTS_PER_PACKING_SHARE = 2;

@@ -1,9 +1,10 @@
 import type { OrgApi } from './orgApi.js';
 import { withReadRetry } from './withRetry.js';
 import type { SubrequestResult } from './subrequestError.js';
+import { SALESFORCE_LIMITS } from './salesforceLimits.js';
 
 /** Salesforce runs at most 25 subrequests in one `/composite` request. */
-export const COMPOSITE_SUBREQUEST_LIMIT = 25;
+export const COMPOSITE_SUBREQUEST_LIMIT = SALESFORCE_LIMITS.compositeSubrequests;
 
 type CompositeResponse = { compositeResponse: Array<SubrequestResult & { referenceId: string }> };
 

@@ -1,6 +1,7 @@
 import type { OrgApi } from './orgApi.js';
 import { getInComposite } from './compositeReads.js';
 import { subrequestError } from './subrequestError.js';
+import { SALESFORCE_LIMITS } from './salesforceLimits.js';
 
 export type SObjectRow = Record<string, unknown> & { attributes?: { type: string; url?: string } };
 
@@ -27,7 +28,7 @@ export type QueryPagesOptions = {
  * 2,000 characters. Longer queries (IN lists of keys) go in the body of a Composite request instead, where
  * only SOQL's own 100,000-character limit applies.
  */
-export const MAX_QUERY_URI = 2000;
+export const MAX_QUERY_URI = SALESFORCE_LIMITS.recommendedUriCharacters;
 
 /**
  * Streams a SOQL query page by page through `nextRecordsUrl`, so no caller ever holds a whole object in
@@ -70,7 +71,7 @@ export async function queryCount(api: OrgApi, soql: string): Promise<number> {
 }
 
 /** Salesforce: of a Composite request's subrequests, "up to 5 can be sObject Collections or query operations". */
-export const QUERIES_PER_COMPOSITE = 5;
+export const QUERIES_PER_COMPOSITE = SALESFORCE_LIMITS.compositeCollectionsOrQueries;
 
 /**
  * `SELECT COUNT() …` of many queries, five to a Composite request (one API call instead of five), the

@@ -1,10 +1,12 @@
+import { SALESFORCE_LIMITS } from '../api/salesforceLimits.js';
+
 /**
  * Splits an upload into jobs that Salesforce accepts: one job holds at most 150 MB of data after base64
  * encoding (the Bulk API 2.0 guide: "up to 150MB (after base64 encoding)") and 150,000,000 characters, and
  * the caller may ask for fewer records per job.
  */
 export const MAX_JOB_BASE64_BYTES = 150 * 1024 * 1024;
-export const MAX_JOB_CHARACTERS = 150_000_000;
+export const MAX_JOB_CHARACTERS = SALESFORCE_LIMITS.bulkJobUploadCharacters;
 
 export type JobLimits = { maxRecords: number; maxBase64Bytes: number; maxCharacters: number };
 

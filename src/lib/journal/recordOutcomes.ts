@@ -1,3 +1,4 @@
+import { shortId } from '../util/shortId.js';
 import type { RecordError } from '../api/collections.js';
 import { readEvents } from './eventLog.js';
 import type { JournalEvent, JournalOperation } from './events.js';
@@ -126,7 +127,7 @@ export class OutcomeFold {
   public add(event: JournalEvent): void {
     const outcome = outcomeOf(event);
     if (!outcome) return;
-    const key = `${outcome.phase}\u0000${outcome.object}\u0000${outcome.sourceId.slice(0, 15)}`;
+    const key = `${outcome.phase}\u0000${outcome.object}\u0000${shortId(outcome.sourceId)}`;
     this.outcomes.set(key, outcome.phase === 'sync' ? keepWrite(this.outcomes.get(key), outcome) : outcome);
   }
 

@@ -1,3 +1,4 @@
+import { shortId } from '../util/shortId.js';
 import { hostname } from 'node:os';
 import { Messages, type Org } from '@salesforce/core';
 import type { MigrationPlan } from '../graph/planTypes.js';
@@ -44,7 +45,7 @@ function runProcessAlive(meta: RunMeta): boolean {
 export async function orgOfRun(meta: RunMeta, side: 'source' | 'target', given?: Org): Promise<Org> {
   const ref: OrgRef = meta[side];
   const org = given ?? (await resolveOrg(ref.username, orgOfRunLabel(side, meta.runId)));
-  if (org.getOrgId().slice(0, 15) !== ref.orgId.slice(0, 15)) {
+  if (shortId(org.getOrgId()) !== shortId(ref.orgId)) {
     throw messages.createError('error.WrongOrg', [side, org.getUsername() ?? org.getOrgId(), org.getOrgId(), meta.runId, ref.username, ref.orgId]);
   }
   return org;

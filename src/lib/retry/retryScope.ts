@@ -1,3 +1,4 @@
+import { shortId } from '../util/shortId.js';
 import { readEvents } from '../journal/eventLog.js';
 import type { JournalEvent } from '../journal/events.js';
 import type { RunJournal } from '../journal/runStore.js';
@@ -33,7 +34,7 @@ export async function readRetryScope(journal: RunJournal): Promise<RetryScope> {
   const last = new Map<string, Last>();
   const openBatches = new Map<string, { object: string; sourceIds: string[] }>();
   const deferred = new Map<string, DeferredLookup>();
-  const key = (object: string, sourceId: string): string => `${object}\u0000${sourceId.slice(0, 15)}`;
+  const key = (object: string, sourceId: string): string => `${object}\u0000${shortId(sourceId)}`;
   const inDoubt = new InDoubtWritesReader(insertOnlyObjects(journal.meta.template));
   for await (const event of readEvents<JournalEvent>(journal.eventsPath)) {
     inDoubt.add(event);

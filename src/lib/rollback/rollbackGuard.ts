@@ -1,3 +1,4 @@
+import { shortId } from '../util/shortId.js';
 import { Messages, type Org } from '@salesforce/core';
 import type { RunMeta } from '../journal/runMeta.js';
 import { canTransition } from '../journal/runState.js';
@@ -26,7 +27,7 @@ export function assertRollbackable(meta: RunMeta): void {
 export async function rollbackTargetOrg(meta: RunMeta, given?: Org): Promise<Org> {
   const org = given ?? (await resolveOrg(meta.target.username, orgOfRunLabel('target', meta.runId)));
   const orgId = org.getOrgId();
-  if (orgId.slice(0, 15) !== meta.target.orgId.slice(0, 15)) {
+  if (shortId(orgId) !== shortId(meta.target.orgId)) {
     throw messages.createError('error.WrongTargetOrg', [org.getUsername() ?? orgId, orgId, meta.runId, meta.target.username, meta.target.orgId], [meta.target.username]);
   }
   return org;

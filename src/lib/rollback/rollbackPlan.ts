@@ -1,4 +1,5 @@
 import type { JournalEvent, RecordEvent } from '../journal/events.js';
+import { shortId } from '../util/shortId.js';
 import { ALREADY_DELETED_CODES } from '../journal/recordOutcomes.js';
 
 /** A record the run created in the target: rollback deletes it. */
@@ -31,10 +32,6 @@ export type RollbackPlan = {
 
 const SYNC_WRITES = new Set(['insert', 'upsert', 'update', 'deferred']);
 
-/** Ids compare on their 15-character form: the journal and a query may spell one id in either length. */
-export function idKey(id: string): string {
-  return id.length === 18 ? id.slice(0, 15) : id;
-}
 
 /**
  * Folds a run's journal into what its rollback must undo. Inserted ids come ONLY from successful record
@@ -59,7 +56,7 @@ export class RollbackPlanner {
         this.pending = this.pending.filter((entry) => entry.batch !== event.batch);
         break;
       case 'undoOutcome':
-        if (event.kind === 'alreadyUndone') this.undone.add(idKey(event.targetId));
+        if (event.kind === 'alreadyUndone') this.undone.add(shortId(event.targetId));
         break;
       default:
         break;
@@ -87,11 +84,11 @@ export class RollbackPlanner {
   private addRecord(event: RecordEvent): void {
     if (event.operation === 'delete' || event.operation === 'restore') {
       const gone = event.operation === 'delete' && event.error !== undefined && ALREADY_DELETED_CODES.has(event.error.statusCode);
-      if ((event.ok || gone) && event.targetId) this.undone.add(idKey(event.targetId));
+      if ((event.ok || gone) && event.targetId) this.undone.add(shortId(event.targetId));
       return;
     }
     if (!event.ok || !event.targetId || !SYNC_WRITES.has(event.operation)) return;
-    const key = idKey(event.targetId);
+    const key = shortId(event.targetId);
     if (event.created === true) {
       const record = this.inserted.get(key) ?? { object: event.object, sourceId: event.sourceId, targetId: event.targetId, lastWriteAt: undefined };
       this.inserted.set(key, record);

@@ -3,14 +3,12 @@ import { queryAll, type SObjectRow } from '../api/queryPages.js';
 import { inClauseChunks, soqlString } from '../api/soqlLiterals.js';
 import type { DescribeSObject } from '../schema/describeTypes.js';
 import { sameValue } from '../scan/valueCompare.js';
-import { idKey, type InsertedRecord, type UpdatedRecord } from './rollbackPlan.js';
+import type { InsertedRecord, UpdatedRecord } from './rollbackPlan.js';
+import { ORG_CLOCK_SKEW_MS } from '../util/clockSkew.js';
+import { shortId } from '../util/shortId.js';
 
-/**
- * How much later than the run's own clock a target timestamp may be and still be the run's write: the
- * journal's `batchEnd.at` is the client's clock, `SystemModstamp` the server's. A change made within this
- * margin after the run is caught only by the field comparison (updated records), not by the timestamp.
- */
-export const DEFAULT_CLOCK_SKEW_MS = 60_000;
+/** How much later than the run's own clock a target timestamp may be and still be the run's write. */
+export const DEFAULT_CLOCK_SKEW_MS = ORG_CLOCK_SKEW_MS;
 
 /** What rollback does with one record: undo it, nothing (already undone), or skip it (with why). */
 export type Verdict =
@@ -49,26 +47,26 @@ export async function checkDeletes(
   const references = describe.fields.filter((field) => field.type === 'reference' && !['CreatedById', 'LastModifiedById'].includes(field.name));
   const rows = await currentRows(api, describe.name, records, references.map((field) => field.name));
   const checked = records.map((record): Checked<InsertedRecord> => {
-    const row = rows.get(idKey(record.targetId));
+    const row = rows.get(shortId(record.targetId));
     if (!row) return { record, verdict: { kind: 'alreadyUndone', reason: 'already gone from the target' } };
     const late = modifiedAfter(row, record, options);
     return { record, verdict: late && !options.force ? { kind: 'changed', reason: late } : { kind: 'undo' } };
   });
   // A skipped record keeps its parents; a parent kept that way keeps its own (self-lookups: repeat until stable).
   const referencesOf = (record: InsertedRecord): string[] =>
-    references.map((field) => rows.get(idKey(record.targetId))?.[field.name]).filter((value): value is string => typeof value === 'string');
+    references.map((field) => rows.get(shortId(record.targetId))?.[field.name]).filter((value): value is string => typeof value === 'string');
   let grew = true;
   while (grew) {
     grew = false;
     for (const entry of checked) {
       if (entry.verdict.kind === 'changed') {
         for (const id of referencesOf(entry.record)) {
-          if (!protectedIds.has(idKey(id))) {
-            protectedIds.add(idKey(id));
+          if (!protectedIds.has(shortId(id))) {
+            protectedIds.add(shortId(id));
             grew = true;
           }
         }
-      } else if (entry.verdict.kind === 'undo' && protectedIds.has(idKey(entry.record.targetId)) && !options.force) {
+      } else if (entry.verdict.kind === 'undo' && protectedIds.has(shortId(entry.record.targetId)) && !options.force) {
         entry.verdict = { kind: 'changed', reason: 'a record that was changed after the run refers to it' };
         grew = true;
       }
@@ -93,13 +91,13 @@ export async function checkRestores(
   const typeOf = new Map(describe.fields.map((field) => [field.name, field.type]));
   const fields = [...new Set(records.flatMap((record) => Object.keys(record.before)))];
   const rows = await currentRows(api, describe.name, records, fields);
-  const checked = records.map((record) => ({ record, verdict: restoreVerdict(record, rows.get(idKey(record.targetId)), typeOf, options) }));
+  const checked = records.map((record) => ({ record, verdict: restoreVerdict(record, rows.get(shortId(record.targetId)), typeOf, options) }));
   for (const { record, verdict } of checked) {
     if (verdict.kind !== 'changed' && verdict.kind !== 'notRestorable') continue;
-    const row = rows.get(idKey(record.targetId));
+    const row = rows.get(shortId(record.targetId));
     for (const field of fields) {
       const value = row?.[field];
-      if (typeOf.get(field) === 'reference' && typeof value === 'string') protectedIds.add(idKey(value));
+      if (typeOf.get(field) === 'reference' && typeof value === 'string') protectedIds.add(shortId(value));
     }
   }
   return checked;
@@ -133,7 +131,7 @@ async function currentRows(api: OrgApi, object: string, records: InsertedRecord[
   const rows = new Map<string, SObjectRow>();
   // One chunk at a time: the check reads, and keeps the rollback's load on the org low.
   for (const chunk of inClauseChunks(records.map((record) => soqlString(record.targetId)), IDS_PER_QUERY)) {
-    for (const row of await queryAll(api, `SELECT ${select} FROM ${object} WHERE Id IN (${chunk.join(', ')})`)) rows.set(idKey(String(row.Id)), row);
+    for (const row of await queryAll(api, `SELECT ${select} FROM ${object} WHERE Id IN (${chunk.join(', ')})`)) rows.set(shortId(String(row.Id)), row);
   }
   return rows;
 }

@@ -1,12 +1,13 @@
 import { COLLECTIONS_PER_COMPOSITE } from '../api/compositeCollections.js';
 import { MAX_COLLECTION_SIZE } from '../api/collections.js';
+import { SALESFORCE_LIMITS } from '../api/salesforceLimits.js';
 
 /** Records per Bulk API 2.0 ingest batch: several ingest jobs of this size run side by side. */
 export const BULK_BATCH_SIZE = 10_000;
 /** Ingest jobs the run keeps in flight across objects (more only while an object has none of its own out). */
 const BULK_JOBS_IN_RUN = 2;
 /** Rows per source query page (REST keyset pages; a Bulk query's first page). */
-export const PAGE_SIZE = 2000;
+export const PAGE_SIZE = SALESFORCE_LIMITS.queryPageRows;
 /** Pages of source rows the run holds for parents of other objects (see ParentArrivals). */
 export const HELD_PAGES_IN_RUN = 4;
 

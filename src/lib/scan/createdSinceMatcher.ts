@@ -2,13 +2,9 @@ import type { OrgApi } from '../api/orgApi.js';
 import { queryPages, type SObjectRow } from '../api/queryPages.js';
 import { soqlString } from '../api/soqlLiterals.js';
 import type { DescribeField } from '../schema/describeTypes.js';
+import { ORG_CLOCK_SKEW_MS } from '../util/clockSkew.js';
 import { sameValue } from './valueCompare.js';
 
-/**
- * How much earlier than the batch's start (client clock) the search window opens: the org stamps CreatedDate
- * with its own clock, which may run behind ours. Wider only costs candidates, which the value check filters.
- */
-export const CLOCK_SKEW_MARGIN_MS = 2 * 60_000;
 
 /** What one record of an insert batch wrote: the values sent, lookups already mapped to target ids. */
 export type WrittenRecord = { sourceId: string; values: Readonly<Record<string, unknown>> };
@@ -53,7 +49,7 @@ export function createdSinceQuery(search: Pick<CreatedSinceSearch, 'object' | 'u
   const select = [...new Set(['Id', 'CreatedDate', ...fields])].join(', ');
   return (
     `SELECT ${select} FROM ${search.object} WHERE CreatedById = ${soqlString(search.userId)} ` +
-    `AND CreatedDate >= ${soqlDatetime(new Date(search.since.getTime() - CLOCK_SKEW_MARGIN_MS))} ORDER BY CreatedDate, Id`
+    `AND CreatedDate >= ${soqlDatetime(new Date(search.since.getTime() - ORG_CLOCK_SKEW_MS))} ORDER BY CreatedDate, Id`
   );
 }
 

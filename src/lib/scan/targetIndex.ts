@@ -2,9 +2,10 @@ import type { OrgApi } from '../api/orgApi.js';
 import { queryPages, type SObjectRow } from '../api/queryPages.js';
 import type { MatchKey } from '../template/syncTemplate.js';
 import { matchKeyOf } from './matchKey.js';
+import { SALESFORCE_LIMITS } from '../api/salesforceLimits.js';
 
 /** Rows per page of a full read of the target (the REST query default). */
-const ROWS_PER_PAGE = 2000;
+const ROWS_PER_PAGE = SALESFORCE_LIMITS.queryPageRows;
 /**
  * Above this many target records the target is never read whole, whatever the calls saved: the index holds
  * every row's key and compared fields for the whole object sync.

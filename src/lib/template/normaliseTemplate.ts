@@ -1,7 +1,7 @@
 import type { DescribeSource } from '../schema/describeSource.js';
 import type { DescribeSObject } from '../schema/describeTypes.js';
 import { API_NAME } from '../schema/apiName.js';
-import { mapWithConcurrency } from '../schema/mapWithConcurrency.js';
+import pLimit from 'p-limit';
 import { checkSoqlClauses } from './checkSoqlClauses.js';
 import { didYouMean } from './didYouMean.js';
 import { resolveToggles } from './insertOnly.js';
@@ -105,7 +105,7 @@ type SoqlCheckOutcome = { problems: (objectName: string) => TemplateProblem[] } 
  * describes would have thrown it), the others are dropped.
  */
 function startSoqlChecks(specs: TemplateObjectSpec[], ctx: NormaliseContext): Promise<SoqlCheckOutcome[]> {
-  return mapWithConcurrency(specs, ctx.concurrency, (spec, index) =>
+  return pLimit(ctx.concurrency).map(specs, (spec, index) =>
     // A name that cannot be an API name is an unknown object: its clauses are not sent to the org.
     (API_NAME.test(spec.name) ? checkSoqlClauses(spec.name, spec, index, ctx.checkSoql) : Promise.resolve(() => [])).then(
       (problems): SoqlCheckOutcome => ({ problems }),
@@ -147,7 +147,7 @@ async function describeAll(
   problems: TemplateProblem[]
 ): Promise<Map<string, DescribeSObject>> {
   const describes = new Map<string, DescribeSObject>();
-  await mapWithConcurrency(known, concurrency, async ({ spec, name }) => {
+  await pLimit(concurrency).map(known, async ({ spec, name }) => {
     try {
       describes.set(name, await source.describe(name));
     } catch (error) {

@@ -6,7 +6,7 @@ import { needsDescribeToResolve } from '../graph/referenceResolution.js';
 import { ConnectionDescribeSource } from '../schema/connectionDescribeSource.js';
 import type { DescribeSource } from '../schema/describeSource.js';
 import type { DescribeSObject } from '../schema/describeTypes.js';
-import { mapWithConcurrency } from '../schema/mapWithConcurrency.js';
+import pLimit from 'p-limit';
 import { normaliseTemplate } from './normaliseTemplate.js';
 import { templateFromObjectList } from './objectsTemplate.js';
 import { planProblemToTemplateProblem } from './planProblems.js';
@@ -125,7 +125,7 @@ async function addReferencedDescribes(
     (name) => !describes.has(name) && existing.has(name) && needsDescribeToResolve(name)
   );
   if (wanted.length > 0) await source.prefetch?.(wanted);
-  await mapWithConcurrency(wanted, concurrency, async (name) => {
+  await pLimit(concurrency).map(wanted, async (name) => {
     try {
       describes.set(name, await source.describe(name));
     } catch {

@@ -5,8 +5,6 @@
  */
 export type KeyAlternative = { source: string[]; target: string[] };
 
-export type ReferenceKey = { object: string; alternatives: KeyAlternative[] };
-
 const same = (...fields: string[]): KeyAlternative => ({ source: fields, target: fields });
 
 /** Standard objects whose records exist in every org and are matched by a natural key, never created. */

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
+import { ORG_CLOCK_SKEW_MS } from '../../../src/lib/util/clockSkew.js';
 import type { HttpMethod, OrgApi } from '../../../src/lib/api/orgApi.js';
 import type { SObjectRow } from '../../../src/lib/api/queryPages.js';
 import {
-  CLOCK_SKEW_MARGIN_MS,
   createdSinceQuery,
   findCreatedSince,
   pairWrittenRecords,
@@ -35,7 +35,7 @@ describe('created-since matcher (in-doubt inserts of objects without a match key
   it('queries what the running user created since the batch started, minus the clock margin, oldest first', () => {
     const since = new Date('2026-11-27T10:02:30.750Z');
     const soql = createdSinceQuery({ object: 'Task', userId: "005x'y", since }, ['Subject', 'WhatId']);
-    expect(CLOCK_SKEW_MARGIN_MS).to.equal(120_000);
+    expect(ORG_CLOCK_SKEW_MS).to.equal(120_000);
     expect(soql).to.equal(
       "SELECT Id, CreatedDate, Subject, WhatId FROM Task WHERE CreatedById = '005x\\'y' AND CreatedDate >= 2026-11-27T10:00:30Z ORDER BY CreatedDate, Id"
     );

@@ -1,22 +1,6 @@
 import { expect } from 'chai';
 import type { Connection } from '@salesforce/core';
 import { ConnectionDescribeSource } from '../../../src/lib/schema/connectionDescribeSource.js';
-import { mapWithConcurrency } from '../../../src/lib/schema/mapWithConcurrency.js';
-
-describe('mapWithConcurrency', () => {
-  it('keeps the input order and never exceeds the bound', async () => {
-    let inFlight = 0;
-    let maxInFlight = 0;
-    const result = await mapWithConcurrency([5, 1, 4, 2, 3], 2, async (n) => {
-      maxInFlight = Math.max(maxInFlight, ++inFlight);
-      await new Promise((resolve) => setTimeout(resolve, n));
-      inFlight--;
-      return n * 10;
-    });
-    expect(result).to.deep.equal([50, 10, 40, 20, 30]);
-    expect(maxInFlight).to.equal(2);
-  });
-});
 
 describe('ConnectionDescribeSource', () => {
   it('describes each object once per run, sharing concurrent requests, and retries failures', async () => {
