@@ -2,7 +2,7 @@
 export type { OrderResult } from './commands/isync/order.js';
 export type { ExecuteResult } from './commands/isync/execute.js';
 export type { ScanResult } from './commands/isync/scan.js';
-export type { SyncRunResult } from './lib/run/syncRun.js';
+export type { SyncRunResult } from './lib/run/syncRunTypes.js';
 export type { RunState } from './lib/journal/runState.js';
 export type { ObjectSummary, ObjectCounts } from './lib/journal/runMeta.js';
 export type { ReportResult, ReportCommandResult } from './commands/isync/report.js';

@@ -1,7 +1,7 @@
 import type { Messages } from '@salesforce/core';
 import type { SfCommand } from '@salesforce/sf-plugins-core';
 import type { RunState } from '../lib/journal/runState.js';
-import type { SyncRunResult } from '../lib/run/syncRun.js';
+import type { SyncRunResult } from '../lib/run/syncRunTypes.js';
 
 /** Exit code 68 ("partial success") when the run finished with failed records, as the command help documents. */
 export const PARTIAL_SUCCESS_EXIT = 68;

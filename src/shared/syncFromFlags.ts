@@ -2,7 +2,7 @@ import type { Org } from '@salesforce/core';
 import type { SfCommand } from '@salesforce/sf-plugins-core';
 import { CountingOrgApi } from '../lib/api/countingOrgApi.js';
 import { GatedOrgApi } from '../lib/api/gatedOrgApi.js';
-import { RecordCounts } from '../lib/run/recordCounts.js';
+import { RecordCounts } from '../lib/load/recordCounts.js';
 import { RetryingOrgApi } from '../lib/api/retryingOrgApi.js';
 import { journalRoot } from '../lib/journal/paths.js';
 import { RunStore } from '../lib/journal/runStore.js';
@@ -16,7 +16,8 @@ import { ApiBudget, type OrgBudget } from '../lib/run/apiBudget.js';
 
 /** Pause before an org has used this percentage of its daily API requests, unless --api-budget says otherwise. */
 export const DEFAULT_API_BUDGET = 90;
-import { runSync, type SyncRunResult } from '../lib/run/syncRun.js';
+import { runSync } from '../lib/run/syncRun.js';
+import type { SyncRunResult } from '../lib/run/syncRunTypes.js';
 import { RunProgressView } from './runProgressView.js';
 import { interruptible } from './interruptible.js';
 

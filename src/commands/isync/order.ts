@@ -1,9 +1,9 @@
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import type { MigrationPlan } from '../../lib/graph/planTypes.js';
-import { prepareSyncWithConnections } from '../../lib/template/prepareSync.js';
+import { prepareSyncWithConnections } from '../../lib/run/prepareSync.js';
 import type { SyncTemplate } from '../../lib/template/syncTemplate.js';
-import { assertWritableTemplatePath, templateForWriting, writeTemplateFile } from '../../lib/template/writeTemplateFile.js';
+import { assertWritableTemplatePath, templateForWriting, writeTemplateFile } from '../../lib/graph/writeTemplateFile.js';
 import { orgsOfFlags, sourceOrgFlag, targetOrgFlag } from '../../shared/orgFlags.js';
 import { ORDER_COLUMNS, orderRow, type OrderRow } from '../../lib/graph/planTable.js';
 import type { PlanStep } from '../../lib/graph/planTypes.js';

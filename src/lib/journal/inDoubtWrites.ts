@@ -1,5 +1,4 @@
 import { classifyFailure } from '../api/failures.js';
-import { IdMap } from '../transform/idMap.js';
 import { shortId } from '../util/shortId.js';
 import type { JournalEvent } from './events.js';
 
@@ -47,7 +46,8 @@ type ObjectDoubts = { inserts: Map<string, InsertDoubt>; updates: Map<string, Up
  */
 export class InDoubtWritesReader {
   private readonly doubts = new Map<string, ObjectDoubts>();
-  private readonly claimed = new Map<string, IdMap>();
+  /** Per insert-only object, the target ids (15-character) the run holds. */
+  private readonly claimed = new Map<string, Set<string>>();
 
   public constructor(private readonly insertOnly: ReadonlySet<string>) {}
 
@@ -64,7 +64,7 @@ export class InDoubtWritesReader {
       }
       case 'record':
         this.settle(event.object, event.operation, event.sourceId, event.ok, event.error?.statusCode);
-        if (event.ok && event.targetId && event.operation === 'insert' && this.insertOnly.has(event.object)) this.claimedOf(event.object).set(event.targetId, event.sourceId);
+        if (event.ok && event.targetId && event.operation === 'insert' && this.insertOnly.has(event.object)) this.claimedOf(event.object).add(shortId(event.targetId));
         break;
       case 'outcome': {
         // A record decided without a write settles its doubt only where the decision saw the target: a
@@ -86,7 +86,7 @@ export class InDoubtWritesReader {
     for (const [object, doubts] of this.doubts) {
       if (doubts.inserts.size === 0 && doubts.updates.size === 0) continue;
       const claimed = this.claimed.get(object);
-      result.set(object, { ...doubts, isClaimed: (targetId) => claimed?.has(targetId) ?? false });
+      result.set(object, { ...doubts, isClaimed: (targetId) => claimed?.has(shortId(targetId)) ?? false });
     }
     return result;
   }
@@ -106,9 +106,9 @@ export class InDoubtWritesReader {
     return doubts;
   }
 
-  private claimedOf(object: string): IdMap {
+  private claimedOf(object: string): Set<string> {
     let claimed = this.claimed.get(object);
-    if (!claimed) this.claimed.set(object, (claimed = new IdMap()));
+    if (!claimed) this.claimed.set(object, (claimed = new Set()));
     return claimed;
   }
 }

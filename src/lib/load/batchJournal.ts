@@ -1,5 +1,5 @@
 import type { BatchStartEvent, JournalEvent, JournalOperation } from '../journal/events.js';
-import type { WriteItem, WriteOutcome, WriteRequest } from './batchWriter.js';
+import type { WriteItem, WriteOutcome, WriteRequest } from './writeTypes.js';
 
 /** The API operation behind each journaled operation (REST collections and Bulk API 2.0 alike). */
 export const API_OPERATION: Record<JournalOperation, 'insert' | 'upsert' | 'update' | 'delete'> = {

@@ -1,51 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import type { LimitFunction } from 'p-limit';
 import type { OrgApi } from '../api/orgApi.js';
-import { writeCollection, type RecordError, type RecordResult } from '../api/collections.js';
+import { writeCollection, type RecordResult } from '../api/collections.js';
 import type { CollectionSender } from '../api/compositeCollections.js';
 import { classifyFailure, errorCodeOf } from '../api/failures.js';
 import { backoffDelay, sleep, type BackoffPolicy } from '../api/backoff.js';
 import type { JournalSink } from '../journal/eventLog.js';
-import type { JournalEvent, JournalOperation } from '../journal/events.js';
+import type { JournalEvent } from '../journal/events.js';
 import { IN_DOUBT } from '../journal/inDoubtWrites.js';
 import { API_OPERATION, createdByRun, intentEvent, recordEvent } from './batchJournal.js';
 import { toRunStop } from './runStop.js';
-
-export type WriteItem = {
-  sourceId: string;
-  /** update/deferred/restore/delete: the record in the target. */
-  targetId?: string;
-  values: Record<string, unknown>;
-  /** update: the values the record had before (journaled for rollback). */
-  before?: Record<string, unknown>;
-  /**
-   * insert/upsert: an earlier attempt of this run sent this insert and lost the answer, so the record may
-   * exist already; if an upsert finds it, this run created it all the same (see createdByRun).
-   */
-  insertInDoubt?: boolean;
-};
-
-export type WriteOutcome = {
-  sourceId: string;
-  targetId: string | null;
-  ok: boolean;
-  created: boolean;
-  error?: RecordError;
-};
-
-export type WriteRequest = {
-  object: string;
-  operation: JournalOperation;
-  externalIdField?: string;
-  items: WriteItem[];
-  /** Bulk inserts: the field whose value pairs result rows with records (REST ignores it). */
-  correlationField?: string;
-  /** insert: finds which items that failed in transit did get in (by match key): sourceId -> targetId. */
-  verifyInserted?(items: WriteItem[]): Promise<Map<string, string>>;
-};
-
-/** Anything that writes batches: the real writer, or the dry-run simulator. */
-export type RecordWriter = { write(request: WriteRequest): Promise<WriteOutcome[]> };
+import type { RecordWriter, WriteItem, WriteOutcome, WriteRequest } from './writeTypes.js';
 
 export type BatchWriterDeps = {
   api: OrgApi;

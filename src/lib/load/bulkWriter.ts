@@ -6,7 +6,7 @@ import { IN_DOUBT } from '../journal/inDoubtWrites.js';
 import type { JournalSink } from '../journal/eventLog.js';
 import type { JournalEvent } from '../journal/events.js';
 import { API_OPERATION, createdByRun, intentEvent, recordEvent } from './batchJournal.js';
-import type { RecordWriter, WriteOutcome, WriteRequest } from './batchWriter.js';
+import type { RecordWriter, WriteOutcome, WriteRequest } from './writeTypes.js';
 import { toRunStop } from './runStop.js';
 
 

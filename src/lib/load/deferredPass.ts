@@ -1,5 +1,5 @@
 import { sameValue } from '../scan/valueCompare.js';
-import type { WriteItem } from './batchWriter.js';
+import type { WriteItem } from './writeTypes.js';
 import type { DeferredLookup, EngineRun } from './engineRun.js';
 
 export type DeferredPassResult = { updated: number; failed: number; unresolved: number };

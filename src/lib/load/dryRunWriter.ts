@@ -1,4 +1,4 @@
-import type { RecordWriter, WriteOutcome, WriteRequest } from './batchWriter.js';
+import type { RecordWriter, WriteOutcome, WriteRequest } from './writeTypes.js';
 
 /** Placeholder target id of a record a dry run would insert; never sent to an org. */
 export const WOULD_INSERT_PREFIX = 'dryrun:';

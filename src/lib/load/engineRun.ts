@@ -3,11 +3,11 @@ import type { StartedQueryJob } from '../bulk/queryJob.js';
 import type { JournalSink } from '../journal/eventLog.js';
 import type { JournalEvent } from '../journal/events.js';
 import type { ObjectCounts } from '../journal/runMeta.js';
-import type { RecordCounts } from '../run/recordCounts.js';
-import type { IdMap } from '../transform/idMap.js';
+import type { RecordCounts } from './recordCounts.js';
+import type { IdMap } from '../util/idMap.js';
 import type { KeyAlternative } from '../transform/referenceKeys.js';
 import type { ReferenceResolver } from '../transform/referenceResolver.js';
-import type { RecordWriter } from './batchWriter.js';
+import type { RecordWriter } from './writeTypes.js';
 import type { ParentArrivals } from './parentArrivals.js';
 
 /** A lookup to fill in the update pass, with the value the target record has now. */

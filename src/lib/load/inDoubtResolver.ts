@@ -1,9 +1,9 @@
-import { classify, type Decision } from '../scan/classify.js';
+import { classify, type Decision } from './classify.js';
 import type { WrittenRecord } from '../scan/createdSinceMatcher.js';
 import { InsertOnlyAdoption } from '../scan/insertOnlyAdoption.js';
 import type { ObjectSyncSpec, PreparedRecord } from '../transform/recordTransformer.js';
 import { shortId } from '../util/shortId.js';
-import type { WriteOutcome } from './batchWriter.js';
+import type { WriteOutcome } from './writeTypes.js';
 import type { EngineRun } from './engineRun.js';
 import { InDoubtSettlement, SETTLED_NOTES, type Settled } from './inDoubtSettlement.js';
 import type { InsertItem } from './objectWriter.js';

@@ -1,8 +1,8 @@
 import type { JournalSink } from '../journal/eventLog.js';
 import type { JournalEvent } from '../journal/events.js';
 import type { InDoubtWrites } from '../journal/inDoubtWrites.js';
-import type { Decision } from '../scan/classify.js';
-import type { IdMap } from '../transform/idMap.js';
+import type { Decision } from './classify.js';
+import type { IdMap } from '../util/idMap.js';
 import { shortId } from '../util/shortId.js';
 
 /** What a write in doubt turned out to be, once the record was found in the target. */

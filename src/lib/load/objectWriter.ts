@@ -1,6 +1,6 @@
 import type { SObjectRow } from '../api/queryPages.js';
 import type { ObjectSyncSpec, PendingLookup } from '../transform/recordTransformer.js';
-import type { RecordWriter, WriteItem, WriteOutcome } from './batchWriter.js';
+import type { RecordWriter, WriteItem, WriteOutcome } from './writeTypes.js';
 import type { EngineRun } from './engineRun.js';
 import { groupByParent, lockingParentField } from './lockGroups.js';
 import { WriteWindow } from './writeWindow.js';

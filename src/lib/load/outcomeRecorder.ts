@@ -1,8 +1,8 @@
 import type { SObjectRow } from '../api/queryPages.js';
 import { emptyCounts, type ObjectCounts } from '../journal/runMeta.js';
-import type { Decision } from '../scan/classify.js';
+import type { Decision } from './classify.js';
 import type { PreparedRecord } from '../transform/recordTransformer.js';
-import type { WriteOutcome } from './batchWriter.js';
+import type { WriteOutcome } from './writeTypes.js';
 import type { EngineRun } from './engineRun.js';
 import type { InsertItem, UpdateItem } from './objectWriter.js';
 

@@ -1,4 +1,4 @@
-import type { IdMap } from '../transform/idMap.js';
+import type { IdMap } from '../util/idMap.js';
 import { shortId } from '../util/shortId.js';
 
 type Waiter = { object: string; arrived: () => void };

@@ -1,4 +1,5 @@
 import { soqlString } from '../api/soqlLiterals.js';
+import { countQuery, templateFilter, templateOrdering } from '../template/soqlClauses.js';
 import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
 
 /** One query of an object's source: a chunk of ids (a retry re-reads the records that failed), a load phase. */
@@ -28,20 +29,6 @@ export function buildSourceQuery(spec: ObjectSyncSpec, part: SourcePart = {}, pa
 }
 
 /**
- * The template's `where` as every query sends it: in parentheses, because the engine ANDs its own filters
- * (load phase, ids, keyset) to it. A clause holds only a condition, then: `Name != null LIMIT 1` is refused
- * inside them, although it passes as the end of a bare `WHERE`.
- */
-export function templateFilter(where: string): string {
-  return `(${where})`;
-}
-
-/** How a source query read through one cursor ends: the template's `orderBy`, then its `limit`. */
-export function templateOrdering(orderBy: string | undefined, limit: number | undefined): string {
-  return `${orderBy ? ` ORDER BY ${orderBy}` : ''}${limit !== undefined ? ` LIMIT ${limit}` : ''}`;
-}
-
-/**
  * Whether the object's source can be read by keyset pages (each page its own query, ordered by Id) rather than
  * through one query's cursor. Salesforce keeps at most 10 query cursors open per user, closing the oldest when
  * an eleventh opens, and closes any after 15 idle minutes: objects that read side by side, and pause while
@@ -64,12 +51,4 @@ export const LOAD_PHASES: Readonly<Record<string, readonly string[]>> = {
 /** `SELECT COUNT() FROM X WHERE …` of an object's source query (ORDER BY and LIMIT do not change a count). */
 export function buildCountQuery(spec: ObjectSyncSpec): string {
   return countQuery(spec.object.name, spec.object.where);
-}
-
-/**
- * The count query of an object and its filter, as `buildSourceQuery` filters it. Also made from the template
- * alone, before the object's describe is in (see readsAhead): the same object and filter give the same text.
- */
-export function countQuery(objectName: string, where?: string): string {
-  return `SELECT COUNT() FROM ${objectName}${where ? ` WHERE ${templateFilter(where)}` : ''}`;
 }

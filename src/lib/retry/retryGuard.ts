@@ -7,7 +7,7 @@ import { canTransition } from '../journal/runState.js';
 import { orgOfRunLabel, resolveOrg } from '../org/resolveOrg.js';
 import type { SyncTemplate } from '../template/syncTemplate.js';
 import type { TemplateFile } from '../template/templateFile.js';
-import { templateForWriting } from '../template/writeTemplateFile.js';
+import { templateForWriting } from '../graph/writeTemplateFile.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-isync', 'isync.retry');

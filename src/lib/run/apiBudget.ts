@@ -4,7 +4,7 @@ import { QUERIES_PER_COMPOSITE } from '../api/queryPages.js';
 import { RunStop } from '../load/runStop.js';
 import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
 import { buildSourceQuery } from '../load/sourceQuery.js';
-import { RecordCounts } from './recordCounts.js';
+import { RecordCounts } from '../load/recordCounts.js';
 import { BULK_READ_PAGE_SIZE, bulkReadable, bulkReadCalls } from '../load/sourceReader.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);

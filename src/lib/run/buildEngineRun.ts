@@ -3,19 +3,20 @@ import { DEFAULT_BACKOFF } from '../api/backoff.js';
 import { CompositeCollections } from '../api/compositeCollections.js';
 import type { TextOrgApi } from '../api/orgApi.js';
 import type { RunJournal } from '../journal/runStore.js';
-import { BatchWriter, type RecordWriter } from '../load/batchWriter.js';
+import { BatchWriter } from '../load/batchWriter.js';
+import type { RecordWriter } from '../load/writeTypes.js';
 import { BulkWriter } from '../load/bulkWriter.js';
 import { DryRunWriter } from '../load/dryRunWriter.js';
 import type { EngineEvent, EngineRun, RunConfig, RunServices, SharedRunState } from '../load/engineRun.js';
 import { ParentArrivals } from '../load/parentArrivals.js';
-import { IdMap } from '../transform/idMap.js';
+import { IdMap } from '../util/idMap.js';
 import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
 import { ReferenceResolver } from '../transform/referenceResolver.js';
 import { chainLengths } from './criticalPath.js';
 import { matchKeysByObject, scheduleDependencies } from './objectSpecs.js';
-import { RecordCounts } from './recordCounts.js';
+import { RecordCounts } from '../load/recordCounts.js';
 import { BULK_BATCH_SIZE, HELD_PAGES_IN_RUN, PAGE_SIZE, runKnobs } from './runKnobs.js';
-import type { SyncRunInput } from './syncRun.js';
+import type { SyncRunInput } from './syncRunTypes.js';
 
 /**
  * Builds one run of the engine from the command's input: its configuration (plain data), its services (orgs,

@@ -6,7 +6,7 @@ import { RetryingOrgApi } from '../api/retryingOrgApi.js';
 import { soqlString } from '../api/soqlLiterals.js';
 import type { OrgRef } from '../journal/runMeta.js';
 import { ConnectionDescribeSource } from '../schema/connectionDescribeSource.js';
-import { prepareSync, type PreparedSync } from '../template/prepareSync.js';
+import { prepareSync, type PreparedSync } from './prepareSync.js';
 import { connectionSoqlChecker } from '../template/soqlCheck.js';
 import type { TemplateFile } from '../template/templateFile.js';
 import type { ObjectSyncSpec } from '../transform/recordTransformer.js';

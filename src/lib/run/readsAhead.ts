@@ -1,9 +1,9 @@
 import type { OrgApi } from '../api/orgApi.js';
-import { countQuery } from '../load/sourceQuery.js';
+import { countQuery } from '../template/soqlClauses.js';
 import { API_NAME } from '../schema/apiName.js';
 import type { TemplateFile } from '../template/templateFile.js';
 import { dailyLimitOf, type DailyLimit } from './apiBudget.js';
-import { CountQueries } from './countQueries.js';
+import { CountQueries } from '../load/countQueries.js';
 import { recordTypesOf, type RecordTypesAhead } from './preflight.js';
 
 /**

@@ -1,65 +1,21 @@
 import { hostname } from 'node:os';
-import type { BackoffPolicy } from '../api/backoff.js';
-import type { OrgApi } from '../api/orgApi.js';
-import type { MigrationPlan } from '../graph/planTypes.js';
 import { newRunId } from '../journal/paths.js';
 import { syncCountsOf } from '../journal/recordOutcomes.js';
-import { emptyCounts, sumCounts, type ObjectCounts, type ObjectSummary, type OrgRef, type RunMeta } from '../journal/runMeta.js';
+import { emptyCounts, sumCounts, type ObjectSummary, type RunMeta } from '../journal/runMeta.js';
 import type { RunState } from '../journal/runState.js';
-import type { RunJournal, RunStore } from '../journal/runStore.js';
+import type { RunJournal } from '../journal/runStore.js';
 import { runDeferredPass } from '../load/deferredPass.js';
 import type { EngineRun } from '../load/engineRun.js';
 import { STOP_STATES, toRunStop } from '../load/runStop.js';
 import { startBulkReads } from '../load/sourceReader.js';
 import type { RetryScope } from '../retry/retryScope.js';
-import type { SyncTemplate } from '../template/syncTemplate.js';
 import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
 import { buildEngineRun } from './buildEngineRun.js';
 import { startHeapGovernor } from './heapGovernor.js';
 import { startMemoryLog } from './memoryLog.js';
-import type { RecordCounts } from './recordCounts.js';
-import type { RunListener } from './runEvents.js';
 import { pendingSummary, RunTally } from './runTally.js';
+import type { SyncRunInput, SyncRunResult } from './syncRunTypes.js';
 import { addPasses, preloadOutsideReferences, runObjects } from './scheduleObjects.js';
-
-export type SyncRunInput = {
-  command: 'execute' | 'scan';
-  source: OrgApi;
-  target: OrgApi;
-  sourceOrg: OrgRef;
-  targetOrg: OrgRef;
-  template: SyncTemplate;
-  templatePath?: string;
-  plan: MigrationPlan;
-  specs: ObjectSyncSpec[];
-  /** Source key prefix -> object name (describeGlobal), to type polymorphic lookups. */
-  sourceKeyPrefixes: ReadonlyMap<string, string>;
-  targetUserId: string;
-  dryRun: boolean;
-  concurrency: number;
-  /** Record counts already asked (the API budget asked them first); absent: asked at the start of the run. */
-  counts?: RecordCounts;
-  store: RunStore;
-  /** A retry: append to this run's journal, start from what it already did, redo only what the scope says. */
-  continueRun?: { journal: RunJournal; scope: RetryScope };
-  listener?: RunListener;
-  backoff?: BackoffPolicy;
-  /** Throws RunStop when the run must end as stopped although no request was refused (--stop-on-error). */
-  checkStop?(): void;
-};
-
-export type SyncRunResult = {
-  runId: string;
-  state: RunState;
-  stateReason?: string;
-  objects: ObjectSummary[];
-  totals: ObjectCounts;
-  deferred: { updated: number; failed: number; unresolved: number };
-  notes: Array<{ object: string; note: string; count: number }>;
-  /** Failed records by object and error code. */
-  failures: Array<{ object: string; code: string; count: number }>;
-  journalDir: string;
-};
 
 /** Records in a run (in its source, or synced) from which the heap governor collects whenever the heap grows. */
 const GOVERNED_FROM_RECORDS = 250_000;

@@ -1,4 +1,4 @@
-import { IdMap } from '../transform/idMap.js';
+import { IdMap } from '../util/idMap.js';
 import { findCreatedSince, type CreatedSinceSearch, type WrittenRecord } from './createdSinceMatcher.js';
 
 export type AdoptionSearch = Omit<CreatedSinceSearch, 'since' | 'isClaimed'>;

@@ -1,4 +1,4 @@
-import { countQuery, templateFilter, templateOrdering } from '../load/sourceQuery.js';
+import { countQuery, templateFilter, templateOrdering } from './soqlClauses.js';
 import { clauseKeywordProblem, type ClauseProperty } from './clauseKeywords.js';
 import type { TemplateObjectSpec } from './templateFile.js';
 import { summariseQueryError, type SoqlChecker } from './soqlCheck.js';

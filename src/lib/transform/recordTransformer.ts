@@ -4,7 +4,7 @@ import type { DescribeField, DescribeSObject } from '../schema/describeTypes.js'
 import type { SyncObject } from '../template/syncTemplate.js';
 import type { InDoubtWrites } from '../journal/inDoubtWrites.js';
 import { scalarText } from '../util/scalarText.js';
-import type { IdMap } from './idMap.js';
+import type { IdMap } from '../util/idMap.js';
 
 /** What the transformer needs to know about one object's step in the plan. */
 export type ObjectSyncSpec = {

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import type { HttpMethod, OrgApi } from '../../../src/lib/api/orgApi.js';
 import { bulkReadCalls } from '../../../src/lib/load/sourceReader.js';
 import { ApiBudget } from '../../../src/lib/run/apiBudget.js';
-import { RecordCounts } from '../../../src/lib/run/recordCounts.js';
+import { RecordCounts } from '../../../src/lib/load/recordCounts.js';
 import type { ObjectSyncSpec } from '../../../src/lib/transform/recordTransformer.js';
 import { describe as describeObject, field } from './describeKit.js';
 

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import { classify } from '../../../src/lib/scan/classify.js';
+import { classify } from '../../../src/lib/load/classify.js';
 import { sameValue } from '../../../src/lib/scan/valueCompare.js';
 import { matchKeyOf } from '../../../src/lib/scan/matchKey.js';
-import { IdMap } from '../../../src/lib/transform/idMap.js';
+import { IdMap } from '../../../src/lib/util/idMap.js';
 import { prepareRecord, PARENT_NOT_SYNCED, type LookupContext, type ObjectSyncSpec } from '../../../src/lib/transform/recordTransformer.js';
 import { SelfReferenceQueue } from '../../../src/lib/load/selfReferenceQueue.js';
 import { describe as describeObject, field, lookup } from './describeKit.js';

@@ -1,6 +1,6 @@
 import type { EngineRun, RunConfig, RunServices } from '../../../src/lib/load/engineRun.js';
 import type { ParentArrivals } from '../../../src/lib/load/parentArrivals.js';
-import { IdMap } from '../../../src/lib/transform/idMap.js';
+import { IdMap } from '../../../src/lib/util/idMap.js';
 import { ReferenceResolver } from '../../../src/lib/transform/referenceResolver.js';
 import type { ObjectSyncSpec } from '../../../src/lib/transform/recordTransformer.js';
 import { describe, field, lookup } from './describeKit.js';

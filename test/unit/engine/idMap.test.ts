@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { IdMap } from '../../../src/lib/transform/idMap.js';
-import { PackedIdTable } from '../../../src/lib/transform/packedIdTable.js';
+import { IdMap } from '../../../src/lib/util/idMap.js';
+import { PackedIdTable } from '../../../src/lib/util/packedIdTable.js';
 
 /** A plausible 18-character id: key prefix, pod, then a base-62 counter (checksum characters are not checked). */
 function sfId(prefix: string, counter: number, suffix = 'AAA'): string {

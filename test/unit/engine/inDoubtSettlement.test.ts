@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import type { JournalEvent } from '../../../src/lib/journal/events.js';
 import type { InDoubtWrites } from '../../../src/lib/journal/inDoubtWrites.js';
 import { InDoubtSettlement } from '../../../src/lib/load/inDoubtSettlement.js';
-import { IdMap } from '../../../src/lib/transform/idMap.js';
+import { IdMap } from '../../../src/lib/util/idMap.js';
 
 const at = '2026-12-06T10:00:00.000Z';
 const doubts: InDoubtWrites = {

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import type { HttpMethod, OrgApi } from '../../../src/lib/api/orgApi.js';
-import type { RecordWriter, WriteOutcome, WriteRequest } from '../../../src/lib/load/batchWriter.js';
+import type { RecordWriter, WriteOutcome, WriteRequest } from '../../../src/lib/load/writeTypes.js';
 import { ObjectSync } from '../../../src/lib/load/objectSync.js';
-import { RecordCounts } from '../../../src/lib/run/recordCounts.js';
+import { RecordCounts } from '../../../src/lib/load/recordCounts.js';
 import { engineRun, nameKeyedSpec } from './engineRunKit.js';
 
 const OBJECT = 'Tree__c';

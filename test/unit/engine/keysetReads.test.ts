@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { OrgApi } from '../../../src/lib/api/orgApi.js';
 import { readSource } from '../../../src/lib/load/sourceReader.js';
-import { RecordCounts } from '../../../src/lib/run/recordCounts.js';
+import { RecordCounts } from '../../../src/lib/load/recordCounts.js';
 import type { ObjectSyncSpec } from '../../../src/lib/transform/recordTransformer.js';
 import { engineRun, nameKeyedSpec } from './engineRunKit.js';
 

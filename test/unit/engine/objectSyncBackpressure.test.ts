@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import type { HttpMethod, OrgApi } from '../../../src/lib/api/orgApi.js';
-import type { RecordWriter, WriteOutcome, WriteRequest } from '../../../src/lib/load/batchWriter.js';
+import type { RecordWriter, WriteOutcome, WriteRequest } from '../../../src/lib/load/writeTypes.js';
 import { ObjectSync } from '../../../src/lib/load/objectSync.js';
 import type { EngineRun } from '../../../src/lib/load/engineRun.js';
-import { RecordCounts } from '../../../src/lib/run/recordCounts.js';
+import { RecordCounts } from '../../../src/lib/load/recordCounts.js';
 import type { ObjectSyncSpec } from '../../../src/lib/transform/recordTransformer.js';
 import { engineRun, nameKeyedSpec } from './engineRunKit.js';
 

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { HeldRows } from '../../../src/lib/load/heldRows.js';
 import { ParentArrivals } from '../../../src/lib/load/parentArrivals.js';
-import { IdMap } from '../../../src/lib/transform/idMap.js';
+import { IdMap } from '../../../src/lib/util/idMap.js';
 import type { ObjectSyncSpec } from '../../../src/lib/transform/recordTransformer.js';
 import { describe as describeObject, field, lookup } from './describeKit.js';
 

@@ -1,10 +1,10 @@
 import { expect } from 'chai';
 import type { OrgApi } from '../../../src/lib/api/orgApi.js';
-import type { RecordWriter, WriteOutcome, WriteRequest } from '../../../src/lib/load/batchWriter.js';
+import type { RecordWriter, WriteOutcome, WriteRequest } from '../../../src/lib/load/writeTypes.js';
 import { ObjectSync } from '../../../src/lib/load/objectSync.js';
 import { ParentArrivals } from '../../../src/lib/load/parentArrivals.js';
 import type { EngineRun } from '../../../src/lib/load/engineRun.js';
-import { RecordCounts } from '../../../src/lib/run/recordCounts.js';
+import { RecordCounts } from '../../../src/lib/load/recordCounts.js';
 import { PARENT_NOT_SYNCED, type ObjectSyncSpec } from '../../../src/lib/transform/recordTransformer.js';
 import { describe as describeObject, field, lookup } from './describeKit.js';
 import { engineRun, nameKeyedSpec } from './engineRunKit.js';

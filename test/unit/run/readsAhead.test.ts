@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import type { OrgApi } from '../../../src/lib/api/orgApi.js';
 import { preflight } from '../../../src/lib/run/preflight.js';
 import { startReadsAhead } from '../../../src/lib/run/readsAhead.js';
-import { RecordCounts } from '../../../src/lib/run/recordCounts.js';
+import { RecordCounts } from '../../../src/lib/load/recordCounts.js';
 import type { ObjectSyncSpec } from '../../../src/lib/transform/recordTransformer.js';
 import { field } from '../engine/describeKit.js';
 import { nameKeyedSpec } from '../engine/engineRunKit.js';

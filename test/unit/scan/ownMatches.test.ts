@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { ownMatches } from '../../../src/lib/scan/ownMatches.js';
-import { IdMap } from '../../../src/lib/transform/idMap.js';
+import { ownMatches } from '../../../src/lib/load/ownMatches.js';
+import { IdMap } from '../../../src/lib/util/idMap.js';
 
 const A = '001000000000001AAA';
 const B = '001000000000002AAA';

@@ -6,7 +6,7 @@ import { expect } from 'chai';
 import type { Connection } from '@salesforce/core';
 import { ConnectionOrgApi } from '../../../src/lib/api/orgApi.js';
 import { ConnectionDescribeSource } from '../../../src/lib/schema/connectionDescribeSource.js';
-import { prepareSync } from '../../../src/lib/template/prepareSync.js';
+import { prepareSync } from '../../../src/lib/run/prepareSync.js';
 import { sampleSchema } from '../template/sampleSchema.js';
 import { stubDescribeSource, stubSoqlChecker } from '../template/stubOrg.js';
 

@@ -8,7 +8,7 @@ import type { Connection } from '@salesforce/core';
 import { SfError } from '@salesforce/core';
 import { expect } from 'chai';
 import { ConnectionDescribeSource } from '../../../src/lib/schema/connectionDescribeSource.js';
-import { prepareSync } from '../../../src/lib/template/prepareSync.js';
+import { prepareSync } from '../../../src/lib/run/prepareSync.js';
 import type { TemplateFile } from '../../../src/lib/template/templateFile.js';
 import { useProcessSandboxHome } from '../../clients/processSandboxHome.js';
 import { startOrg, type EmulatedOrg } from '../../emulator/index.js';

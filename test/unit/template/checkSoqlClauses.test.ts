@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { buildSourceQuery, countQuery } from '../../../src/lib/load/sourceQuery.js';
+import { buildSourceQuery } from '../../../src/lib/load/sourceQuery.js';
+import { countQuery } from '../../../src/lib/template/soqlClauses.js';
 import { checkSoqlClauses } from '../../../src/lib/template/checkSoqlClauses.js';
 import { nameKeyedSpec } from '../engine/engineRunKit.js';
 import { stubSoqlChecker } from './stubOrg.js';

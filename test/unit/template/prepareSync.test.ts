@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { SfError } from '@salesforce/core';
-import { prepareSync, type PreparedSync } from '../../../src/lib/template/prepareSync.js';
+import { prepareSync, type PreparedSync } from '../../../src/lib/run/prepareSync.js';
 import type { TemplateFile } from '../../../src/lib/template/templateFile.js';
 import type { DescribeSObject } from '../../../src/lib/schema/describeTypes.js';
 import { field } from '../graph/describeBuilders.js';

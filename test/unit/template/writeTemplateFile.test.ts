@@ -2,9 +2,9 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { prepareSync } from '../../../src/lib/template/prepareSync.js';
+import { prepareSync } from '../../../src/lib/run/prepareSync.js';
 import { SfError } from '@salesforce/core';
-import { assertWritableTemplatePath, matchBySpec, templateForWriting, writeTemplateFile } from '../../../src/lib/template/writeTemplateFile.js';
+import { assertWritableTemplatePath, matchBySpec, templateForWriting, writeTemplateFile } from '../../../src/lib/graph/writeTemplateFile.js';
 import { sampleSchema } from './sampleSchema.js';
 import { stubDescribeSource, stubSoqlChecker } from './stubOrg.js';
 

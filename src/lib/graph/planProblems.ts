@@ -1,5 +1,5 @@
-import type { LookupKind, PlanProblem } from '../graph/planTypes.js';
-import { templateMessage, templateProblem, type TemplateProblem } from './templateProblems.js';
+import type { LookupKind, PlanProblem } from './planTypes.js';
+import { templateMessage, templateProblem, type TemplateProblem } from '../template/templateProblems.js';
 
 /** The planner's findings as template problems, so they are listed with the others in one error. */
 export function planProblemToTemplateProblem(problem: PlanProblem): TemplateProblem {

@@ -7,14 +7,14 @@ import { ConnectionDescribeSource } from '../schema/connectionDescribeSource.js'
 import type { DescribeSource } from '../schema/describeSource.js';
 import type { DescribeSObject } from '../schema/describeTypes.js';
 import pLimit from 'p-limit';
-import { normaliseTemplate } from './normaliseTemplate.js';
-import { templateFromObjectList } from './objectsTemplate.js';
-import { planProblemToTemplateProblem } from './planProblems.js';
-import { readTemplateFile } from './readTemplateFile.js';
-import { connectionSoqlChecker, type SoqlChecker } from './soqlCheck.js';
-import type { SyncTemplate } from './syncTemplate.js';
-import type { TemplateFile } from './templateFile.js';
-import { templateInvalidError } from './templateProblems.js';
+import { normaliseTemplate } from '../template/normaliseTemplate.js';
+import { templateFromObjectList } from '../template/objectsTemplate.js';
+import { planProblemToTemplateProblem } from '../graph/planProblems.js';
+import { readTemplateFile } from '../template/readTemplateFile.js';
+import { connectionSoqlChecker, type SoqlChecker } from '../template/soqlCheck.js';
+import type { SyncTemplate } from '../template/syncTemplate.js';
+import type { TemplateFile } from '../template/templateFile.js';
+import { templateInvalidError } from '../template/templateProblems.js';
 
 export type PrepareSyncInput = {
   /** Exactly one of `templateFile`, `objects` and `file`. */

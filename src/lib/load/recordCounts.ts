@@ -1,5 +1,6 @@
 import type { OrgApi } from '../api/orgApi.js';
-import { buildCountQuery, countQuery } from '../load/sourceQuery.js';
+import { countQuery } from '../template/soqlClauses.js';
+import { buildCountQuery } from './sourceQuery.js';
 import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
 import { CountQueries } from './countQueries.js';
 

@@ -1,11 +1,11 @@
 import { statSync } from 'node:fs';
 import { rename, writeFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { MigrationPlan } from '../graph/planTypes.js';
-import type { MatchKey, SyncObject, SyncTemplate } from './syncTemplate.js';
-import type { TemplateFile, TemplateObjectSpec } from './templateFile.js';
-import { fileErrorReason } from './fileErrorReason.js';
-import { templateError } from './templateProblems.js';
+import type { MigrationPlan } from './planTypes.js';
+import type { MatchKey, SyncObject, SyncTemplate } from '../template/syncTemplate.js';
+import type { TemplateFile, TemplateObjectSpec } from '../template/templateFile.js';
+import { fileErrorReason } from '../template/fileErrorReason.js';
+import { templateError } from '../template/templateProblems.js';
 
 /**
  * The template as `sf isync order --write` saves it: the normalised objects (names in describe spelling, match

@@ -1,5 +1,5 @@
 import { PackedIdTable } from './packedIdTable.js';
-import { shortId } from '../util/shortId.js';
+import { shortId } from './shortId.js';
 
 /**
  * Source id -> target id, for every record the run inserted, updated or matched. It is the one structure that

@@ -2,7 +2,7 @@ import type { SObjectRow } from '../api/queryPages.js';
 import type { RecordError } from '../api/collections.js';
 import type { DescribeField } from '../schema/describeTypes.js';
 import type { PreparedRecord } from '../transform/recordTransformer.js';
-import { sameValue } from './valueCompare.js';
+import { sameValue } from '../scan/valueCompare.js';
 
 /** What the sync does with one source record. */
 export type Decision =

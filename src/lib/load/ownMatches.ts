@@ -1,5 +1,5 @@
 import type { SObjectRow } from '../api/queryPages.js';
-import type { IdMap } from '../transform/idMap.js';
+import type { IdMap } from '../util/idMap.js';
 import { shortId } from '../util/shortId.js';
 
 export type RunRecords = {

@@ -1,0 +1,50 @@
+import type { BackoffPolicy } from '../api/backoff.js';
+import type { OrgApi } from '../api/orgApi.js';
+import type { MigrationPlan } from '../graph/planTypes.js';
+import type { ObjectCounts, ObjectSummary, OrgRef } from '../journal/runMeta.js';
+import type { RunState } from '../journal/runState.js';
+import type { RunJournal, RunStore } from '../journal/runStore.js';
+import type { RecordCounts } from '../load/recordCounts.js';
+import type { RetryScope } from '../retry/retryScope.js';
+import type { SyncTemplate } from '../template/syncTemplate.js';
+import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
+import type { RunListener } from './runEvents.js';
+
+export type SyncRunInput = {
+  command: 'execute' | 'scan';
+  source: OrgApi;
+  target: OrgApi;
+  sourceOrg: OrgRef;
+  targetOrg: OrgRef;
+  template: SyncTemplate;
+  templatePath?: string;
+  plan: MigrationPlan;
+  specs: ObjectSyncSpec[];
+  /** Source key prefix -> object name (describeGlobal), to type polymorphic lookups. */
+  sourceKeyPrefixes: ReadonlyMap<string, string>;
+  targetUserId: string;
+  dryRun: boolean;
+  concurrency: number;
+  /** Record counts already asked (the API budget asked them first); absent: asked at the start of the run. */
+  counts?: RecordCounts;
+  store: RunStore;
+  /** A retry: append to this run's journal, start from what it already did, redo only what the scope says. */
+  continueRun?: { journal: RunJournal; scope: RetryScope };
+  listener?: RunListener;
+  backoff?: BackoffPolicy;
+  /** Throws RunStop when the run must end as stopped although no request was refused (--stop-on-error). */
+  checkStop?(): void;
+};
+
+export type SyncRunResult = {
+  runId: string;
+  state: RunState;
+  stateReason?: string;
+  objects: ObjectSummary[];
+  totals: ObjectCounts;
+  deferred: { updated: number; failed: number; unresolved: number };
+  notes: Array<{ object: string; note: string; count: number }>;
+  /** Failed records by object and error code. */
+  failures: Array<{ object: string; code: string; count: number }>;
+  journalDir: string;
+};
