@@ -1,6 +1,7 @@
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { journalDirFlag, sourceOrgFlag, targetOrgFlag } from '../../shared/orgFlags.js';
+import { objectNames, objectsFlag } from '../../shared/objectsFlag.js';
 import { DEFAULT_API_BUDGET, syncFromFlags, type SyncCommandResult } from '../../shared/syncFromFlags.js';
 import { continueRun, type ContinueResult } from '../../shared/continueRun.js';
 import { renderRunSummary, runExitCode } from '../../shared/runSummary.js';
@@ -24,10 +25,8 @@ export default class Execute extends SfCommand<ExecuteResult> {
       summary: messages.getMessage('flags.template.summary'),
       exactlyOne: ['template', 'objects', 'resume'],
     }),
-    objects: Flags.string({
+    objects: objectsFlag({
       summary: messages.getMessage('flags.objects.summary'),
-      multiple: true,
-      delimiter: ',',
       exactlyOne: ['template', 'objects', 'resume'],
     }),
     resume: Flags.boolean({
@@ -68,7 +67,7 @@ export default class Execute extends SfCommand<ExecuteResult> {
       sourceOrg: required(flags['source-org'], 'source-org'),
       targetOrg: required(flags['target-org'], 'target-org'),
       templateFile: flags.template,
-      objects: flags.objects,
+      objects: objectNames(flags.objects),
       dryRun: flags['dry-run'],
       stopOnError: flags['stop-on-error'] ? true : flags['continue-on-error'] ? false : undefined,
       concurrency: flags.concurrency,
