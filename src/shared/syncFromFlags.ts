@@ -76,6 +76,7 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
   const counts = RecordCounts.from(setup.specs, setup.ahead.counts);
   const budget = await ApiBudget.plan(input.apiBudget ?? DEFAULT_API_BUDGET, setup.specs, setup.source, setup.target, {
     bulkThreshold: template.options.bulkThreshold,
+    batchSize: template.options.batchSize,
     counts,
     limits: setup.ahead.limits,
   });

@@ -1,10 +1,11 @@
 import { expect } from 'chai';
 import type { ExecuteResult } from '../../src/commands/isync/execute.js';
+import type { OrderResult } from '../../src/commands/isync/order.js';
 import { startOrg, type EmulatedOrg } from '../emulator/index.js';
 import { queryOrg } from '../support/emulatedOrgs.js';
 import { REPO_ROOT } from '../support/runPlugin.js';
 import { sandboxEnv } from '../support/sandboxHome.js';
-import { installSfCli, type SfCli } from './sfCli.js';
+import { installSfCli, type SfCli, type SfJson, type SfRun } from './sfCli.js';
 
 /**
  * The plugin as a user installs it: `sf plugins link .` into the real sf CLI, both orgs logged in with
@@ -39,6 +40,27 @@ describe('clients: sf plugins link, then sf isync between two aliases', function
     expect(link.code, link.stderr).to.equal(0);
     const plugins = await sf.run(['plugins', '--core'], env);
     expect(plugins.stdout).to.match(/sf-isync .*\(link\)/);
+  });
+
+  // The sf CLI's preparse hook warns "The input format for array arguments has changed" on any command line
+  // with a comma when the command has a flag declared with `delimiter: ','`.
+  it('takes --objects repeated or comma-separated: the same plan, and no warning about the list format', async () => {
+    const order = (objects: string[], json: string[] = []): Promise<SfRun> =>
+      sf.run(['isync', 'order', '-s', 'linked-src', '-o', 'linked-tgt', ...objects, ...json], env, REPO_ROOT);
+    const forms = [['--objects', 'Account,Contact'], ['--objects', 'Account', '--objects', 'Contact']];
+    const runs: SfRun[] = [];
+    for (const form of forms) runs.push(await order(form), await order(form, ['--json']));
+    for (const run of runs) {
+      expect(run.code, run.stdout + run.stderr).to.equal(0);
+      expect(run.stderr + run.stdout).to.not.contain('input format for array arguments');
+    }
+    const [commas, commasJson, repeated, repeatedJson] = runs;
+    expect(repeated.stdout).to.equal(commas.stdout);
+    const plans = [commasJson, repeatedJson].map((run) => JSON.parse(run.stdout) as SfJson<OrderResult>);
+    expect(plans[0].result.plan.steps.map((step) => step.object)).to.deep.equal(['Account', 'Contact']);
+    expect(plans[1].result.plan).to.deep.equal(plans[0].result.plan);
+    expect(plans[1].result.template).to.deep.equal(plans[0].result.template);
+    expect(plans.flatMap((plan) => plan.warnings ?? [])).to.deep.equal([]);
   });
 
   it('runs sf isync order and sf isync execute as a user would', async () => {

@@ -43,9 +43,39 @@ describe('sf isync order against emulated orgs', function () {
     expect(plan.steps.find((s) => s.object === 'Account')?.selfReferences).to.deep.equal(['ParentId']);
   });
 
+  it('takes --objects repeated, comma-separated or both: the same objects, in the order given, each once', async () => {
+    const forms = [
+      ['--objects', 'Account,Contact,Team__c'],
+      ['--objects', 'Account', '--objects', 'Contact', '--objects', 'Team__c'],
+      ['--objects', ' Account , Contact', '--objects', 'Team__c,account', '--objects', 'Contact'],
+    ];
+    const results: OrderResult[] = [];
+    for (const form of forms) {
+      const run = await runPlugin(['isync', 'order', '-s', 'src', '-o', 'tgt', ...form, '--json'], pair.env);
+      expect(run.code, run.stdout + run.stderr).to.equal(0);
+      results.push(jsonOf<OrderResult>(run).result);
+    }
+    expect(results[0].template.objects.map((object) => object.name)).to.deep.equal(['Account', 'Contact', 'Team__c']);
+    for (const result of results.slice(1)) {
+      expect(result.template).to.deep.equal(results[0].template);
+      expect(result.plan).to.deep.equal(results[0].plan);
+    }
+  });
+
+  it('refuses an empty name in --objects as a bad flag, naming the value', async () => {
+    for (const value of ['Account,,Contact', 'Account,', ' ']) {
+      const run = await runPlugin(['isync', 'order', '-s', 'src', '--objects', 'Contact', '--objects', value, '--json'], pair.env);
+      const json = jsonOf<OrderResult>(run);
+      expect(run.code, run.stdout).to.equal(2);
+      expect(json.name).to.equal('EmptyObjectNameError');
+      expect(json.message).to.contain(`--objects "${value}" has an empty object name.`);
+      expect(json.actions?.join('\n')).to.contain('--objects Account --objects Contact');
+    }
+  });
+
   it('writes the computed order into a template that execute can use (--write)', async () => {
     const written = `${pair.env.HOME}/ordered.json`;
-    const run = await runPlugin(['isync', 'order', '-s', 'src', '--objects', 'Account,Contact,Team__c,Team_Member__c', '--write', written, '--json'], pair.env);
+    const run = await runPlugin(['isync', 'order', '-s', 'src', '--objects', 'Account', '--objects', 'Contact,Team__c', '--objects', 'Team_Member__c', '--write', written, '--json'], pair.env);
     expect(run.code, run.stdout).to.equal(0);
     const again = await runPlugin(['isync', 'order', '-s', 'src', '-t', written, '--json'], pair.env);
     expect(jsonOf<OrderResult>(again).result.plan.ordering).to.equal('manual');

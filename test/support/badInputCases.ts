@@ -180,6 +180,14 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     fix: ['--help'],
   },
   {
+    name: 'empty object name in --objects',
+    argv: () => [...SYNC, '--objects', 'Account', '--objects', 'Account,,Contact'],
+    exit: 2,
+    error: 'EmptyObjectNameError',
+    problem: ['--objects "Account,,Contact" has an empty object name.'],
+    fix: ['Remove the extra comma', '--objects Account --objects Contact'],
+  },
+  {
     name: '--continue-on-error with --stop-on-error',
     argv: () => [...OBJECTS, '--continue-on-error', '--stop-on-error'],
     ...PARSE_ERROR,
@@ -253,7 +261,7 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     exit: 1,
     error: 'TemplateNotFoundError',
     problem: (ctx) => [`Template file not found: ${ctx.emptyJournalDir}/missing.json`],
-    fix: ['--objects Account,Contact --write'],
+    fix: ['--objects Account --objects Contact --write'],
   },
   {
     name: 'order: template file not found',
@@ -261,7 +269,7 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     exit: 1,
     error: 'TemplateNotFoundError',
     problem: (ctx) => [`Template file not found: ${ctx.emptyJournalDir}/missing.json`],
-    fix: ['--objects Account,Contact --write'],
+    fix: ['--objects Account --objects Contact --write'],
   },
   {
     name: 'execute: template that is a folder',

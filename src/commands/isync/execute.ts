@@ -4,6 +4,7 @@ import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { journalRoot } from '../../lib/journal/paths.js';
 import { BAD_COMMAND_LINE_EXIT } from '../../shared/exitCodes.js';
 import { journalDirFlag, orgsOfFlags, sourceOrgFlag, targetOrgFlag } from '../../shared/orgFlags.js';
+import { objectNames, objectsFlag } from '../../shared/objectsFlag.js';
 import { DEFAULT_API_BUDGET, syncFromFlags, type SyncCommandResult } from '../../shared/syncFromFlags.js';
 import { continueRun, type ContinueResult } from '../../shared/continueRun.js';
 import { renderRunSummary, runExitCode } from '../../shared/runSummary.js';
@@ -27,10 +28,8 @@ export default class Execute extends SfCommand<ExecuteResult> {
       summary: messages.getMessage('flags.template.summary'),
       exactlyOne: ['template', 'objects', 'resume'],
     }),
-    objects: Flags.string({
+    objects: objectsFlag({
       summary: messages.getMessage('flags.objects.summary'),
-      multiple: true,
-      delimiter: ',',
       exactlyOne: ['template', 'objects', 'resume'],
     }),
     resume: Flags.boolean({
@@ -83,7 +82,7 @@ export default class Execute extends SfCommand<ExecuteResult> {
       sourceOrg: orgs['source-org'],
       targetOrg: orgs['target-org'],
       templateFile: flags.template,
-      objects: flags.objects,
+      objects: objectNames(flags.objects),
       dryRun: flags['dry-run'],
       stopOnError: flags['stop-on-error'] ? true : flags['continue-on-error'] ? false : undefined,
       concurrency: flags.concurrency,

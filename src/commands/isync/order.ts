@@ -5,6 +5,7 @@ import { prepareSyncWithConnections } from '../../lib/run/prepareSync.js';
 import type { SyncTemplate } from '../../lib/template/syncTemplate.js';
 import { assertWritableTemplatePath, templateForWriting, writeTemplateFile } from '../../lib/graph/writeTemplateFile.js';
 import { orgsOfFlags, sourceOrgFlag, targetOrgFlag } from '../../shared/orgFlags.js';
+import { objectNames, objectsFlag } from '../../shared/objectsFlag.js';
 import { ORDER_COLUMNS, orderRow, type OrderRow } from '../../lib/graph/planTable.js';
 import type { PlanStep } from '../../lib/graph/planTypes.js';
 
@@ -46,11 +47,9 @@ export default class Order extends SfCommand<OrderResult> {
       description: messages.getMessage('flags.template.description'),
       exactlyOne: ['template', 'objects'],
     }),
-    objects: Flags.string({
+    objects: objectsFlag({
       summary: messages.getMessage('flags.objects.summary'),
       description: messages.getMessage('flags.objects.description'),
-      multiple: true,
-      delimiter: ',',
       exactlyOne: ['template', 'objects'],
     }),
     write: Flags.file({
@@ -66,7 +65,7 @@ export default class Order extends SfCommand<OrderResult> {
     const { 'source-org': source, 'target-org': target } = await orgsOfFlags({ 'source-org': flags['source-org'], 'target-org': flags['target-org'] });
     const prepared = await prepareSyncWithConnections({
       templateFile: flags.template,
-      objects: flags.objects,
+      objects: objectNames(flags.objects),
       source: source.getConnection(flags['api-version']),
       target: target?.getConnection(flags['api-version']),
     });

@@ -2,6 +2,7 @@ import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { journalRoot } from '../../lib/journal/paths.js';
 import { journalDirFlag, orgsOfFlags, sourceOrgFlag, targetOrgFlag } from '../../shared/orgFlags.js';
+import { objectNames, objectsFlag } from '../../shared/objectsFlag.js';
 import { syncFromFlags, type SyncCommandResult } from '../../shared/syncFromFlags.js';
 import { renderRunSummary, runExitCode } from '../../shared/runSummary.js';
 
@@ -23,10 +24,8 @@ export default class Scan extends SfCommand<ScanResult> {
       summary: messages.getMessage('flags.template.summary'),
       exactlyOne: ['template', 'objects'],
     }),
-    objects: Flags.string({
+    objects: objectsFlag({
       summary: messages.getMessage('flags.objects.summary'),
-      multiple: true,
-      delimiter: ',',
       exactlyOne: ['template', 'objects'],
     }),
     'journal-dir': journalDirFlag,
@@ -42,7 +41,7 @@ export default class Scan extends SfCommand<ScanResult> {
       sourceOrg: orgs['source-org'],
       targetOrg: orgs['target-org'],
       templateFile: flags.template,
-      objects: flags.objects,
+      objects: objectNames(flags.objects),
       dryRun: true,
       journalDir: flags['journal-dir'],
       confirmProduction: false,

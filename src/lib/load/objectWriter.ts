@@ -4,6 +4,7 @@ import type { RecordWriter, WriteItem, WriteOutcome } from './writeTypes.js';
 import type { EngineRun } from './engineRun.js';
 import { groupByParent, lockingParentField } from './lockGroups.js';
 import { WriteWindow } from './writeWindow.js';
+import { writesInBulk } from './writeBatches.js';
 
 /**
  * An insert waiting for its batch's answer keeps what happens after it needs, not the prepared record: its
@@ -65,14 +66,13 @@ export class ObjectWriter {
   public async choose(): Promise<void> {
     const bulk = this.run.config.bulk;
     const bulkWriter = this.run.services.bulkWriter;
-    const key = this.spec.object.matchBy?.target;
-    if (!bulk || !bulkWriter || this.spec.onlySourceIds || !key || key.length !== 1 || key[0] === 'Id') return;
+    if (!bulk || !bulkWriter) return;
     // The same COUNT() decides how the source is read (sourceReader): asked once for both.
     const count = await this.run.services.counts.source(this.spec.object.name);
-    if (count < bulk.threshold) return;
+    if (!writesInBulk(this.spec, count, bulk.threshold)) return;
     this.writer = bulkWriter;
     this.batchSizeNow = bulk.batchSize;
-    this.correlationField = this.upsertField ?? key[0];
+    this.correlationField = this.upsertField ?? this.spec.object.matchBy!.target[0];
     this.window.useBulk(bulk.batchSize);
   }
 

@@ -6,6 +6,7 @@ import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
 import { buildSourceQuery } from '../load/sourceQuery.js';
 import { RecordCounts } from '../load/recordCounts.js';
 import { BULK_READ_PAGE_SIZE, bulkReadable, bulkReadCalls } from '../load/sourceReader.js';
+import { BULK_BATCH_SIZE, bulkWriteJobCalls, restBatchSize, writesInBulk } from '../load/writeBatches.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-isync', 'isync.run');
@@ -24,9 +25,8 @@ export type OrgBudget = {
   projected: number;
 };
 
-/** Rows per query page and records per write request, as the engine uses them. */
+/** Rows per REST query page, as the engine reads them. */
 const PAGE_SIZE = 2000;
-const BATCH_SIZE = 200;
 
 /**
  * The API budget of a run. Before the run: each org's daily request limit is read (`/limits`), the calls the
@@ -39,18 +39,27 @@ export class ApiBudget {
 
   private constructor(private readonly budgets: Record<'source' | 'target', OrgBudget>) {}
 
-  /** `bulkThreshold`: the template's; objects that large are read by Bulk API query jobs (absent: REST only). */
+  /**
+   * `bulkThreshold`: the template's; objects that large are read by Bulk API query jobs and, when their key
+   * allows, written by ingest jobs (absent: REST only). `batchSize`: the template's records per REST write
+   * (absent: as many as a collection holds).
+   */
   public static async plan(
     percent: number,
     specs: readonly ObjectSyncSpec[],
     source: OrgApi,
     target: OrgApi,
-    options: { bulkThreshold?: number; counts?: RecordCounts; limits?: { source: Promise<DailyLimit>; target: Promise<DailyLimit> } } = {}
+    options: {
+      bulkThreshold?: number;
+      batchSize?: number;
+      counts?: RecordCounts;
+      limits?: { source: Promise<DailyLimit>; target: Promise<DailyLimit> };
+    } = {}
   ): Promise<ApiBudget> {
     const counts = options.counts ?? RecordCounts.start(specs, source, target);
     const limits = options.limits ?? { source: dailyLimitOf(source), target: dailyLimitOf(target) };
     const [sourceLimits, targetLimits] = await Promise.all([limits.source, limits.target]);
-    const projected = await projectCalls(specs, counts, options.bulkThreshold);
+    const projected = await projectCalls(specs, counts, options);
     const budgetOf = (org: 'source' | 'target', limit: DailyLimit): OrgBudget => ({
       org,
       max: limit.Max,
@@ -92,25 +101,37 @@ export async function dailyLimitOf(api: OrgApi): Promise<DailyLimit> {
 
 /**
  * Calls a full sync of the template needs at most: per object, its source reads (REST pages of 2,000, or a
- * Bulk query job with its polls and pages of 10,000 when the object reaches the bulk threshold) and one target
- * match query per page read, and one write per 200 records (each record inserted or updated), plus the
- * deferred pass.
+ * Bulk query job with its polls and pages of 10,000 when the object reaches the bulk threshold), one target
+ * match query per page read, its writes (REST batches of the template's batch size, or Bulk ingest jobs of
+ * 10,000 records when the engine writes the object in bulk: see writesInBulk), and the deferred pass (REST
+ * updates of the same batch size, for objects with deferred lookups).
  */
 async function projectCalls(
   specs: readonly ObjectSyncSpec[],
   recordCounts: RecordCounts,
-  bulkThreshold: number | undefined
+  options: { bulkThreshold?: number; batchSize?: number }
 ): Promise<{ source: number; target: number }> {
   const counts = await Promise.all(specs.map((spec) => recordCounts.source(spec.object.name)));
+  const { bulkThreshold } = options;
+  const restBatch = restBatchSize(options.batchSize ?? Number.POSITIVE_INFINITY);
   // The counts themselves, five to a Composite call in each org.
   let sourceCalls = Math.ceil(specs.length / QUERIES_PER_COMPOSITE);
   let targetCalls = Math.ceil(specs.length / QUERIES_PER_COMPOSITE);
   specs.forEach((spec, index) => {
     const records = spec.object.limit !== undefined ? Math.min(spec.object.limit, counts[index]) : counts[index];
-    const bulk = bulkThreshold !== undefined && counts[index] >= bulkThreshold && bulkReadable(spec, buildSourceQuery(spec));
-    const pages = Math.max(1, Math.ceil(records / (bulk ? BULK_READ_PAGE_SIZE : PAGE_SIZE)));
-    sourceCalls += bulk ? bulkReadCalls(records) : pages;
-    targetCalls += pages + Math.ceil(records / BATCH_SIZE) * (spec.deferredLookups.size > 0 ? 2 : 1);
+    const bulkRead = bulkThreshold !== undefined && counts[index] >= bulkThreshold && bulkReadable(spec, buildSourceQuery(spec));
+    const pages = Math.max(1, Math.ceil(records / (bulkRead ? BULK_READ_PAGE_SIZE : PAGE_SIZE)));
+    sourceCalls += bulkRead ? bulkReadCalls(records) : pages;
+    targetCalls += pages + writeCalls(spec, records, counts[index], bulkThreshold, restBatch);
   });
   return { source: sourceCalls, target: targetCalls };
+}
+
+/** An object's write calls: inserts and updates, then the deferred pass (always through REST collections). */
+function writeCalls(spec: ObjectSyncSpec, records: number, sourceCount: number, bulkThreshold: number | undefined, restBatch: number): number {
+  const deferred = spec.deferredLookups.size > 0 ? Math.ceil(records / restBatch) : 0;
+  if (bulkThreshold === undefined || !writesInBulk(spec, sourceCount, bulkThreshold)) return Math.ceil(records / restBatch) + deferred;
+  const jobs = Math.floor(records / BULK_BATCH_SIZE);
+  const rest = records % BULK_BATCH_SIZE;
+  return jobs * bulkWriteJobCalls(BULK_BATCH_SIZE) + (rest > 0 ? bulkWriteJobCalls(rest) : 0) + deferred;
 }

@@ -15,7 +15,8 @@ import { ReferenceResolver } from '../transform/referenceResolver.js';
 import { chainLengths } from './criticalPath.js';
 import { matchKeysByObject, scheduleDependencies } from './objectSpecs.js';
 import { RecordCounts } from '../load/recordCounts.js';
-import { BULK_BATCH_SIZE, HELD_PAGES_IN_RUN, PAGE_SIZE, runKnobs } from './runKnobs.js';
+import { HELD_PAGES_IN_RUN, PAGE_SIZE, runKnobs } from './runKnobs.js';
+import { BULK_BATCH_SIZE } from '../load/writeBatches.js';
 import type { SyncRunInput } from './syncRunTypes.js';
 
 /**

@@ -1,9 +1,7 @@
 import { COLLECTIONS_PER_COMPOSITE } from '../api/compositeCollections.js';
-import { MAX_COLLECTION_SIZE } from '../api/collections.js';
+import { BULK_BATCH_SIZE, restBatchSize } from '../load/writeBatches.js';
 import { SALESFORCE_LIMITS } from '../api/salesforceLimits.js';
 
-/** Records per Bulk API 2.0 ingest batch: several ingest jobs of this size run side by side. */
-export const BULK_BATCH_SIZE = 10_000;
 /** Ingest jobs the run keeps in flight across objects (more only while an object has none of its own out). */
 const BULK_JOBS_IN_RUN = 2;
 /** Rows per source query page (REST keyset pages; a Bulk query's first page). */
@@ -33,7 +31,7 @@ export type RunKnobs = {
  */
 export function runKnobs(concurrency: number, templateBatchSize: number): RunKnobs {
   const requestsPerOrg = Math.max(1, concurrency);
-  const batchSize = Math.min(MAX_COLLECTION_SIZE, templateBatchSize);
+  const batchSize = restBatchSize(templateBatchSize);
   return {
     requestsPerOrg,
     queuedBatches: requestsPerOrg * COLLECTIONS_PER_COMPOSITE,

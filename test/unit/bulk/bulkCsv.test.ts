@@ -1,10 +1,9 @@
 /**
- * The Bulk CSV parser against csv-parse, the reference: the same rows for every table a writer can make of
- * tricky cells (quotes, commas, line breaks, emoji, empty cells), with LF or CRLF, with or without a BOM or a
- * last line break; the same error codes for malformed text.
+ * The Bulk CSV dialect: every table a writer can make of tricky cells (quotes, commas, line breaks, emoji,
+ * empty cells), with LF or CRLF, with or without a BOM or a last line break, reads back as written; malformed
+ * text fails with csv-parse's error codes, as BulkCsvError.
  */
 import { expect } from 'chai';
-import { parse } from 'csv-parse/sync';
 import { BulkCsvError, parseCsvRecords, parseCsvRows } from '../../../src/lib/bulk/bulkCsv.js';
 
 const CELLS = ['', 'plain', '001000000000001AAA', 'a "quoted" word', 'comma, inside', 'line one\nline two', 'crlf\r\ninside', '"', '""', 'Zoë 😀 𝄞', ' spaced ', 'x'.repeat(40)];
@@ -24,7 +23,7 @@ function csvOf(rows: string[][], lineEnding: string, quoteAll: boolean): string 
 }
 
 describe('Bulk CSV parsing', () => {
-  it('gives the rows csv-parse gives, for a thousand generated tables', () => {
+  it('reads back a thousand generated tables as they were written', () => {
     const next = random(7);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
     for (let table = 0; table < 1000; table++) {
@@ -34,9 +33,7 @@ describe('Bulk CSV parsing', () => {
       if (columns === 1) for (const row of rows) if (row[0] === '') row[0] = 'x';
       const lineEnding = pick(['\n', '\r\n']);
       const text = `${next() < 0.3 ? '\uFEFF' : ''}${csvOf(rows, lineEnding, next() < 0.5)}${next() < 0.7 ? lineEnding : ''}`;
-      const expected: string[][] = parse(text, { bom: true });
-      expect(parseCsvRows(text), JSON.stringify(text)).to.deep.equal(expected);
-      expect(expected).to.deep.equal(rows);
+      expect(parseCsvRows(text), JSON.stringify(text)).to.deep.equal(rows);
     }
   });
 
@@ -48,7 +45,6 @@ describe('Bulk CSV parsing', () => {
       { sf__Id: '001000000000001AAA', sf__Created: 'true', Name: 'Acme, Inc.' },
       { sf__Id: '001000000000002AAA', sf__Created: 'false', Name: '' },
     ]);
-    expect(parseCsvRecords(text)).to.deep.equal(parse(text, { columns: true, skip_empty_lines: true }));
   });
 
   it('keeps a trailing empty field', () => {
@@ -59,7 +55,7 @@ describe('Bulk CSV parsing', () => {
     ]);
   });
 
-  it('fails malformed text as csv-parse does, with its error codes', () => {
+  it('fails malformed text with the csv-parse error codes, never reading it leniently', () => {
     const malformed = {
       'a,b\n"unclosed,1\n': 'CSV_QUOTE_NOT_CLOSED',
       'a,b\n"closed"x,1\n': 'CSV_INVALID_CLOSING_QUOTE',
@@ -78,7 +74,9 @@ describe('Bulk CSV parsing', () => {
       })();
       expect(ours, JSON.stringify(text)).to.be.instanceOf(BulkCsvError);
       expect((ours as BulkCsvError).code, JSON.stringify(text)).to.equal(code);
-      expect(() => parse(text), JSON.stringify(text)).to.throw().with.property('code', code);
+      // The message says what is wrong and where, never with the record's values.
+      expect((ours as BulkCsvError).message, JSON.stringify(text)).to.match(/^Invalid CSV: .+ at line 2\.$/);
+      expect((ours as BulkCsvError).message, JSON.stringify(text)).to.not.match(/unclosed|closed"x|in"side|"in"/);
     }
   });
 });

@@ -39,7 +39,7 @@ describe('readTemplateFile', () => {
     const error = await expectSfError(readTemplateFile(file));
     expect(error.name).to.equal('TemplateNotFoundError');
     expect(error.message).to.equal(`Template file not found: ${file}.`);
-    expect(error.actions?.join('\n')).to.contain(`--objects Account,Contact --write ${file}`);
+    expect(error.actions?.join('\n')).to.contain(`--objects Account --objects Contact --write ${file}`);
   });
 
   it('reports a folder as a folder, not with Node\'s EISDIR', async () => {
@@ -48,7 +48,7 @@ describe('readTemplateFile', () => {
     expect(error.message).to.equal(`The template ${dir} is a folder, not a file.`);
     expect(error.actions).to.deep.equal([
       `Pass --template the path of a template file (JSON), for example ${join(dir, 'isync.json')}.`,
-      `To start a template, run \`sf isync order --source-org ALIAS --objects Account,Contact --write ${join(dir, 'isync.json')}\`.`,
+      `To start a template, run \`sf isync order --source-org ALIAS --objects Account --objects Contact --write ${join(dir, 'isync.json')}\`.`,
     ]);
   });
 
