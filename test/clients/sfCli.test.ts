@@ -7,8 +7,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import type { EmulatedOrg } from '../emulator/index.js';
-import { startOrg } from '../emulator/index.js';
+import type { EmulatedOrg } from '@sf-isync/org-emulator';
+import { startOrg } from '@sf-isync/org-emulator';
 import { sandboxEnv } from '../support/sandboxHome.js';
 import { installSfCli, type SfCli } from './sfCli.js';
 
