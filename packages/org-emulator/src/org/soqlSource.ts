@@ -29,6 +29,11 @@ export function createSoqlSource(schema: SchemaIndex, store: RecordStore): SoqlD
     scan(objectName, options) {
       return store.scan(objectName, options.includeDeleted);
     },
+    childRelationships(objectName) {
+      return schema.childRelationships(objectName).flatMap(({ relationshipName, childSObject, field }) =>
+        relationshipName ? [{ relationshipName, childObject: childSObject, fieldName: field }] : []
+      );
+    },
     scansInIdOrder(objectName) {
       const info = schema.object(objectName);
       return info ? store.scansInIdOrder(info.name) : false;

@@ -96,6 +96,15 @@ function relationshipColumn(reference: FieldDescribe): ColumnMetadata {
   };
 }
 
+/**
+ * A child subquery: an aggregate column named after the relationship whose join columns are the subquery's
+ * (how `sf data query` tells a subquery from a parent path: `aggregate` with join columns). Other flags are
+ * best knowledge, not recorded.
+ */
+function childRelationshipColumn(relationshipName: string, joinColumns: ColumnMetadata[]): ColumnMetadata {
+  return { ...aggregateColumn(relationshipName, relationshipName), numberType: false, joinColumns };
+}
+
 function aggregateColumn(columnName: string, displayName: string): ColumnMetadata {
   return {
     aggregate: true,
@@ -135,29 +144,40 @@ function addPath(schema: SchemaIndex, objectName: string, segments: string[], co
   addPath(schema, reference.referenceTo[0], segments.slice(1), column.joinColumns);
 }
 
-/** Drops a leading object name or alias (`Account.Name` in `FROM Account`). */
-function relativeSegments(query: SoqlQuery, segments: string[]): string[] {
+/** Drops a leading object name or alias (`Account.Name` in `FROM Account`, `Contact.LastName` in `FROM Contacts`). */
+function relativeSegments(query: SoqlQuery, objectName: string, segments: string[]): string[] {
   const head = segments[0].toLowerCase();
-  const qualifiers = [query.from.name.toLowerCase(), query.from.alias?.toLowerCase()];
+  const qualifiers = [objectName.toLowerCase(), query.from.alias?.toLowerCase()];
   return segments.length > 1 && qualifiers.includes(head) ? segments.slice(1) : segments;
 }
 
-export function queryColumns(soql: string, schema: SchemaIndex): QueryColumns {
-  const query = parseSoql(soql);
-  const object = schema.object(query.from.name);
+/** The columns of `query`'s select list over `objectName` (a child subquery's over its child object). */
+function selectColumns(schema: SchemaIndex, query: SoqlQuery, objectName: string): ColumnMetadata[] {
+  const object = schema.object(objectName);
   const columns: ColumnMetadata[] = [];
   let aggregates = 0;
   for (const item of query.select) {
-    if (item.kind === 'field') addPath(schema, query.from.name, relativeSegments(query, item.path.segments), columns);
+    if (item.kind === 'field') addPath(schema, objectName, relativeSegments(query, objectName, item.path.segments), columns);
     else if (item.kind === 'count') {
-      const argument = item.path ? relativeSegments(query, item.path.segments).join('.') : '';
+      const argument = item.path ? relativeSegments(query, objectName, item.path.segments).join('.') : '';
       columns.push(aggregateColumn(item.alias ?? `expr${aggregates++}`, `count(${argument})`));
+    } else if (item.kind === 'subquery') {
+      const name = item.query.from.name.toLowerCase();
+      const link = object ? schema.childRelationships(object.name).find((r) => r.relationshipName?.toLowerCase() === name) : undefined;
+      if (link?.relationshipName) columns.push(childRelationshipColumn(link.relationshipName, selectColumns(schema, item.query, link.childSObject)));
     } else {
       const fields = object?.def.fields ?? [];
       const inScope = fields.filter((field) => item.scope === 'ALL' || (item.scope === 'CUSTOM') === field.custom);
       columns.push(...inScope.map(fieldColumn));
     }
   }
+  return columns;
+}
+
+export function queryColumns(soql: string, schema: SchemaIndex): QueryColumns {
+  const query = parseSoql(soql);
+  const object = schema.object(query.from.name);
+  const columns = selectColumns(schema, query, query.from.name);
   return {
     columnMetadata: columns,
     entityName: object?.name ?? query.from.name,

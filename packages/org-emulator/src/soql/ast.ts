@@ -10,7 +10,12 @@ export type SelectItem =
   | { kind: 'field'; path: FieldPath }
   /** `COUNT()` (path undefined) or `COUNT(Id) alias`. */
   | { kind: 'count'; path?: FieldPath; alias?: string; start: number }
-  | { kind: 'fields'; scope: 'ALL' | 'STANDARD' | 'CUSTOM'; start: number };
+  | { kind: 'fields'; scope: 'ALL' | 'STANDARD' | 'CUSTOM'; start: number }
+  /**
+   * A parent-to-child subquery, `(SELECT LastName FROM Contacts WHERE ...)`: its `from.name` is the child
+   * relationship's name (`from.qualifier` the parent object in `FROM Account.Contacts`), `start` its `(`.
+   */
+  | { kind: 'subquery'; query: SoqlQuery; start: number };
 
 /** A relative date literal such as TODAY or LAST_N_DAYS:30 (name upper-cased). */
 export type DateFunction = { name: string; n?: number };
@@ -37,7 +42,8 @@ export type OrderItem = { path: FieldPath; descending: boolean; nullsLast: boole
 
 export type SoqlQuery = {
   select: SelectItem[];
-  from: { name: string; alias?: string; start: number };
+  /** `qualifier`: only in a child subquery, the parent object named before the relationship (`Account.Notes`). */
+  from: { name: string; alias?: string; qualifier?: string; start: number };
   where?: Condition;
   orderBy: OrderItem[];
   limit?: number;

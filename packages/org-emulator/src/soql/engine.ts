@@ -1,22 +1,20 @@
 /**
- * Runs a parsed query: resolves it against the schema, picks candidate records (index or scan), filters,
- * sorts, applies OFFSET/LIMIT and shapes the result as the REST query endpoint returns it.
+ * Runs a parsed query: compiles it against the schema (compileQuery.ts), picks candidate records (index or
+ * scan), filters, sorts, applies OFFSET/LIMIT and shapes the result as the REST query endpoint returns it,
+ * child subqueries answered for the rows returned (childRows.ts).
  */
 import type { SoqlQuery } from './ast.js';
 import { candidateRecords } from './candidates.js';
+import { shapeRows } from './childRows.js';
+import { compileQuery, type CompiledQuery } from './compileQuery.js';
 import { messages, offsetTooLarge, queryError } from './errors.js';
-import { compileOrderBy } from './orderBy.js';
-import { SchemaResolver } from './resolver.js';
-import { createRowShaper } from './rowShaper.js';
-import { planSelect, type SelectPlan } from './selectPlan.js';
 import type { SoqlDataSource, SoqlOptions, SoqlResult, StoredRecord } from './types.js';
 import { pathReader } from './values.js';
-import { compileWhere } from './where.js';
 
 /** Salesforce refuses to skip more rows than this. */
 const MAX_OFFSET = 2000;
 
-type Matched = { objectName: string; plan: SelectPlan; records: StoredRecord[]; total: number };
+type Matched = { compiled: CompiledQuery; records: StoredRecord[]; total: number };
 
 function slice<T>(items: T[], offset: number, limit: number | undefined): T[] {
   return items.slice(offset, limit === undefined ? undefined : offset + limit);
@@ -24,8 +22,9 @@ function slice<T>(items: T[], offset: number, limit: number | undefined): T[] {
 
 /** Values of the one field a semi-join subquery selects. */
 export function subqueryValues(query: SoqlQuery, source: SoqlDataSource, options: SoqlOptions): unknown[] {
-  const { plan, records } = matchRecords(query, source, options);
-  if (plan.kind !== 'rows' || plan.paths.length !== 1) {
+  const { compiled, records } = matchRecords(query, source, options);
+  const { plan } = compiled;
+  if (plan.kind !== 'rows' || plan.paths.length !== 1 || compiled.children.length > 0) {
     throw queryError('MALFORMED_QUERY', query.text, query.from.start, messages.unsupported('A semi-join subquery selecting other than one field'));
   }
   const read = pathReader(plan.paths[0], source);
@@ -38,21 +37,11 @@ function isIdAscending(items: SoqlQuery['orderBy']): boolean {
 }
 
 function matchRecords(query: SoqlQuery, source: SoqlDataSource, options: SoqlOptions): Matched {
-  const resolver = new SchemaResolver(source, query.text);
-  const root = resolver.object(query.from.name, query.from.start);
-  const plan = planSelect(query, root, resolver);
-  const context = { resolver, root, alias: query.from.alias, source, text: query.text };
-  const where =
-    query.where &&
-    compileWhere(query.where, {
-      ...context,
-      now: options.now ?? new Date(),
-      subqueryValues: (sub) => subqueryValues(sub, source, options),
-    });
-  const sort = query.orderBy.length > 0 ? compileOrderBy(query.orderBy, context) : undefined;
+  const compiled = compileQuery(query, source, options, (sub) => subqueryValues(sub, source, options));
+  const { root, where, sort } = compiled;
   const offset = query.offset ?? 0;
   if (offset > MAX_OFFSET) throw offsetTooLarge(root.name);
-  if (options.planOnly) return { objectName: root.name, plan, records: [], total: 0 };
+  if (options.planOnly) return { compiled, records: [], total: 0 };
 
   // Without ORDER BY, or ordered by Id alone over a scan in Id order, the first OFFSET+LIMIT matches are the
   // answer: stop scanning there (and do not sort).
@@ -65,11 +54,13 @@ function matchRecords(query: SoqlQuery, source: SoqlDataSource, options: SoqlOpt
     if (!where || where.test(record)) matching.push(record);
   }
   const ordered = sort && !scanOrdered ? sort(matching) : matching;
-  return { objectName: root.name, plan, records: slice(ordered, offset, query.limit), total: ordered.length };
+  return { compiled, records: slice(ordered, offset, query.limit), total: ordered.length };
 }
 
 export function executeQuery(query: SoqlQuery, source: SoqlDataSource, options: SoqlOptions): SoqlResult {
-  const { objectName, plan, records } = matchRecords(query, source, options);
+  const { compiled, records } = matchRecords(query, source, options);
+  const { plan } = compiled;
+  const objectName = compiled.root.name;
   if (plan.kind === 'count') return { records: [], totalSize: records.length, objectName, columns: [] };
   if (plan.kind === 'aggregate') {
     const row: Record<string, unknown> = { attributes: { type: 'AggregateResult' } };
@@ -79,13 +70,12 @@ export function executeQuery(query: SoqlQuery, source: SoqlDataSource, options: 
     }
     return { records: [row], totalSize: 1, objectName, columns: plan.columns };
   }
-  const shape = createRowShaper(plan.paths, source, options.apiVersion);
   if (options.shapeLater) {
-    const rowsBetween = (from: number, to: number): Array<Record<string, unknown>> => records.slice(from, to).map((r) => shape(r, objectName));
+    const rowsBetween = (from: number, to: number): Array<Record<string, unknown>> => shapeRows(compiled, records.slice(from, to), source, options);
     return { records: [], totalSize: records.length, objectName, columns: plan.columns, rowsBetween };
   }
   return {
-    records: records.map((r) => shape(r, objectName)),
+    records: shapeRows(compiled, records, source, options),
     totalSize: records.length,
     objectName,
     columns: plan.columns,

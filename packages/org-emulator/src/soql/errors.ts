@@ -63,6 +63,13 @@ export const messages = {
     `No such column '${field}' on entity '${objectName}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. ${WSDL_HINT}`,
   unknownRelationship: (relationship: string): string =>
     `Didn't understand relationship '${relationship}' in field path. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name. ${WSDL_HINT}`,
+  unknownChildRelationship: (relationship: string): string =>
+    `Didn't understand relationship '${relationship}' in FROM part of query call. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name. ${WSDL_HINT}`,
+  /** Seen for API 57.0 and earlier (`1 level`); the 58.0+ wording (`4 levels`) is inferred from it. */
+  childNestingTooDeep: (levels: number): string =>
+    `SOQL statements cannot query aggregate relationships more than ${levels} level${levels === 1 ? '' : 's'} away from the root entity object.`,
+  /** Not confirmed from a recording: the limit (20) is documented, the text is best knowledge. */
+  tooManyChildRelationships: (limit: number): string => `SOQL statements cannot query more than ${limit} different child types`,
   wrongLiteralType: (field: string, soapType: string, quoted: boolean): string =>
     `value of filter criterion for field '${field}' must be of type ${soapType} and should ${quoted ? '' : 'not '}be enclosed in quotes`,
   invalidId: (literal: string): string => `invalid ID field: ${literal}`,

@@ -107,13 +107,22 @@ class Parser {
     throw clause ? this.unsupported(token, clause) : this.unexpected(token);
   }
 
-  private selectStatement(): SoqlQuery {
+  /** `childRelationship`: a parent-to-child subquery, whose FROM may name the parent first (`Account.Notes`). */
+  private selectStatement(childRelationship = false): SoqlQuery {
     this.expectWord('SELECT');
     const select = this.selectList();
     this.expectWord('FROM');
-    const fromToken = this.next();
+    let fromToken = this.next();
     if (fromToken.kind !== 'ident') throw this.unexpected(fromToken);
+    let qualifier: string | undefined;
+    if (childRelationship && this.isPunct(this.peek(), '.')) {
+      this.position += 1;
+      qualifier = fromToken.text;
+      fromToken = this.next();
+      if (fromToken.kind !== 'ident') throw this.unexpected(fromToken);
+    }
     const from: SoqlQuery['from'] = { name: fromToken.text, start: fromToken.start };
+    if (qualifier) from.qualifier = qualifier;
     const aliasToken = this.peek();
     if (aliasToken.kind === 'ident' && !CLAUSE_WORDS.has(aliasToken.text.toUpperCase())) {
       from.alias = this.next().text;
@@ -136,7 +145,7 @@ class Parser {
 
   private selectItem(): SelectItem {
     const token = this.peek();
-    if (this.isPunct(token, '(')) throw this.unsupported(token, 'A child relationship subquery');
+    if (this.isPunct(token, '(')) return this.childSubquery();
     if (token.kind !== 'ident') throw this.unexpected(token);
     const word = token.text.toUpperCase();
     if (word === 'TYPEOF') throw this.unsupported(token, 'TYPEOF');
@@ -144,6 +153,15 @@ class Parser {
     if (word === 'COUNT') return this.countItem();
     if (word === 'FIELDS') return this.fieldsItem();
     throw this.unsupported(token, `The function ${token.text}()`);
+  }
+
+  /** `(SELECT ... FROM Contacts ...)` in a select list; names and limits are checked when it is planned. */
+  private childSubquery(): SelectItem {
+    const start = this.next().start;
+    if (!this.isWord(this.peek(), 'SELECT')) throw this.unexpected();
+    const query = this.selectStatement(true);
+    this.expectPunct(')');
+    return { kind: 'subquery', query, start };
   }
 
   private countItem(): SelectItem {

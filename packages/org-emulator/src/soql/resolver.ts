@@ -4,7 +4,7 @@
  * time. Unknown names fail with Salesforce's INVALID_TYPE / INVALID_FIELD texts, located at the name.
  */
 import type { FieldDescribe } from '../schema/model.js';
-import type { FieldPath } from './ast.js';
+import type { FieldPath, SoqlQuery } from './ast.js';
 import { messages, queryError } from './errors.js';
 import type { SoqlDataSource } from './types.js';
 import { SoqlError } from './types.js';
@@ -13,6 +13,9 @@ export type ObjectSchema = { name: string; fields: FieldDescribe[]; byName: Map<
 
 /** One step through a reference field: `AccountId` reached as `Account`. */
 export type Hop = { referenceField: FieldDescribe; relationshipName: string };
+
+/** A parent's child relationship: its canonical name, the child object, and the child's field holding the parent's Id. */
+export type ChildRelationship = { name: string; child: ObjectSchema; field: FieldDescribe };
 
 export type ResolvedPath = {
   hops: Hop[];
@@ -70,6 +73,23 @@ export class SchemaResolver {
     const { hops, field } = this.walk(root, segments, path.start);
     const names = [...hops.map((h) => h.relationshipName), field.name];
     return { hops, field, path: names.join('.'), start: path.start };
+  }
+
+  /**
+   * The child relationship a subquery's FROM names (`Contacts` from Account, or `Account.Contacts`), with
+   * the child object and its field that points at the parent; INVALID_TYPE when the parent lists none.
+   */
+  public childRelationship(parent: ObjectSchema, from: SoqlQuery['from']): ChildRelationship {
+    const qualified = from.qualifier === undefined || from.qualifier.toLowerCase() === parent.name.toLowerCase();
+    const key = from.name.toLowerCase();
+    const link = qualified ? this.source.childRelationships?.(parent.name).find((l) => l.relationshipName.toLowerCase() === key) : undefined;
+    const child = link ? this.lookupObject(link.childObject) : undefined;
+    const field = link && child ? child.byName.get(link.fieldName.toLowerCase()) : undefined;
+    if (!link || !child || !field) {
+      const written = from.qualifier === undefined ? from.name : `${from.qualifier}.${from.name}`;
+      throw queryError('INVALID_TYPE', this.text, from.start, messages.unknownChildRelationship(written));
+    }
+    return { name: link.relationshipName, child, field };
   }
 
   private relationship(schema: ObjectSchema, name: string): FieldDescribe | undefined {

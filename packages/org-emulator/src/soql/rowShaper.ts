@@ -1,7 +1,8 @@
 /**
  * Shapes stored records as the REST query endpoint returns them: `attributes` first, then the selected
  * fields in select order, parent paths nested under their relationship name (`Owner: { attributes,
- * Username }`), and `null` for a parent that is not set.
+ * Username }`), and `null` for a parent that is not set. Child subqueries' results (childRows.ts) come in
+ * as extra columns at their place in the select list.
  */
 import type { ResolvedPath } from './resolver.js';
 import type { SoqlDataSource, StoredRecord } from './types.js';
@@ -18,16 +19,22 @@ type PlannedPath = { resolved: ResolvedPath; parentKeys: string[] };
 
 export type RowShaper = (record: StoredRecord, objectName: string) => Row;
 
-export function createRowShaper(paths: ResolvedPath[], source: SoqlDataSource, apiVersion: string): RowShaper {
+/** A computed column: `key` set to `value(record)` before the field path at `position` in `paths`. */
+export type ExtraColumn = { position: number; key: string; value: (record: StoredRecord) => unknown };
+
+export function createRowShaper(paths: ResolvedPath[], source: SoqlDataSource, apiVersion: string, extras: ExtraColumn[] = []): RowShaper {
   const planned: PlannedPath[] = paths.map((resolved) => {
     const names = resolved.hops.map((h) => h.relationshipName);
     return { resolved, parentKeys: names.map((_, i) => names.slice(0, i + 1).join('.')) };
   });
+  // Computed once: the row loop runs per record, and most queries have no extra columns.
+  const extrasAt: ExtraColumn[][] = Array.from({ length: planned.length + 1 }, (_, position) => extras.filter((extra) => extra.position === position));
   return (record, objectName) => {
     const row: Row = { attributes: recordAttributes(objectName, record.Id, apiVersion) };
     // Parent nodes already built for this row, so `Account.Name, Account.Type` share one `Account`.
     const parents = new Map<string, { node: Row; record: StoredRecord } | null>();
-    for (const { resolved, parentKeys } of planned) {
+    for (const [index, { resolved, parentKeys }] of planned.entries()) {
+      for (const extra of extrasAt[index]) row[extra.key] = extra.value(record);
       let node = row;
       let current: StoredRecord | undefined = record;
       for (let i = 0; i < resolved.hops.length && current; i += 1) {
@@ -46,6 +53,7 @@ export function createRowShaper(paths: ResolvedPath[], source: SoqlDataSource, a
       }
       if (current) node[resolved.field.name] = current[resolved.field.name] ?? null;
     }
+    for (const extra of extrasAt[planned.length]) row[extra.key] = extra.value(record);
     return row;
   };
 }

@@ -1,6 +1,7 @@
 /**
- * Checks the SELECT list against the schema and decides what the query returns: rows of fields, a bare
- * `COUNT()` total, or one AggregateResult row of `COUNT(field)` values (`alias` or `expr0`, `expr1`, ...).
+ * Checks the SELECT list against the schema and decides what the query returns: rows of fields (and of
+ * child subqueries, planned by compileQuery.ts), a bare `COUNT()` total, or one AggregateResult row of
+ * `COUNT(field)` values (`alias` or `expr0`, `expr1`, ...).
  */
 import type { SelectItem, SoqlQuery } from './ast.js';
 import { messages, queryError } from './errors.js';
@@ -9,8 +10,11 @@ import { SoqlError } from './types.js';
 
 export type CountColumn = { key: string; path?: ResolvedPath };
 
+/** A child subquery of the select list, with the number of field paths before it (its place in each row). */
+export type SubqueryItem = { query: SoqlQuery; start: number; position: number };
+
 export type SelectPlan =
-  | { kind: 'rows'; paths: ResolvedPath[]; columns: string[] }
+  | { kind: 'rows'; paths: ResolvedPath[]; columns: string[]; subqueries: SubqueryItem[] }
   | { kind: 'count' }
   | { kind: 'aggregate'; counts: CountColumn[]; columns: string[] };
 
@@ -39,10 +43,12 @@ function rejectDuplicates(paths: ResolvedPath[]): void {
 export function planSelect(query: SoqlQuery, root: ObjectSchema, resolver: SchemaResolver): SelectPlan {
   const fieldPaths: ResolvedPath[] = [];
   const counts: CountColumn[] = [];
+  const subqueries: SubqueryItem[] = [];
   let bareCount = false;
   for (const item of query.select) {
     if (item.kind === 'field') fieldPaths.push(resolver.path(root, item.path, query.from.alias));
     else if (item.kind === 'fields') fieldPaths.push(...expandFields(item, root, query));
+    else if (item.kind === 'subquery') subqueries.push({ query: item.query, start: item.start, position: fieldPaths.length });
     else if (!item.path) bareCount = true;
     else {
       const path = resolver.path(root, item.path, query.from.alias);
@@ -50,6 +56,9 @@ export function planSelect(query: SoqlQuery, root: ObjectSchema, resolver: Schem
     }
   }
   const isAggregate = bareCount || counts.length > 0;
+  if (isAggregate && subqueries.length > 0) {
+    throw queryError('MALFORMED_QUERY', query.text, subqueries[0].start, messages.unsupported('A child relationship subquery beside COUNT()'));
+  }
   if (isAggregate && fieldPaths.length > 0) {
     throw queryError('MALFORMED_QUERY', query.text, fieldPaths[0].start, messages.notGrouped(fieldPaths[0].path));
   }
@@ -61,5 +70,5 @@ export function planSelect(query: SoqlQuery, root: ObjectSchema, resolver: Schem
   }
   if (counts.length > 0) return { kind: 'aggregate', counts, columns: counts.map((c) => c.key) };
   rejectDuplicates(fieldPaths);
-  return { kind: 'rows', paths: fieldPaths, columns: fieldPaths.map((p) => p.path) };
+  return { kind: 'rows', paths: fieldPaths, columns: fieldPaths.map((p) => p.path), subqueries };
 }

@@ -26,7 +26,15 @@ export interface SoqlDataSource {
    * a LIMIT ends the scan (the keyset pages of sync tools, `Id > last ORDER BY Id LIMIT n`, stay cheap).
    */
   scansInIdOrder?(objectName: string): boolean;
+  /**
+   * The object's named child relationships, as its describe lists them (`Contacts` on Account: Contact
+   * records whose `AccountId` holds the parent's Id), for parent-to-child subqueries. Absent = none.
+   */
+  childRelationships?(objectName: string): ChildRelationshipLink[];
 }
+
+/** One describe `childRelationships` entry that has a name: which child object, through which field. */
+export type ChildRelationshipLink = { relationshipName: string; childObject: string; fieldName: string };
 
 /** A Salesforce API error, as the REST API returns it: `[{"message": ..., "errorCode": ...}]`. */
 export class SoqlError extends Error {

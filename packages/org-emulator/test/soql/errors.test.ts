@@ -110,8 +110,8 @@ describe('soql errors', () => {
     const error = errorOf('SELECT Type FROM Account GROUP BY Type');
     expect(error.errorCode).to.equal('MALFORMED_QUERY');
     expect(error.message).to.match(/GROUP BY is not supported by the Salesforce emulator$/);
-    expect(errorOf('SELECT Id, (SELECT Id FROM Contacts) FROM Account').message).to.match(
-      /A child relationship subquery is not supported/
+    expect(errorOf('SELECT TYPEOF What WHEN Account THEN Name END FROM Task').message).to.match(
+      /TYPEOF is not supported by the Salesforce emulator$/
     );
   });
 

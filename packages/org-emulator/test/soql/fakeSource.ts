@@ -4,7 +4,7 @@
  */
 import type { FieldDescribe, FieldType } from '../../src/schema/model.js';
 import { toId18 } from '../../src/soql/ids.js';
-import type { SoqlDataSource, StoredRecord } from '../../src/soql/types.js';
+import type { ChildRelationshipLink, SoqlDataSource, StoredRecord } from '../../src/soql/types.js';
 
 const SOAP_TYPES: Partial<Record<FieldType, string>> = {
   id: 'tns:ID',
@@ -100,6 +100,7 @@ export class FakeSource implements SoqlDataSource {
   public scans = 0;
   private readonly objects = new Map<string, ObjectEntry>();
   private readonly byId = new Map<string, { objectName: string; record: StoredRecord }>();
+  private readonly children = new Map<string, ChildRelationshipLink[]>();
 
   /** @param indexedFields field names answered by findByField (none = the source has no index). */
   public constructor(private readonly indexedFields: string[] = []) {}
@@ -107,6 +108,18 @@ export class FakeSource implements SoqlDataSource {
   public addObject(name: string, fields: FieldDescribe[]): this {
     this.objects.set(name.toLowerCase(), { name, fields, records: [] });
     return this;
+  }
+
+  /** Names a child relationship of `parent` for subqueries: `Contacts` = Contact records by `AccountId`. */
+  public addChildRelationship(parent: string, relationshipName: string, childObject: string, fieldName: string): this {
+    const links = this.children.get(parent.toLowerCase()) ?? [];
+    links.push({ relationshipName, childObject, fieldName });
+    this.children.set(parent.toLowerCase(), links);
+    return this;
+  }
+
+  public childRelationships(objectName: string): ChildRelationshipLink[] {
+    return this.children.get(objectName.toLowerCase()) ?? [];
   }
 
   public insert(objectName: string, values: Record<string, unknown> & { Id: string }): StoredRecord {

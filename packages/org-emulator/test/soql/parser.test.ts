@@ -30,4 +30,23 @@ describe('soql parser', () => {
     expect(query.where).to.have.nested.property('operands[1].kind', 'semiJoin');
     expect(query.where).to.have.nested.property('operands[1].query.from.name', 'Contact');
   });
+
+  it('reads parent-to-child subqueries in the select list, nested ones and a FROM naming the parent first', () => {
+    const text = 'SELECT Name, (SELECT LastName, (SELECT Subject FROM Tasks) FROM Account.Contacts c WHERE LastName != null ORDER BY LastName LIMIT 3) FROM Account';
+    const query = parseSoql(text);
+    expect(query.select).to.have.length(2);
+    const [, item] = query.select;
+    if (item.kind !== 'subquery') throw new Error(`expected a subquery, got ${item.kind}`);
+    expect(item.start).to.equal(text.indexOf('(SELECT LastName'));
+    expect(item.query.from).to.deep.equal({ name: 'Contacts', alias: 'c', qualifier: 'Account', start: text.indexOf('Contacts') });
+    expect([item.query.orderBy.length, item.query.limit, item.query.where?.kind]).to.deep.equal([1, 3, 'compare']);
+    expect(item.query.select[1]).to.deep.include({ kind: 'subquery' });
+    expect(item.query.text).to.equal(text);
+  });
+
+  it('refuses a parenthesis that opens no subquery, and a qualified FROM outside a subquery', () => {
+    expect(() => parseSoql('SELECT (Name) FROM Account')).to.throw(/unexpected token: 'Name'/);
+    expect(() => parseSoql('SELECT Name, (SELECT LastName FROM Contacts FROM Account')).to.throw(/unexpected token: 'FROM'/);
+    expect(() => parseSoql('SELECT Name FROM Account.Contacts')).to.throw(/unexpected token: '\.'/);
+  });
 });

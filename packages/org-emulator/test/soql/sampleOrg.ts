@@ -1,6 +1,6 @@
 /**
- * Test support: a small org (User, Group, Account, Contact, Task) with known records, shared by the
- * engine's tests.
+ * Test support: a small org (User, Group, Account, Contact, Task) with known records and Account's and
+ * Contact's child relationships, shared by the engine's tests.
  */
 import { FakeSource, fakeId, field, reference } from './fakeSource.js';
 
@@ -59,7 +59,11 @@ export function sampleOrg(indexedFields: string[] = []): FakeSource {
       field('Subject', 'string'),
       reference('WhatId', 'What', ['Account', 'Contact']),
       reference('OwnerId', 'Owner', ['User', 'Group']),
-    ]);
+    ])
+    .addChildRelationship('Account', 'ChildAccounts', 'Account', 'ParentId')
+    .addChildRelationship('Account', 'Contacts', 'Contact', 'AccountId')
+    .addChildRelationship('Account', 'Tasks', 'Task', 'WhatId')
+    .addChildRelationship('Contact', 'Tasks', 'Task', 'WhatId');
 
   source.insert('User', { Id: ids.alice, Username: 'alice@example.com', Email: 'alice@example.com', IsActive: true });
   source.insert('User', { Id: ids.bob, Username: 'bob@example.com', Email: 'bob@example.com', IsActive: false });
