@@ -21,10 +21,14 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     // The sf plugin still calls eslint 8's context API; @eslint/compat adapts it to eslint 9.
     plugins: { 'sf-plugin': fixupPluginRules(sfPlugin) },
-    rules: sfPlugin.configs.recommended.rules,
+    rules: {
+      ...sfPlugin.configs.recommended.rules,
+      // The org emulator is for tests, demos and benchmarks; the plugin itself never depends on it.
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@sf-isync/org-emulator', '**/packages/org-emulator/**'], message: 'src/ must not use the org emulator.' }] }],
+    },
   },
   {
-    files: ['test/**/*.ts', 'scripts/**/*.ts'],
+    files: ['test/**/*.ts', 'scripts/**/*.ts', 'packages/*/test/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unused-expressions': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',

@@ -176,7 +176,7 @@ async function runMemoryChild(records: number): Promise<MemoryResult> {
 
 /** In the `--expose-gc` child: seed `records`, collect, measure, then time one 200-id delete over HTTP. */
 async function memoryChild(records: number): Promise<void> {
-  const { startOrg } = await import('../test/emulator/index.js');
+  const { startOrg } = await import('@sf-isync/org-emulator');
   const started = performance.now();
   const org = await startOrg({ dataset: 'bench', records });
   const seedSeconds = (performance.now() - started) / 1000;
@@ -226,7 +226,7 @@ function table(insert: InsertResult, query: QueryResult, memory: MemoryResult): 
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  const server = await startChild(['test/emulator/cli.ts', '--port', '0', '--dataset', 'empty']);
+  const server = await startChild(['packages/org-emulator/src/cli.ts', '--port', '0', '--dataset', 'empty']);
   const client = new JsonClient(server.line as OrgHandle, options.concurrency);
   let insert: InsertResult;
   let query: QueryResult;

@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { startOrg } from '../test/emulator/index.js';
+import { startOrg } from '@sf-isync/org-emulator';
 import { queryOrg } from '../test/support/emulatedOrgs.js';
 import { REPO_ROOT, runTs } from '../test/support/runPlugin.js';
 import { sandboxEnv } from '../test/support/sandboxHome.js';

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 export const TOOL_NAMES = ['isync', 'sfdmu'] as const;
 export type ToolName = (typeof TOOL_NAMES)[number];
 
-/** The emulator's cost model for every org of the run (see test/emulator/http/costModel.ts). */
+/** The emulator's cost model for every org of the run (see packages/org-emulator/src/http/costModel.ts). */
 export type CostModel = { latencyMs: number; perRecordMs: number; maxConcurrent: number };
 
 export type BenchOptions = {

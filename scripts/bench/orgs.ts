@@ -3,7 +3,7 @@
  * (found by username or e-mail, so records keep their owners) and no data, both under the same cost model.
  * Every tool gets a fresh pair from the same seed, so all tools move identical data into an identical empty org.
  */
-import type { RemoteOrg } from '../../test/emulator/orgInWorker.js';
+import type { RemoteOrg } from '@sf-isync/org-emulator';
 import { startOrgPairInWorkers, type OrgPair } from '../../test/support/emulatedOrgs.js';
 import type { CostModel } from './options.js';
 

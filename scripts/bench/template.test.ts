@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { startOrg } from '../../test/emulator/index.js';
-import { defaultSchema } from '../../test/emulator/schema/defaultSchema.js';
+import { startOrg } from '@sf-isync/org-emulator';
+import { defaultSchema } from '@sf-isync/org-emulator';
 import { readBenchTemplate } from './template.js';
 
 describe('bench: the bench template', () => {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { startOrg, type EmulatedOrg } from '../../test/emulator/index.js';
+import { startOrg, type EmulatedOrg } from '@sf-isync/org-emulator';
 import type { BenchObject } from './template.js';
 import { verifyTarget } from './verify.js';
 

@@ -3,7 +3,7 @@
  * record count and, for every lookup the template writes, how many records have it set. A benchmark of a tool
  * that silently dropped records or lookups would measure nothing, so every difference is reported.
  */
-import type { RemoteOrg } from '../../test/emulator/orgInWorker.js';
+import type { RemoteOrg } from '@sf-isync/org-emulator';
 import type { BenchObject } from './template.js';
 
 export type Mismatch = { object: string; what: string; source: number; target: number };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { ExecuteResult } from '../../src/commands/isync/execute.js';
 import type { ReportResult } from '../../src/commands/isync/report.js';
 import type { RollbackResult } from '../../src/commands/isync/rollback.js';
-import type { EmulatedOrg } from '../emulator/index.js';
+import type { EmulatedOrg } from '@sf-isync/org-emulator';
 import { startOrgPair, type OrgPair } from '../support/emulatedOrgs.js';
 import { jsonOf, REPO_ROOT, runPlugin, spawnPlugin, type PluginRun } from '../support/runPlugin.js';
 

@@ -9,8 +9,8 @@
  */
 import type { AuthInfo, Connection } from '@salesforce/core';
 import { expect } from 'chai';
-import type { EmulatedOrg } from '../emulator/index.js';
-import { startOrg } from '../emulator/index.js';
+import type { EmulatedOrg } from '@sf-isync/org-emulator';
+import { startOrg } from '@sf-isync/org-emulator';
 import { useProcessSandboxHome } from './processSandboxHome.js';
 
 type Row = Record<string, unknown> & { Id: string };

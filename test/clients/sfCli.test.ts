@@ -7,8 +7,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import type { EmulatedOrg } from '../emulator/index.js';
-import { startOrg } from '../emulator/index.js';
+import type { EmulatedOrg } from '@sf-isync/org-emulator';
+import { startOrg } from '@sf-isync/org-emulator';
 import { sandboxEnv } from '../support/sandboxHome.js';
 import { installSfCli, type SfCli } from './sfCli.js';
 
@@ -129,6 +129,30 @@ describe('clients: the sf CLI against the emulator', function () {
     const exportedContacts = read(contactFile).records;
     expect(exportedContacts.map((contact) => contact.Email).sort()).to.deep.equal(expectedContacts.map((contact) => contact.Email).sort());
     for (const contact of exportedContacts) expect(contact.AccountId).to.equal(`@${exportedAccount.attributes.referenceId}`);
+  });
+
+  it('data export tree of accounts with a contacts subquery, imported by its plan into an empty org, copies them and their links', async () => {
+    const target = await startOrg({ dataset: 'empty', username: 'sf-cli-target@empty.emulator.isync.test' });
+    try {
+      await sf.json(
+        ['org', 'login', 'access-token', '--instance-url', target.instanceUrl, '--no-prompt', '--alias', 'emulated-empty'],
+        { ...env, SF_ACCESS_TOKEN: target.accessToken }
+      );
+      const outputDir = join(work, 'export-subquery');
+      const soql = 'SELECT Name, (SELECT LastName FROM Contacts) FROM Account';
+      await sf.json(['data', 'export', 'tree', '--query', soql, '--plan', '--output-dir', outputDir, ...org()], env);
+      const planFile = readdirSync(outputDir).find((file) => file.endsWith('plan.json'));
+      expect(planFile, 'export names the plan after the objects it holds').to.equal('Account-Contact-plan.json');
+      await sf.json(['data', 'import', 'tree', '--plan', join(outputDir, planFile as string), '--target-org', 'emulated-empty'], env);
+      // Every contact of the demo dataset (and those the tests above added) has an account, so all are exported.
+      const contactsWithAccount = (of: EmulatedOrg): string[] =>
+        of.org.records('Contact').map((contact) => `${String(contact.LastName)} @ ${String(of.org.get(contact.AccountId as string)?.Name)}`).sort();
+      expect(target.org.count('Account')).to.equal(emulated.org.count('Account'));
+      expect(target.org.count('Contact')).to.equal(emulated.org.count('Contact'));
+      expect(contactsWithAccount(target)).to.deep.equal(contactsWithAccount(emulated));
+    } finally {
+      await target.stop();
+    }
   });
 
   it('data upsert bulk creates and updates by external id, resolving a parent by its external id', async () => {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { ExecuteResult } from '../../src/commands/isync/execute.js';
 import type { OrderResult } from '../../src/commands/isync/order.js';
-import { startOrg, type EmulatedOrg } from '../emulator/index.js';
+import { startOrg, type EmulatedOrg } from '@sf-isync/org-emulator';
 import { queryOrg } from '../support/emulatedOrgs.js';
 import { REPO_ROOT } from '../support/runPlugin.js';
 import { sandboxEnv } from '../support/sandboxHome.js';

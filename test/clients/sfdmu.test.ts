@@ -6,9 +6,9 @@
  * differ between orgs; every lookup in the target must point at the record its source lookup pointed at.
  */
 import { expect } from 'chai';
-import type { EmulatedOrg } from '../emulator/index.js';
-import { startOrg } from '../emulator/index.js';
-import type { StoredRecord } from '../emulator/soql/types.js';
+import type { EmulatedOrg } from '@sf-isync/org-emulator';
+import { startOrg } from '@sf-isync/org-emulator';
+import type { StoredRecord } from '@sf-isync/org-emulator';
 import { runSfdmu, type SfdmuObject, type SfdmuRun } from './sfdmu.js';
 
 const OBJECTS: SfdmuObject[] = [

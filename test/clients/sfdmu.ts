@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EmulatedOrg } from '../emulator/index.js';
+import type { EmulatedOrg } from '@sf-isync/org-emulator';
 import { sandboxEnv } from '../support/sandboxHome.js';
 import { installClient } from './installClient.js';
 

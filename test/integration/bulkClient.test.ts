@@ -10,7 +10,7 @@ import { ConnectionOrgApi } from '../../src/lib/api/orgApi.js';
 import { errorCodeOf } from '../../src/lib/api/failures.js';
 import { BULK_UNPROCESSED, runIngestJob, type IngestRecord } from '../../src/lib/bulk/bulkIngest.js';
 import { connectTo } from '../support/orgConnection.js';
-import { startOrg, type EmulatedOrg } from '../emulator/index.js';
+import { startOrg, type EmulatedOrg } from '@sf-isync/org-emulator';
 import { useProcessSandboxHome } from '../clients/processSandboxHome.js';
 
 const API_VERSION = '62.0';

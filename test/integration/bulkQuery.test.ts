@@ -12,7 +12,7 @@ import { bulkQueryPages, type CsvPage } from '../../src/lib/bulk/queryJob.js';
 import { canTypeColumns, restRowsOf } from '../../src/lib/bulk/queryRowValues.js';
 import type { DescribeField, DescribeSObject } from '../../src/lib/schema/describeTypes.js';
 import { connectTo } from '../support/orgConnection.js';
-import { startOrg, type EmulatedOrg, type StartOrgOptions } from '../emulator/index.js';
+import { startOrg, type EmulatedOrg, type StartOrgOptions } from '@sf-isync/org-emulator';
 import { useProcessSandboxHome } from '../clients/processSandboxHome.js';
 
 const FAST = { pollIntervalMs: 20, maxPollIntervalMs: 100 };

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { mkdtempSync, readFileSync, statSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startOrg } from '../emulator/index.js';
+import { startOrg } from '@sf-isync/org-emulator';
 import type { ExecuteResult } from '../../src/commands/isync/execute.js';
 import type { ScanResult } from '../../src/commands/isync/scan.js';
 import { callOrg, queryOrg, startOrgPair, type OrgPair } from '../support/emulatedOrgs.js';

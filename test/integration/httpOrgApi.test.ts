@@ -12,7 +12,7 @@ import { classifyFailure, errorCodeOf } from '../../src/lib/api/failures.js';
 import { HttpOrgApi, orgApiFor } from '../../src/lib/api/httpOrgApi.js';
 import { ConnectionOrgApi, type HttpMethod } from '../../src/lib/api/orgApi.js';
 import { useProcessSandboxHome } from '../clients/processSandboxHome.js';
-import { startOrg, type EmulatedOrg } from '../emulator/index.js';
+import { startOrg, type EmulatedOrg } from '@sf-isync/org-emulator';
 import { connectTo } from '../support/orgConnection.js';
 
 type Caught = { name?: string; errorCode?: string; code?: string; message?: string; data?: unknown };

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { OrderResult } from '../../src/commands/isync/order.js';
-import { defaultSchema } from '../emulator/schema/defaultSchema.js';
+import { defaultSchema } from '@sf-isync/org-emulator';
 import { startOrgPair, type OrgPair } from '../support/emulatedOrgs.js';
 import { jsonOf, runPlugin } from '../support/runPlugin.js';
 

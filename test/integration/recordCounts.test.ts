@@ -6,7 +6,7 @@ import { expect } from 'chai';
 import { ConnectionOrgApi } from '../../src/lib/api/orgApi.js';
 import { queryCount, queryCounts } from '../../src/lib/api/queryPages.js';
 import { useProcessSandboxHome } from '../clients/processSandboxHome.js';
-import { startOrg, type EmulatedOrg } from '../emulator/index.js';
+import { startOrg, type EmulatedOrg } from '@sf-isync/org-emulator';
 import { connectTo } from '../support/orgConnection.js';
 
 const stats = async (org: EmulatedOrg): Promise<Record<string, number>> =>

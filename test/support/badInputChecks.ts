@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EmulatedOrg } from '../emulator/index.js';
+import type { EmulatedOrg } from '@sf-isync/org-emulator';
 import { texts, type BadInputCase, type BadInputContext } from './badInputCases.js';
 import { jsonOf, type PluginRun } from './runPlugin.js';
 

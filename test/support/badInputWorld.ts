@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startOrg, type EmulatedOrg } from '../emulator/index.js';
+import { startOrg, type EmulatedOrg } from '@sf-isync/org-emulator';
 import type { ExecuteResult } from '../../src/commands/isync/execute.js';
 import type { RunMeta } from '../../src/lib/journal/runMeta.js';
 import type { BadInputCase, BadInputContext, PreparedRuns } from './badInputCases.js';

@@ -1,5 +1,5 @@
-import { startOrg, type EmulatedOrg, type StartOrgOptions } from '../emulator/index.js';
-import { startOrgInWorker, type RemoteOrg } from '../emulator/orgInWorker.js';
+import { startOrg, type EmulatedOrg, type StartOrgOptions } from '@sf-isync/org-emulator';
+import { startOrgInWorker, type RemoteOrg } from '@sf-isync/org-emulator';
 import { runTs } from './runPlugin.js';
 import { sandboxEnv } from './sandboxHome.js';
 

@@ -11,7 +11,7 @@ export function journalEvents(journalDir: string): JournalEvent[] {
     .map((line) => JSON.parse(line) as JournalEvent);
 }
 
-/** Writes an emulator schema file (test/emulator/schema/README.md) to a temporary folder; returns its path. */
+/** Writes an emulator schema file (packages/org-emulator/src/schema/README.md) to a temporary folder; returns its path. */
 export function writeSchemaFile(changes: Record<string, unknown>): string {
   const path = join(mkdtempSync(join(tmpdir(), 'isync-schema-')), 'schema.json');
   writeFileSync(path, JSON.stringify(changes));

@@ -1,5 +1,5 @@
 import type { Connection } from '@salesforce/core';
-import type { EmulatedOrg } from '../emulator/index.js';
+import type { EmulatedOrg } from '@sf-isync/org-emulator';
 
 /**
  * A @salesforce/core Connection (jsforce) to an emulated org from its access token, as the plugin talks to real

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { EmulatedOrg } from '../../../test/emulator/index.js';
+import type { EmulatedOrg } from '@sf-isync/org-emulator';
 import type { BenchTemplate } from '../template.js';
 import { SFDMU_POLLING_MS, sfdmuPlan } from './sfdmuPlan.js';
 

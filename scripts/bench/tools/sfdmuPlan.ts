@@ -3,7 +3,7 @@
  * org by instance URL and access token, Insert into the empty target. SFDMU resolves lookups through the
  * source ids it has inserted and re-links self-references and cycles with its own update pass.
  */
-import type { RemoteOrg } from '../../../test/emulator/orgInWorker.js';
+import type { RemoteOrg } from '@sf-isync/org-emulator';
 import type { BenchTemplate } from '../template.js';
 
 export type SfdmuPlan = {

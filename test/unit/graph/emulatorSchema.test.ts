@@ -3,7 +3,7 @@ import { planMigration } from '../../../src/lib/graph/planMigration.js';
 import type { PlanOutcome } from '../../../src/lib/graph/planTypes.js';
 import type { DescribeSObject } from '../../../src/lib/schema/describeTypes.js';
 import { findField } from '../../../src/lib/schema/fieldRules.js';
-import { defaultSchema } from '../../emulator/schema/defaultSchema.js';
+import { defaultSchema } from '@sf-isync/org-emulator';
 import { describeMap, templateOf } from './describeBuilders.js';
 
 /** Objects of the emulator that describe the org itself rather than data a sync moves. */

@@ -11,8 +11,8 @@ import { ConnectionDescribeSource } from '../../../src/lib/schema/connectionDesc
 import { prepareSync } from '../../../src/lib/run/prepareSync.js';
 import type { TemplateFile } from '../../../src/lib/template/templateFile.js';
 import { useProcessSandboxHome } from '../../clients/processSandboxHome.js';
-import { startOrg, type EmulatedOrg } from '../../emulator/index.js';
-import type { StatsSnapshot } from '../../emulator/http/stats.js';
+import { startOrg, type EmulatedOrg } from '@sf-isync/org-emulator';
+import type { StatsSnapshot } from '@sf-isync/org-emulator';
 
 type Requests = StatsSnapshot['requests'];
 
