@@ -24,7 +24,10 @@ export default tseslint.config(
     rules: {
       ...sfPlugin.configs.recommended.rules,
       // The org emulator is for tests, demos and benchmarks; the plugin itself never depends on it.
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@sf-isync/org-emulator', '**/packages/org-emulator/**'], message: 'src/ must not use the org emulator.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@sf-isync/org-emulator', '**/packages/org-emulator/**'], message: 'src/ must not use the org emulator.' }] },
+      ],
     },
   },
   {

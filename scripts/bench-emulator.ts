@@ -58,7 +58,10 @@ class JsonClient {
   private readonly agent: Agent;
   private readonly url: URL;
 
-  public constructor(private readonly org: OrgHandle, sockets: number) {
+  public constructor(
+    private readonly org: OrgHandle,
+    sockets: number
+  ) {
     this.agent = new Agent({ keepAlive: true, maxSockets: sockets });
     this.url = new URL(org.instanceUrl);
   }
@@ -186,7 +189,10 @@ async function memoryChild(records: number): Promise<void> {
   const memory = process.memoryUsage();
   const accounts = org.org.records('Account');
   const step = Math.max(1, Math.floor(accounts.length / 200));
-  const ids = accounts.filter((_, i) => i % step === 0).slice(0, 200).map((a) => a.Id);
+  const ids = accounts
+    .filter((_, i) => i % step === 0)
+    .slice(0, 200)
+    .map((a) => a.Id);
   const client = new JsonClient(org, 1);
   const deleteStarted = performance.now();
   const results = await client.call<Array<{ success: boolean; errors: Array<{ statusCode: string }> }>>(

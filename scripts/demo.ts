@@ -33,8 +33,10 @@ try {
   console.log(`Source org (demo data): ${source.instanceUrl}  ${source.username}`);
   console.log(`Target org (no data):   ${target.instanceUrl}  ${target.username}`);
   console.log(`Temporary sf home:      ${env.HOME}`);
-  for (const [alias, org] of [['isync-demo-source', source], ['isync-demo-target', target]] as const) {
-     
+  for (const [alias, org] of [
+    ['isync-demo-source', source],
+    ['isync-demo-target', target],
+  ] as const) {
     const login = await runTs('test/support/loginEmulatedOrg.ts', [alias, org.instanceUrl, org.accessToken], env);
     if (login.code !== 0) throw new Error(`Could not log in ${alias}: ${login.stderr}`);
   }
@@ -46,7 +48,8 @@ try {
   const contacts = await queryOrg(target, 'SELECT Name, Account.Name, ReportsTo.Name FROM Contact WHERE ReportsToId != null ORDER BY Name LIMIT 4');
   for (const row of contacts) console.log(`  Contact ${String(row.Name)} → Account ${nameOf(row.Account)}, reports to ${nameOf(row.ReportsTo)}`);
   const accounts = await queryOrg(target, 'SELECT Name, Parent.Name, RecordType.DeveloperName FROM Account WHERE ParentId != null ORDER BY Name LIMIT 3');
-  for (const row of accounts) console.log(`  Account ${String(row.Name)} → parent ${nameOf(row.Parent)} (record type ${nameOf(row.RecordType, 'DeveloperName')})`);
+  for (const row of accounts)
+    console.log(`  Account ${String(row.Name)} → parent ${nameOf(row.Parent)} (record type ${nameOf(row.RecordType, 'DeveloperName')})`);
   const teams = await queryOrg(target, 'SELECT Name, Captain__r.Contact__r.Name FROM Team__c ORDER BY Name LIMIT 2');
   for (const row of teams) {
     const captain = (row.Captain__r as { Contact__r?: unknown } | null)?.Contact__r;

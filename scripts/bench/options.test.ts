@@ -13,7 +13,10 @@ describe('bench: options', () => {
 
   it('reads sizes, tools, the million run and the cost model', () => {
     const options = parseBenchOptions(
-      ['--sizes', '1000,10_000', '--tools', 'isync', '--million', '--latency-ms', '20', '--per-record-ms', '0.5', '--max-concurrent', '10'].concat(['--seed', '3'])
+      ['--sizes', '1000,10_000', '--tools', 'isync', '--million', '--latency-ms', '20', '--per-record-ms', '0.5', '--max-concurrent', '10'].concat([
+        '--seed',
+        '3',
+      ])
     );
     expect(options.sizes).to.deep.equal([1000, 10_000]);
     expect(options.tools).to.deep.equal(['isync']);

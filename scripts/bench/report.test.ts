@@ -13,7 +13,11 @@ function tool(name: 'isync' | 'sfdmu', wallMs: number, calls: number, rssMb: num
     wallMs,
     peakRssBytes: rssMb * MB,
     recordsPerSecond: Math.round(9997 / (wallMs / 1000)),
-    calls: { source: { total: calls / 2, byKind: { query: calls / 2 } }, target: { total: calls / 2, byKind: { collectionCreate: calls / 2 - 1, query: 1 } }, total: calls },
+    calls: {
+      source: { total: calls / 2, byKind: { query: calls / 2 } },
+      target: { total: calls / 2, byKind: { collectionCreate: calls / 2 - 1, query: 1 } },
+      total: calls,
+    },
     summary: 'ok',
     mismatches: [],
     ...extra,

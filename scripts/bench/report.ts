@@ -60,7 +60,10 @@ function ratioRow(size: SizeResult, ceiling: number | null): string {
 function kindRows(size: SizeResult): string[] {
   return size.tools
     .filter((result) => result.calls)
-    .map((result) => `| ${fixed(size.records, 0)} | ${result.tool} | ${callsByKind(result.calls?.source.byKind ?? {})} | ${callsByKind(result.calls?.target.byKind ?? {})} |`);
+    .map(
+      (result) =>
+        `| ${fixed(size.records, 0)} | ${result.tool} | ${callsByKind(result.calls?.source.byKind ?? {})} | ${callsByKind(result.calls?.target.byKind ?? {})} |`
+    );
 }
 
 function millionLines(million: SizeResult): string[] {

@@ -62,7 +62,6 @@ export async function continueRun(command: SfCommand<unknown>, input: ContinueIn
   return { ...result, retried: { records, objects }, nothingToDo: false };
 }
 
-
 /** The result of a continue that had nothing to do: the run as its journal has it, untouched. */
 function unchanged(journal: RunJournal): ContinueResult {
   const { meta } = journal;

@@ -65,7 +65,8 @@ export class RunProgressView {
     const data: ViewData = {};
     for (const [object, progress] of this.latest) {
       const { counts } = progress;
-      data[object] = `inserted ${counts.inserted} · updated ${counts.updated} · unchanged ${counts.unchanged} · skipped ${counts.skipped} · failed ${counts.failed}`;
+      data[object] =
+        `inserted ${counts.inserted} · updated ${counts.updated} · unchanged ${counts.unchanged} · skipped ${counts.skipped} · failed ${counts.failed}`;
       const status = this.shown.get(object);
       if (!status) this.output.startStage(object, data);
       if (progress.status === 'done' && status !== 'done') this.output.stopStage(object, data);

@@ -64,10 +64,7 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
     failOnBlocking: input.command !== 'scan',
   });
   const { template } = setup.prepared;
-  const warnings = [
-    ...setup.prepared.warnings,
-    ...setup.preflight.map((problem) => `${problem.blocking ? 'Blocking: ' : ''}${problem.what} ${problem.fix}`),
-  ];
+  const warnings = [...setup.prepared.warnings, ...setup.preflight.map((problem) => `${problem.blocking ? 'Blocking: ' : ''}${problem.what} ${problem.fix}`)];
   for (const warning of warnings) command.warn(warning);
 
   const guards = new RunGuards(input.stopOnError ?? !template.options.continueOnError);
@@ -97,29 +94,31 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
   const view = await RunProgressView.open(title, objects, command.jsonEnabled());
   let result: SyncRunResult;
   try {
-    result = await interruptible(guards, () => runSync({
-      command: input.command === 'scan' ? 'scan' : 'execute',
-      source: reader(source),
-      target: reader(target),
-      sourceOrg: setup.sourceRef,
-      targetOrg: setup.targetRef,
-      template,
-      templatePath: input.templateFile,
-      plan: setup.prepared.plan,
-      specs: setup.specs,
-      sourceKeyPrefixes: setup.sourceKeyPrefixes,
-      targetUserId: setup.targetUserId,
-      dryRun: input.dryRun,
-      concurrency,
-      counts,
-      store: new RunStore(journalRoot(input.journalDir)),
-      continueRun: input.continueRun,
-      checkStop: guards.checkFailures,
-      listener: (event) => {
-        if (event.type === 'object' && event.progress.counts.failed > 0) guards.recordFailed();
-        view.handle(event);
-      },
-    }));
+    result = await interruptible(guards, () =>
+      runSync({
+        command: input.command === 'scan' ? 'scan' : 'execute',
+        source: reader(source),
+        target: reader(target),
+        sourceOrg: setup.sourceRef,
+        targetOrg: setup.targetRef,
+        template,
+        templatePath: input.templateFile,
+        plan: setup.prepared.plan,
+        specs: setup.specs,
+        sourceKeyPrefixes: setup.sourceKeyPrefixes,
+        targetUserId: setup.targetUserId,
+        dryRun: input.dryRun,
+        concurrency,
+        counts,
+        store: new RunStore(journalRoot(input.journalDir)),
+        continueRun: input.continueRun,
+        checkStop: guards.checkFailures,
+        listener: (event) => {
+          if (event.type === 'object' && event.progress.counts.failed > 0) guards.recordFailed();
+          view.handle(event);
+        },
+      })
+    );
   } catch (error) {
     view.stop(false);
     throw error;

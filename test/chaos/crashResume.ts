@@ -109,7 +109,11 @@ export async function expectSameData(pair: OrgPair): Promise<void> {
     ['Warehouse__c', 'SELECT Name, Default_Route__r.Name FROM Warehouse__c', (r) => `${String(r.Name)}<${nameOf(r.Default_Route__r)}`],
     // Insert-only in TEMPLATE: a duplicate shows as a second identical entry.
     ['Task', 'SELECT Subject, What.Name, Who.Name FROM Task', (r) => `${String(r.Subject)}<${nameOf(r.What)}<${nameOf(r.Who)}`],
-    ['Project_Assignment__c', 'SELECT Project__r.Name, Contact__r.Email FROM Project_Assignment__c', (r) => `${nameOf(r.Project__r)}<${nameOf(r.Contact__r, 'Email')}`],
+    [
+      'Project_Assignment__c',
+      'SELECT Project__r.Name, Contact__r.Email FROM Project_Assignment__c',
+      (r) => `${nameOf(r.Project__r)}<${nameOf(r.Contact__r, 'Email')}`,
+    ],
   ];
   for (const [object, soql, key] of checks) {
     const [source, target] = await Promise.all([queryOrg(pair.source, soql), queryOrg(pair.target, soql)]);

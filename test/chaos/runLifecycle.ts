@@ -47,13 +47,17 @@ export async function killResumeRollback(point: LifecyclePoint): Promise<void> {
   );
   try {
     const before = snapshot(pair.target);
-    const stopped = 'kill' in point.stopExecute ? (await killedAt(pair, EXECUTE, point.stopExecute.kill, 'written')).killed : await pausedAt(pair, point.stopExecute.pauseAt);
+    const stopped =
+      'kill' in point.stopExecute ? (await killedAt(pair, EXECUTE, point.stopExecute.kill, 'written')).killed : await pausedAt(pair, point.stopExecute.pauseAt);
     if (stopped) {
       if (point.tornTail) tearJournalTail(pair);
       if (point.killRetryAfter !== undefined) await killedAt(pair, ['isync', 'retry', '--json'], point.killRetryAfter, 'written');
       if (point.killResumeAfter !== undefined) await killedAt(pair, ['isync', 'execute', '--resume', '--json'], point.killResumeAfter, 'written');
       // A paused run that nothing killed since is finished by retry; a killed one by execute --resume.
-      const finish = 'pauseAt' in point.stopExecute && point.killRetryAfter === undefined && point.killResumeAfter === undefined ? ['isync', 'retry'] : ['isync', 'execute', '--resume'];
+      const finish =
+        'pauseAt' in point.stopExecute && point.killRetryAfter === undefined && point.killResumeAfter === undefined
+          ? ['isync', 'retry']
+          : ['isync', 'execute', '--resume'];
       const finished = await runPlugin([...finish, '--json'], pair.env, 300_000);
       expectSucceeded(finished, finish.join(' '));
       expect(jsonOf<ExecuteResult>(finished).result.state).to.equal('synced');
@@ -82,7 +86,11 @@ function tearJournalTail(pair: OrgPair): void {
  */
 async function pausedAt(pair: OrgPair, after: number): Promise<boolean> {
   const faults = async (body: object): Promise<void> => {
-    const response = await fetch(`${pair.target.instanceUrl}/__emulator/faults`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+    const response = await fetch(`${pair.target.instanceUrl}/__emulator/faults`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(response.ok, await response.text()).to.equal(true);
   };
   const { run, killed } = await killedAt(pair, EXECUTE, after, 'written', () => faults({ dailyLimitAfter: 0 }));
@@ -180,7 +188,9 @@ export function expectSameState(before: Snapshot, after: Snapshot): void {
     const removed = [...was.keys()].filter((id) => !now.has(id));
     const changed = [...was.keys()].filter((id) => now.has(id) && now.get(id) !== was.get(id));
     if (added.length + removed.length + changed.length > 0) {
-      differences.push(`${object}: +${added.length} -${removed.length} ~${changed.length}${changed.length ? ` (${changed[0]}: ${was.get(changed[0])} -> ${now.get(changed[0])})` : ''}`);
+      differences.push(
+        `${object}: +${added.length} -${removed.length} ~${changed.length}${changed.length ? ` (${changed[0]}: ${was.get(changed[0])} -> ${now.get(changed[0])})` : ''}`
+      );
     }
   }
   expect(differences, 'target differs from its state before the run').to.deep.equal([]);

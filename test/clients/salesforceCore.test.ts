@@ -94,7 +94,12 @@ describe('clients: @salesforce/core against the emulator', function () {
       page = await conn.queryMore<Row>(page.nextRecordsUrl as string, options);
     }
     expect(pages).to.equal(Math.ceil(expectedTotal / 200));
-    expect([...seen].sort()).to.deep.equal(emulated.org.records('Account').map((record) => record.Id).sort());
+    expect([...seen].sort()).to.deep.equal(
+      emulated.org
+        .records('Account')
+        .map((record) => record.Id)
+        .sort()
+    );
   });
 
   it('creates, updates and deletes through sObject collections', async () => {

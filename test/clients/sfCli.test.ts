@@ -103,7 +103,10 @@ describe('clients: the sf CLI against the emulator', function () {
       { sobject: 'Contact', saveRefs: true, resolveRefs: true, files: ['Contact.json'] },
     ];
     writeFileSync(join(work, 'plan.json'), JSON.stringify(plan));
-    const result = await sf.json<Array<{ refId: string; type: string; id: string }>>(['data', 'import', 'tree', '--plan', join(work, 'plan.json'), ...org()], env);
+    const result = await sf.json<Array<{ refId: string; type: string; id: string }>>(
+      ['data', 'import', 'tree', '--plan', join(work, 'plan.json'), ...org()],
+      env
+    );
     const idOf = new Map(result.map((entry) => [entry.refId, entry.id]));
     expect([...idOf.keys()].sort()).to.deep.equal(['AccountRef1', 'AccountRef2', 'ContactRef1', 'ContactRef2']);
     expect(emulated.org.get(idOf.get('AccountRef2') as string)).to.include({ Name: 'Tree Branch', ParentId: idOf.get('AccountRef1') });
@@ -134,10 +137,10 @@ describe('clients: the sf CLI against the emulator', function () {
   it('data export tree of accounts with a contacts subquery, imported by its plan into an empty org, copies them and their links', async () => {
     const target = await startOrg({ dataset: 'empty', username: 'sf-cli-target@empty.emulator.isync.test' });
     try {
-      await sf.json(
-        ['org', 'login', 'access-token', '--instance-url', target.instanceUrl, '--no-prompt', '--alias', 'emulated-empty'],
-        { ...env, SF_ACCESS_TOKEN: target.accessToken }
-      );
+      await sf.json(['org', 'login', 'access-token', '--instance-url', target.instanceUrl, '--no-prompt', '--alias', 'emulated-empty'], {
+        ...env,
+        SF_ACCESS_TOKEN: target.accessToken,
+      });
       const outputDir = join(work, 'export-subquery');
       const soql = 'SELECT Name, (SELECT LastName FROM Contacts) FROM Account';
       await sf.json(['data', 'export', 'tree', '--query', soql, '--plan', '--output-dir', outputDir, ...org()], env);
@@ -146,7 +149,10 @@ describe('clients: the sf CLI against the emulator', function () {
       await sf.json(['data', 'import', 'tree', '--plan', join(outputDir, planFile as string), '--target-org', 'emulated-empty'], env);
       // Every contact of the demo dataset (and those the tests above added) has an account, so all are exported.
       const contactsWithAccount = (of: EmulatedOrg): string[] =>
-        of.org.records('Contact').map((contact) => `${String(contact.LastName)} @ ${String(of.org.get(contact.AccountId as string)?.Name)}`).sort();
+        of.org
+          .records('Contact')
+          .map((contact) => `${String(contact.LastName)} @ ${String(of.org.get(contact.AccountId as string)?.Name)}`)
+          .sort();
       expect(target.org.count('Account')).to.equal(emulated.org.count('Account'));
       expect(target.org.count('Contact')).to.equal(emulated.org.count('Contact'));
       expect(contactsWithAccount(target)).to.deep.equal(contactsWithAccount(emulated));

@@ -27,9 +27,14 @@ export async function installSfCli(): Promise<SfCli> {
     new Promise((resolve) => {
       // Some sf hooks spawn `sf` by name: the CLI's own bin folder first on PATH keeps them on this install.
       const path = `${join(folder, 'node_modules', '.bin')}:${env.PATH ?? ''}`;
-      execFile(process.execPath, [runJs, ...args], { env: { ...env, PATH: path }, cwd, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-      });
+      execFile(
+        process.execPath,
+        [runJs, ...args],
+        { env: { ...env, PATH: path }, cwd, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 },
+        (error, stdout, stderr) => {
+          resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+        }
+      );
     });
   const json = async <T>(args: string[], env: NodeJS.ProcessEnv, cwd?: string): Promise<T> => {
     const outcome = await run([...args, '--json'], env, cwd);

@@ -23,7 +23,10 @@ describe('clients: sf plugins link, then sf isync between two aliases', function
     sf = await installSfCli();
     source = await startOrg({ dataset: 'demo', username: 'admin@linked-source.isync.test' });
     target = await startOrg({ dataset: 'users', username: 'admin@linked-target.isync.test', seed: 2 });
-    for (const [alias, org] of [['linked-src', source], ['linked-tgt', target]] as const) {
+    for (const [alias, org] of [
+      ['linked-src', source],
+      ['linked-tgt', target],
+    ] as const) {
       const login = await sf.run(['org', 'login', 'access-token', '--instance-url', org.instanceUrl, '--alias', alias, '--no-prompt'], {
         ...env,
         SF_ACCESS_TOKEN: org.accessToken,
@@ -47,7 +50,10 @@ describe('clients: sf plugins link, then sf isync between two aliases', function
   it('takes --objects repeated or comma-separated: the same plan, and no warning about the list format', async () => {
     const order = (objects: string[], json: string[] = []): Promise<SfRun> =>
       sf.run(['isync', 'order', '-s', 'linked-src', '-o', 'linked-tgt', ...objects, ...json], env, REPO_ROOT);
-    const forms = [['--objects', 'Account,Contact'], ['--objects', 'Account', '--objects', 'Contact']];
+    const forms = [
+      ['--objects', 'Account,Contact'],
+      ['--objects', 'Account', '--objects', 'Contact'],
+    ];
     const runs: SfRun[] = [];
     for (const form of forms) runs.push(await order(form), await order(form, ['--json']));
     for (const run of runs) {
@@ -64,7 +70,11 @@ describe('clients: sf plugins link, then sf isync between two aliases', function
   });
 
   it('runs sf isync order and sf isync execute as a user would', async () => {
-    const plan = await sf.json<{ plan: { steps: Array<{ object: string }> } }>(['isync', 'order', '-s', 'linked-src', '-o', 'linked-tgt', '-t', 'examples/demo-template.json'], env, REPO_ROOT);
+    const plan = await sf.json<{ plan: { steps: Array<{ object: string }> } }>(
+      ['isync', 'order', '-s', 'linked-src', '-o', 'linked-tgt', '-t', 'examples/demo-template.json'],
+      env,
+      REPO_ROOT
+    );
     expect(plan.plan.steps.map((step) => step.object)).to.include.members(['Account', 'Contact', 'Team__c']);
     const run = await sf.run(['isync', 'execute', '-s', 'linked-src', '-o', 'linked-tgt', '-t', 'examples/demo-template.json', '--json'], env, REPO_ROOT);
     expect(run.code, run.stdout).to.equal(0);

@@ -31,14 +31,7 @@ function byKey(org: EmulatedOrg, objectName: string, key: string): Map<unknown, 
 }
 
 /** Asserts that `target` holds the source's records of `objectName`, fields and lookups alike. */
-function expectCopied(
-  source: EmulatedOrg,
-  target: EmulatedOrg,
-  objectName: string,
-  key: string,
-  fields: string[],
-  lookups: Record<string, string>
-): void {
+function expectCopied(source: EmulatedOrg, target: EmulatedOrg, objectName: string, key: string, fields: string[], lookups: Record<string, string>): void {
   const copies = byKey(target, objectName, key);
   const originals = source.org.records(objectName);
   expect(copies.size, `${objectName} records in the target`).to.equal(originals.length);
@@ -48,9 +41,7 @@ function expectCopied(
     expect(copy, `${objectName} ${String(original[key])}`).to.not.equal(undefined);
     for (const field of fields) expect(copy?.[field], `${objectName}.${field}`).to.equal(original[field]);
     for (const [field, parentKey] of Object.entries(lookups)) {
-      expect(keyOf(target, copy?.[field], parentKey), `${objectName}.${field} of ${String(original[key])}`).to.equal(
-        keyOf(source, original[field], parentKey)
-      );
+      expect(keyOf(target, copy?.[field], parentKey), `${objectName}.${field} of ${String(original[key])}`).to.equal(keyOf(source, original[field], parentKey));
     }
   }
 }

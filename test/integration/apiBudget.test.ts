@@ -54,7 +54,6 @@ describe('API budget and daily limits', function () {
     const running = runPlugin(['isync', 'execute', '-s', 'src', '-o', 'tgt', '-t', TEMPLATE, '--json'], pair.env);
     // Once the first records are written, the org's daily allowance runs out (another client used it up).
     for (let waited = 0; waited < 60_000 && !((pair.target.stats() as { requests: Record<string, number> }).requests.collectionCreate > 0); waited += 20) {
-       
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     await fetch(`${pair.target.instanceUrl}/__emulator/faults`, {
@@ -66,7 +65,7 @@ describe('API budget and daily limits', function () {
     const json = jsonOf<ExecuteResult>(run);
     expect(run.code, run.stdout).to.equal(1);
     expect(json.result.state).to.equal('paused');
-    expect(json.result.stateReason).to.contain("daily API request limit");
+    expect(json.result.stateReason).to.contain('daily API request limit');
     expect(json.result.totals.inserted).to.be.greaterThan(0);
   });
 });

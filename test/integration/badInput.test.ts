@@ -61,7 +61,12 @@ describe('bad input: every mistake is refused with its problem and fix, and noth
     const runId = '20000101T000005Z-0000a5';
     copyRun(journalDir, world.ctx.runs.rolledBack, runId, (meta) => meta);
     const events = join(journalDir, runId, 'events.jsonl');
-    writeFileSync(events, readFileSync(events, 'utf8').replace(/\n$/, '').replace(/.{10}$/, ''));
+    writeFileSync(
+      events,
+      readFileSync(events, 'utf8')
+        .replace(/\n$/, '')
+        .replace(/.{10}$/, '')
+    );
     const run = succeeded(await runPlugin(['isync', 'report', '--run-id', runId, '--json'], world.main.env));
     expect(jsonOf<ReportResult>(run).result.partialTail).to.equal(true);
   });

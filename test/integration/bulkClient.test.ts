@@ -49,7 +49,6 @@ describe('bulk client against the emulator (Bulk API 2.0 through jsforce)', func
   let conn: Connection;
   let restoreHome: () => void;
 
-
   const byExtId = (): Map<string, Record<string, unknown>> =>
     new Map(emulated.org.records('Supplier__c').map((record) => [String(record.External_Id__c), record as Record<string, unknown>]));
 

@@ -34,8 +34,10 @@ describe('execute: the Bulk API 2.0 path for large objects', function () {
     expect(result.state).to.equal('synced');
     expect(pair.target.stats().requests.bulkJobCreate ?? 0).to.be.greaterThan(0);
     for (const object of ['Supplier__c', 'Project__c']) {
-       
-      const [source, target] = await Promise.all([queryOrg(pair.source, `SELECT External_Id__c FROM ${object}`), queryOrg(pair.target, `SELECT External_Id__c FROM ${object}`)]);
+      const [source, target] = await Promise.all([
+        queryOrg(pair.source, `SELECT External_Id__c FROM ${object}`),
+        queryOrg(pair.target, `SELECT External_Id__c FROM ${object}`),
+      ]);
       expect(target.map((r) => r.External_Id__c).sort(), object).to.deep.equal(source.map((r) => r.External_Id__c).sort());
     }
     // Self-reference, level by level through bulk batches: parents resolved to the target's ids.

@@ -20,7 +20,6 @@ const FAST = { pollIntervalMs: 20, maxPollIntervalMs: 100 };
 type Template = { objects: Array<{ name: string; fields?: string[] }> };
 const templateObjects = (path: string): Template['objects'] => (JSON.parse(readFileSync(path, 'utf8')) as Template).objects;
 
-
 async function bulkPages(api: ConnectionOrgApi, soql: string, pageSize: number): Promise<CsvPage[]> {
   const pages: CsvPage[] = [];
   for await (const page of bulkQueryPages(api, { ...FAST, soql, pageSize })) pages.push(page);
@@ -131,7 +130,10 @@ describe('bulk query client against the emulator (Bulk API 2.0 query jobs throug
         const used = object.fields ?? readable.filter((field) => field.createable).map((field) => field.name);
         for (const name of used) templateTypes.add(describe.fields.find((field) => field.name === name)!.type);
       }
-      expect([...templateTypes].filter((type) => !typesWithValues.has(type)), 'template field types never seen with a value').to.deep.equal([]);
+      expect(
+        [...templateTypes].filter((type) => !typesWithValues.has(type)),
+        'template field types never seen with a value'
+      ).to.deep.equal([]);
       expect([...typesWithValues]).to.include.members(['id', 'reference', 'string', 'picklist', 'boolean', 'date', 'datetime', 'double', 'currency']);
     });
   }

@@ -6,7 +6,8 @@ import type { ExecuteResult } from '../../src/commands/isync/execute.js';
 import { queryOrg, startOrgPair, type OrgPair } from '../support/emulatedOrgs.js';
 import { jsonOf, runPlugin } from '../support/runPlugin.js';
 
-const SUPPLIER = 'SELECT External_Id__c, Name, Tax_Number__c, Type__c, Category__c, Active__c, Annual_Spend__c, On_Time_Rate__c, Parent_Supplier__r.External_Id__c FROM Supplier__c';
+const SUPPLIER =
+  'SELECT External_Id__c, Name, Tax_Number__c, Type__c, Category__c, Active__c, Annual_Spend__c, On_Time_Rate__c, Parent_Supplier__r.External_Id__c FROM Supplier__c';
 const PROJECT = 'SELECT External_Id__c, Name, Status__c, Budget__c FROM Project__c';
 
 /** Rows as comparable text, without ids (they differ between orgs): parents by their external id. */

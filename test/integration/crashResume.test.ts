@@ -7,7 +7,7 @@ const CI_POINTS: KillPoint[] = [
   { name: 'in the middle of the inserts', afterRecords: 120 },
   { name: 'during the deferred-lookup update pass', afterRecords: 0, afterUpdates: 1 },
   // Task is insert-only in the crash template: killed once its batch is committed, before the answer arrives.
-  { name: 'while the insert-only object\'s batch is answered', afterRecords: 0, afterObjectRecords: { object: INSERT_ONLY_OBJECT, count: 1, perRecordMs: 40 } },
+  { name: "while the insert-only object's batch is answered", afterRecords: 0, afterObjectRecords: { object: INSERT_ONLY_OBJECT, count: 1, perRecordMs: 40 } },
 ];
 
 describe('crash safety: SIGKILL at any moment, then execute --resume', function () {
@@ -25,7 +25,13 @@ describe('crash safety: SIGKILL at any moment, then execute --resume', function 
 
 /** Two chains of the many `npm run chaos` runs (scripts/chaos.ts), on the bench data with batches in flight. */
 const LIFECYCLE_POINTS: LifecyclePoint[] = [
-  { name: 'execute killed (1,500 records), torn journal tail, resume killed (1,000 more), rollback killed (300 deletes)', stopExecute: { kill: 1500 }, tornTail: true, killResumeAfter: 1000, killRollbackAfter: 300 },
+  {
+    name: 'execute killed (1,500 records), torn journal tail, resume killed (1,000 more), rollback killed (300 deletes)',
+    stopExecute: { kill: 1500 },
+    tornTail: true,
+    killResumeAfter: 1000,
+    killRollbackAfter: 300,
+  },
   { name: 'execute paused by the daily limit (2,000 records), retry killed (1,000 more)', stopExecute: { pauseAt: 2000 }, killRetryAfter: 1000 },
 ];
 

@@ -53,8 +53,18 @@ describe('sf isync execute against emulated orgs (demo dataset into an empty org
     expect(first.json.result.totals.failed).to.equal(0);
 
     // Same records, by independent SOQL on both orgs.
-    for (const object of ['Account', 'Contact', 'Opportunity', 'OpportunityLineItem', 'Supplier__c', 'Team__c', 'Warehouse__c', 'Route__c', 'Carrier__c', 'Project_Assignment__c']) {
-       
+    for (const object of [
+      'Account',
+      'Contact',
+      'Opportunity',
+      'OpportunityLineItem',
+      'Supplier__c',
+      'Team__c',
+      'Warehouse__c',
+      'Route__c',
+      'Carrier__c',
+      'Project_Assignment__c',
+    ]) {
       const [source, target] = await Promise.all([queryOrg(pair.source, `SELECT Id FROM ${object}`), queryOrg(pair.target, `SELECT Id FROM ${object}`)]);
       expect(target.length, object).to.equal(source.length);
     }
@@ -171,11 +181,11 @@ describe('sf isync execute with a target whose rules differ (validation rule, re
 
   before(async () => {
     const schemaFile = writeSchemaFile({
-        changeFields: { 'Account.Industry': { required: true } },
-        addValidationRules: {
-          Contact: [{ name: 'Phone_Required', errorCondition: 'Phone = null', errorMessage: 'A contact needs a phone in this org', errorDisplayField: 'Phone' }],
-        },
-      });
+      changeFields: { 'Account.Industry': { required: true } },
+      addValidationRules: {
+        Contact: [{ name: 'Phone_Required', errorCondition: 'Phone = null', errorMessage: 'A contact needs a phone in this org', errorDisplayField: 'Phone' }],
+      },
+    });
     pair = await startOrgPair({ dataset: 'empty' }, { dataset: 'empty', schema: schemaFile });
     const good = (await callOrg(pair.source, 'POST', '/sobjects/Account', { Name: 'Good Industries', Industry: 'Energy' })) as { id: string };
     await callOrg(pair.source, 'POST', '/sobjects/Account', { Name: 'No Industry Ltd' });
@@ -219,10 +229,10 @@ describe('pre-flight: a target whose metadata differs', function () {
 
   before(async () => {
     const schemaFile = writeSchemaFile({
-        removeRecordTypes: { Account: ['Partner'] },
-        removePicklistValues: { 'Supplier__c.Type__c': ['Independent'] },
-        changeFields: { 'Supplier__c.Tax_Number__c': { spec: { kind: 'date' } } },
-      });
+      removeRecordTypes: { Account: ['Partner'] },
+      removePicklistValues: { 'Supplier__c.Type__c': ['Independent'] },
+      changeFields: { 'Supplier__c.Tax_Number__c': { spec: { kind: 'date' } } },
+    });
     pair = await startOrgPair({ dataset: 'demo' }, { dataset: 'empty', schema: schemaFile });
   });
   after(async () => {

@@ -87,7 +87,9 @@ describe('HttpOrgApi: the plugin talks HTTP itself, as jsforce would', () => {
     const both = <T>(call: (api: HttpOrgApi | ConnectionOrgApi) => Promise<T>): Promise<[T, T]> => Promise.all([call(direct), call(jsforce)]);
 
     it('the same query rows and describe', async () => {
-      const [queried, viaJsforce] = await both((api) => api.request<{ totalSize: number; records: unknown[] }>('GET', `/query?q=${encodeURIComponent('SELECT Id, Name FROM Account ORDER BY Id LIMIT 5')}`));
+      const [queried, viaJsforce] = await both((api) =>
+        api.request<{ totalSize: number; records: unknown[] }>('GET', `/query?q=${encodeURIComponent('SELECT Id, Name FROM Account ORDER BY Id LIMIT 5')}`)
+      );
       expect(queried.records).to.have.length(5);
       expect(queried).to.deep.equal(viaJsforce);
       const [described, describedByJsforce] = await both((api) => api.request('GET', '/sobjects/Contact/describe'));
@@ -107,7 +109,8 @@ describe('HttpOrgApi: the plugin talks HTTP itself, as jsforce would', () => {
     });
 
     it('the same errors: name, errorCode, message and data', async () => {
-      const malformed = (api: HttpOrgApi | ConnectionOrgApi): Promise<Caught> => failureOf(api.request('GET', `/query?q=${encodeURIComponent('SELECT Nope FROM Account')}`));
+      const malformed = (api: HttpOrgApi | ConnectionOrgApi): Promise<Caught> =>
+        failureOf(api.request('GET', `/query?q=${encodeURIComponent('SELECT Nope FROM Account')}`));
       const [direct400, jsforce400] = await both(malformed);
       expect(direct400.errorCode).to.equal('INVALID_FIELD');
       expect(direct400).to.deep.equal(jsforce400);
@@ -150,7 +153,8 @@ describe('HttpOrgApi: the plugin talks HTTP itself, as jsforce would', () => {
     });
 
     it('sends the headers jsforce sends: token, the sf CLI user agent and call options, JSON content type', async () => {
-      const send = (api: HttpOrgApi | ConnectionOrgApi, method: HttpMethod): Promise<unknown> => api.request(method, '/sobjects/Account', method === 'POST' ? { Name: 'x' } : undefined, { 'Sforce-Auto-Assign': 'FALSE' });
+      const send = (api: HttpOrgApi | ConnectionOrgApi, method: HttpMethod): Promise<unknown> =>
+        api.request(method, '/sobjects/Account', method === 'POST' ? { Name: 'x' } : undefined, { 'Sforce-Auto-Assign': 'FALSE' });
       for (const method of ['GET', 'POST'] as const) {
         await send(new HttpOrgApi(connection), method);
         await send(new ConnectionOrgApi(connection), method);
@@ -180,7 +184,11 @@ describe('HttpOrgApi: the plugin talks HTTP itself, as jsforce would', () => {
           res.end(gzipSync(JSON.stringify({ totalSize: 1, done: true, records: [{ Id: '001000000000001AAA' }] })));
         },
       ];
-      expect(await new HttpOrgApi(connection).request('GET', '/query?q=x')).to.deep.equal({ totalSize: 1, done: true, records: [{ Id: '001000000000001AAA' }] });
+      expect(await new HttpOrgApi(connection).request('GET', '/query?q=x')).to.deep.equal({
+        totalSize: 1,
+        done: true,
+        records: [{ Id: '001000000000001AAA' }],
+      });
     });
 
     it('hands a call answered "session expired" to jsforce, which refreshes the session, and answers its answer', async () => {
@@ -207,7 +215,10 @@ describe('HttpOrgApi: the plugin talks HTTP itself, as jsforce would', () => {
 
     it('does not refresh a session that the org refuses for good (as jsforce does not)', async () => {
       server.answers = [json(401, [{ message: 'This session is not valid for use with the REST API', errorCode: 'INVALID_SESSION_ID' }])];
-      const jsforce = { request: () => Promise.reject(new Error('handed to jsforce')), requestTextWithHeaders: () => Promise.reject(new Error('handed to jsforce')) };
+      const jsforce = {
+        request: () => Promise.reject(new Error('handed to jsforce')),
+        requestTextWithHeaders: () => Promise.reject(new Error('handed to jsforce')),
+      };
       const failure = await failureOf(new HttpOrgApi(connection, jsforce).request('GET', '/limits'));
       expect(failure.errorCode).to.equal('INVALID_SESSION_ID');
       expect(classifyFailure(failure)).to.equal('session');
@@ -246,7 +257,12 @@ describe('HttpOrgApi: the plugin talks HTTP itself, as jsforce would', () => {
   it('orgApiFor leaves every call to jsforce when the environment asks for what only jsforce does', async () => {
     const connection = await connectTo(org);
     expect(orgApiFor(connection, {})).to.be.instanceOf(HttpOrgApi);
-    for (const env of [{ HTTPS_PROXY: 'http://proxy:3128' }, { https_proxy: 'http://proxy:3128' }, { HTTP_TIMEOUT: '60000' }, { TRACEPARENT: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' }]) {
+    for (const env of [
+      { HTTPS_PROXY: 'http://proxy:3128' },
+      { https_proxy: 'http://proxy:3128' },
+      { HTTP_TIMEOUT: '60000' },
+      { TRACEPARENT: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' },
+    ]) {
       expect(orgApiFor(connection, env), JSON.stringify(env)).to.be.instanceOf(ConnectionOrgApi);
     }
   });

@@ -36,7 +36,11 @@ function writeTemplate(): string {
 function seedSource(pair: OrgPair): void {
   const accounts = Array.from({ length: 10 }, (_, i) => pair.source.org.seedTarget.insert('Account', { Name: `Insert-only Account ${i}` }));
   for (let i = 0; i < TASKS; i++) {
-    pair.source.org.seedTarget.insert('Task', { Subject: `Call ${i % 100}`, WhatId: accounts[i % 10], ActivityDate: `2026-12-${String((i % 28) + 1).padStart(2, '0')}` });
+    pair.source.org.seedTarget.insert('Task', {
+      Subject: `Call ${i % 100}`,
+      WhatId: accounts[i % 10],
+      ActivityDate: `2026-12-${String((i % 28) + 1).padStart(2, '0')}`,
+    });
   }
 }
 
@@ -47,7 +51,9 @@ const taskKey = (row: Record<string, unknown>): string =>
 async function expectTasksOnce(pair: OrgPair, times = 1): Promise<void> {
   const soql = 'SELECT Subject, What.Name, ActivityDate FROM Task';
   const [source, target] = await Promise.all([queryOrg(pair.source, soql), queryOrg(pair.target, soql)]);
-  const expected = Array.from({ length: times }, () => source.map(taskKey)).flat().sort();
+  const expected = Array.from({ length: times }, () => source.map(taskKey))
+    .flat()
+    .sort();
   expect(target.map(taskKey).sort()).to.deep.equal(expected);
 }
 
@@ -95,7 +101,9 @@ describe('insert-only objects ("matchBy": false): in-doubt inserts found by crea
     expect(pair.target.org.count('Task')).to.equal(TASKS);
     await expectTasksOnce(pair);
     // Every task is journaled as created by the run (adopted ones too), so a rollback deletes them all.
-    const created = journalEvents(result.journalDir).filter((event): event is RecordEvent => event.type === 'record' && event.object === 'Task' && event.created === true);
+    const created = journalEvents(result.journalDir).filter(
+      (event): event is RecordEvent => event.type === 'record' && event.object === 'Task' && event.created === true
+    );
     expect(new Set(created.map((event) => event.targetId)).size).to.equal(TASKS);
 
     const again = await runPlugin(['isync', 'execute', '-s', 'src', '-o', 'tgt', '-t', template, '--json'], pair.env);
@@ -108,7 +116,8 @@ describe('insert-only objects ("matchBy": false): in-doubt inserts found by crea
     let taskInserts = 0;
     let checksFail = true;
     const { pair, template } = await setUp(
-      (request) => (isTaskInsert(request) && ++taskInserts === 3) || (checksFail && request.method === 'GET' && decodeURIComponent(request.path).includes('CreatedById'))
+      (request) =>
+        (isTaskInsert(request) && ++taskInserts === 3) || (checksFail && request.method === 'GET' && decodeURIComponent(request.path).includes('CreatedById'))
     );
     const run = await runPlugin(['isync', 'execute', '-s', 'src', '-o', 'tgt', '-t', template, '--json'], pair.env);
     expect(run.code, run.stdout + run.stderr).to.equal(68);

@@ -31,7 +31,12 @@ describe('execute: twenty objects reading and writing side by side', function ()
     // More than one page of records in most objects, and not one `nextRecordsUrl` followed on the source.
     expect(result.objects.filter((entry) => entry.inserted > 2000).length).to.be.greaterThan(10);
     expect(pair.source.stats().requests.queryMore ?? 0).to.equal(0);
-    for (const [object, lookup] of [['Contact', 'ReportsToId'], ['Case', 'ParentId'], ['Task', 'WhatId'], ['Shipment__c', 'Supplier__c']]) {
+    for (const [object, lookup] of [
+      ['Contact', 'ReportsToId'],
+      ['Case', 'ParentId'],
+      ['Task', 'WhatId'],
+      ['Shipment__c', 'Supplier__c'],
+    ]) {
       const count = async (org: OrgPair['source']): Promise<number[]> => {
         const rows = await queryOrg(org, `SELECT Id, ${lookup} FROM ${object}`);
         return [rows.length, rows.filter((row) => row[lookup] !== null).length];

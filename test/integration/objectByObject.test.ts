@@ -36,7 +36,10 @@ describe('execute with the template option objectByObject', function () {
     const firstContactStart = events.findIndex((event) => event.type === 'batchStart' && event.object === 'Contact');
     expect(lastAccountEnd).to.be.greaterThan(-1);
     expect(firstContactStart).to.be.greaterThan(lastAccountEnd);
-    const [source, target] = await Promise.all([queryOrg(pair.source, 'SELECT Id, AccountId FROM Contact'), queryOrg(pair.target, 'SELECT Id, AccountId FROM Contact')]);
+    const [source, target] = await Promise.all([
+      queryOrg(pair.source, 'SELECT Id, AccountId FROM Contact'),
+      queryOrg(pair.target, 'SELECT Id, AccountId FROM Contact'),
+    ]);
     expect(target.length).to.equal(source.length);
     expect(target.filter((row) => row.AccountId !== null).length).to.equal(source.filter((row) => row.AccountId !== null).length);
   });

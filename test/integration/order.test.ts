@@ -75,7 +75,10 @@ describe('sf isync order against emulated orgs', function () {
 
   it('writes the computed order into a template that execute can use (--write)', async () => {
     const written = `${pair.env.HOME}/ordered.json`;
-    const run = await runPlugin(['isync', 'order', '-s', 'src', '--objects', 'Account', '--objects', 'Contact,Team__c', '--objects', 'Team_Member__c', '--write', written, '--json'], pair.env);
+    const run = await runPlugin(
+      ['isync', 'order', '-s', 'src', '--objects', 'Account', '--objects', 'Contact,Team__c', '--objects', 'Team_Member__c', '--write', written, '--json'],
+      pair.env
+    );
     expect(run.code, run.stdout).to.equal(0);
     const again = await runPlugin(['isync', 'order', '-s', 'src', '-t', written, '--json'], pair.env);
     expect(jsonOf<OrderResult>(again).result.plan.ordering).to.equal('manual');

@@ -10,7 +10,16 @@ import { callOrg, startOrgPair, type OrgPair } from '../support/emulatedOrgs.js'
 import { jsonOf, runPlugin } from '../support/runPlugin.js';
 import { journalEvents, writeSchemaFile } from '../support/journalFiles.js';
 
-type Failure = { object: string; sourceId: string; targetId: string | null; operation: string; code: string; message: string; fields: string[]; values: Record<string, unknown> };
+type Failure = {
+  object: string;
+  sourceId: string;
+  targetId: string | null;
+  operation: string;
+  code: string;
+  message: string;
+  fields: string[];
+  values: Record<string, unknown>;
+};
 
 /** The journal's failed records, read independently of the report code: write failures and pre-write failures. */
 function journalFailures(journalDir: string): Failure[] {
@@ -18,10 +27,28 @@ function journalFailures(journalDir: string): Failure[] {
   const failures: Failure[] = [];
   for (const event of events) {
     if (event.type === 'record' && !event.ok) {
-      failures.push({ object: event.object, sourceId: event.sourceId, targetId: event.targetId, operation: event.operation, code: event.error!.statusCode, message: event.error!.message, fields: event.error!.fields, values: event.values ?? {} });
+      failures.push({
+        object: event.object,
+        sourceId: event.sourceId,
+        targetId: event.targetId,
+        operation: event.operation,
+        code: event.error!.statusCode,
+        message: event.error!.message,
+        fields: event.error!.fields,
+        values: event.values ?? {},
+      });
     }
     if (event.type === 'outcome' && event.kind === 'failed') {
-      failures.push({ object: event.object, sourceId: event.sourceId, targetId: event.targetId, operation: 'none', code: event.error!.statusCode, message: event.error!.message, fields: event.error!.fields, values: event.values ?? {} });
+      failures.push({
+        object: event.object,
+        sourceId: event.sourceId,
+        targetId: event.targetId,
+        operation: 'none',
+        code: event.error!.statusCode,
+        message: event.error!.message,
+        fields: event.error!.fields,
+        values: event.values ?? {},
+      });
     }
   }
   return failures;
@@ -34,11 +61,11 @@ describe('sf isync report and runs against emulated orgs (a run with failures)',
 
   before(async () => {
     const schemaFile = writeSchemaFile({
-        changeFields: { 'Account.Industry': { required: true } },
-        addValidationRules: {
-          Contact: [{ name: 'Phone_Required', errorCondition: 'Phone = null', errorMessage: 'A contact needs a phone, "always"', errorDisplayField: 'Phone' }],
-        },
-      });
+      changeFields: { 'Account.Industry': { required: true } },
+      addValidationRules: {
+        Contact: [{ name: 'Phone_Required', errorCondition: 'Phone = null', errorMessage: 'A contact needs a phone, "always"', errorDisplayField: 'Phone' }],
+      },
+    });
     pair = await startOrgPair({ dataset: 'empty' }, { dataset: 'empty', schema: schemaFile });
     const good = (await callOrg(pair.source, 'POST', '/sobjects/Account', { Name: 'Good Industries', Industry: 'Energy' })) as { id: string };
     await callOrg(pair.source, 'POST', '/sobjects/Account', { Name: 'No Industry, Ltd', Description: 'Line one\nline two' });
@@ -67,7 +94,9 @@ describe('sf isync report and runs against emulated orgs (a run with failures)',
     const report = jsonOf<ReportResult>(await runPlugin(['isync', 'report', '--json'], pair.env)).result;
     expect(report).to.include({ runId: run.runId, state: 'synced_with_errors' });
     expect(report.totals).to.deep.equal(run.totals);
-    expect(report.objects.map(({ object, inserted, updated, unchanged, skipped, failed }) => ({ object, inserted, updated, unchanged, skipped, failed }))).to.deep.equal(
+    expect(
+      report.objects.map(({ object, inserted, updated, unchanged, skipped, failed }) => ({ object, inserted, updated, unchanged, skipped, failed }))
+    ).to.deep.equal(
       run.objects.map(({ object, inserted, updated, unchanged, skipped, failed }) => ({ object, inserted, updated, unchanged, skipped, failed }))
     );
     const failures = journalFailures(report.journalDir);
@@ -78,7 +107,12 @@ describe('sf isync report and runs against emulated orgs (a run with failures)',
     ]);
     const contacts = report.failures.find((group) => group.object === 'Contact')!;
     expect(contacts.sampleMessage).to.equal('A contact needs a phone, "always"');
-    expect([...contacts.sourceIds].sort()).to.deep.equal(failures.filter((f) => f.object === 'Contact').map((f) => f.sourceId).sort());
+    expect([...contacts.sourceIds].sort()).to.deep.equal(
+      failures
+        .filter((f) => f.object === 'Contact')
+        .map((f) => f.sourceId)
+        .sort()
+    );
   });
 
   it('--errors-dir writes one CSV per object whose rows match the journal', async () => {
@@ -100,7 +134,13 @@ describe('sf isync report and runs against emulated orgs (a run with failures)',
       for (const failure of journal) {
         const row = rows.find((candidate) => candidate['Source Id'] === failure.sourceId)!;
         expect(row, failure.sourceId).to.not.equal(undefined);
-        expect(row).to.include({ 'Target Id': failure.targetId ?? '', Operation: failure.operation, 'Error Code': failure.code, 'Error Message': failure.message, 'Error Fields': failure.fields.join(';') });
+        expect(row).to.include({
+          'Target Id': failure.targetId ?? '',
+          Operation: failure.operation,
+          'Error Code': failure.code,
+          'Error Message': failure.message,
+          'Error Fields': failure.fields.join(';'),
+        });
         for (const [field, value] of Object.entries(failure.values)) {
           expect(row[field], `${object}.${field}`).to.equal(value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value));
         }

@@ -66,7 +66,10 @@ describe('sf isync retry', function () {
   it('finishes a paused run: every record exactly once, lookups and deferred cycles filled', async () => {
     const pair = await startOrgPair({ dataset: 'demo' }, { dataset: 'empty', faults: 'dailyLimitAfter=2000' });
     pairs.push(pair);
-    const paused = await runPlugin(['isync', 'execute', '-s', 'src', '-o', 'tgt', '-t', 'examples/demo-template.json', '--api-budget', '2', '--json'], pair.env);
+    const paused = await runPlugin(
+      ['isync', 'execute', '-s', 'src', '-o', 'tgt', '-t', 'examples/demo-template.json', '--api-budget', '2', '--json'],
+      pair.env
+    );
     expect(paused.code, paused.stdout).to.equal(1);
     const run = jsonOf<ExecuteResult>(paused).result;
     expect(run.state).to.equal('paused');
@@ -74,8 +77,18 @@ describe('sf isync retry', function () {
     const retry = await runPlugin(['isync', 'retry', '--run-id', run.runId, '--json'], pair.env);
     expect(retry.code, retry.stdout).to.equal(0);
     expect(jsonOf<RetryResult>(retry).result.state).to.equal('synced');
-    for (const object of ['Account', 'Contact', 'Opportunity', 'OpportunityLineItem', 'Team__c', 'Team_Member__c', 'Warehouse__c', 'Route__c', 'Carrier__c', 'Task']) {
-       
+    for (const object of [
+      'Account',
+      'Contact',
+      'Opportunity',
+      'OpportunityLineItem',
+      'Team__c',
+      'Team_Member__c',
+      'Warehouse__c',
+      'Route__c',
+      'Carrier__c',
+      'Task',
+    ]) {
       const [source, target] = await Promise.all([queryOrg(pair.source, `SELECT Id FROM ${object}`), queryOrg(pair.target, `SELECT Id FROM ${object}`)]);
       expect(target.length, object).to.equal(source.length);
     }

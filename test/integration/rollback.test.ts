@@ -48,7 +48,8 @@ describe('sf isync rollback against emulated orgs (demo dataset into a target th
     const opportunities = await queryOrg(pair.target, 'SELECT Id FROM Opportunity ORDER BY Name LIMIT 2');
     for (const opportunity of opportunities) await callOrg(pair.target, 'DELETE', `/sobjects/Opportunity/${String(opportunity.Id)}`);
     const accounts = await queryOrg(pair.target, 'SELECT Id FROM Account ORDER BY Name LIMIT 3');
-    for (const account of accounts) await callOrg(pair.target, 'PATCH', `/sobjects/Account/${String(account.Id)}`, { Description: 'Edited in the target', Phone: null });
+    for (const account of accounts)
+      await callOrg(pair.target, 'PATCH', `/sobjects/Account/${String(account.Id)}`, { Description: 'Edited in the target', Phone: null });
     const contacts = await queryOrg(pair.target, 'SELECT Id FROM Contact ORDER BY Email LIMIT 3');
     for (const contact of contacts) await callOrg(pair.target, 'PATCH', `/sobjects/Contact/${String(contact.Id)}`, { Title: 'Edited title' });
     const parent = (await callOrg(pair.source, 'POST', '/sobjects/Account', { Name: 'Rollback Holdings' })) as { id: string };

@@ -11,9 +11,7 @@ import { jsonOf, runPlugin, type PluginRun } from '../support/runPlugin.js';
 
 /** Every file under a folder, recursively. */
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)]
-  );
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)]));
 }
 
 /** What of an access token must never be written: the whole token, and its session part (after "00D...!"). */

@@ -327,7 +327,7 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     exit: 1,
     error: 'TemplateInvalidError',
     problem: ['"Acount" is not an object of the source org. Did you mean "Account"?'],
-    fix: ['use the object\'s API name'],
+    fix: ["use the object's API name"],
   },
   {
     name: 'unknown object in --objects',
@@ -393,7 +393,9 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     argv: () => [...SYNC, '--objects', 'Supplier__c'],
     exit: 1,
     error: 'TemplateInvalidError',
-    problem: ["Supplier__c would match records by External_Id__c, the source's first external id field, but the target org has no filterable field External_Id__c."],
+    problem: [
+      "Supplier__c would match records by External_Id__c, the source's first external id field, but the target org has no filterable field External_Id__c.",
+    ],
     fix: ['add "matchBy" to Supplier__c'],
   },
   {
@@ -407,8 +409,11 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
   {
     // Valid at the end of a bare WHERE, refused inside the parentheses the sync sends the clause in.
     name: 'where with a LIMIT',
-    argv: (ctx) =>
-      [...SYNC, '-t', template(ctx, 'where-limit', { objects: [{ name: 'Account' }, { name: 'Contact' }, { name: 'Opportunity', where: 'Name != null LIMIT 1' }] })],
+    argv: (ctx) => [
+      ...SYNC,
+      '-t',
+      template(ctx, 'where-limit', { objects: [{ name: 'Account' }, { name: 'Contact' }, { name: 'Opportunity', where: 'Name != null LIMIT 1' }] }),
+    ],
     exit: 1,
     error: 'TemplateInvalidError',
     problem: ['has 1 problem(s)', 'objects[2] (Opportunity).where: "Name != null LIMIT 1" holds LIMIT', 'WHERE (Name != null LIMIT 1)'],
@@ -416,7 +421,7 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
   },
   {
     name: 'where with an ORDER BY',
-    argv: (ctx) => [...SYNC, '-t', template(ctx, 'where-order-by', { objects: [{ name: 'Account', where: "Industry != null ORDER BY Name" }] })],
+    argv: (ctx) => [...SYNC, '-t', template(ctx, 'where-order-by', { objects: [{ name: 'Account', where: 'Industry != null ORDER BY Name' }] })],
     exit: 1,
     error: 'TemplateInvalidError',
     problem: ['objects[0] (Account).where: "Industry != null ORDER BY Name" holds ORDER BY'],
@@ -448,8 +453,11 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
   },
   {
     name: 'manual order contradicting a required lookup',
-    argv: (ctx) =>
-      [...SYNC, '-t', template(ctx, 'bad-order', { objects: [{ name: 'Shipment__c' }, { name: 'Supplier__c' }], order: ['Shipment__c', 'Supplier__c'] })],
+    argv: (ctx) => [
+      ...SYNC,
+      '-t',
+      template(ctx, 'bad-order', { objects: [{ name: 'Shipment__c' }, { name: 'Supplier__c' }], order: ['Shipment__c', 'Supplier__c'] }),
+    ],
     exit: 1,
     error: 'TemplateInvalidError',
     problem: ['"order" loads Shipment__c before Supplier__c, but Shipment__c.Supplier__c is a required lookup'],
@@ -469,7 +477,10 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     argv: () => [...SYNC, '--objects', 'Team__c,Team_Member__c'],
     exit: 1,
     error: 'TemplateInvalidError',
-    problem: ['Team__c, Team_Member__c form a cycle of lookups that cannot be filled by a later update', 'Team__c.Captain__c → Team_Member__c (a required lookup)'],
+    problem: [
+      'Team__c, Team_Member__c form a cycle of lookups that cannot be filled by a later update',
+      'Team__c.Captain__c → Team_Member__c (a required lookup)',
+    ],
     fix: ['make one of these lookups optional'],
   },
 
@@ -558,7 +569,7 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     exit: 1,
     error: 'WrongTargetOrgError',
     problem: ['is not the target of run', '00D000000000999'],
-    fix: ['Pass the run\'s target org'],
+    fix: ["Pass the run's target org"],
   },
   {
     name: 'retry of a run that belongs to another target org',
@@ -582,16 +593,34 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
   }),
 
   // Journal files
-  ...forRunCommands('run.json with an unknown state', (ctx) => ctx.runs.unknownState, metaDamaged(['state: "bogus" is not one of planning, scanning, scanned'])),
+  ...forRunCommands(
+    'run.json with an unknown state',
+    (ctx) => ctx.runs.unknownState,
+    metaDamaged(['state: "bogus" is not one of planning, scanning, scanned'])
+  ),
   {
     name: 'execute --resume: run.json with an unknown state',
     argv: (ctx) => ['isync', 'execute', '--resume', '--run-id', ctx.runs.unknownState],
     ...metaDamaged(['state: "bogus" is not one of planning, scanning, scanned']),
   },
-  ...forRunCommands('run.json without its template', (ctx) => ctx.runs.noTemplate, metaDamaged(['template is missing (it must be an object with "objects" and "options")']), ['report', 'retry']),
-  ...forRunCommands('run.json without its plan', (ctx) => ctx.runs.noPlan, metaDamaged(['plan is missing (it must be an object with "steps")']), ['report', 'retry']),
-  ...forRunCommands('run.json without its objects', (ctx) => ctx.runs.noObjects, metaDamaged(['objects is missing (it must be a list of object summaries)']), ['report', 'retry']),
-  ...forRunCommands('events.jsonl line that is null', (ctx) => ctx.runs.nullEvent, eventDamaged(['null is not an event (an object with a "type")']), ['report', 'retry']),
+  ...forRunCommands(
+    'run.json without its template',
+    (ctx) => ctx.runs.noTemplate,
+    metaDamaged(['template is missing (it must be an object with "objects" and "options")']),
+    ['report', 'retry']
+  ),
+  ...forRunCommands('run.json without its plan', (ctx) => ctx.runs.noPlan, metaDamaged(['plan is missing (it must be an object with "steps")']), [
+    'report',
+    'retry',
+  ]),
+  ...forRunCommands('run.json without its objects', (ctx) => ctx.runs.noObjects, metaDamaged(['objects is missing (it must be a list of object summaries)']), [
+    'report',
+    'retry',
+  ]),
+  ...forRunCommands('events.jsonl line that is null', (ctx) => ctx.runs.nullEvent, eventDamaged(['null is not an event (an object with a "type")']), [
+    'report',
+    'retry',
+  ]),
   {
     name: 'report --errors-dir: events.jsonl line that is null',
     argv: (ctx) => ['isync', 'report', '--run-id', ctx.runs.nullEvent, '--errors-dir', `${ctx.emptyJournalDir}-errors`],
@@ -602,7 +631,12 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     argv: (ctx) => ['isync', 'rollback', '--dry-run', '--run-id', ctx.runs.nullEvent],
     ...eventDamaged(['null is not an event (an object with a "type")']),
   },
-  ...forRunCommands('events.jsonl record event without its fields', (ctx) => ctx.runs.bareRecordEvent, eventDamaged(['a "record" event needs "batch" (a string)']), ['report']),
+  ...forRunCommands(
+    'events.jsonl record event without its fields',
+    (ctx) => ctx.runs.bareRecordEvent,
+    eventDamaged(['a "record" event needs "batch" (a string)']),
+    ['report']
+  ),
   {
     name: 'rollback --dry-run: events.jsonl record event without its fields',
     argv: (ctx) => ['isync', 'rollback', '--dry-run', '--run-id', ctx.runs.bareRecordEvent],
@@ -618,5 +652,10 @@ function metaDamaged(problem: string[]): Omit<BadInputCase, 'name' | 'argv'> {
 
 /** An events.jsonl line that is JSON but not an event (prepared at line 2): the line, the field, the way out. */
 function eventDamaged(problem: string[]): Omit<BadInputCase, 'name' | 'argv'> {
-  return { exit: 1, error: 'CorruptJournalError', problem: ['events.jsonl is damaged at line 2: ', ...problem], fix: ['Restore the file from a backup', 'delete line 2 of'] };
+  return {
+    exit: 1,
+    error: 'CorruptJournalError',
+    problem: ['events.jsonl is damaged at line 2: ', ...problem],
+    fix: ['Restore the file from a backup', 'delete line 2 of'],
+  };
 }

@@ -59,7 +59,10 @@ async function loggedInPair<Org extends RemoteOrg>(sourceOrg: Org, targetOrg: Or
   const stop = async (): Promise<void> => {
     await Promise.all([sourceOrg.stop(), targetOrg.stop()]);
   };
-  for (const [alias, org] of [['src', sourceOrg], ['tgt', targetOrg]] as const) {
+  for (const [alias, org] of [
+    ['src', sourceOrg],
+    ['tgt', targetOrg],
+  ] as const) {
     try {
       await login(alias, org, env);
     } catch (error) {
@@ -77,9 +80,8 @@ export async function queryOrg(org: RemoteOrg, soql: string): Promise<Array<Reco
   const rows: Array<Record<string, unknown>> = [];
   let url = `${org.instanceUrl}/services/data/v62.0/query?q=${encodeURIComponent(soql)}`;
   for (;;) {
-     
     const response = await fetch(url, { headers: { Authorization: `Bearer ${org.accessToken}` } });
-     
+
     const page = (await response.json()) as QueryResponse;
     if (!response.ok) throw new Error(`query failed: ${JSON.stringify(page)}`);
     rows.push(...page.records);

@@ -10,11 +10,7 @@ const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
  * clone elsewhere on a workplace machine finds the workplace's copy in /work/shared.
  */
 export const FIXTURES_DIR: string = ((): string => {
-  const candidates = [
-    process.env.ISYNC_FIXTURES_DIR,
-    join(REPO, '..', 'shared', 'salesforce-fixtures'),
-    '/work/shared/salesforce-fixtures',
-  ];
+  const candidates = [process.env.ISYNC_FIXTURES_DIR, join(REPO, '..', 'shared', 'salesforce-fixtures'), '/work/shared/salesforce-fixtures'];
   const found = candidates.find((candidate): candidate is string => Boolean(candidate && existsSync(candidate)));
   if (!found) throw new Error(`Salesforce fixtures not found (looked in ${candidates.filter(Boolean).join(', ')}); set ISYNC_FIXTURES_DIR.`);
   return found;

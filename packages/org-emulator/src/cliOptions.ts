@@ -68,4 +68,3 @@ export function parseCliOptions(argv: string[]): StartOrgOptions {
     username: values.username,
   };
 }
-

@@ -4,10 +4,41 @@ import { parseCliOptions, UsageError } from '../src/cliOptions.js';
 describe('emulator CLI flags', () => {
   it('parses every flag', () => {
     const options = parseCliOptions([
-      '--port', '0', '--dataset', 'bench', '--records', '1000', '--seed', '7', '--schema', 's.json', '--latency-ms', '5',
-      '--per-record-ms', '1', '--max-concurrent', '25', '--faults', 'lock=0.1,seed=3', '--edition', 'sandbox', '--username', 'u@x.test',
+      '--port',
+      '0',
+      '--dataset',
+      'bench',
+      '--records',
+      '1000',
+      '--seed',
+      '7',
+      '--schema',
+      's.json',
+      '--latency-ms',
+      '5',
+      '--per-record-ms',
+      '1',
+      '--max-concurrent',
+      '25',
+      '--faults',
+      'lock=0.1,seed=3',
+      '--edition',
+      'sandbox',
+      '--username',
+      'u@x.test',
     ]);
-    expect(options).to.deep.include({ port: 0, dataset: 'bench', records: 1000, seed: 7, schema: 's.json', latencyMs: 5, perRecordMs: 1, maxConcurrent: 25, edition: 'sandbox', username: 'u@x.test' });
+    expect(options).to.deep.include({
+      port: 0,
+      dataset: 'bench',
+      records: 1000,
+      seed: 7,
+      schema: 's.json',
+      latencyMs: 5,
+      perRecordMs: 1,
+      maxConcurrent: 25,
+      edition: 'sandbox',
+      username: 'u@x.test',
+    });
     expect(options.faults).to.include({ lock: 0.1, seed: 3 });
   });
 

@@ -44,8 +44,12 @@ describe('emulator contract with recorded Salesforce responses', () => {
   });
 
   it('collection results have the recorded shape', async () => {
-    const fixture = recorded('composite/sobject-collections/cci__TestUpsert.test_upsert_complex_external_id_field_rest__duplicate_error__09_PATCH_composite-sobjects-Account-Id.json');
-    const mine = (await org.call('PATCH', `${V}/composite/sobjects/Account/Id`, { allOrNone: false, records: [{ Name: 'S', Id: null, attributes: { type: 'Account' } }] })).body;
+    const fixture = recorded(
+      'composite/sobject-collections/cci__TestUpsert.test_upsert_complex_external_id_field_rest__duplicate_error__09_PATCH_composite-sobjects-Account-Id.json'
+    );
+    const mine = (
+      await org.call('PATCH', `${V}/composite/sobjects/Account/Id`, { allOrNone: false, records: [{ Name: 'S', Id: null, attributes: { type: 'Account' } }] })
+    ).body;
     expect(keys(mine[0])).to.deep.equal(keys(fixture[0]));
     expect(mine[0]).to.include({ success: true, created: true });
   });

@@ -35,19 +35,29 @@ describe('emulator startOrg (end to end)', () => {
   });
 
   it('answers what sf org login access-token and SFDMU ask', async () => {
-    const org = await get(demo, `${V}/query?q=${encodeURIComponent('SELECT Name, InstanceName, IsSandbox, TrialExpirationDate, NamespacePrefix, OrganizationType FROM Organization')}`);
+    const org = await get(
+      demo,
+      `${V}/query?q=${encodeURIComponent('SELECT Name, InstanceName, IsSandbox, TrialExpirationDate, NamespacePrefix, OrganizationType FROM Organization')}`
+    );
     expect(org.body.records[0]).to.include({ IsSandbox: false, OrganizationType: 'Developer Edition' });
     const sandboxOrg = await get(sandbox, `${V}/query?q=${encodeURIComponent('SELECT IsSandbox FROM Organization')}`);
     expect(sandboxOrg.body.records[0].IsSandbox).to.equal(true);
     expect((await get(demo, `${V}/query?q=${encodeURIComponent('SELECT Id FROM ScratchOrgInfo limit 1')}`)).status).to.equal(400);
-    const entities = await get(demo, `${V}/query?q=${encodeURIComponent('SELECT QualifiedApiName, Label FROM EntityDefinition WHERE IsDeprecatedAndHidden = false ORDER BY QualifiedApiName')}`);
+    const entities = await get(
+      demo,
+      `${V}/query?q=${encodeURIComponent('SELECT QualifiedApiName, Label FROM EntityDefinition WHERE IsDeprecatedAndHidden = false ORDER BY QualifiedApiName')}`
+    );
     expect(entities.body.records.map((r: { QualifiedApiName: string }) => r.QualifiedApiName)).to.include.members(['Account', 'Contact']);
     expect((await get(demo, `/services/data/v51.0/sobjects/User/${demo.userId}`)).body.Username).to.equal(demo.username);
   });
 
   it('routes Bulk API 2.0 paths (trailing slash included) to the bulk module', async () => {
     const headers = { Authorization: `Bearer ${demo.accessToken}`, 'Content-Type': 'application/json' };
-    const created = await fetch(`${demo.instanceUrl}${V}/jobs/ingest/`, { method: 'POST', headers, body: JSON.stringify({ object: 'Account', operation: 'insert' }) });
+    const created = await fetch(`${demo.instanceUrl}${V}/jobs/ingest/`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ object: 'Account', operation: 'insert' }),
+    });
     const job = (await created.json()) as { id: string; state: string };
     expect(created.status).to.equal(200);
     expect(job.state).to.equal('Open');
@@ -56,7 +66,10 @@ describe('emulator startOrg (end to end)', () => {
   });
 
   it('runs as a CLI that prints one JSON line and stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, '--port', '0', '--dataset', 'empty'], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, '--port', '0', '--dataset', 'empty'], {
+      cwd: process.cwd(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const line = await new Promise<string>((resolve, reject) => {
       createInterface({ input: child.stdout }).once('line', resolve);
       child.once('exit', (code) => reject(new Error(`cli exited ${code}`)));
@@ -72,7 +85,10 @@ describe('emulator startOrg (end to end)', () => {
   });
 
   it('exits 2 with a message on bad flags', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, '--port', '0', '--dataset', 'huge'], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, '--port', '0', '--dataset', 'huge'], {
+      cwd: process.cwd(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));

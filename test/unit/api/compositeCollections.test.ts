@@ -32,7 +32,8 @@ class HeldOrg implements OrgApi {
   }
 }
 
-const results = (n: number): RecordResult[] => Array.from({ length: n }, (_, i) => ({ id: `001000000000${String(i).padStart(3, '0')}AAA`, success: true, errors: [] }));
+const results = (n: number): RecordResult[] =>
+  Array.from({ length: n }, (_, i) => ({ id: `001000000000${String(i).padStart(3, '0')}AAA`, success: true, errors: [] }));
 const insert = (object: string, n = 2): CollectionRequest => ({ operation: 'insert', object, records: Array.from({ length: n }, () => ({ Name: 'x' })) });
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 const subrequestUrls = (sent: Sent): string[] => (sent.body as { compositeRequest: Array<{ url: string }> }).compositeRequest.map((sub) => sub.url);
@@ -44,7 +45,11 @@ describe('CompositeCollections', () => {
     const first = sender.write(insert('Lead'));
     await tick();
     expect(org.sent.map((s) => s.path)).to.deep.equal(['/composite/sobjects']);
-    const waiting = [sender.write(insert('Lead', 3)), sender.write(insert('Task', 1)), sender.write({ operation: 'update', object: 'Lead', records: [{ Id: '00Q000000000001AAA', Name: 'y' }] })];
+    const waiting = [
+      sender.write(insert('Lead', 3)),
+      sender.write(insert('Task', 1)),
+      sender.write({ operation: 'update', object: 'Lead', records: [{ Id: '00Q000000000001AAA', Name: 'y' }] }),
+    ];
     org.sent[0].release();
     expect(await first).to.have.length(2);
     await tick();
@@ -106,7 +111,7 @@ describe('CompositeCollections', () => {
     expect(await Promise.all(writes)).to.have.length(9);
   });
 
-  it('packs as many waiting writes as wait for each two of the org\'s slots, as slots free one at a time', async () => {
+  it("packs as many waiting writes as wait for each two of the org's slots, as slots free one at a time", async () => {
     const org = new HeldOrg();
     const sender = new CompositeCollections(org, 4);
     const blockers = Array.from({ length: 4 }, () => sender.write(insert('Lead')));

@@ -6,7 +6,20 @@
 import { expect } from 'chai';
 import { BulkCsvError, parseCsvRecords, parseCsvRows } from '../../../src/lib/bulk/bulkCsv.js';
 
-const CELLS = ['', 'plain', '001000000000001AAA', 'a "quoted" word', 'comma, inside', 'line one\nline two', 'crlf\r\ninside', '"', '""', 'Zoë 😀 𝄞', ' spaced ', 'x'.repeat(40)];
+const CELLS = [
+  '',
+  'plain',
+  '001000000000001AAA',
+  'a "quoted" word',
+  'comma, inside',
+  'line one\nline two',
+  'crlf\r\ninside',
+  '"',
+  '""',
+  'Zoë 😀 𝄞',
+  ' spaced ',
+  'x'.repeat(40),
+];
 
 /** A deterministic generator (the same tables on every run). */
 function random(seed: number): () => number {

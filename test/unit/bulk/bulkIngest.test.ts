@@ -48,7 +48,9 @@ describe('bulk: runIngestJob', () => {
 
   it('pairs insert results with their records by the correlation field, whatever the row order', async () => {
     org.decide = (row) =>
-      row.Key__c === 'K3' ? { result: 'failure', error: 'REQUIRED_FIELD_MISSING:Required fields are missing: [Name]:Name --' } : { result: 'success', id: `001-${row.Key__c}`, created: true };
+      row.Key__c === 'K3'
+        ? { result: 'failure', error: 'REQUIRED_FIELD_MISSING:Required fields are missing: [Name]:Name --' }
+        : { result: 'success', id: `001-${row.Key__c}`, created: true };
     const outcomes = await runIngestJob(org, { ...FAST, object: 'Account', operation: 'insert', correlationField: 'Key__c', records: accounts(6) });
     expect(outcomes.size).to.equal(6);
     for (const i of [0, 1, 2, 4, 5]) expect(outcomes.get(`src-${i}`)).to.deep.equal({ ok: true, targetId: `001-K${i}`, created: true });
@@ -62,7 +64,9 @@ describe('bulk: runIngestJob', () => {
 
   it('pairs update results by Id and clears null fields with #N/A', async () => {
     org.decide = (row) =>
-      row.Id === '001B' ? { result: 'failure', id: '001B', error: 'ENTITY_IS_DELETED:entity is deleted:--' } : { result: 'success', id: row.Id, created: false };
+      row.Id === '001B'
+        ? { result: 'failure', id: '001B', error: 'ENTITY_IS_DELETED:entity is deleted:--' }
+        : { result: 'success', id: row.Id, created: false };
     const records = [
       { key: 'a', values: { Id: '001A', Phone: null, Name: 'A' } },
       { key: 'b', values: { Id: '001B', Phone: '1', Name: 'B' } },
@@ -149,7 +153,14 @@ describe('bulk: runIngestJob', () => {
       if (method === 'PATCH' && (body as { state: string }).state === 'Aborted') org.jobs[0].state = 'JobComplete';
       return abort<T>(method, path, body);
     };
-    const outcomes = await runIngestJob(org, { ...FAST, timeoutMs: 5, object: 'Account', operation: 'insert', correlationField: 'Key__c', records: accounts(2) });
+    const outcomes = await runIngestJob(org, {
+      ...FAST,
+      timeoutMs: 5,
+      object: 'Account',
+      operation: 'insert',
+      correlationField: 'Key__c',
+      records: accounts(2),
+    });
     expect([...outcomes.values()].every((outcome) => outcome.ok)).to.equal(true);
   });
 
@@ -192,12 +203,20 @@ describe('bulk: runIngestJob', () => {
     });
     expect(org.jobs.map((job) => org.uploadedRows(job).length)).to.deep.equal([3, 3, 1]);
     expect(org.jobs.every((job) => job.csv?.startsWith('Name,Key__c\n'))).to.equal(true);
-    expect([...outcomes.keys()].sort()).to.deep.equal(accounts(7).map((record) => record.key).sort());
+    expect([...outcomes.keys()].sort()).to.deep.equal(
+      accounts(7)
+        .map((record) => record.key)
+        .sort()
+    );
     expect(outcomes.get('src-6')?.targetId).to.equal('001-K6');
   });
 
   it('aborts the job of a failed upload and says that nothing of it was written, keeping earlier jobs', async () => {
-    org.failures.push({ method: 'PUT', pathPattern: /750000000000002AAA/, error: Object.assign(new Error('Session expired or invalid'), { errorCode: 'INVALID_SESSION_ID' }) });
+    org.failures.push({
+      method: 'PUT',
+      pathPattern: /750000000000002AAA/,
+      error: Object.assign(new Error('Session expired or invalid'), { errorCode: 'INVALID_SESSION_ID' }),
+    });
     const request: IngestRequest = { ...FAST, maxRecordsPerJob: 2, object: 'Account', operation: 'insert', correlationField: 'Key__c', records: accounts(4) };
     const error = await expectRejection(runIngestJob(org, request));
     expect(error).to.be.instanceOf(BulkJobError);
@@ -235,7 +254,14 @@ describe('bulk: runIngestJob', () => {
       ['an update without Id', { object: 'Account', operation: 'update', records: accounts(1) }, /Record 'src-0' has no Id/],
       [
         'two records with one key',
-        { object: 'Account', operation: 'update', records: [{ key: 'k', values: { Id: '001A' } }, { key: 'k', values: { Id: '001B' } }] },
+        {
+          object: 'Account',
+          operation: 'update',
+          records: [
+            { key: 'k', values: { Id: '001A' } },
+            { key: 'k', values: { Id: '001B' } },
+          ],
+        },
         /Record key 'k' appears twice/,
       ],
     ];

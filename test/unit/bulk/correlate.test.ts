@@ -34,7 +34,10 @@ describe('bulk: correlating result rows', () => {
     const outcomes = correlateResults(
       job,
       {
-        successful: [{ sf__Id: '001A', sf__Created: 'false', Ext__c: 'A' }, { sf__Id: '001Z', sf__Created: 'true', Ext__c: 'Z' }],
+        successful: [
+          { sf__Id: '001A', sf__Created: 'false', Ext__c: 'A' },
+          { sf__Id: '001Z', sf__Created: 'true', Ext__c: 'Z' },
+        ],
         failed: [{ sf__Id: '', sf__Error: 'UNKNOWN_EXCEPTION:late duplicate:--', Ext__c: 'A' }],
         unprocessed: [],
       },

@@ -53,7 +53,13 @@ describe('bulk: CSV encoding', () => {
   it('switches the job to CRLF when a value holds a CRLF, which an LF job rejects', () => {
     const lf = encodeRecords([{ key: 'a', values: { Description: 'one\ntwo' } }], 'insert');
     expect(lf.lineEnding).to.equal('LF');
-    const crlf = encodeRecords([{ key: 'a', values: { Description: 'one\r\ntwo' } }, { key: 'b', values: { Description: 'x' } }], 'insert');
+    const crlf = encodeRecords(
+      [
+        { key: 'a', values: { Description: 'one\r\ntwo' } },
+        { key: 'b', values: { Description: 'x' } },
+      ],
+      'insert'
+    );
     expect(crlf.lineEnding).to.equal('CRLF');
     expect(csvOf(crlf)).to.equal('Description\r\n"one\r\ntwo"\r\n"x"\r\n');
   });

@@ -65,7 +65,13 @@ describe('bulk: query jobs', () => {
     );
     const pages = await read(api);
     expect(pages).to.deep.equal([
-      { header: ['Id', 'Name'], rows: [['001A', 'a, b'], ['001B', '']] },
+      {
+        header: ['Id', 'Name'],
+        rows: [
+          ['001A', 'a, b'],
+          ['001B', ''],
+        ],
+      },
       { header: ['Id', 'Name'], rows: [['001C', 'line\n2']] },
     ]);
     expect(api.calls).to.deep.equal([

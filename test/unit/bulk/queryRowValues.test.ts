@@ -33,12 +33,26 @@ describe('bulk: query result cells as REST values', () => {
     );
     expect(rows).to.deep.equal([
       {
-        Id: '001A', Name: 'Acme', Active__c: true, Amount__c: 912260031, Employees: 12, Rate__c: 12.5, Start__c: '2024-05-01',
-        Shipped_At__c: '2024-05-01T10:00:00.000+0000', Opens_At__c: '08:30:00.000Z',
+        Id: '001A',
+        Name: 'Acme',
+        Active__c: true,
+        Amount__c: 912260031,
+        Employees: 12,
+        Rate__c: 12.5,
+        Start__c: '2024-05-01',
+        Shipped_At__c: '2024-05-01T10:00:00.000+0000',
+        Opens_At__c: '08:30:00.000Z',
       },
       {
-        Id: '001B', Name: null, Active__c: false, Amount__c: 1500, Employees: null, Rate__c: null, Start__c: null,
-        Shipped_At__c: '2024-05-01T10:00:00.000+0000', Opens_At__c: null,
+        Id: '001B',
+        Name: null,
+        Active__c: false,
+        Amount__c: 1500,
+        Employees: null,
+        Rate__c: null,
+        Start__c: null,
+        Shipped_At__c: '2024-05-01T10:00:00.000+0000',
+        Opens_At__c: null,
       },
     ]);
   });

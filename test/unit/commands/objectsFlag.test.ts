@@ -22,7 +22,9 @@ describe('--objects', () => {
         .to.throw(`--objects "${value}" has an empty object name.`)
         .with.property('exitCode', 2);
     }
-    expect(() => objectNamesIn('Account,,Contact')).to.throw().with.property('name', 'EmptyObjectNameError');
+    expect(() => objectNamesIn('Account,,Contact'))
+      .to.throw()
+      .with.property('name', 'EmptyObjectNameError');
   });
 
   // The sf CLI's preparse hook warns "The input format for array arguments has changed" on any command line with
@@ -34,8 +36,15 @@ describe('--objects', () => {
     for (const file of files) {
       const command = ((await import(new URL(file, folder).href)) as { default: { flags: Record<string, FlagShape> } }).default;
       const listFlags = Object.entries(command.flags).filter(([, flag]) => flag.type === 'option' && flag.multiple === true);
-      expect(listFlags.filter(([, flag]) => flag.delimiter === ',').map(([name]) => name), file).to.deep.equal([]);
-      if (['order.ts', 'scan.ts', 'execute.ts'].includes(file)) expect(listFlags.map(([name]) => name), file).to.include('objects');
+      expect(
+        listFlags.filter(([, flag]) => flag.delimiter === ',').map(([name]) => name),
+        file
+      ).to.deep.equal([]);
+      if (['order.ts', 'scan.ts', 'execute.ts'].includes(file))
+        expect(
+          listFlags.map(([name]) => name),
+          file
+        ).to.include('objects');
     }
   });
 });

@@ -28,7 +28,10 @@ describe('isync order', () => {
       const query = new URL(url, 'https://example.my.salesforce.com').searchParams.get('q');
       if (query !== null) {
         const hit = Object.keys(queryErrors).find((fragment) => query.includes(fragment));
-        if (hit) return Promise.reject(Object.assign(new Error(queryErrors[hit].message), { name: queryErrors[hit].errorCode, errorCode: queryErrors[hit].errorCode }));
+        if (hit)
+          return Promise.reject(
+            Object.assign(new Error(queryErrors[hit].message), { name: queryErrors[hit].errorCode, errorCode: queryErrors[hit].errorCode })
+          );
         return Promise.resolve({ totalSize: 0, done: true, records: [] });
       }
       if (/\/sobjects\/?$/.test(path)) {
@@ -89,7 +92,15 @@ describe('isync order', () => {
 
   it('plans a template file, with match-only objects', async () => {
     const file = join(dir, 'sync.json');
-    await writeFile(file, JSON.stringify({ objects: [{ name: 'Invoice__c', matchBy: 'Id' }, { name: 'Account', insert: false, update: false }] }));
+    await writeFile(
+      file,
+      JSON.stringify({
+        objects: [
+          { name: 'Invoice__c', matchBy: 'Id' },
+          { name: 'Account', insert: false, update: false },
+        ],
+      })
+    );
     const result = await Order.run(['--source-org', 'src', '--template', file, ...API]);
     expect(result.templateFile).to.equal(file);
     expect(ux.table.firstCall.args[0].data.map((row) => [row.object, row.operation, row.reason])).to.deep.equal([
@@ -152,7 +163,15 @@ describe('isync order', () => {
 
   it('shows plan warnings', async () => {
     const schema = sampleSchema();
-    schema[1].fields.push({ ...schema[1].fields[0], name: 'Lead__c', type: 'reference', referenceTo: ['Lead'], createable: true, updateable: true, nillable: true });
+    schema[1].fields.push({
+      ...schema[1].fields[0],
+      name: 'Lead__c',
+      type: 'reference',
+      referenceTo: ['Lead'],
+      createable: true,
+      updateable: true,
+      nillable: true,
+    });
     serveOrg(schema);
     await Order.run(['-s', 'src', '--objects', 'Contact', ...API]);
     expect(ux.warn.args.flat().map(String).join('\n')).to.contain('Contact.Lead__c can point to Lead, which has no external id or name field');

@@ -10,7 +10,10 @@ describe('batch journaling: intents and who created a record', () => {
     const event = intentEvent('b1', {
       object: 'Account',
       operation: 'update',
-      items: [{ sourceId: 's1', targetId: 't1', values: { Name: 'New' }, before: { Name: 'Old' } }, { sourceId: 's2', targetId: 't2', values: { Name: 'N' } }],
+      items: [
+        { sourceId: 's1', targetId: 't1', values: { Name: 'New' }, before: { Name: 'Old' } },
+        { sourceId: 's2', targetId: 't2', values: { Name: 'N' } },
+      ],
     });
     expect(event).to.deep.include({ type: 'batchStart', operation: 'update', sourceIds: ['s1', 's2'], before: { s1: { Name: 'Old' } } });
     expect(intentEvent('b2', { object: 'Account', operation: 'insert', items: [{ sourceId: 's1', values: {} }] })).to.not.have.property('before');
@@ -30,10 +33,23 @@ describe('batch journaling: intents and who created a record', () => {
     // The first answer is lost after the org committed the record; the resend finds it by its external id.
     const api: OrgApi = {
       apiVersion: '62.0',
-      request: () => (++calls === 1 ? Promise.reject(Object.assign(new Error('socket hang up'), { errorCode: 'ECONNRESET' })) : Promise.resolve([{ id: '001t00000000001AAA', success: true, created: false, errors: [] }])),
+      request: () =>
+        ++calls === 1
+          ? Promise.reject(Object.assign(new Error('socket hang up'), { errorCode: 'ECONNRESET' }))
+          : Promise.resolve([{ id: '001t00000000001AAA', success: true, created: false, errors: [] }]),
     } as unknown as OrgApi;
-    const writer = new BatchWriter({ api, journal: { append: (...events: JournalEvent[]) => journal.push(...events) }, limiter: pLimit(1), backoff: { maxAttempts: 3, baseMs: 1, maxMs: 1 } });
-    const [outcome] = await writer.write({ object: 'Account', operation: 'upsert', externalIdField: 'Ext__c', items: [{ sourceId: '001000000000001AAA', values: { Ext__c: 'x' } }] });
+    const writer = new BatchWriter({
+      api,
+      journal: { append: (...events: JournalEvent[]) => journal.push(...events) },
+      limiter: pLimit(1),
+      backoff: { maxAttempts: 3, baseMs: 1, maxMs: 1 },
+    });
+    const [outcome] = await writer.write({
+      object: 'Account',
+      operation: 'upsert',
+      externalIdField: 'Ext__c',
+      items: [{ sourceId: '001000000000001AAA', values: { Ext__c: 'x' } }],
+    });
     expect(calls).to.equal(2);
     expect(outcome).to.include({ ok: true, created: true });
     expect(journal.find((event) => event.type === 'record')).to.include({ created: true });

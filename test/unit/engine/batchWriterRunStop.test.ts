@@ -16,9 +16,10 @@ describe('BatchWriter and the run guards', () => {
       limiter: pLimit(1),
       backoff: { maxAttempts: 3, baseMs: 1, maxMs: 1 },
     });
-    const outcome = await writer
-      .write({ object: 'Account', operation: 'insert', items: [{ sourceId: '001AAAAA0000001AAA', values: { Name: 'A' } }] })
-      .then(() => 'written', (error: unknown) => error);
+    const outcome = await writer.write({ object: 'Account', operation: 'insert', items: [{ sourceId: '001AAAAA0000001AAA', values: { Name: 'A' } }] }).then(
+      () => 'written',
+      (error: unknown) => error
+    );
     expect(outcome).to.be.instanceOf(RunStop);
     expect((outcome as RunStop).reason).to.equal('apiBudget');
     // The intent is journaled, no outcome: the batch stays open and a resume checks it.

@@ -61,7 +61,9 @@ describe('sync engine: prepare and classify records', () => {
   it('builds case-insensitive match keys, composite ones included', () => {
     expect(matchKeyOf({ Name: 'Acme' }, ['Name'])).to.equal(matchKeyOf({ Name: 'ACME' }, ['Name']));
     expect(matchKeyOf({ A: null, B: 'x' }, ['A', 'B'])).to.equal(null);
-    expect(matchKeyOf({ A: 'x', B: null }, ['A', 'B'])).to.equal(matchKeyOf({ A: 'X', B: '' }, ['A', 'B'])).and.not.equal(null);
+    expect(matchKeyOf({ A: 'x', B: null }, ['A', 'B']))
+      .to.equal(matchKeyOf({ A: 'X', B: '' }, ['A', 'B']))
+      .and.not.equal(null);
     expect(matchKeyOf({ Account: { Name: 'Acme' } }, ['Account.Name'])).to.equal('acme');
     // The exact key: parts in field order, empty later parts marked, ids by their 15-character form.
     expect(matchKeyOf({ Subject: 'Call', Account: { Id: '001000000000001AAA' }, Note: '' }, ['Subject', 'Account.Id', 'Note'])).to.equal(
@@ -74,7 +76,14 @@ describe('sync engine: prepare and classify records', () => {
     const idMap = new IdMap();
     idMap.set('a01000000000001AAA', 'a01TARGET00000001');
     const prepared = prepareRecord(
-      { Id: '001000000000002AAA', Name: 'Child', ParentId: '001000000000001AAA', OwnerId: '005000000000009AAA', Partner__c: 'a01000000000001AAA', Region__c: 'a02000000000001AAA' },
+      {
+        Id: '001000000000002AAA',
+        Name: 'Child',
+        ParentId: '001000000000001AAA',
+        OwnerId: '005000000000009AAA',
+        Partner__c: 'a01000000000001AAA',
+        Region__c: 'a02000000000001AAA',
+      },
       spec(),
       context(idMap, { '005000000000009AAA': null, a02000000000001AAA: null })
     );
@@ -94,7 +103,11 @@ describe('sync engine: prepare and classify records', () => {
       context()
     );
     expect(prepared.failure).to.equal(undefined);
-    const orphan = prepareRecord({ Id: '001000000000003AAA', Name: 'Y', Partner__c: 'a01000000000404AAA' }, spec({ deferredLookups: new Set() }), context(new IdMap(), { a01000000000404AAA: null }));
+    const orphan = prepareRecord(
+      { Id: '001000000000003AAA', Name: 'Y', Partner__c: 'a01000000000404AAA' },
+      spec({ deferredLookups: new Set() }),
+      context(new IdMap(), { a01000000000404AAA: null })
+    );
     expect(orphan.failure?.statusCode).to.equal(PARENT_NOT_SYNCED);
     expect(orphan.failure?.fields).to.deep.equal(['Partner__c']);
     expect(orphan.failure?.message).to.contain('sf isync retry');

@@ -22,7 +22,12 @@ describe('chainLengths', () => {
   });
 
   it('terminates on a cycle that should not be there', () => {
-    const lengths = chainLengths(new Map([['A', new Set(['B'])], ['B', new Set(['A'])]]));
+    const lengths = chainLengths(
+      new Map([
+        ['A', new Set(['B'])],
+        ['B', new Set(['A'])],
+      ])
+    );
     expect(lengths.get('A')).to.be.a('number');
     expect(lengths.get('B')).to.be.a('number');
   });

@@ -22,7 +22,15 @@ describe('InDoubtSettlement: a write an earlier attempt lost the answer of, foun
     const { journal, claimed, settle } = settlement();
     expect(settle.insertInDoubt('001000000000001AAA')).to.equal(true);
     expect(settle.settle('001000000000001AAA', { kind: 'unchanged', targetId: '001t00000000001AAA' }, {})).to.equal('inserted');
-    expect(journal[0]).to.deep.include({ type: 'record', object: 'Account', operation: 'insert', sourceId: '001000000000001AAA', targetId: '001t00000000001AAA', ok: true, created: true });
+    expect(journal[0]).to.deep.include({
+      type: 'record',
+      object: 'Account',
+      operation: 'insert',
+      sourceId: '001000000000001AAA',
+      targetId: '001t00000000001AAA',
+      ok: true,
+      created: true,
+    });
     expect(journal[1]).to.include({ type: 'batchEnd', batch: (journal[0] as { batch: string }).batch });
     expect(claimed.get('001t00000000001AAA')).to.equal('001000000000001AAA');
     expect(settle.insertInDoubt('001000000000001AAA')).to.equal(false);
@@ -37,7 +45,9 @@ describe('InDoubtSettlement: a write an earlier attempt lost the answer of, foun
 
   it('records an update in doubt found applied as this run’s update, with the previous values of its intent', () => {
     const { journal, settle } = settlement();
-    expect(settle.settle('001000000000002AAA', { kind: 'unchanged', targetId: '001t00000000002AAA' }, { Name: 'New', Rating: 'Hot', Phone: '1' })).to.equal('updated');
+    expect(settle.settle('001000000000002AAA', { kind: 'unchanged', targetId: '001t00000000002AAA' }, { Name: 'New', Rating: 'Hot', Phone: '1' })).to.equal(
+      'updated'
+    );
     expect(journal[0]).to.deep.include({ operation: 'update', ok: true, before: { Name: 'Old', Rating: null }, values: { Name: 'New', Rating: 'Hot' } });
   });
 

@@ -39,7 +39,12 @@ class Source implements OrgApi {
 }
 
 async function read(source: Source, spec: ObjectSyncSpec): Promise<number[]> {
-  const context = engineRun({ source, target: source, writer: { write: () => Promise.resolve([]) }, counts: RecordCounts.of({ [OBJECT]: 1 }, { [OBJECT]: 0 }) });
+  const context = engineRun({
+    source,
+    target: source,
+    writer: { write: () => Promise.resolve([]) },
+    counts: RecordCounts.of({ [OBJECT]: 1 }, { [OBJECT]: 0 }),
+  });
   const pages: number[] = [];
   for await (const page of readSource(context, spec)) pages.push(page.length);
   return pages;

@@ -16,7 +16,11 @@ function org(kind: 'source' | 'target'): OrgApi {
     request<T>(_method: HttpMethod, path: string): Promise<T> {
       const firstPage = kind === 'source' && !decodeURIComponent(path).includes('Id >');
       const records = firstPage
-        ? Array.from({ length: RECORDS }, (_, index) => ({ attributes: { type: OBJECT }, Id: `a01AAAAA${String(index).padStart(7, '0')}AAA`, Name: `W ${index}` }))
+        ? Array.from({ length: RECORDS }, (_, index) => ({
+            attributes: { type: OBJECT },
+            Id: `a01AAAAA${String(index).padStart(7, '0')}AAA`,
+            Name: `W ${index}`,
+          }))
         : [];
       return Promise.resolve({ totalSize: records.length, done: true, records } as T);
     },

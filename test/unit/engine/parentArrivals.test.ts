@@ -37,7 +37,14 @@ describe('ParentArrivals and HeldRows', () => {
     const idMap = new IdMap();
     const arrivals = new ParentArrivals(['Account', 'Contact', 'Case'], idMap);
     const held = new HeldRows(caseSpec(), arrivals, objectOfId);
-    const waiting = { Id: '500AAAAA0000001AAA', AccountId: ACCOUNT_1, ContactId: CONTACT_1, ParentId: '500AAAAA0000009AAA', OwnerId: OWNER, Deferred__c: ACCOUNT_2 };
+    const waiting = {
+      Id: '500AAAAA0000001AAA',
+      AccountId: ACCOUNT_1,
+      ContactId: CONTACT_1,
+      ParentId: '500AAAAA0000009AAA',
+      OwnerId: OWNER,
+      Deferred__c: ACCOUNT_2,
+    };
     const free = { Id: '500AAAAA0000002AAA', AccountId: null, ContactId: '', ParentId: '500AAAAA0000009AAA', OwnerId: OWNER, Deferred__c: ACCOUNT_2 };
     expect(held.admit([waiting, free])).to.deep.equal([free]);
     expect([held.held, held.ready]).to.deep.equal([1, 0]);
@@ -102,7 +109,10 @@ describe('ParentArrivals and HeldRows', () => {
     const waiting = held.changed();
     arrivals.abort(new Error('Account failed'));
     for (const promise of [waiting, held.changed()]) {
-      const outcome = await promise.then(() => 'resolved', (error: Error) => error.message);
+      const outcome = await promise.then(
+        () => 'resolved',
+        (error: Error) => error.message
+      );
       expect(outcome).to.equal('Account failed');
     }
   });

@@ -23,7 +23,15 @@ const C_ORPHAN = 'a02AAAAA0000009AAA';
 function childSpec(): ObjectSyncSpec {
   const described = describeObject(CHILD, [field('Name', { nameField: true }), lookup('Parent__c', [PARENT], { nillable: false })]);
   return {
-    object: { name: CHILD, fields: ['Name', 'Parent__c'], requestedFields: null, excludeFields: [], matchBy: { source: ['Name'], target: ['Name'] }, insert: true, update: true },
+    object: {
+      name: CHILD,
+      fields: ['Name', 'Parent__c'],
+      requestedFields: null,
+      excludeFields: [],
+      matchBy: { source: ['Name'], target: ['Name'] },
+      insert: true,
+      update: true,
+    },
     source: described,
     target: described,
     fields: described.fields.filter((candidate) => candidate.name !== 'Id'),

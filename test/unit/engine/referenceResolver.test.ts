@@ -20,7 +20,9 @@ class Org implements OrgApi {
     const limit = Number(/ LIMIT (\d+)$/.exec(soql)?.[1] ?? Infinity);
     const records = soql.includes(' WHERE ')
       ? this.users.filter((user) =>
-          ['Id', 'Username', 'Email'].some((field) => wanted(field).some((value) => String(user[field]).slice(0, value.length === 15 ? 15 : undefined) === value))
+          ['Id', 'Username', 'Email'].some((field) =>
+            wanted(field).some((value) => String(user[field]).slice(0, value.length === 15 ? 15 : undefined) === value)
+          )
         )
       : this.users.slice(0, limit);
     return new Promise((resolve) => setImmediate(() => resolve({ totalSize: records.length, done: true, records } as T)));
@@ -47,7 +49,9 @@ describe('ReferenceResolver', () => {
     const resolver = new ReferenceResolver(source, target, keysOf);
     await Promise.all([resolver.resolve('User', [U1, U2]), resolver.resolve('User', [U2, U3])]);
     expect(source.soql).to.have.length(2);
-    expect(source.soql[1]).to.contain(`'${U3.slice(0, 15)}'`).and.not.contain(U2.slice(0, 15));
+    expect(source.soql[1])
+      .to.contain(`'${U3.slice(0, 15)}'`)
+      .and.not.contain(U2.slice(0, 15));
     expect([resolver.cached(U1), resolver.cached(U2), resolver.cached(U3)]).to.deep.equal(['005TTTTT0000001AAA', null, null]);
   });
 
@@ -82,7 +86,11 @@ describe('ReferenceResolver', () => {
   });
 
   it('leaves an object too large to preload to the lookups of the records in hand', async () => {
-    const many = Array.from({ length: PRELOAD_MAX_ROWS }, (_, i) => ({ Id: `005AAAAA${String(i).padStart(7, '0')}AAA`, Username: `u${i}@src`, Email: `u${i}@example.com` }));
+    const many = Array.from({ length: PRELOAD_MAX_ROWS }, (_, i) => ({
+      Id: `005AAAAA${String(i).padStart(7, '0')}AAA`,
+      Username: `u${i}@src`,
+      Email: `u${i}@example.com`,
+    }));
     const source = new Org(many);
     const target = new Org([{ Id: '005TTTTT0000001AAA', Username: 'u1@src', Email: 'x@example.com' }]);
     const resolver = new ReferenceResolver(source, target, keysOf);

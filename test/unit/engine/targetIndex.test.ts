@@ -37,9 +37,10 @@ class Target implements OrgApi {
     const soql = decodeURIComponent((sub?.url ?? path).replace(/^.*\/query\?q=/, ''));
     this.soql.push(soql);
     const names = /IN \((.*)\)/.exec(soql)?.[1];
-    const records = Array.from({ length: IN_TARGET }, (_, n): Record<string, unknown> => ({ ...row('a02', n), SystemModstamp: '2026-11-27T00:00:00.000+0000' })).filter(
-      (record) => !names || names.includes(`'${String(record.Name)}'`)
-    );
+    const records = Array.from({ length: IN_TARGET }, (_, n): Record<string, unknown> => ({
+      ...row('a02', n),
+      SystemModstamp: '2026-11-27T00:00:00.000+0000',
+    })).filter((record) => !names || names.includes(`'${String(record.Name)}'`));
     const page = { totalSize: records.length, done: true, records };
     return Promise.resolve((sub ? { compositeResponse: [{ referenceId: sub.referenceId, httpStatusCode: 200, body: page }] } : page) as T);
   }

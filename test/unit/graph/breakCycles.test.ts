@@ -40,7 +40,11 @@ describe('breakCycles', () => {
 
 describe('combinations', () => {
   it('lists subsets of a given size in lexicographic order', () => {
-    expect([...combinations(['a', 'b', 'c'], 2)]).to.deep.equal([['a', 'b'], ['a', 'c'], ['b', 'c']]);
+    expect([...combinations(['a', 'b', 'c'], 2)]).to.deep.equal([
+      ['a', 'b'],
+      ['a', 'c'],
+      ['b', 'c'],
+    ]);
     expect([...combinations(['a'], 0)]).to.deep.equal([[]]);
     expect([...combinations(['a'], 2)]).to.deep.equal([]);
   });

@@ -17,8 +17,7 @@ function emulatorDataObjects(): DescribeSObject[] {
 
 describe("planMigration on the emulator's default schema", () => {
   const objects = emulatorDataObjects();
-  const plan = (ordered: DescribeSObject[]): PlanOutcome =>
-    planMigration({ template: templateOf(ordered), source: describeMap(...objects) });
+  const plan = (ordered: DescribeSObject[]): PlanOutcome => planMigration({ template: templateOf(ordered), source: describeMap(...objects) });
 
   for (const [label, ordered] of [
     ['in schema order', objects],

@@ -89,11 +89,7 @@ describe('planMigration', () => {
   });
 
   it('breaks a three-object cycle with a single deferred lookup', () => {
-    const objects = [
-      sobject('A__c', [lookup('C__c', 'C__c')]),
-      sobject('B__c', [lookup('A__c', 'A__c')]),
-      sobject('C__c', [lookup('B__c', 'B__c')]),
-    ];
+    const objects = [sobject('A__c', [lookup('C__c', 'C__c')]), sobject('B__c', [lookup('A__c', 'A__c')]), sobject('C__c', [lookup('B__c', 'B__c')])];
     const outcome = plan(objects);
     expect(names(outcome)).to.deep.equal(['A__c', 'B__c', 'C__c']);
     expect(outcome.plan.steps.flatMap((s) => s.deferredLookups)).to.deep.equal(['C__c']);
@@ -102,11 +98,7 @@ describe('planMigration', () => {
   });
 
   it('in a cycle with one required lookup, defers a nillable one and keeps the required parent first', () => {
-    const objects = [
-      sobject('A__c', [requiredLookup('B__c', 'B__c')]),
-      sobject('B__c', [lookup('C__c', 'C__c')]),
-      sobject('C__c', [lookup('A__c', 'A__c')]),
-    ];
+    const objects = [sobject('A__c', [requiredLookup('B__c', 'B__c')]), sobject('B__c', [lookup('C__c', 'C__c')]), sobject('C__c', [lookup('A__c', 'A__c')])];
     const outcome = plan(objects);
     const deferred = outcome.plan.steps.flatMap((s) => s.deferredLookups.map((f) => `${s.object}.${f}`));
     expect(deferred).to.have.length(1);
@@ -116,10 +108,7 @@ describe('planMigration', () => {
   });
 
   it('prefers deferring one lookup over two parallel ones', () => {
-    const objects = [
-      sobject('A__c', [lookup('B1__c', 'B__c'), lookup('B2__c', 'B__c')]),
-      sobject('B__c', [lookup('A__c', 'A__c')]),
-    ];
+    const objects = [sobject('A__c', [lookup('B1__c', 'B__c'), lookup('B2__c', 'B__c')]), sobject('B__c', [lookup('A__c', 'A__c')])];
     const outcome = plan(objects);
     expect(names(outcome)).to.deep.equal(['B__c', 'A__c']);
     expect(step(outcome, 'B__c').deferredLookups).to.deep.equal(['A__c']);
@@ -127,11 +116,7 @@ describe('planMigration', () => {
   });
 
   it('reports a cycle of required lookups, naming every lookup', () => {
-    const objects = [
-      sobject('A__c', [masterDetail('B__c', 'B__c')]),
-      sobject('B__c', [requiredLookup('A__c', 'A__c')]),
-      sobject('C__c'),
-    ];
+    const objects = [sobject('A__c', [masterDetail('B__c', 'B__c')]), sobject('B__c', [requiredLookup('A__c', 'A__c')]), sobject('C__c')];
     const outcome = plan(objects);
     expect(outcome.problems).to.deep.equal([
       {
@@ -146,10 +131,7 @@ describe('planMigration', () => {
   });
 
   it('does not defer a nillable lookup that cannot be updated later', () => {
-    const objects = [
-      sobject('A__c', [lookup('B__c', 'B__c', { updateable: false })]),
-      sobject('B__c', [requiredLookup('A__c', 'A__c')]),
-    ];
+    const objects = [sobject('A__c', [lookup('B__c', 'B__c', { updateable: false })]), sobject('B__c', [requiredLookup('A__c', 'A__c')])];
     const outcome = plan(objects);
     expect(outcome.problems).to.have.length(1);
     expect(outcome.problems[0]).to.deep.include({ kind: 'requiredCycle', objects: ['A__c', 'B__c'] });
@@ -185,7 +167,14 @@ describe('planMigration', () => {
     expect(step(outcome, 'Task').reason).to.equal('after Account (WhatId), Opportunity (WhatId)');
     expect(step(outcome, 'Task').references).to.deep.equal([
       { field: 'WhatId', targetObjects: ['Case'], resolveBy: [{ object: 'Case', matchKeys: [] }] },
-      { field: 'WhoId', targetObjects: ['Contact', 'Lead'], resolveBy: [{ object: 'Contact', matchKeys: [] }, { object: 'Lead', matchKeys: [['Legacy_Id__c']] }] },
+      {
+        field: 'WhoId',
+        targetObjects: ['Contact', 'Lead'],
+        resolveBy: [
+          { object: 'Contact', matchKeys: [] },
+          { object: 'Lead', matchKeys: [['Legacy_Id__c']] },
+        ],
+      },
     ]);
     expect(outcome.plan.warnings).to.have.length(2);
     expect(outcome.plan.warnings[0]).to.contain('Task.WhatId can point to Case, which has no external id or name field');
@@ -261,9 +250,7 @@ describe('planMigration', () => {
       ];
       const computed = plan(shapes);
       const manual = plan(shapes, names(computed));
-      expect(manual.plan.steps.map(({ reason: _r, ...rest }) => rest)).to.deep.equal(
-        computed.plan.steps.map(({ reason: _r, ...rest }) => rest)
-      );
+      expect(manual.plan.steps.map(({ reason: _r, ...rest }) => rest)).to.deep.equal(computed.plan.steps.map(({ reason: _r, ...rest }) => rest));
     });
   });
 

@@ -54,8 +54,24 @@ describe('writes in doubt, from the journal', () => {
 
   it('keeps the previous values an update intent journaled, until the update is answered', () => {
     const reader = new InDoubtWritesReader(new Set());
-    reader.add({ type: 'batchStart', at, batch: 'u1', object: 'Account', operation: 'update', sourceIds: ['001000000000001AAA', '001000000000002AAA'], before: { '001000000000001AAA': { Name: 'Old' } } });
-    reader.add({ type: 'record', batch: 'u1', object: 'Account', operation: 'update', sourceId: '001000000000002AAA', targetId: '001t00000000002AAA', ok: true });
+    reader.add({
+      type: 'batchStart',
+      at,
+      batch: 'u1',
+      object: 'Account',
+      operation: 'update',
+      sourceIds: ['001000000000001AAA', '001000000000002AAA'],
+      before: { '001000000000001AAA': { Name: 'Old' } },
+    });
+    reader.add({
+      type: 'record',
+      batch: 'u1',
+      object: 'Account',
+      operation: 'update',
+      sourceId: '001000000000002AAA',
+      targetId: '001t00000000002AAA',
+      ok: true,
+    });
     const account = reader.result().get('Account')!;
     expect([...account.updates.entries()]).to.deep.equal([['001000000000001', { batch: 'u1', before: { Name: 'Old' } }]]);
   });
@@ -63,7 +79,14 @@ describe('writes in doubt, from the journal', () => {
   it('keeps an insert in doubt when a later attempt fails the record before looking at the target', () => {
     const reader = new InDoubtWritesReader(new Set());
     reader.add(start('b1', 'Account', ['001000000000001AAA']));
-    reader.add({ type: 'outcome', object: 'Account', sourceId: '001000000000001AAA', targetId: null, kind: 'failed', error: { statusCode: 'ISYNC_PARENT_NOT_SYNCED', message: 'm', fields: [] } });
+    reader.add({
+      type: 'outcome',
+      object: 'Account',
+      sourceId: '001000000000001AAA',
+      targetId: null,
+      kind: 'failed',
+      error: { statusCode: 'ISYNC_PARENT_NOT_SYNCED', message: 'm', fields: [] },
+    });
     expect([...reader.result().get('Account')!.inserts.keys()]).to.deep.equal(['001000000000001']);
     reader.add({ type: 'outcome', object: 'Account', sourceId: '001000000000001AAA', targetId: '001t00000000001AAA', kind: 'unchanged' });
     expect(reader.result().size).to.equal(0);
@@ -77,7 +100,18 @@ describe('writes in doubt, from the journal', () => {
   });
 
   it('tells failures in transit from answers of the org', () => {
-    expect(['ISYNC_IN_DOUBT', 'ECONNRESET', 'ERROR_HTTP_503', 'SERVER_UNAVAILABLE', 'TypeError'].map(failedInTransit)).to.deep.equal([true, true, true, true, true]);
-    expect(['REQUIRED_FIELD_MISSING', 'UNABLE_TO_LOCK_ROW', 'REQUEST_LIMIT_EXCEEDED', 'ERROR_HTTP_400'].map(failedInTransit)).to.deep.equal([false, false, false, false]);
+    expect(['ISYNC_IN_DOUBT', 'ECONNRESET', 'ERROR_HTTP_503', 'SERVER_UNAVAILABLE', 'TypeError'].map(failedInTransit)).to.deep.equal([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(['REQUIRED_FIELD_MISSING', 'UNABLE_TO_LOCK_ROW', 'REQUEST_LIMIT_EXCEEDED', 'ERROR_HTTP_400'].map(failedInTransit)).to.deep.equal([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

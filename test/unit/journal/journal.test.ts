@@ -104,7 +104,9 @@ describe('run journal', () => {
   });
 
   it('makes sortable run ids and allows only meaningful state changes', () => {
-    expect(newRunId(new Date('2026-11-27T08:15:00.123Z'))).to.match(RUN_ID_PATTERN).and.match(/^20261127T081500Z-/);
+    expect(newRunId(new Date('2026-11-27T08:15:00.123Z')))
+      .to.match(RUN_ID_PATTERN)
+      .and.match(/^20261127T081500Z-/);
     expect(canTransition('syncing', 'synced_with_errors')).to.equal(true);
     expect(canTransition('rolled_back', 'rolling_back')).to.equal(false);
     expect(canTransition('synced', 'rolling_back')).to.equal(true);

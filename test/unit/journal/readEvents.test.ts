@@ -6,7 +6,16 @@ import { CorruptJournalError, readEvents } from '../../../src/lib/journal/eventL
 import type { JournalEvent } from '../../../src/lib/journal/events.js';
 
 const state: JournalEvent = { type: 'state', at: '2026-12-06T10:00:00.000Z', state: 'syncing' };
-const record: JournalEvent = { type: 'record', batch: 'Account:1', object: 'Account', operation: 'insert', sourceId: '001S', targetId: '001T', ok: true, created: true };
+const record: JournalEvent = {
+  type: 'record',
+  batch: 'Account:1',
+  object: 'Account',
+  operation: 'insert',
+  sourceId: '001S',
+  targetId: '001T',
+  ok: true,
+  created: true,
+};
 const STATE = JSON.stringify(state);
 const RECORD = JSON.stringify(record);
 
@@ -77,14 +86,23 @@ describe('reading a run journal: what a crash can leave is accepted, nothing els
       [JSON.stringify({ ...record, sourceId: undefined }), 'line 2: a "record" event needs "sourceId" (a string)'],
       [JSON.stringify({ ...record, sourceId: 42 }), 'a "record" event needs "sourceId" (a string), not 42'],
       [JSON.stringify({ ...record, targetId: undefined }), 'a "record" event needs "targetId" (a string or null)'],
-      [JSON.stringify({ ...record, operation: 'merge' }), 'a "record" event needs "operation" (one of insert, upsert, update, deferred, delete, restore), not "merge"'],
+      [
+        JSON.stringify({ ...record, operation: 'merge' }),
+        'a "record" event needs "operation" (one of insert, upsert, update, deferred, delete, restore), not "merge"',
+      ],
       [JSON.stringify({ ...record, ok: 'yes' }), 'needs "ok" (true or false), not "yes"'],
       [JSON.stringify({ ...record, ok: false, error: 'boom' }), 'needs "error" (an object with statusCode, message and fields), not "boom"'],
       [JSON.stringify({ ...record, ok: false, error: { statusCode: 'X', message: 'm' } }), 'needs "error.fields" (a list of strings)'],
       [JSON.stringify({ ...state, state: 'bogus' }), 'a "state" event needs "state" (one of planning, scanning'],
       ['{"type":"batchStart","at":"t","batch":"b","object":"Account","operation":"insert","sourceIds":["a",7]}', 'needs "sourceIds[1]" (a string), not 7'],
-      ['{"type":"deferred","object":"Contact","sourceId":"s","targetId":"t","lookups":[{"field":"AccountId"}]}', 'needs "lookups[0].sourceParentId" (a string)'],
-      ['{"type":"undoOutcome","at":"t","object":"A","sourceId":"s","targetId":"t","operation":"delete","kind":"maybe","reason":"r"}', 'needs "kind" (one of alreadyUndone, changed, notRestorable), not "maybe"'],
+      [
+        '{"type":"deferred","object":"Contact","sourceId":"s","targetId":"t","lookups":[{"field":"AccountId"}]}',
+        'needs "lookups[0].sourceParentId" (a string)',
+      ],
+      [
+        '{"type":"undoOutcome","at":"t","object":"A","sourceId":"s","targetId":"t","operation":"delete","kind":"maybe","reason":"r"}',
+        'needs "kind" (one of alreadyUndone, changed, notRestorable), not "maybe"',
+      ],
     ];
     for (const [line, problem] of cases) {
       writeFileSync(path, `${STATE}\n${line}\n${STATE}\n`);

@@ -7,7 +7,16 @@ const T = '001t00000000001AAA';
 const inserted: JournalEvent = { type: 'record', batch: 'b1', object: 'Account', operation: 'insert', sourceId: S, targetId: T, ok: true, created: true };
 const updated: JournalEvent = { type: 'record', batch: 'b2', object: 'Account', operation: 'update', sourceId: S, targetId: T, ok: true };
 const unchanged: JournalEvent = { type: 'outcome', object: 'Account', sourceId: S, targetId: T, kind: 'unchanged' };
-const failed: JournalEvent = { type: 'record', batch: 'b3', object: 'Account', operation: 'update', sourceId: S, targetId: T, ok: false, error: { statusCode: 'X', message: 'm', fields: [] } };
+const failed: JournalEvent = {
+  type: 'record',
+  batch: 'b3',
+  object: 'Account',
+  operation: 'update',
+  sourceId: S,
+  targetId: T,
+  ok: false,
+  error: { statusCode: 'X', message: 'm', fields: [] },
+};
 
 function statusAfter(...events: JournalEvent[]): string[] {
   const fold = new OutcomeFold();

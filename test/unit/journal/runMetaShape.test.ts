@@ -23,13 +23,37 @@ function header(): Record<string, unknown> {
     target: { ...org, orgId: '00D000000000002AAA' },
     template: {
       objects: [
-        { name: 'Account', fields: ['Name'], requestedFields: null, excludeFields: [], matchBy: { source: ['Name'], target: ['Name'] }, insert: true, update: true },
-        { name: 'Task', where: "Subject = 'x'", fields: ['Subject'], requestedFields: ['Subject'], excludeFields: [], matchBy: null, insert: true, update: false },
+        {
+          name: 'Account',
+          fields: ['Name'],
+          requestedFields: null,
+          excludeFields: [],
+          matchBy: { source: ['Name'], target: ['Name'] },
+          insert: true,
+          update: true,
+        },
+        {
+          name: 'Task',
+          where: "Subject = 'x'",
+          fields: ['Subject'],
+          requestedFields: ['Subject'],
+          excludeFields: [],
+          matchBy: null,
+          insert: true,
+          update: false,
+        },
       ],
       order: null,
       options: { continueOnError: true, batchSize: 200, bulkThreshold: 10000, concurrency: 4, objectByObject: false },
     },
-    plan: { ordering: 'computed', steps: [{ step: 1, object: 'Account' }, { step: 2, object: 'Task' }], warnings: [] },
+    plan: {
+      ordering: 'computed',
+      steps: [
+        { step: 1, object: 'Account' },
+        { step: 2, object: 'Task' },
+      ],
+      warnings: [],
+    },
     dryRun: false,
     objects: [{ object: 'Account', status: 'done', elapsedMs: 12, inserted: 3, updated: 0, unchanged: 0, skipped: 0, failed: 1 }],
     attempts: 1,
@@ -48,23 +72,34 @@ describe('run.json is checked field by field against RunMeta', () => {
   it('accepts a header as sf isync writes it, and a scan run without template or plan', () => {
     expect(runMetaProblem(header())).to.equal(undefined);
     expect(runMetaProblem(edited((meta) => Object.assign(meta, { command: 'scan', template: undefined, plan: undefined })))).to.equal(undefined);
-    expect(runMetaProblem(edited((meta) => Object.assign(meta, { finishedAt: undefined, pid: undefined, host: undefined, dryRun: undefined, extra: 1 })))).to.equal(undefined);
+    expect(
+      runMetaProblem(edited((meta) => Object.assign(meta, { finishedAt: undefined, pid: undefined, host: undefined, dryRun: undefined, extra: 1 })))
+    ).to.equal(undefined);
   });
 
   it('names the exact field, what it holds and what it must be', () => {
     const cases: Array<[(meta: Record<string, unknown>) => void, string]> = [
-      [(meta) => (meta.state = 'bogus'), 'state: "bogus" is not one of planning, scanning, scanned, syncing, synced, synced_with_errors, failed, aborted, paused, rolling_back, rolled_back, rollback_partial'],
+      [
+        (meta) => (meta.state = 'bogus'),
+        'state: "bogus" is not one of planning, scanning, scanned, syncing, synced, synced_with_errors, failed, aborted, paused, rolling_back, rolled_back, rollback_partial',
+      ],
       [(meta) => delete meta.state, 'state is missing (it must be one of planning, scanning'],
       [(meta) => (meta.command = 'sync'), 'command: "sync" is not one of execute, scan'],
       [(meta) => delete meta.template, 'template is missing (it must be an object with "objects" and "options")'],
       [(meta) => (meta.template = []), 'template: [] is not an object with "objects" and "options"'],
       [(meta) => delete (meta.template as Record<string, unknown>).options, 'template.options is missing (it must be an object)'],
-      [(meta) => ((meta.template as { objects: unknown[] }).objects[1] = { name: 'Task' }), 'template.objects[1].excludeFields is missing (it must be a list of strings)'],
+      [
+        (meta) => ((meta.template as { objects: unknown[] }).objects[1] = { name: 'Task' }),
+        'template.objects[1].excludeFields is missing (it must be a list of strings)',
+      ],
       [(meta) => delete meta.plan, 'plan is missing (it must be an object with "steps")'],
       [(meta) => (meta.plan = { steps: [{ step: 1 }] }), 'plan.steps[0].object is missing (it must be a string)'],
       [(meta) => delete meta.objects, 'objects is missing (it must be a list of object summaries)'],
       [(meta) => ((meta.objects as Array<Record<string, unknown>>)[0].failed = '1'), 'objects[0].failed: "1" is not a number'],
-      [(meta) => ((meta.objects as Array<Record<string, unknown>>)[0].status = 'finished'), 'objects[0].status: "finished" is not one of pending, scanning, syncing, done, failed, skipped'],
+      [
+        (meta) => ((meta.objects as Array<Record<string, unknown>>)[0].status = 'finished'),
+        'objects[0].status: "finished" is not one of pending, scanning, syncing, done, failed, skipped',
+      ],
       [(meta) => (meta.target = { orgId: '00D', username: 'u' }), 'target.instanceUrl is missing (it must be a string)'],
       [(meta) => (meta.startedAt = 'yesterday'), 'startedAt: "yesterday" is not an ISO 8601 date'],
       [(meta) => (meta.attempts = null), 'attempts: null is not a number'],

@@ -11,7 +11,21 @@ import { selectRunToResume } from '../../../src/lib/journal/selectRun.js';
 function meta(runId: string, state: RunState, command: RunMeta['command'] = 'execute', dryRun = false): RunMeta {
   const org = { orgId: '00D000000000001AAA', username: 'u@example.com', instanceUrl: 'http://127.0.0.1:1' };
   const now = new Date().toISOString();
-  return { runId, command, state, startedAt: now, updatedAt: now, finishedAt: now, source: org, target: org, template: { objects: [], options: {} }, plan: { steps: [] }, dryRun, objects: [], attempts: 1 };
+  return {
+    runId,
+    command,
+    state,
+    startedAt: now,
+    updatedAt: now,
+    finishedAt: now,
+    source: org,
+    target: org,
+    template: { objects: [], options: {} },
+    plan: { steps: [] },
+    dryRun,
+    objects: [],
+    attempts: 1,
+  };
 }
 
 describe('selectRunToResume: which run `execute --resume` continues', () => {

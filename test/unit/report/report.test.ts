@@ -33,7 +33,11 @@ function meta(runId: string, objects: string[]): RunMeta {
   };
 }
 
-const err = (statusCode: string, message = `${statusCode} happened`, fields: string[] = []): { statusCode: string; message: string; fields: string[] } => ({ statusCode, message, fields });
+const err = (statusCode: string, message = `${statusCode} happened`, fields: string[] = []): { statusCode: string; message: string; fields: string[] } => ({
+  statusCode,
+  message,
+  fields,
+});
 
 function record(object: string, sourceId: string, extra: Partial<Extract<JournalEvent, { type: 'record' }>> = {}): JournalEvent {
   return { type: 'record', batch: `${object}:1`, object, operation: 'insert', sourceId, targetId: `t${sourceId}`, ok: true, created: true, ...extra };
@@ -46,7 +50,15 @@ describe('report: last outcome of every record', () => {
     fold.add(record('Account', 'a1'));
     fold.add(record('Account', 'a1', { operation: 'deferred', ok: false, error: err('INVALID_CROSS_REFERENCE_KEY') }));
     fold.add(record('Account', 'a1', { operation: 'delete', ok: false, error: err('ENTITY_IS_DELETED') }));
-    fold.add({ type: 'outcome', object: 'Account', sourceId: 'a2', targetId: null, kind: 'failed', error: err('ISYNC_AMBIGUOUS_MATCH'), values: { Name: 'x' } });
+    fold.add({
+      type: 'outcome',
+      object: 'Account',
+      sourceId: 'a2',
+      targetId: null,
+      kind: 'failed',
+      error: err('ISYNC_AMBIGUOUS_MATCH'),
+      values: { Name: 'x' },
+    });
     fold.add({ type: 'state', at: '2026-01-01T00:00:00.000Z', state: 'synced' });
     const outcomes = [...fold.values()].map(({ phase, sourceId, status }) => `${phase}:${sourceId}:${status}`);
     expect(outcomes).to.deep.equal(['sync:a1:inserted', 'deferred:a1:failed', 'rollback:a1:alreadyUndone', 'sync:a2:failed']);
@@ -55,9 +67,22 @@ describe('report: last outcome of every record', () => {
 
 describe('report: failure groups', () => {
   it('groups by object in run order, then by code (most frequent first), with every source id', () => {
-    const failure = (object: string, sourceId: string, code: string): FailedRecord => ({ object, sourceId, targetId: null, operation: 'insert', error: err(code), values: {} });
+    const failure = (object: string, sourceId: string, code: string): FailedRecord => ({
+      object,
+      sourceId,
+      targetId: null,
+      operation: 'insert',
+      error: err(code),
+      values: {},
+    });
     const groups = groupFailures(
-      [failure('Contact', 'c1', 'A'), failure('Account', 'a1', 'B'), failure('Account', 'a2', 'C'), failure('Account', 'a3', 'C'), failure('Zed__c', 'z1', 'A')],
+      [
+        failure('Contact', 'c1', 'A'),
+        failure('Account', 'a1', 'B'),
+        failure('Account', 'a2', 'C'),
+        failure('Account', 'a3', 'C'),
+        failure('Zed__c', 'z1', 'A'),
+      ],
       ['Account', 'Contact']
     );
     expect(groups.map((g) => [g.object, g.errorCode, g.count, g.sourceIds.join(',')])).to.deep.equal([
@@ -76,8 +101,22 @@ describe('report: error CSV export', () => {
     const files = writeErrorCsvs(
       dir,
       [
-        { object: 'Account', sourceId: 's1', targetId: null, operation: 'insert', error: err('E1', 'Bad, "quoted"\nvalue', ['Name', 'Phone']), values: { Name: 'A, B', NumberOfEmployees: 5 } },
-        { object: 'Account', sourceId: 's2', targetId: 't2', operation: 'update', error: err('E2'), values: { Name: null, IsActive__c: false, BillingAddress: { city: 'X' } } },
+        {
+          object: 'Account',
+          sourceId: 's1',
+          targetId: null,
+          operation: 'insert',
+          error: err('E1', 'Bad, "quoted"\nvalue', ['Name', 'Phone']),
+          values: { Name: 'A, B', NumberOfEmployees: 5 },
+        },
+        {
+          object: 'Account',
+          sourceId: 's2',
+          targetId: 't2',
+          operation: 'update',
+          error: err('E2'),
+          values: { Name: null, IsActive__c: false, BillingAddress: { city: 'X' } },
+        },
         { object: 'Contact', sourceId: 's3', targetId: null, operation: 'none', error: err('E3'), values: {} },
       ],
       new Date('2026-03-04T05:06:07.890Z')
@@ -87,7 +126,9 @@ describe('report: error CSV export', () => {
       ['Contact', 1, join(dir, 'errors_Contact_20260304T050607Z.csv')],
     ]);
     const text = readFileSync(files[0].path, 'utf8');
-    expect(text.startsWith('\ufeffSource Id,Target Id,Operation,Error Code,Error Message,Error Fields,Name,NumberOfEmployees,IsActive__c,BillingAddress\r\n')).to.equal(true);
+    expect(
+      text.startsWith('\ufeffSource Id,Target Id,Operation,Error Code,Error Message,Error Fields,Name,NumberOfEmployees,IsActive__c,BillingAddress\r\n')
+    ).to.equal(true);
     const rows = parse<Record<string, string>>(text, { bom: true, columns: true });
     expect(rows[0]).to.deep.equal({
       'Source Id': 's1',
@@ -128,7 +169,9 @@ describe('report: a run from its journal', () => {
     journal.events.close();
     writeFileSync(journal.eventsPath, readFileSync(journal.eventsPath, 'utf8') + '{"type":"rec');
     const { report, failedRecords } = await buildRunReport(journal);
-    expect(report.objects.map(({ object, inserted, updated, unchanged, skipped, failed }) => [object, inserted, updated, unchanged, skipped, failed])).to.deep.equal([
+    expect(
+      report.objects.map(({ object, inserted, updated, unchanged, skipped, failed }) => [object, inserted, updated, unchanged, skipped, failed])
+    ).to.deep.equal([
       ['Account', 1, 2, 1, 0, 0],
       ['Contact', 0, 0, 0, 1, 1],
     ]);
@@ -136,7 +179,9 @@ describe('report: a run from its journal', () => {
     expect(report.deferred).to.deep.equal({ updated: 1, failed: 0 });
     expect(report.rollback?.totals).to.deep.equal({ deleted: 1, restored: 0, alreadyUndone: 0, skipped: 1, failed: 0 });
     expect(report.partialTail).to.equal(true);
-    expect(failedRecords).to.deep.equal([{ object: 'Contact', sourceId: 'c2', targetId: 'tc2', operation: 'insert', error: err('FIELD_CUSTOM_VALIDATION_EXCEPTION'), values: { LastName: 'X' } }]);
+    expect(failedRecords).to.deep.equal([
+      { object: 'Contact', sourceId: 'c2', targetId: 'tc2', operation: 'insert', error: err('FIELD_CUSTOM_VALIDATION_EXCEPTION'), values: { LastName: 'X' } },
+    ]);
   });
 
   it('lists runs newest first with totals from run.json', () => {
@@ -156,11 +201,15 @@ describe('report: a run from its journal', () => {
 describe('selecting the run a command acts on', () => {
   it('takes the newest run by default, a named one on request, and explains a missing one', () => {
     const store = new RunStore(mkdtempSync(join(tmpdir(), 'isync-runs-')));
-    expect(() => selectRun(store)).to.throw().with.property('name', 'NoRunsError');
+    expect(() => selectRun(store))
+      .to.throw()
+      .with.property('name', 'NoRunsError');
     store.create(meta('20260101T000000Z-aaaaaa', []));
     store.create(meta('20260102T000000Z-bbbbbb', []));
     expect(selectRun(store)).to.include({ latest: true }).and.have.nested.property('journal.meta.runId', '20260102T000000Z-bbbbbb');
     expect(selectRun(store, '20260101T000000Z-aaaaaa')).to.include({ latest: false }).and.have.nested.property('journal.meta.runId', '20260101T000000Z-aaaaaa');
-    expect(() => selectRun(store, '20260103T000000Z-cccccc')).to.throw(/No run 20260103T000000Z-cccccc/).with.property('name', 'RunNotFoundError');
+    expect(() => selectRun(store, '20260103T000000Z-cccccc'))
+      .to.throw(/No run 20260103T000000Z-cccccc/)
+      .with.property('name', 'RunNotFoundError');
   });
 });

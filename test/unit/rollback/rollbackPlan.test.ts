@@ -44,11 +44,23 @@ describe('rollback plan from a journal', () => {
   it('restores the values from before the first change and checks against the last values written', () => {
     const id = '003000000000001AAA';
     const result = plan([
-      ...batch('Contact:1', T1, [{ sourceId: 'c1', targetId: id, operation: 'update', values: { Title: 'B', Phone: '1' }, before: { Title: 'A', Phone: null } }]),
-      ...batch('Contact:9', T2, [{ sourceId: 'c1', targetId: id, operation: 'deferred', values: { Title: 'C', ReportsToId: 'x' }, before: { Title: 'B', ReportsToId: null } }]),
+      ...batch('Contact:1', T1, [
+        { sourceId: 'c1', targetId: id, operation: 'update', values: { Title: 'B', Phone: '1' }, before: { Title: 'A', Phone: null } },
+      ]),
+      ...batch('Contact:9', T2, [
+        { sourceId: 'c1', targetId: id, operation: 'deferred', values: { Title: 'C', ReportsToId: 'x' }, before: { Title: 'B', ReportsToId: null } },
+      ]),
     ]);
     expect(result.restores.get('Contact')).to.deep.equal([
-      { object: 'Contact', sourceId: 'c1', targetId: id, lastWriteAt: T2, before: { Title: 'A', Phone: null, ReportsToId: null }, written: { Title: 'C', Phone: '1', ReportsToId: 'x' }, missingBefore: false },
+      {
+        object: 'Contact',
+        sourceId: 'c1',
+        targetId: id,
+        lastWriteAt: T2,
+        before: { Title: 'A', Phone: null, ReportsToId: null },
+        written: { Title: 'C', Phone: '1', ReportsToId: 'x' },
+        missingBefore: false,
+      },
     ]);
   });
 
@@ -62,14 +74,24 @@ describe('rollback plan from a journal', () => {
     expect(result.restores.size).to.equal(0);
   });
 
-  it("counts what an earlier rollback undid (deleted, already deleted, restored, already undone) as done", () => {
+  it('counts what an earlier rollback undid (deleted, already deleted, restored, already undone) as done', () => {
     const ids = ['001000000000001AAA', '001000000000002AAA', '001000000000003AAA', '001000000000004AAA', '001000000000005AAA'];
     const result = plan([
-      ...batch('Account:1', T1, ids.slice(0, 4).map((targetId, i) => ({ sourceId: `s${i}`, targetId, created: true }))),
+      ...batch(
+        'Account:1',
+        T1,
+        ids.slice(0, 4).map((targetId, i) => ({ sourceId: `s${i}`, targetId, created: true }))
+      ),
       ...batch('Account:2', T1, [{ sourceId: 's4', targetId: ids[4], operation: 'update', values: { Name: 'n' }, before: { Name: 'o' } }]),
       ...batch('Account:1', T2, [
         { sourceId: 's0', targetId: ids[0], operation: 'delete' },
-        { sourceId: 's1', targetId: ids[1], operation: 'delete', ok: false, error: { statusCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [] } },
+        {
+          sourceId: 's1',
+          targetId: ids[1],
+          operation: 'delete',
+          ok: false,
+          error: { statusCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [] },
+        },
         { sourceId: 's2', targetId: ids[2], operation: 'delete', ok: false, error: { statusCode: 'DELETE_FAILED', message: 'm', fields: [] } },
       ]),
       { type: 'undoOutcome', at: T2, object: 'Account', sourceId: 's4', targetId: ids[4], operation: 'restore', kind: 'alreadyUndone', reason: 'r' },

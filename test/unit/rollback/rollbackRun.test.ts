@@ -21,7 +21,14 @@ class TargetOrg implements OrgApi {
 
   public request<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
     const describe = /^\/sobjects\/(\w+)\/describe$/.exec(path);
-    if (describe) return Promise.resolve({ name: describe[1], fields: [{ name: 'Id', type: 'id' }, { name: 'Name', type: 'string' }] } as T);
+    if (describe)
+      return Promise.resolve({
+        name: describe[1],
+        fields: [
+          { name: 'Id', type: 'id' },
+          { name: 'Name', type: 'string' },
+        ],
+      } as T);
     // Long queries travel as the one subrequest of a Composite request (see queryPages).
     if (method === 'POST' && path === '/composite') {
       const [sub] = (body as { compositeRequest: Array<{ url: string }> }).compositeRequest;
@@ -37,7 +44,11 @@ class TargetOrg implements OrgApi {
       const ids = /ids=([^&]+)/.exec(path)![1].split(',');
       this.writes.push({ method, ids });
       return Promise.resolve(
-        ids.map((id) => (this.rows.delete(id) ? { id, success: true, errors: [] } : { id, success: false, errors: [{ statusCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [] }] })) as T
+        ids.map((id) =>
+          this.rows.delete(id)
+            ? { id, success: true, errors: [] }
+            : { id, success: false, errors: [{ statusCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [] }] }
+        ) as T
       );
     }
     const records = (body as { records: Array<Record<string, unknown> & { attributes: { type: string } }> }).records;
@@ -75,7 +86,16 @@ function journalOf(accounts: number, state: RunState = 'synced'): { journal: Run
     const ids = Array.from({ length: count }, (_, n) => id(prefix, n + 1));
     journal.events.append(
       { type: 'batchStart', at: RUN_AT, batch: `${object}:1`, object, operation: 'insert', sourceIds: ids },
-      ...ids.map((targetId): JournalEvent => ({ type: 'record', batch: `${object}:1`, object, operation: 'insert', sourceId: `s${targetId}`, targetId, ok: true, created: true })),
+      ...ids.map((targetId): JournalEvent => ({
+        type: 'record',
+        batch: `${object}:1`,
+        object,
+        operation: 'insert',
+        sourceId: `s${targetId}`,
+        targetId,
+        ok: true,
+        created: true,
+      })),
       { type: 'batchEnd', at: RUN_AT, batch: `${object}:1` }
     );
     for (const targetId of ids) rows.set(targetId, { Id: targetId, SystemModstamp: '2026-01-01T10:00:00.000+0000' });
@@ -86,7 +106,17 @@ function journalOf(accounts: number, state: RunState = 'synced'): { journal: Run
   rows.set(existing, { Id: existing, SystemModstamp: '2026-01-01T10:00:00.000+0000', Name: 'New' });
   journal.events.append(
     { type: 'batchStart', at: RUN_AT, batch: 'Account:2', object: 'Account', operation: 'update', sourceIds: ['sx'] },
-    { type: 'record', batch: 'Account:2', object: 'Account', operation: 'update', sourceId: 'sx', targetId: existing, ok: true, values: { Name: 'New' }, before: { Name: 'Old' } },
+    {
+      type: 'record',
+      batch: 'Account:2',
+      object: 'Account',
+      operation: 'update',
+      sourceId: 'sx',
+      targetId: existing,
+      ok: true,
+      values: { Name: 'New' },
+      before: { Name: 'Old' },
+    },
     { type: 'batchEnd', at: RUN_AT, batch: 'Account:2' }
   );
   journal.events.close();
@@ -106,7 +136,10 @@ describe('rollbackRun', () => {
     expect(target.writes[1].ids[0].startsWith('003')).to.equal(true);
     expect(target.rows.get(id('001', 999))!.Name).to.equal('Old');
     expect(target.rows.size).to.equal(1);
-    const events = readFileSync(journal.eventsPath, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as JournalEvent);
+    const events = readFileSync(journal.eventsPath, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as JournalEvent);
     expect(events.filter((e) => e.type === 'state').map((e) => (e as { state: string }).state)).to.deep.equal(['rolling_back', 'rolled_back']);
     expect(events.filter((e) => e.type === 'record' && e.operation === 'delete' && e.ok)).to.have.length(453);
     expect(journal.meta.attempts).to.equal(2);
@@ -117,7 +150,14 @@ describe('rollbackRun', () => {
     const before = readFileSync(journal.eventsPath, 'utf8');
     const result = await rollbackRun({ journal, target, force: false, dryRun: true });
     expect(result.totals).to.include({ deleted: 5, restored: 1 });
-    expect(result.planned.map((r) => `${r.operation}:${r.object}`)).to.deep.equal(['restore:Account', 'delete:Contact', 'delete:Contact', 'delete:Contact', 'delete:Account', 'delete:Account']);
+    expect(result.planned.map((r) => `${r.operation}:${r.object}`)).to.deep.equal([
+      'restore:Account',
+      'delete:Contact',
+      'delete:Contact',
+      'delete:Contact',
+      'delete:Account',
+      'delete:Account',
+    ]);
     expect(result.planned[0].values).to.deep.equal({ Name: 'Old' });
     expect(result.state).to.equal('synced');
     expect(target.writes).to.deep.equal([]);

@@ -81,7 +81,13 @@ describe('rollback: checking records before restoring them', () => {
       { Id: '003000000000005AAA', SystemModstamp: RUN, Title: 'New', AccountId: '001000000000001AAA', Amount__c: 2 },
     ]);
     const protectedIds = new Set<string>();
-    const records = [updated('003000000000001AAA'), updated('003000000000002AAA'), updated('003000000000003AAA'), updated('003000000000004AAA'), updated('003000000000005AAA', { missingBefore: true })];
+    const records = [
+      updated('003000000000001AAA'),
+      updated('003000000000002AAA'),
+      updated('003000000000003AAA'),
+      updated('003000000000004AAA'),
+      updated('003000000000005AAA', { missingBefore: true }),
+    ];
     const checked = await checkRestores(org, CONTACT, records, protectedIds, OPTIONS);
     expect(checked.map((c) => c.verdict.kind)).to.deep.equal(['undo', 'alreadyUndone', 'changed', 'notRestorable', 'notRestorable']);
     expect(checked[2].verdict).to.have.property('reason', 'Title was changed in the target after the run');

@@ -29,7 +29,13 @@ describe('heap governor', () => {
   it('leaves a heap below the quiet size to V8, however much it grew', async () => {
     let used = 10;
     const collections: number[] = [];
-    const stop = startHeapGovernor({ growthBytes: 60, quietBytes: 200, everyMs: 5, heapUsed: () => used, collect: () => collections.push(used) && (used = 150) });
+    const stop = startHeapGovernor({
+      growthBytes: 60,
+      quietBytes: 200,
+      everyMs: 5,
+      heapUsed: () => used,
+      collect: () => collections.push(used) && (used = 150),
+    });
     try {
       used = 190; // 180 past the floor, but a small heap
       await sleep(30);
@@ -49,7 +55,14 @@ describe('heap governor', () => {
     let used = 10;
     let small = true;
     const collections: number[] = [];
-    const stop = startHeapGovernor({ growthBytes: 20, quietBytes: 200, everyMs: 5, small: () => small, heapUsed: () => used, collect: () => collections.push(used) && (used = 40) });
+    const stop = startHeapGovernor({
+      growthBytes: 20,
+      quietBytes: 200,
+      everyMs: 5,
+      small: () => small,
+      heapUsed: () => used,
+      collect: () => collections.push(used) && (used = 40),
+    });
     try {
       used = 60; // past the budget, below the quiet size: a small run is left alone
       await sleep(30);

@@ -22,7 +22,11 @@ class CountingOrg implements OrgApi {
   public request<T>(_method: string, path: string, body?: unknown): Promise<T> {
     if (path === '/composite') {
       const subrequests = (body as { compositeRequest: Array<{ url: string; referenceId: string }> }).compositeRequest;
-      const compositeResponse = subrequests.map(({ url, referenceId }) => ({ referenceId, httpStatusCode: 200, body: this.answer(url.replace(/^\/services\/data\/v[\d.]+/, '')) }));
+      const compositeResponse = subrequests.map(({ url, referenceId }) => ({
+        referenceId,
+        httpStatusCode: 200,
+        body: this.answer(url.replace(/^\/services\/data\/v[\d.]+/, '')),
+      }));
       return Promise.resolve({ compositeResponse } as T);
     }
     return Promise.resolve(this.answer(path) as T);
@@ -40,7 +44,10 @@ class CountingOrg implements OrgApi {
   }
 }
 
-const withRecordType = (spec: ObjectSyncSpec): ObjectSyncSpec => ({ ...spec, fields: [...spec.fields, field('RecordTypeId', { type: 'reference', referenceTo: ['RecordType'] })] });
+const withRecordType = (spec: ObjectSyncSpec): ObjectSyncSpec => ({
+  ...spec,
+  fields: [...spec.fields, field('RecordTypeId', { type: 'reference', referenceTo: ['RecordType'] })],
+});
 
 describe('reads ahead: what the template alone decides is read with the describes', () => {
   const file = {
@@ -57,7 +64,9 @@ describe('reads ahead: what the template alone decides is read with the describe
     expect([...source.sent].sort()).to.deep.equal(
       ["/query?q=SELECT COUNT() FROM Account WHERE (Industry = 'Energy')", '/query?q=SELECT COUNT() FROM contact', `/query?q=${recordTypes}`, '/limits'].sort()
     );
-    expect([...target.sent].sort()).to.deep.equal(['/query?q=SELECT COUNT() FROM Account', '/query?q=SELECT COUNT() FROM contact', `/query?q=${recordTypes}`, '/limits'].sort());
+    expect([...target.sent].sort()).to.deep.equal(
+      ['/query?q=SELECT COUNT() FROM Account', '/query?q=SELECT COUNT() FROM contact', `/query?q=${recordTypes}`, '/limits'].sort()
+    );
   });
 
   it("answers the run's counts from those sent ahead; an object spelled otherwise by its describe is counted again", async () => {
@@ -66,7 +75,9 @@ describe('reads ahead: what the template alone decides is read with the describe
     const ahead = startReadsAhead(file, source, target);
     const account = { ...nameKeyedSpec('Account'), object: { ...nameKeyedSpec('Account').object, where: "Industry = 'Energy'" } };
     const counts = RecordCounts.from([account, nameKeyedSpec('Contact')], ahead.counts);
-    expect([await counts.source('Account'), await counts.target('Account'), await counts.source('Contact'), await counts.target('Contact')]).to.deep.equal([7, 0, 12, 3]);
+    expect([await counts.source('Account'), await counts.target('Account'), await counts.source('Contact'), await counts.target('Contact')]).to.deep.equal([
+      7, 0, 12, 3,
+    ]);
     const countsSent = (org: CountingOrg): string[] => org.sent.filter((sent) => sent.includes('COUNT()'));
     expect(countsSent(source)).to.deep.equal([
       "/query?q=SELECT COUNT() FROM Account WHERE (Industry = 'Energy')",

@@ -2,12 +2,7 @@ import { expect } from 'chai';
 import { ORG_CLOCK_SKEW_MS } from '../../../src/lib/util/clockSkew.js';
 import type { HttpMethod, OrgApi } from '../../../src/lib/api/orgApi.js';
 import type { SObjectRow } from '../../../src/lib/api/queryPages.js';
-import {
-  createdSinceQuery,
-  findCreatedSince,
-  pairWrittenRecords,
-  soqlDatetime,
-} from '../../../src/lib/scan/createdSinceMatcher.js';
+import { createdSinceQuery, findCreatedSince, pairWrittenRecords, soqlDatetime } from '../../../src/lib/scan/createdSinceMatcher.js';
 import { field } from '../graph/describeBuilders.js';
 
 const TYPES = new Map([
@@ -43,8 +38,13 @@ describe('created-since matcher (in-doubt inserts of objects without a match key
   });
 
   it('adopts a candidate whose values equal what was written, by field type', () => {
-    const written = [{ sourceId: 's1', values: { Subject: 'Call', ActivityDate: '2026-11-30', WhatId: '001000000000001AAA', Hours__c: 1.5, Due__c: '2026-11-30T09:00:00.000Z' } }];
-    const stored = { Id: 't1', Subject: 'Call', ActivityDate: '2026-11-30', WhatId: '001000000000001', Hours__c: 1.50, Due__c: '2026-11-30T09:00:00.000+0000' };
+    const written = [
+      {
+        sourceId: 's1',
+        values: { Subject: 'Call', ActivityDate: '2026-11-30', WhatId: '001000000000001AAA', Hours__c: 1.5, Due__c: '2026-11-30T09:00:00.000Z' },
+      },
+    ];
+    const stored = { Id: 't1', Subject: 'Call', ActivityDate: '2026-11-30', WhatId: '001000000000001', Hours__c: 1.5, Due__c: '2026-11-30T09:00:00.000+0000' };
     expect(pairWrittenRecords(written, [stored], TYPES)).to.deep.equal(new Map([['s1', 't1']]));
     expect(pairWrittenRecords(written, [{ ...stored, Hours__c: 2 }], TYPES).size).to.equal(0);
     expect(pairWrittenRecords(written, [{ ...stored, Subject: 'Email' }], TYPES).size).to.equal(0);
@@ -62,7 +62,14 @@ describe('created-since matcher (in-doubt inserts of objects without a match key
       { sourceId: 's2', values: same },
       { sourceId: 's3', values: same },
     ];
-    const pairs = pairWrittenRecords(records, [{ Id: 't1', Subject: 'Call' }, { Id: 't2', Subject: 'Call' }], TYPES);
+    const pairs = pairWrittenRecords(
+      records,
+      [
+        { Id: 't1', Subject: 'Call' },
+        { Id: 't2', Subject: 'Call' },
+      ],
+      TYPES
+    );
     expect(pairs.size).to.equal(2);
     expect(new Set(pairs.values())).to.deep.equal(new Set(['t1', 't2']));
   });
@@ -73,8 +80,16 @@ describe('created-since matcher (in-doubt inserts of objects without a match key
       { sourceId: 's1', values: { Subject: 'Call' } },
       { sourceId: 's2', values: { Subject: 'Call', Hours__c: 3 } },
     ];
-    const candidates = [{ Id: 't1', Subject: 'Call', Hours__c: 3 }, { Id: 't2', Subject: 'Call', Hours__c: null }];
-    expect(pairWrittenRecords(records, candidates, TYPES)).to.deep.equal(new Map([['s2', 't1'], ['s1', 't2']]));
+    const candidates = [
+      { Id: 't1', Subject: 'Call', Hours__c: 3 },
+      { Id: 't2', Subject: 'Call', Hours__c: null },
+    ];
+    expect(pairWrittenRecords(records, candidates, TYPES)).to.deep.equal(
+      new Map([
+        ['s2', 't1'],
+        ['s1', 't2'],
+      ])
+    );
   });
 
   it('never adopts a target record the run already holds', async () => {
@@ -91,11 +106,16 @@ describe('created-since matcher (in-doubt inserts of objects without a match key
         fields: [field('Subject'), field('Hours__c', { type: 'double' })],
         isClaimed: (id) => id === '00T000000000001AAA',
       },
-      [{ sourceId: 's1', values: { Subject: 'Call' } }, { sourceId: 's2', values: { Subject: 'Call' } }]
+      [
+        { sourceId: 's1', values: { Subject: 'Call' } },
+        { sourceId: 's2', values: { Subject: 'Call' } },
+      ]
     );
     expect(found).to.deep.equal(new Map([['s1', '00T000000000002AAA']]));
     expect(target.queries).to.have.length(1);
-    expect(target.queries[0]).to.match(/^SELECT Id, CreatedDate, Subject FROM Task WHERE CreatedById = '005000000000001AAA' AND CreatedDate >= 2026-11-27T09:58:00Z/);
+    expect(target.queries[0]).to.match(
+      /^SELECT Id, CreatedDate, Subject FROM Task WHERE CreatedById = '005000000000001AAA' AND CreatedDate >= 2026-11-27T09:58:00Z/
+    );
   });
 
   it('asks nothing when there is nothing to check', async () => {

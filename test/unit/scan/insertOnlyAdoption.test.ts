@@ -23,7 +23,7 @@ const since = new Date('2026-11-27T10:00:00Z');
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 describe('insert-only adoption: each target record adopted at most once', () => {
-  it('waits for the object\'s other batches in flight, and never adopts what they saved', async () => {
+  it("waits for the object's other batches in flight, and never adopts what they saved", async () => {
     // Batch A failed in transit and saved nothing; batch B, still in flight, saved t1 with the same values.
     const api = target([row('00T000000000001AAA')]);
     const adoption = new InsertOnlyAdoption(search(api));
@@ -50,17 +50,30 @@ describe('insert-only adoption: each target record adopted at most once', () => 
     adoption.sendStarted();
     adoption.sendStarted();
     const values = { Subject: 'Call' };
-    const firstAdoption = adoption.adopt([{ sourceId: 'b1', values }, { sourceId: 'b2', values }], since, true);
+    const firstAdoption = adoption.adopt(
+      [
+        { sourceId: 'b1', values },
+        { sourceId: 'b2', values },
+      ],
+      since,
+      true
+    );
     const secondAdoption = adoption.adopt([{ sourceId: 'a1', values }], since, true);
     const first = await firstAdoption;
     // The second waits until the first batch has finished (it may resend what it did not find).
     adoption.sendEnded();
     const second = await secondAdoption;
-    expect([[...first], [...second]]).to.deep.equal([[['b1', '00T000000000001AAA'], ['b2', '00T000000000002AAA']], []]);
+    expect([[...first], [...second]]).to.deep.equal([
+      [
+        ['b1', '00T000000000001AAA'],
+        ['b2', '00T000000000002AAA'],
+      ],
+      [],
+    ]);
     expect(adoption.isClaimed('00T000000000001')).to.equal(true);
   });
 
-  it('never adopts a target id the run held before (a resume: the journal\'s)', async () => {
+  it("never adopts a target id the run held before (a resume: the journal's)", async () => {
     const api = target([row('00T000000000001AAA')]);
     const adoption = new InsertOnlyAdoption(search(api), (id) => id === '00T000000000001AAA');
     const found = await adoption.adopt([{ sourceId: 'a1', values: { Subject: 'Call' } }], since, false);

@@ -30,7 +30,16 @@ describe('ownMatches: several target records for one key, told apart by the run 
 
   it('leaves out the records the run holds for other source records (an empty answer: insert)', () => {
     expect(ownMatches(B, rows, run([[A, a]]))).to.deep.equal([{ Id: b }]);
-    expect(ownMatches('001000000000003AAA', rows, run([[A, a], [B, b]]))).to.deep.equal([]);
+    expect(
+      ownMatches(
+        '001000000000003AAA',
+        rows,
+        run([
+          [A, a],
+          [B, b],
+        ])
+      )
+    ).to.deep.equal([]);
   });
 
   it('stays ambiguous for a record with no write in doubt, and outside a resume', () => {

@@ -89,7 +89,11 @@ describe('ConnectionDescribeSource.prefetch', () => {
     const source = describeSourceOf(org);
     await source.prefetch(names(24));
     expect(org.calls).to.have.length(1);
-    expect(org.calls[0]).to.equal(`composite(/sobjects ${names(24).map((n) => `/sobjects/${n}/describe`).join(' ')})`);
+    expect(org.calls[0]).to.equal(
+      `composite(/sobjects ${names(24)
+        .map((n) => `/sobjects/${n}/describe`)
+        .join(' ')})`
+    );
     const describes = await Promise.all(names(24).map((name) => source.describe(name)));
     expect(describes.map((d) => d.name)).to.deep.equal(names(24));
     expect((await source.describeGlobal()).sobjects).to.have.length(24);
@@ -136,10 +140,12 @@ describe('ConnectionDescribeSource.prefetch', () => {
     const org = fakeOrg(['Account']);
     const source = describeSourceOf(org);
     await source.prefetch(['Account', 'Nope__c']);
-    const alone = await describeSourceOf(org).describe('Nope__c').then(
-      () => expect.fail('expected NOT_FOUND'),
-      (e: unknown) => e as Error & { errorCode: string; data: unknown }
-    );
+    const alone = await describeSourceOf(org)
+      .describe('Nope__c')
+      .then(
+        () => expect.fail('expected NOT_FOUND'),
+        (e: unknown) => e as Error & { errorCode: string; data: unknown }
+      );
     const callsBefore = org.calls.length;
     for (let attempt = 0; attempt < 2; attempt++) {
       const error = await source.describe('Nope__c').then(

@@ -24,7 +24,7 @@ describe('checkSoqlClauses', () => {
     expect(queries[0]).to.equal("SELECT COUNT() FROM Account WHERE (Industry = 'Energy' OR Name != null)");
   });
 
-  it('checks orderBy followed by a LIMIT, as the source query puts the template\'s limit after it', async () => {
+  it("checks orderBy followed by a LIMIT, as the source query puts the template's limit after it", async () => {
     const { queries } = await check({ name: 'Account', orderBy: 'Name DESC NULLS LAST' });
     expect(queries).to.deep.equal(['SELECT Id FROM Account ORDER BY Name DESC NULLS LAST LIMIT 1']);
     const spec = nameKeyedSpec('Account');
@@ -67,8 +67,9 @@ describe('checkSoqlClauses', () => {
     expect(queries).to.deep.equal([`SELECT COUNT() FROM Account WHERE (${where})`]);
   });
 
-  it("reports what the org refuses, pointing into the clause rather than the query", async () => {
-    const message = "\nSELECT COUNT() FROM Account WHERE (Name = = 1)\n                                            ^\nERROR at Row:1:Column:43\nunexpected token: '='";
+  it('reports what the org refuses, pointing into the clause rather than the query', async () => {
+    const message =
+      "\nSELECT COUNT() FROM Account WHERE (Name = = 1)\n                                            ^\nERROR at Row:1:Column:43\nunexpected token: '='";
     const { problems } = await check({ name: 'Account', where: 'Name = = 1' }, 1, { 'Name = = 1': { errorCode: 'MALFORMED_QUERY', message } });
     expect(problems).to.deep.equal([
       `objects[1] (Account).where: "Name = = 1" is not valid SOQL for Account in the source org: unexpected token: '=' (at character 8 of the clause) (MALFORMED_QUERY). Fix: fix the clause; try it with \`sf data query --query "SELECT COUNT() FROM Account WHERE (Name = = 1)" --target-org SOURCE\`.`,

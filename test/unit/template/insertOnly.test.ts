@@ -67,7 +67,9 @@ describe('insert-only objects ("matchBy": false)', () => {
   it('refuses "matchBy": true in the shape check, saying what matchBy takes', async () => {
     const error = await errorOf({ objects: [{ name: 'Invoice__c', matchBy: true as unknown as false }] });
     expect(error.name).to.equal('TemplateSchemaInvalidError');
-    expect(error.message).to.contain('objects[0] (Invoice__c).matchBy: must be a field, a list of fields, or false (insert-only: nothing is matched); true is not a match key');
+    expect(error.message).to.contain(
+      'objects[0] (Invoice__c).matchBy: must be a field, a list of fields, or false (insert-only: nothing is matched); true is not a match key'
+    );
   });
 
   it('writes back as "matchBy": false, and gives lookups no key to resolve it by', async () => {

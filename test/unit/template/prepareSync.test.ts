@@ -109,9 +109,7 @@ describe('prepareSync', () => {
       target[1].fields = target[1].fields.filter((f) => f.name !== 'Email');
       const prepared = await prepare({ objects: [{ name: 'Contact' }] }, { target });
       expect(prepared.template.objects[0].fields).to.deep.equal(['LastName', 'AccountId']);
-      expect(prepared.warnings).to.deep.equal([
-        'Contact: 1 field(s) of the source do not exist in the target org and are not synced: Email.',
-      ]);
+      expect(prepared.warnings).to.deep.equal(['Contact: 1 field(s) of the source do not exist in the target org and are not synced: Email.']);
     });
 
     it('checks where and orderBy in the source org', async () => {
@@ -178,7 +176,8 @@ describe('prepareSync', () => {
           soqlErrors: {
             "Nme = 'x'": {
               errorCode: 'INVALID_FIELD',
-              message: "\nSELECT COUNT() FROM Account WHERE (Nme = 'x')\n                                   ^\nERROR at Row:1:Column:36\nNo such column 'Nme' on entity 'Account'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.",
+              message:
+                "\nSELECT COUNT() FROM Account WHERE (Nme = 'x')\n                                   ^\nERROR at Row:1:Column:36\nNo such column 'Nme' on entity 'Account'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.",
             },
             DESCC: { errorCode: 'MALFORMED_QUERY', message: "unexpected token: 'DESCC'" },
           },
@@ -270,7 +269,15 @@ describe('prepareSync', () => {
     });
 
     it('checks where and orderBy clauses while the describes are on their way, and keeps only the known objects', async () => {
-      await writeFile(file, JSON.stringify({ objects: [{ name: 'Account', where: "Name LIKE 'A%'" }, { name: 'Acount', where: 'Name = null' }] }));
+      await writeFile(
+        file,
+        JSON.stringify({
+          objects: [
+            { name: 'Account', where: "Name LIKE 'A%'" },
+            { name: 'Acount', where: 'Name = null' },
+          ],
+        })
+      );
       const { source, answerGlobal } = heldGlobalDescribe();
       const checked: string[] = [];
       // The check of the misspelt object fails as a network failure would: dropped, since the object is unknown.
@@ -286,7 +293,12 @@ describe('prepareSync', () => {
         () => expect.fail('expected a TemplateInvalid error'),
         (caught: unknown) => caught as SfError
       );
-      expect(error.message.split('\n').slice(1).map((line) => line.split(':')[0])).to.deep.equal(['- Acount']);
+      expect(
+        error.message
+          .split('\n')
+          .slice(1)
+          .map((line) => line.split(':')[0])
+      ).to.deep.equal(['- Acount']);
     });
 
     it('hands the template to onTemplate once its shape is checked, while the describes are on their way', async () => {
@@ -305,12 +317,25 @@ describe('prepareSync', () => {
     it('does not hand over a template of the wrong shape', async () => {
       await writeFile(file, JSON.stringify({ objects: [{ name: 'Account', fieldz: ['Name'] }] }));
       const handed: TemplateFile[] = [];
-      await prepareSync({ templateFile: file, source: stubDescribeSource(sampleSchema()), checkSoql: stubSoqlChecker(), onTemplate: (read) => handed.push(read) }).catch(() => undefined);
+      await prepareSync({
+        templateFile: file,
+        source: stubDescribeSource(sampleSchema()),
+        checkSoql: stubSoqlChecker(),
+        onTemplate: (read) => handed.push(read),
+      }).catch(() => undefined);
       expect(handed).to.deep.equal([]);
     });
 
-    it('sends no clause check for a name that cannot be an object\'s', async () => {
-      await writeFile(file, JSON.stringify({ objects: [{ name: 'Account', where: "Name = 'a'" }, { name: 'Account WHERE Id != null', where: "Name = 'b'" }] }));
+    it("sends no clause check for a name that cannot be an object's", async () => {
+      await writeFile(
+        file,
+        JSON.stringify({
+          objects: [
+            { name: 'Account', where: "Name = 'a'" },
+            { name: 'Account WHERE Id != null', where: "Name = 'b'" },
+          ],
+        })
+      );
       const checkSoql = stubSoqlChecker();
       await prepareSync({ templateFile: file, source: stubDescribeSource(sampleSchema()), checkSoql }).catch(() => undefined);
       expect(checkSoql.queries).to.deep.equal(["SELECT COUNT() FROM Account WHERE (Name = 'a')"]);
@@ -326,7 +351,7 @@ describe('prepareSync', () => {
       ]);
     });
 
-    it('throws the failure of a known object\'s clause check, as when it was checked after the describes', async () => {
+    it("throws the failure of a known object's clause check, as when it was checked after the describes", async () => {
       await writeFile(file, JSON.stringify({ objects: [{ name: 'Account', where: "Name LIKE 'A%'" }] }));
       const failing = (): Promise<never> => Promise.reject(new Error('socket hang up'));
       const error = await prepareSync({ templateFile: file, source: stubDescribeSource(sampleSchema()), checkSoql: failing }).then(

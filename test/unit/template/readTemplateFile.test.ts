@@ -42,7 +42,7 @@ describe('readTemplateFile', () => {
     expect(error.actions?.join('\n')).to.contain(`--objects Account --objects Contact --write ${file}`);
   });
 
-  it('reports a folder as a folder, not with Node\'s EISDIR', async () => {
+  it("reports a folder as a folder, not with Node's EISDIR", async () => {
     const error = await expectSfError(readTemplateFile(dir));
     expect(error.name).to.equal('TemplateIsFolderError');
     expect(error.message).to.equal(`The template ${dir} is a folder, not a file.`);

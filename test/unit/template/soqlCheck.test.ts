@@ -37,7 +37,8 @@ describe('connectionSoqlChecker', () => {
 
 describe('summariseQueryError', () => {
   it("keeps Salesforce's last line and translates the column into the clause", () => {
-    const message = "\nSELECT COUNT() FROM Account WHERE Nme = 'x'\n                                  ^\nERROR at Row:1:Column:35\nNo such column 'Nme' on entity 'Account'.";
+    const message =
+      "\nSELECT COUNT() FROM Account WHERE Nme = 'x'\n                                  ^\nERROR at Row:1:Column:35\nNo such column 'Nme' on entity 'Account'.";
     expect(summariseQueryError(message, 'SELECT COUNT() FROM Account WHERE '.length)).to.equal(
       "No such column 'Nme' on entity 'Account'. (at character 1 of the clause)"
     );

@@ -6,9 +6,7 @@ import type { SoqlChecker } from '../../../src/lib/template/soqlCheck.js';
  * A DescribeSource answering from in-memory describes, rejecting unknown objects like Salesforce (NOT_FOUND).
  * Its describes cost nothing, so `prefetch` only records what it was asked for.
  */
-export function stubDescribeSource(
-  describes: DescribeSObject[]
-): Required<DescribeSource> & { describeCalls: string[]; prefetchCalls: string[][] } {
+export function stubDescribeSource(describes: DescribeSObject[]): Required<DescribeSource> & { describeCalls: string[]; prefetchCalls: string[][] } {
   const byName = new Map(describes.map((d) => [d.name, d]));
   const describeCalls: string[] = [];
   const prefetchCalls: string[][] = [];

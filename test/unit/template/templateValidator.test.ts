@@ -10,7 +10,10 @@ describe('generated template validator', () => {
 
   it('checks with every option it was compiled with: all errors at once, parent schemas for suggestions', async () => {
     const problems = await templateShapeProblems({
-      objects: [{ name: 'Account', fieldz: ['Name'], matchBy: true }, { name: 'Contact', where: 3 }],
+      objects: [
+        { name: 'Account', fieldz: ['Name'], matchBy: true },
+        { name: 'Contact', where: 3 },
+      ],
     });
     expect(problems).to.deep.equal([
       'objects[0] (Account): unknown property "fieldz". Did you mean "fields"?',

@@ -17,8 +17,7 @@ describe('writeTemplateFile', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  const prepareFrom = (templateFile: string) =>
-    prepareSync({ templateFile, source: stubDescribeSource(sampleSchema()), checkSoql: stubSoqlChecker() });
+  const prepareFrom = (templateFile: string) => prepareSync({ templateFile, source: stubDescribeSource(sampleSchema()), checkSoql: stubSoqlChecker() });
 
   it('writes the order and toggles, and reading it back gives the same plan', async () => {
     const input = join(dir, 'in.json');
@@ -26,7 +25,11 @@ describe('writeTemplateFile', () => {
       input,
       JSON.stringify({
         $schema: '../schemas/isync-template.schema.json',
-        objects: [{ name: 'invoice__c', matchBy: 'Id', insert: false }, { name: 'Contact', fields: ['LastName', 'AccountId'] }, { name: 'Account', excludeFields: ['Description'] }],
+        objects: [
+          { name: 'invoice__c', matchBy: 'Id', insert: false },
+          { name: 'Contact', fields: ['LastName', 'AccountId'] },
+          { name: 'Account', excludeFields: ['Description'] },
+        ],
       })
     );
     const first = await prepareFrom(input);
@@ -80,7 +83,9 @@ describe('writeTemplateFile', () => {
       }
     };
     expect(refusal(dir)).to.equal(`WriteIsFolderError: --write ${dir} is a folder: the template is written to a file.`);
-    expect(refusal(join(file, 'out.json'))).to.equal(`WriteFolderIsFileError: ${file}, the folder of --write ${join(file, 'out.json')}, is a file, not a folder.`);
+    expect(refusal(join(file, 'out.json'))).to.equal(
+      `WriteFolderIsFileError: ${file}, the folder of --write ${join(file, 'out.json')}, is a file, not a folder.`
+    );
     expect(refusal(join(dir, 'new.json'))).to.equal(undefined);
     expect(refusal(file)).to.equal(undefined);
   });

@@ -17,20 +17,12 @@ export function unknownObject(objectName: string): EmulatorResponse {
 
 /** Observed (Bulk 1.0 and 2.0 share it). */
 export function externalIdMissing(objectName: string): EmulatorResponse {
-  return apiError(
-    400,
-    'INVALIDJOB',
-    `InvalidJob : External ID was blank for ${objectName}. An External ID must be specified for upsert.`
-  );
+  return apiError(400, 'INVALIDJOB', `InvalidJob : External ID was blank for ${objectName}. An External ID must be specified for upsert.`);
 }
 
 /** Observed, including the double space when the name is empty. */
 export function notAnExternalId(fieldName: string, objectName: string): EmulatorResponse {
-  return apiError(
-    400,
-    'INVALIDJOB',
-    `InvalidJob : Field name provided, ${fieldName} does not match an External ID for ${objectName}`
-  );
+  return apiError(400, 'INVALIDJOB', `InvalidJob : Field name provided, ${fieldName} does not match an External ID for ${objectName}`);
 }
 
 /** Observed for `operation` and `contentType`; used for every enum property of a job. */

@@ -5,15 +5,7 @@
 import type { EmulatorRequest, EmulatorResponse, StatKind } from '../http/types.js';
 import { methodNotAllowed, notFound } from './bulkErrors.js';
 import { createIngestJob } from './ingestCreate.js';
-import {
-  changeIngestState,
-  deleteIngestJob,
-  ingestJobInfo,
-  ingestResults,
-  RESULT_FILES,
-  uploadJobData,
-  type ResultFile,
-} from './ingestRoutes.js';
+import { changeIngestState, deleteIngestJob, ingestJobInfo, ingestResults, RESULT_FILES, uploadJobData, type ResultFile } from './ingestRoutes.js';
 import { ingestListEntry, queryListEntry } from './jobInfo.js';
 import { listJobs } from './jobList.js';
 import type { JobStore } from './jobStore.js';
@@ -89,9 +81,7 @@ export function routeBulkRequest(req: EmulatorRequest, store: JobStore, deps: Bu
   const path = req.path.replace(/\/+$/, '');
   if (!/^\/jobs\/(ingest|query)(\/|$)/.test(path)) return undefined;
   const match = BULK_PATH.exec(path);
-  const routes = match
-    ? (match[1] === 'ingest' ? ingestRoutes : queryRoutes)(req, store, deps, match[2], match[3])
-    : undefined;
+  const routes = match ? (match[1] === 'ingest' ? ingestRoutes : queryRoutes)(req, store, deps, match[2], match[3]) : undefined;
   if (!routes) {
     deps.count('other');
     return notFound();

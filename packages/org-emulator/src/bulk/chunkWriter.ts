@@ -74,7 +74,5 @@ function writeRecords(job: IngestJob, plans: ColumnPlan[], rows: string[][], dep
 }
 
 export function writeChunk(job: IngestJob, plans: ColumnPlan[], rows: string[][], deps: BulkDeps): RowOutcome[] {
-  return job.operation === 'delete' || job.operation === 'hardDelete'
-    ? writeDeletes(job, plans, rows, deps)
-    : writeRecords(job, plans, rows, deps);
+  return job.operation === 'delete' || job.operation === 'hardDelete' ? writeDeletes(job, plans, rows, deps) : writeRecords(job, plans, rows, deps);
 }

@@ -49,9 +49,7 @@ function planLookup(header: string, index: number, object: ObjectFields, describ
     throw invalidBatch(`type is not needed for non polymorphic foreign key references: ${relationshipName}`);
   }
   const parentName = typeName ?? referenceField.referenceTo[0];
-  const parent = referenceField.referenceTo.some((target) => target.toLowerCase() === parentName.toLowerCase())
-    ? describe(parentName)
-    : undefined;
+  const parent = referenceField.referenceTo.some((target) => target.toLowerCase() === parentName.toLowerCase()) ? describe(parentName) : undefined;
   if (!parent) throw invalidBatch(`Unable to find relationship: ${relationshipName}`);
   // Salesforce allows one level only (child-to-parent, not grandparent).
   const parentField = parentFieldName.includes('.') ? undefined : findField(parent.fields, parentFieldName);

@@ -26,16 +26,12 @@ function resultFile(job: IngestJob, sfColumns: string[], rows: string[][]): stri
 }
 
 export function successfulResultsCsv(job: IngestJob): string {
-  const rows = job.outcomes.flatMap((outcome: RowOutcome) =>
-    outcome.success ? [[outcome.id, String(outcome.created), ...outcome.row]] : []
-  );
+  const rows = job.outcomes.flatMap((outcome: RowOutcome) => (outcome.success ? [[outcome.id, String(outcome.created), ...outcome.row]] : []));
   return resultFile(job, ['sf__Id', 'sf__Created'], rows);
 }
 
 export function failedResultsCsv(job: IngestJob): string {
-  const rows = job.outcomes.flatMap((outcome: RowOutcome) =>
-    outcome.success ? [] : [[outcome.id, outcome.error, ...outcome.row]]
-  );
+  const rows = job.outcomes.flatMap((outcome: RowOutcome) => (outcome.success ? [] : [[outcome.id, outcome.error, ...outcome.row]]));
   return resultFile(job, ['sf__Id', 'sf__Error'], rows);
 }
 

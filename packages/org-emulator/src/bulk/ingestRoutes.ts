@@ -3,15 +3,7 @@
  * delete, and the three result files.
  */
 import type { EmulatorRequest, EmulatorResponse } from '../http/types.js';
-import {
-  abortFinishedJob,
-  deleteUnfinishedJob,
-  invalidStateChange,
-  jobNotOpen,
-  resultsNotReady,
-  secondUpload,
-  uploadTooLarge,
-} from './bulkErrors.js';
+import { abortFinishedJob, deleteUnfinishedJob, invalidStateChange, jobNotOpen, resultsNotReady, secondUpload, uploadTooLarge } from './bulkErrors.js';
 import { ingestInfo, jsonResponse, stateChangeInfo } from './jobInfo.js';
 import { parseJsonObject } from './jobRequest.js';
 import type { JobStore } from './jobStore.js';

@@ -24,12 +24,7 @@ export function parseJsonObject(body: string): Checked<JsonObject> {
 }
 
 /** `fallback` = the value when the property is absent; undefined = the property is required. */
-export function readEnum<T extends string>(
-  body: JsonObject,
-  property: string,
-  allowed: readonly T[],
-  fallback?: T
-): Checked<T> {
+export function readEnum<T extends string>(body: JsonObject, property: string, allowed: readonly T[], fallback?: T): Checked<T> {
   const raw = body[property];
   if ((raw === undefined || raw === null) && fallback !== undefined) return { ok: true, value: fallback };
   if (typeof raw === 'string' && (allowed as readonly string[]).includes(raw)) return { ok: true, value: raw as T };

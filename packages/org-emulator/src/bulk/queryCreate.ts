@@ -29,9 +29,7 @@ function planQuery(soql: string, includeDeleted: boolean, deps: BulkDeps): Check
 
 function selectsCompoundField(result: SoqlResult, deps: BulkDeps): boolean {
   const fields = deps.describeObject(result.objectName)?.fields ?? [];
-  return result.columns.some((column) =>
-    fields.some((field) => field.name === column && COMPOUND_TYPES.has(field.type))
-  );
+  return result.columns.some((column) => fields.some((field) => field.name === column && COMPOUND_TYPES.has(field.type)));
 }
 
 /**

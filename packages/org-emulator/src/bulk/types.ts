@@ -70,9 +70,7 @@ export type JobCommon = {
 };
 
 /** The outcome of one uploaded row. */
-export type RowOutcome =
-  | { row: string[]; success: true; id: string; created: boolean }
-  | { row: string[]; success: false; id: string; error: string };
+export type RowOutcome = { row: string[]; success: true; id: string; created: boolean } | { row: string[]; success: false; id: string; error: string };
 
 export type IngestJob = JobCommon & {
   kind: 'ingest';

@@ -91,9 +91,9 @@ function seedProject(ctx: SeedContext, sales: SalesRefs): string {
 /** Team <-> Team_Member: members point to the team at insert, the captain is set afterwards. */
 function seedTeamCycle(ctx: SeedContext, sales: SalesRefs): void {
   const teamId = ctx.insert('Team__c', { Name: `Account Team ${ctx.nextNumber('team')}`, External_Id__c: ctx.externalId('TEAM'), OwnerId: ctx.owner() });
-  const memberIds = sales.contactIds.slice(0, 3).map((contactId) =>
-    ctx.insert('Team_Member__c', { Team__c: teamId, Contact__c: contactId, External_Id__c: ctx.externalId('TM'), OwnerId: ctx.owner() })
-  );
+  const memberIds = sales.contactIds
+    .slice(0, 3)
+    .map((contactId) => ctx.insert('Team_Member__c', { Team__c: teamId, Contact__c: contactId, External_Id__c: ctx.externalId('TM'), OwnerId: ctx.owner() }));
   ctx.update('Team__c', teamId, { Captain__c: memberIds[0] });
 }
 

@@ -16,7 +16,10 @@ export class SeedContext {
   public owners: string[];
   public catalog: Catalog | undefined;
 
-  public constructor(public readonly target: SeedTarget, public readonly random: SeededRandom) {
+  public constructor(
+    public readonly target: SeedTarget,
+    public readonly random: SeededRandom
+  ) {
     this.owners = [target.runningUserId];
   }
 

@@ -63,7 +63,10 @@ function apply(config: FaultConfig, key: string, text: string): void {
 
 export function parseFaultSpec(spec: string): FaultConfig {
   const config: FaultConfig = { ...NO_FAULTS };
-  for (const entry of spec.split(',').map((e) => e.trim()).filter((e) => e !== '')) {
+  for (const entry of spec
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e !== '')) {
     const eq = entry.indexOf('=');
     if (eq <= 0) throw new FaultSpecError(`fault entry '${entry}' is not key=value`);
     apply(config, entry.slice(0, eq).trim(), entry.slice(eq + 1).trim());

@@ -34,7 +34,10 @@ function valueOf(record: Record<string, unknown>, fieldName: string): unknown {
 export class OrgDmlEngine implements DmlEngine {
   private readonly listeners: WriteListener[] = [];
 
-  public constructor(private readonly ctx: OrgContext, private readonly writer: RecordWriter) {}
+  public constructor(
+    private readonly ctx: OrgContext,
+    private readonly writer: RecordWriter
+  ) {}
 
   public onWrite(listener: WriteListener): void {
     this.listeners.push(listener);
@@ -45,17 +48,10 @@ export class OrgDmlEngine implements DmlEngine {
   }
 
   public update(objectName: string, records: Array<Record<string, unknown>>, options: DmlOptions): SaveResult[] {
-    return this.inTransaction('update', options, () =>
-      records.map((raw) => this.perRecord(() => this.updateOne(objectName, valueOf(raw, 'Id'), raw)))
-    );
+    return this.inTransaction('update', options, () => records.map((raw) => this.perRecord(() => this.updateOne(objectName, valueOf(raw, 'Id'), raw))));
   }
 
-  public upsert(
-    objectName: string,
-    externalIdField: string,
-    records: Array<Record<string, unknown>>,
-    options: DmlOptions
-  ): UpsertResult[] {
+  public upsert(objectName: string, externalIdField: string, records: Array<Record<string, unknown>>, options: DmlOptions): UpsertResult[] {
     const info = this.writer.objectInfo(objectName);
     const keyField = info.fieldsByLowerName.get(externalIdField.toLowerCase());
     if (!keyField || !(keyField.type === 'id' || keyField.externalId || keyField.idLookup)) {
@@ -172,7 +168,13 @@ export class OrgDmlEngine implements DmlEngine {
       return id;
     }
     const matches = this.ctx.store.findByIndex(objectName, fieldName, value) ?? [];
-    if (matches.length > 1) throw new RecordError([dmlErrors.duplicateExternalIdMatches(fieldName, matches.map((r) => r.Id))]);
+    if (matches.length > 1)
+      throw new RecordError([
+        dmlErrors.duplicateExternalIdMatches(
+          fieldName,
+          matches.map((r) => r.Id)
+        ),
+      ]);
     return matches[0]?.Id;
   }
 
@@ -196,7 +198,9 @@ export class OrgDmlEngine implements DmlEngine {
   /** A new child locks its master-detail/lookup parent on Salesforce, so that is what a lock fault names. */
   private parentOf(objectName: string, record: StoredRecord): string | undefined {
     const info = this.writer.objectInfo(objectName);
-    const parentField = info.def.fields.find((f) => f.type === 'reference' && f.name !== 'OwnerId' && f.name !== 'RecordTypeId' && typeof record[f.name] === 'string');
+    const parentField = info.def.fields.find(
+      (f) => f.type === 'reference' && f.name !== 'OwnerId' && f.name !== 'RecordTypeId' && typeof record[f.name] === 'string'
+    );
     return parentField ? (record[parentField.name] as string) : undefined;
   }
 

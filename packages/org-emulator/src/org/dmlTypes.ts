@@ -26,12 +26,7 @@ export interface DmlEngine {
   /** Each record carries `Id` (or `id`). */
   update(objectName: string, records: Array<Record<string, unknown>>, options: DmlOptions): SaveResult[];
   /** Matches on `externalIdField` (an external id, idLookup field, or Id). */
-  upsert(
-    objectName: string,
-    externalIdField: string,
-    records: Array<Record<string, unknown>>,
-    options: DmlOptions
-  ): UpsertResult[];
+  upsert(objectName: string, externalIdField: string, records: Array<Record<string, unknown>>, options: DmlOptions): UpsertResult[];
   /** Soft delete into the recycle bin (hard = permanent, for Bulk hardDelete). Cascades master-detail. */
   delete(ids: string[], options: DmlOptions & { hard?: boolean }): SaveResult[];
 }

@@ -23,14 +23,10 @@ export function checkNewPricebookEntry(ctx: OrgContext, entry: StoredRecord): vo
   if (typeof productId !== 'string' || typeof pricebookId !== 'string') return;
   const prices = ctx.store.findChildren('PricebookEntry', 'Product2Id', productId) ?? [];
   if (prices.some((price) => price.Pricebook2Id === pricebookId)) {
-    throw new RecordError([
-      { statusCode: 'FIELD_INTEGRITY_EXCEPTION', message: 'This price definition already exists in this price book', fields: [] },
-    ]);
+    throw new RecordError([{ statusCode: 'FIELD_INTEGRITY_EXCEPTION', message: 'This price definition already exists in this price book', fields: [] }]);
   }
   const standardId = standardPricebookId(ctx);
   if (pricebookId !== standardId && !prices.some((price) => price.Pricebook2Id === standardId)) {
-    throw new RecordError([
-      { statusCode: 'STANDARD_PRICE_NOT_DEFINED', message: 'Before creating a custom price, create a standard price.', fields: [] },
-    ]);
+    throw new RecordError([{ statusCode: 'STANDARD_PRICE_NOT_DEFINED', message: 'Before creating a custom price, create a standard price.', fields: [] }]);
   }
 }

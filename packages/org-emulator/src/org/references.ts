@@ -53,7 +53,12 @@ export function resolveRelationship(ctx: OrgContext, field: FieldDescribe, neste
     throw new RecordError([dmlErrors.foreignKeyNotFound(String(value), keyField.name, target.name)]);
   }
   if (matches.length > 1) {
-    throw new RecordError([dmlErrors.duplicateExternalIdMatches(keyField.name, matches.map((r) => r.Id))]);
+    throw new RecordError([
+      dmlErrors.duplicateExternalIdMatches(
+        keyField.name,
+        matches.map((r) => r.Id)
+      ),
+    ]);
   }
   return matches[0].Id;
 }

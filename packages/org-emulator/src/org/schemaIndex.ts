@@ -40,9 +40,7 @@ export class SchemaIndex {
         name: def.header.name,
         fieldsByLowerName: new Map(def.fields.map((f) => [f.name.toLowerCase(), f])),
         referencesByRelationship: new Map(
-          def.fields
-            .filter((f) => f.type === 'reference' && f.relationshipName)
-            .map((f) => [f.relationshipName!.toLowerCase(), f])
+          def.fields.filter((f) => f.type === 'reference' && f.relationshipName).map((f) => [f.relationshipName!.toLowerCase(), f])
         ),
         nameField: def.fields.find((f) => f.nameField),
       };

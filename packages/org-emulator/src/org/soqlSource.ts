@@ -30,9 +30,9 @@ export function createSoqlSource(schema: SchemaIndex, store: RecordStore): SoqlD
       return store.scan(objectName, options.includeDeleted);
     },
     childRelationships(objectName) {
-      return schema.childRelationships(objectName).flatMap(({ relationshipName, childSObject, field }) =>
-        relationshipName ? [{ relationshipName, childObject: childSObject, fieldName: field }] : []
-      );
+      return schema
+        .childRelationships(objectName)
+        .flatMap(({ relationshipName, childSObject, field }) => (relationshipName ? [{ relationshipName, childObject: childSObject, fieldName: field }] : []));
     },
     scansInIdOrder(objectName) {
       const info = schema.object(objectName);

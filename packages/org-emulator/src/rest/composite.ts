@@ -99,7 +99,8 @@ function validate(subrequests: unknown): string | undefined {
     return `Composite request cannot contain more than ${COMPOSITE_QUERY_LIMIT} query or sObject Collections subrequests`;
   }
   const ids = (subrequests as Subrequest[]).map((s) => s.referenceId);
-  if (ids.some((id) => typeof id !== 'string' || !/^[A-Za-z0-9_]+$/.test(id))) return 'referenceId must start with a letter or a number and contain only letters, numbers and underscores';
+  if (ids.some((id) => typeof id !== 'string' || !/^[A-Za-z0-9_]+$/.test(id)))
+    return 'referenceId must start with a letter or a number and contain only letters, numbers and underscores';
   const dup = ids.find((id, i) => ids.indexOf(id) !== i);
   if (dup) return `Duplicate ReferenceId provided in the request: ${dup}`;
   return undefined;

@@ -5,7 +5,10 @@
 const REFERENCE = /@\{([^}]+)\}/g;
 
 export class UnresolvedReference extends Error {
-  public constructor(public readonly expression: string, public readonly referenceId: string) {
+  public constructor(
+    public readonly expression: string,
+    public readonly referenceId: string
+  ) {
     super(`Invalid reference specified. No value for ${expression} found in ${referenceId}. Provided referenceId ensure it is a valid referenceId.`);
   }
 }

@@ -11,10 +11,31 @@ import type { ObjectInfo } from '../org/schemaIndex.js';
 import type { RestContext } from './restContext.js';
 
 const GLOBAL_KEYS = [
-  'activateable', 'createable', 'custom', 'customSetting', 'deepCloneable', 'deletable', 'deprecatedAndHidden',
-  'feedEnabled', 'hasSubtypes', 'isInterface', 'isSubtype', 'keyPrefix', 'label', 'labelPlural', 'layoutable',
-  'mergeable', 'mruEnabled', 'name', 'queryable', 'replicateable', 'retrieveable', 'searchable', 'triggerable',
-  'undeletable', 'updateable',
+  'activateable',
+  'createable',
+  'custom',
+  'customSetting',
+  'deepCloneable',
+  'deletable',
+  'deprecatedAndHidden',
+  'feedEnabled',
+  'hasSubtypes',
+  'isInterface',
+  'isSubtype',
+  'keyPrefix',
+  'label',
+  'labelPlural',
+  'layoutable',
+  'mergeable',
+  'mruEnabled',
+  'name',
+  'queryable',
+  'replicateable',
+  'retrieveable',
+  'searchable',
+  'triggerable',
+  'undeletable',
+  'updateable',
 ] as const;
 
 function base(apiVersion: string, name: string): string {
@@ -102,6 +123,10 @@ export function describeObject(req: EmulatorRequest, ctx: RestContext, [objectNa
     urls: describeUrls(req.instanceUrl, req.apiVersion, info),
   };
   // Salesforce sends describe keys in alphabetical order.
-  const body = Object.fromEntries(Object.keys(full).sort().map((k) => [k, full[k]]));
+  const body = Object.fromEntries(
+    Object.keys(full)
+      .sort()
+      .map((k) => [k, full[k]])
+  );
   return { status: 200, body };
 }

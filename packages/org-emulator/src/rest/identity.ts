@@ -127,7 +127,46 @@ export function versionsResponse(): EmulatorResponse {
 /** `GET /services/data/vNN.N`: the version's resources, including the identity URL SFDMU reads. */
 export function resourcesResponse(instanceUrl: string, apiVersion: string, org: OrgState): EmulatorResponse {
   const base = `/services/data/v${apiVersion}`;
-  const names = ['tooling', 'metadata', 'eclair', 'folders', 'prechatForms', 'contact-tracing', 'domino', 'async-queries', 'query', 'appMenu', 'quickActions', 'queryAll', 'commerce', 'wave', 'iot', 'analytics', 'search', 'smartdatadiscovery', 'identity', 'composite', 'parameterizedSearch', 'fingerprint', 'theme', 'nouns', 'event', 'serviceTemplates', 'recent', 'connect', 'licensing', 'limits', 'process', 'dedupe', 'async-api', 'actions', 'support', 'jobs', 'sobjects', 'ui-api'];
+  const names = [
+    'tooling',
+    'metadata',
+    'eclair',
+    'folders',
+    'prechatForms',
+    'contact-tracing',
+    'domino',
+    'async-queries',
+    'query',
+    'appMenu',
+    'quickActions',
+    'queryAll',
+    'commerce',
+    'wave',
+    'iot',
+    'analytics',
+    'search',
+    'smartdatadiscovery',
+    'identity',
+    'composite',
+    'parameterizedSearch',
+    'fingerprint',
+    'theme',
+    'nouns',
+    'event',
+    'serviceTemplates',
+    'recent',
+    'connect',
+    'licensing',
+    'limits',
+    'process',
+    'dedupe',
+    'async-api',
+    'actions',
+    'support',
+    'jobs',
+    'sobjects',
+    'ui-api',
+  ];
   const body: Record<string, string> = {};
   for (const name of names) body[name] = name === 'identity' ? identityUrl(instanceUrl, org) : `${base}/${name}`;
   return { status: 200, body };

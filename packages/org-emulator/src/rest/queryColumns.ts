@@ -33,17 +33,7 @@ export type QueryColumns = {
   keyPrefix: string | null;
 };
 
-const TEXT_TYPES: ReadonlySet<FieldType> = new Set([
-  'string',
-  'textarea',
-  'picklist',
-  'multipicklist',
-  'combobox',
-  'email',
-  'phone',
-  'url',
-  'encryptedstring',
-]);
+const TEXT_TYPES: ReadonlySet<FieldType> = new Set(['string', 'textarea', 'picklist', 'multipicklist', 'combobox', 'email', 'phone', 'url', 'encryptedstring']);
 const NUMBER_TYPES: ReadonlySet<FieldType> = new Set(['int', 'long', 'double', 'currency', 'percent']);
 const APEX_TYPES: Partial<Record<FieldType, string>> = {
   id: 'Id',

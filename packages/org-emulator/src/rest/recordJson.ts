@@ -26,7 +26,7 @@ function compoundValue(info: ObjectInfo, field: FieldDescribe, record: StoredRec
 export function toRestRecord(info: ObjectInfo, record: StoredRecord, apiVersion: string, only?: FieldDescribe[]): Record<string, unknown> {
   const json: Record<string, unknown> = { attributes: { type: info.name, url: recordUrl(apiVersion, info.name, record.Id) } };
   for (const field of only ?? info.def.fields) {
-    json[field.name] = field.type === 'address' || field.type === 'location' ? compoundValue(info, field, record) : record[field.name] ?? null;
+    json[field.name] = field.type === 'address' || field.type === 'location' ? compoundValue(info, field, record) : (record[field.name] ?? null);
   }
   return json;
 }
@@ -40,7 +40,10 @@ export function toApiErrors(errors: DmlError[]): Array<{ message: string; errorC
 export function selectFields(info: ObjectInfo, list: string | null): { fields?: FieldDescribe[]; bad?: string } {
   if (list === null || list.trim() === '') return {};
   const fields: FieldDescribe[] = [];
-  for (const name of list.split(',').map((n) => n.trim()).filter((n) => n !== '')) {
+  for (const name of list
+    .split(',')
+    .map((n) => n.trim())
+    .filter((n) => n !== '')) {
     const field = info.fieldsByLowerName.get(name.toLowerCase());
     if (!field) return { bad: name };
     fields.push(field);

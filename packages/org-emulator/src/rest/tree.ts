@@ -27,7 +27,12 @@ function countRecords(records: TreeRecord[]): number {
 
 function insertTree(ctx: RestContext, objectName: string, records: TreeRecord[], parent: { field: string; id: string } | undefined, out: Outcome[]): void {
   const info = ctx.org.schema.object(objectName)!;
-  const relationships = new Map(ctx.org.schema.childRelationships(info.name).filter((r) => r.relationshipName).map((r) => [r.relationshipName!.toLowerCase(), r]));
+  const relationships = new Map(
+    ctx.org.schema
+      .childRelationships(info.name)
+      .filter((r) => r.relationshipName)
+      .map((r) => [r.relationshipName!.toLowerCase(), r])
+  );
   for (const record of records) {
     const referenceId = record.attributes?.referenceId ?? '';
     const fields: Record<string, unknown> = {};
@@ -35,7 +40,8 @@ function insertTree(ctx: RestContext, objectName: string, records: TreeRecord[],
     for (const [key, value] of Object.entries(record)) {
       const relationship = relationships.get(key.toLowerCase());
       const nested = (value as { records?: unknown } | null)?.records;
-      if (relationship && Array.isArray(nested)) children.push({ childObject: relationship.childSObject, field: relationship.field, records: nested as TreeRecord[] });
+      if (relationship && Array.isArray(nested))
+        children.push({ childObject: relationship.childSObject, field: relationship.field, records: nested as TreeRecord[] });
       else fields[key] = value;
     }
     if (parent) fields[parent.field] = parent.id;
@@ -53,7 +59,8 @@ export function tree(req: EmulatorRequest, ctx: RestContext, [objectName]: strin
   if (!parsed.ok) return parsed.response;
   const records = parsed.value.records;
   if (!Array.isArray(records)) return apiError(400, 'INVALID_API_INPUT', "The request body must contain a 'records' array.");
-  if (countRecords(records) > TREE_LIMIT) return apiError(400, 'EXCEEDED_ID_LIMIT', `record limit reached. cannot submit more than ${TREE_LIMIT} records into this call`);
+  if (countRecords(records) > TREE_LIMIT)
+    return apiError(400, 'EXCEEDED_ID_LIMIT', `record limit reached. cannot submit more than ${TREE_LIMIT} records into this call`);
   const journal = ctx.org.store.journal;
   const savepoint = journal.savepoint();
   const outcomes: Outcome[] = [];

@@ -36,7 +36,10 @@ class SchemaEditor {
   /** Lookups and master-details the file declares, checked once all objects are known. */
   private readonly declaredReferences: Array<{ path: string; spec: FieldSpec }> = [];
 
-  public constructor(objects: ObjectDef[], private readonly problems: Problems) {
+  public constructor(
+    objects: ObjectDef[],
+    private readonly problems: Problems
+  ) {
     this.objects = new Map(objects.map((def) => [def.header.name, def]));
   }
 

@@ -21,10 +21,7 @@ export function conditionIdentifiers(condition: string): string[] {
 }
 
 /** Identifiers of the condition that are neither a field nor (followed by a dot) a relationship of the object. */
-export function unknownConditionIdentifiers(
-  condition: string,
-  fields: Array<{ name: string; relationshipName: string | null }>
-): string[] {
+export function unknownConditionIdentifiers(condition: string, fields: Array<{ name: string; relationshipName: string | null }>): string[] {
   const names = new Set(fields.map((field) => field.name.toLowerCase()));
   const relationships = new Set(fields.filter((field) => field.relationshipName).map((field) => `${field.relationshipName!.toLowerCase()}.`));
   return conditionIdentifiers(condition).filter((identifier) => {

@@ -14,9 +14,6 @@ let built: SchemaDef | undefined;
 
 /** A fresh copy of the default schema (callers may change it; the next call is unaffected). */
 export function defaultSchema(): SchemaDef {
-  built ??= finalizeSchema(
-    [...defaultStandardObjects(), ...DEFAULT_CUSTOM_OBJECTS.map(buildCustomObject)],
-    recordedParentRelationships()
-  );
+  built ??= finalizeSchema([...defaultStandardObjects(), ...DEFAULT_CUSTOM_OBJECTS.map(buildCustomObject)], recordedParentRelationships());
   return structuredClone(built);
 }

@@ -103,11 +103,7 @@ export function baseField(name: string, label: string, type: FieldType, soapType
 }
 
 /** Applies what every spec shares: label, help text and "required" (required fields have no field-level security). */
-function withCommon(
-  spec: { name: string; label?: string; required?: boolean; inlineHelpText?: string },
-  type: FieldType,
-  soapType: string
-): FieldDescribe {
+function withCommon(spec: { name: string; label?: string; required?: boolean; inlineHelpText?: string }, type: FieldType, soapType: string): FieldDescribe {
   const field = baseField(spec.name, spec.label ?? labelFromName(spec.name), type, soapType);
   field.inlineHelpText = spec.inlineHelpText ?? null;
   if (spec.required) {

@@ -108,12 +108,7 @@ function checkConsistency(spec: Record<string, unknown>, path: string, problems:
  * A field spec, or `undefined` with the problems recorded. `name` is taken from `nameOverride` when the
  * spec redefines an existing field (schema files' `changeFields`), else required in the spec.
  */
-export function validateFieldSpec(
-  value: unknown,
-  path: string,
-  problems: Problems,
-  nameOverride?: string
-): FieldSpec | undefined {
+export function validateFieldSpec(value: unknown, path: string, problems: Problems, nameOverride?: string): FieldSpec | undefined {
   const object = expectObject(value, path, problems);
   if (!object) return undefined;
   const before = problems.length;

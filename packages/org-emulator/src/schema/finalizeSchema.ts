@@ -45,9 +45,7 @@ function syncRecordTypeIdField(def: ObjectDef): ObjectDef {
 }
 
 function activityTargets(objects: ObjectDef[]): string[] {
-  return objects
-    .filter((def) => def.header.custom && def.fields.some((field) => field.name === 'LastActivityDate'))
-    .map((def) => def.header.name);
+  return objects.filter((def) => def.header.custom && def.fields.some((field) => field.name === 'LastActivityDate')).map((def) => def.header.name);
 }
 
 /** Adds the custom objects that allow activities to Task.WhatId, keeping Salesforce's alphabetical order. */
@@ -63,9 +61,7 @@ function linkActivityTargets(def: ObjectDef, targets: string[]): ObjectDef {
 
 function listObjectNamesInRecordType(def: ObjectDef, objectNames: string[]): ObjectDef {
   if (def.header.name !== 'RecordType') return def;
-  const fields = def.fields.map((field) =>
-    field.name === 'SobjectType' ? { ...field, picklistValues: picklistEntries(objectNames) } : field
-  );
+  const fields = def.fields.map((field) => (field.name === 'SobjectType' ? { ...field, picklistValues: picklistEntries(objectNames) } : field));
   return { ...def, fields };
 }
 
@@ -80,8 +76,7 @@ function completeParentRelationships(def: ObjectDef, recorded: Map<string, Paren
   const parentRelationships: Record<string, ParentRelationshipDef> = {};
   for (const field of def.fields) {
     if (field.type !== 'reference') continue;
-    parentRelationships[field.name] =
-      def.parentRelationships?.[field.name] ?? recorded.get(`${def.header.name}.${field.name}`) ?? PLAIN_LOOKUP;
+    parentRelationships[field.name] = def.parentRelationships?.[field.name] ?? recorded.get(`${def.header.name}.${field.name}`) ?? PLAIN_LOOKUP;
   }
   return { ...def, parentRelationships };
 }
@@ -112,10 +107,7 @@ export function finalizeSchema(objects: ObjectDef[], recorded: Map<string, Paren
   const targets = activityTargets(objects);
   const finalized = objects.map((def) =>
     completeParentRelationships(
-      listObjectNamesInRecordType(
-        linkActivityTargets(syncRecordTypeIdField(pruneDanglingReferences(def, existing)), targets),
-        objectNames
-      ),
+      listObjectNamesInRecordType(linkActivityTargets(syncRecordTypeIdField(pruneDanglingReferences(def, existing)), targets), objectNames),
       recorded
     )
   );

@@ -77,13 +77,7 @@ export function standardObjectHeader(objectName: string): ObjectDescribeHeader {
 }
 
 /** The header every describe of a custom object has (recorded Broker__c / With_External_Id__c). */
-export function customObjectHeader(
-  name: string,
-  keyPrefix: string,
-  label: string,
-  labelPlural: string,
-  hasOwner: boolean
-): ObjectDescribeHeader {
+export function customObjectHeader(name: string, keyPrefix: string, label: string, labelPlural: string, hasOwner: boolean): ObjectDescribeHeader {
   const plural = labelPlural.toLowerCase();
   // Owned objects offer the ownership list-view scopes; detail objects only "All".
   const supportedScopes = hasOwner
@@ -136,4 +130,3 @@ export function customObjectHeader(
     updateable: true,
   };
 }
-

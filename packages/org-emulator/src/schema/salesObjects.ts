@@ -27,10 +27,7 @@ export function product2(): ObjectDef {
 
 export function pricebook2(): ObjectDef {
   return buildStandardObject('Pricebook2', {
-    fields: [
-      isDeletedField(),
-      standardField({ kind: 'text', name: 'Name', label: 'Price Book Name', length: 255, required: true }, { nameField: true }),
-    ],
+    fields: [isDeletedField(), standardField({ kind: 'text', name: 'Name', label: 'Price Book Name', length: 255, required: true }, { nameField: true })],
     trailingFields: [
       ...recentlyViewedFields(),
       standardField({ kind: 'boolean', name: 'IsActive', label: 'Active' }),
@@ -86,10 +83,7 @@ export function opportunityLineItem(): ObjectDef {
         { kind: 'lookup', name: 'PricebookEntryId', label: 'Price Book Entry ID', referenceTo: 'PricebookEntry', relationshipName: 'PricebookEntry' },
         CREATE_ONLY
       ),
-      standardField(
-        { kind: 'lookup', name: 'Product2Id', label: 'Product ID', referenceTo: 'Product2', relationshipName: 'Product2' },
-        CREATE_ONLY
-      ),
+      standardField({ kind: 'lookup', name: 'Product2Id', label: 'Product ID', referenceTo: 'Product2', relationshipName: 'Product2' }, CREATE_ONLY),
       standardField({ kind: 'text', name: 'ProductCode', label: 'Product Code', length: 255 }, READ_ONLY),
       standardField({ kind: 'text', name: 'Name', label: 'Opportunity Product Name', length: 376 }, READ_ONLY, { nameField: true }),
       standardField({ kind: 'double', name: 'Quantity', label: 'Quantity', precision: 12, scale: 2, required: true }),

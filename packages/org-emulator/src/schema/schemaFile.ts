@@ -13,7 +13,10 @@ import { recordedParentRelationships } from './recordedDescribes.js';
 import { validateSchemaFile } from './schemaFileFormat.js';
 
 export class SchemaFileError extends Error {
-  public constructor(public readonly file: string, public readonly problems: string[]) {
+  public constructor(
+    public readonly file: string,
+    public readonly problems: string[]
+  ) {
     super(`Invalid schema file ${file}:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
     this.name = 'SchemaFileError';
   }

@@ -224,9 +224,7 @@ export function validateSchemaFile(value: unknown, problems: Problems): SchemaFi
     file.addFields = mapOfLists(root.addFields, '$.addFields', problems, (item, itemPath) => validateFieldSpec(item, itemPath, problems));
   }
   if ('addRecordTypes' in root) {
-    file.addRecordTypes = mapOfLists(root.addRecordTypes, '$.addRecordTypes', problems, (item, itemPath) =>
-      validateRecordType(item, itemPath, problems)
-    );
+    file.addRecordTypes = mapOfLists(root.addRecordTypes, '$.addRecordTypes', problems, (item, itemPath) => validateRecordType(item, itemPath, problems));
   }
   if ('addValidationRules' in root) {
     file.addValidationRules = mapOfLists(root.addValidationRules, '$.addValidationRules', problems, (item, itemPath) =>

@@ -51,10 +51,7 @@ export function user(): ObjectDef {
       requiredRestrictedPicklist('EmailEncodingKey', 'Email Encoding', EMAIL_ENCODINGS),
       standardField({ kind: 'lookup', name: 'ProfileId', label: 'Profile ID', referenceTo: 'Profile', relationshipName: 'Profile', required: true }),
       requiredRestrictedPicklist('LanguageLocaleKey', 'Language', LANGUAGES),
-      standardField(
-        { kind: 'picklist', name: 'UserType', label: 'User Type', values: USER_TYPES, restricted: true, defaultValue: 'Standard' },
-        READ_ONLY
-      ),
+      standardField({ kind: 'picklist', name: 'UserType', label: 'User Type', values: USER_TYPES, restricted: true, defaultValue: 'Standard' }, READ_ONLY),
       standardField({ kind: 'text', name: 'EmployeeNumber', label: 'Employee Number', length: 20 }),
       standardField({ kind: 'lookup', name: 'ManagerId', label: 'Manager ID', referenceTo: 'User', relationshipName: 'Manager' }),
       standardField({ kind: 'text', name: 'FederationIdentifier', label: 'SAML Federation ID', length: 512 }, { idLookup: true }),
@@ -92,7 +89,14 @@ export function group(): ObjectDef {
       standardField({ kind: 'text', name: 'Name', label: 'Name', length: 40, required: true }, { nameField: true }),
       standardField({ kind: 'text', name: 'DeveloperName', label: 'Developer Name', length: 80 }, DEFAULTED, { nillable: false }),
       standardField(
-        { kind: 'picklist', name: 'Type', label: 'Type', values: ['Regular', 'Queue', 'Role', 'RoleAndSubordinates', 'Organization'], restricted: true, required: true },
+        {
+          kind: 'picklist',
+          name: 'Type',
+          label: 'Type',
+          values: ['Regular', 'Queue', 'Role', 'RoleAndSubordinates', 'Organization'],
+          restricted: true,
+          required: true,
+        },
         { updateable: false }
       ),
       standardField({ kind: 'email', name: 'Email', label: 'Email' }, { length: 255, byteLength: 765 }),
@@ -170,8 +174,7 @@ export function organization(): ObjectDef {
  * read-only object of the schema; the org fills its rows from the schema with `entityDefinitionRows`.
  */
 export function entityDefinition(): ObjectDef {
-  const text = (name: string, label: string, length: number): ReturnType<typeof standardField> =>
-    standardField({ kind: 'text', name, label, length });
+  const text = (name: string, label: string, length: number): ReturnType<typeof standardField> => standardField({ kind: 'text', name, label, length });
   const flag = (name: string, label: string): ReturnType<typeof standardField> => standardField({ kind: 'boolean', name, label });
   const def = buildStandardObject('EntityDefinition', {
     withAuditFields: false,

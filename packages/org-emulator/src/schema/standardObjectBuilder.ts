@@ -34,12 +34,7 @@ export function buildStandardObject(objectName: string, parts: StandardObjectPar
   const header = standardObjectHeader(objectName);
   return {
     header,
-    fields: [
-      idField(`${header.label} ID`),
-      ...parts.fields,
-      ...(parts.withAuditFields === false ? [] : auditFields()),
-      ...(parts.trailingFields ?? []),
-    ],
+    fields: [idField(`${header.label} ID`), ...parts.fields, ...(parts.withAuditFields === false ? [] : auditFields()), ...(parts.trailingFields ?? [])],
     recordTypes: [],
     validationRules: [],
     parentRelationships: parts.parentRelationships ?? {},

@@ -64,9 +64,11 @@ export function auditFields(): FieldDescribe[] {
 
 /** LastViewedDate / LastReferencedDate (objects with recent items): read-only and null until viewed. */
 export function recentlyViewedFields(): FieldDescribe[] {
-  return [auditDate('LastViewedDate', 'Last Viewed Date'), auditDate('LastReferencedDate', 'Last Referenced Date')].map(
-    (field) => ({ ...field, defaultedOnCreate: false, nillable: true })
-  );
+  return [auditDate('LastViewedDate', 'Last Viewed Date'), auditDate('LastReferencedDate', 'Last Referenced Date')].map((field) => ({
+    ...field,
+    defaultedOnCreate: false,
+    nillable: true,
+  }));
 }
 
 /** LastActivityDate, on objects that allow activities (Tasks/Events). */

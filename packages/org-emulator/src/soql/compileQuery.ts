@@ -64,9 +64,7 @@ type Scope = {
 function compileAt(query: SoqlQuery, root: ObjectSchema, resolver: SchemaResolver, scope: Scope): CompiledQuery {
   const plan = planSelect(query, root, resolver);
   const context = { resolver, root, alias: query.from.alias, source: scope.source, text: query.text };
-  const where =
-    query.where &&
-    compileWhere(query.where, { ...context, now: scope.options.now ?? new Date(), subqueryValues: scope.subqueryValues });
+  const where = query.where && compileWhere(query.where, { ...context, now: scope.options.now ?? new Date(), subqueryValues: scope.subqueryValues });
   const sort = query.orderBy.length > 0 ? compileOrderBy(query.orderBy, context) : undefined;
   const children = plan.kind === 'rows' ? plan.subqueries.map((item) => compileChild(item, root, resolver, scope)) : [];
   rejectRepeatedRelationships(children);

@@ -85,10 +85,7 @@ export const messages = {
 
 /** `OFFSET` above 2,000: Salesforce answers without a query excerpt. */
 export function offsetTooLarge(objectName: string): SoqlError {
-  return new SoqlError(
-    'NUMBER_OUTSIDE_VALID_RANGE',
-    `Maximum SOQL offset allowed for apiName ${objectName} is 2000`
-  );
+  return new SoqlError('NUMBER_OUTSIDE_VALID_RANGE', `Maximum SOQL offset allowed for apiName ${objectName} is 2000`);
 }
 
 /**
@@ -100,7 +97,6 @@ export function unreadableCharacter(soql: string, offset: number): SoqlError {
   const caretOffset = Math.max(0, offset - 1);
   return new SoqlError(
     'MALFORMED_QUERY',
-    errorLocationPrefix(soql, caretOffset, column) +
-      `line ${row}:${column} no viable alternative at character '${soql[offset]}'`
+    errorLocationPrefix(soql, caretOffset, column) + `line ${row}:${column} no viable alternative at character '${soql[offset]}'`
   );
 }

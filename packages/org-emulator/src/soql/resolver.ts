@@ -65,10 +65,7 @@ export class SchemaResolver {
   public path(root: ObjectSchema, path: FieldPath, alias?: string): ResolvedPath {
     let segments = path.segments;
     const first = segments[0].toLowerCase();
-    const isQualifier =
-      segments.length > 1 &&
-      (first === root.name.toLowerCase() || first === alias?.toLowerCase()) &&
-      !this.relationship(root, segments[0]);
+    const isQualifier = segments.length > 1 && (first === root.name.toLowerCase() || first === alias?.toLowerCase()) && !this.relationship(root, segments[0]);
     if (isQualifier) segments = segments.slice(1);
     const { hops, field } = this.walk(root, segments, path.start);
     const names = [...hops.map((h) => h.relationshipName), field.name];

@@ -42,9 +42,7 @@ export function createRowShaper(paths: ResolvedPath[], source: SoqlDataSource, a
         let entry = parents.get(parentKeys[i]);
         if (entry === undefined) {
           const parent = followHop(current, hop, source);
-          entry = parent
-            ? { node: { attributes: recordAttributes(parent.objectName, parent.record.Id, apiVersion) }, record: parent.record }
-            : null;
+          entry = parent ? { node: { attributes: recordAttributes(parent.objectName, parent.record.Id, apiVersion) }, record: parent.record } : null;
           parents.set(parentKeys[i], entry);
           node[hop.relationshipName] = entry ? entry.node : null;
         }

@@ -39,12 +39,7 @@ export type ChildRelationshipLink = { relationshipName: string; childObject: str
 /** A Salesforce API error, as the REST API returns it: `[{"message": ..., "errorCode": ...}]`. */
 export class SoqlError extends Error {
   public constructor(
-    public readonly errorCode:
-      | 'MALFORMED_QUERY'
-      | 'INVALID_FIELD'
-      | 'INVALID_TYPE'
-      | 'INVALID_QUERY_FILTER_OPERATOR'
-      | 'NUMBER_OUTSIDE_VALID_RANGE',
+    public readonly errorCode: 'MALFORMED_QUERY' | 'INVALID_FIELD' | 'INVALID_TYPE' | 'INVALID_QUERY_FILTER_OPERATOR' | 'NUMBER_OUTSIDE_VALID_RANGE',
     message: string
   ) {
     super(message);

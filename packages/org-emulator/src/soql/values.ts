@@ -15,11 +15,7 @@ export type Comparable = string | number | boolean | null;
 export type RecordReader = (record: StoredRecord) => unknown;
 
 /** The parent record a hop leads to, with its actual object (which differs per row when polymorphic). */
-export function followHop(
-  record: StoredRecord,
-  hop: Hop,
-  source: SoqlDataSource
-): { objectName: string; record: StoredRecord } | undefined {
+export function followHop(record: StoredRecord, hop: Hop, source: SoqlDataSource): { objectName: string; record: StoredRecord } | undefined {
   const parentId = record[hop.referenceField.name];
   if (typeof parentId !== 'string' || parentId === '') return undefined;
   return source.getById(parentId);

@@ -182,11 +182,7 @@ class WhereCompiler {
     return { test, hint: indexable ? this.hint(resolved, [operand]) : undefined };
   }
 
-  private membershipTerm(
-    path: FieldPath,
-    negated: boolean,
-    operandsOf: (resolved: ResolvedPath, kind: ValueKind) => Operand[]
-  ): Term {
+  private membershipTerm(path: FieldPath, negated: boolean, operandsOf: (resolved: ResolvedPath, kind: ValueKind) => Operand[]): Term {
     const { resolved, kind } = this.resolve(path);
     if (kind === 'boolean') throw this.invalidOperator(resolved);
     const read = pathReader(resolved, this.ctx.source);

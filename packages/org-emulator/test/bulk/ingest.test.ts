@@ -34,8 +34,7 @@ describe('bulk ingest jobs', () => {
     expect(successRows.every((row) => row[0].startsWith('001'))).to.equal(true);
 
     expect(await resultText(kit, id, 'failedResults')).to.equal(
-      '"sf__Id","sf__Error",Name,NumberOfEmployees,Active__c\n' +
-        '"","REQUIRED_FIELD_MISSING:Required fields are missing: [Name]:Name --","","5","false"\n'
+      '"sf__Id","sf__Error",Name,NumberOfEmployees,Active__c\n' + '"","REQUIRED_FIELD_MISSING:Required fields are missing: [Name]:Name --","","5","false"\n'
     );
     expect(await resultText(kit, id, 'unprocessedrecords')).to.equal('Name,NumberOfEmployees,Active__c\n');
 

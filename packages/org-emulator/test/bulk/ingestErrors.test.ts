@@ -31,7 +31,12 @@ describe('bulk ingest errors', () => {
         'API_ERROR',
         "Invalid value: 'COLON' supplied for property: 'columnDelimiter'",
       ],
-      ['a bad content type', { object: 'Account', operation: 'insert', contentType: 'JSON' }, 'API_ERROR', "Invalid value: 'JSON' supplied for property: 'contentType'"],
+      [
+        'a bad content type',
+        { object: 'Account', operation: 'insert', contentType: 'JSON' },
+        'API_ERROR',
+        "Invalid value: 'JSON' supplied for property: 'contentType'",
+      ],
     ];
     for (const [what, body, errorCode, message] of cases) {
       it(`refuses ${what} with 400 ${errorCode}`, async () => {
@@ -90,7 +95,9 @@ describe('bulk ingest errors', () => {
       });
       expect(kit.dml.calls).to.have.length(0);
       expect(await resultText(kit, id, 'unprocessedrecords')).to.match(/^Name,Foo\n/);
-      expect(await resultText(kit, id, 'unprocessedrecords')).to.contain('"A","1"').and.contain('"B","2"');
+      expect(await resultText(kit, id, 'unprocessedrecords'))
+        .to.contain('"A","1"')
+        .and.contain('"B","2"');
       expect(await resultText(kit, id, 'successfulResults')).to.equal('"sf__Id","sf__Created",Name,Foo\n');
     });
 

@@ -20,13 +20,29 @@ describe('bulk query jobs', () => {
     await seed(kit);
     const created = json(await send(kit, 'POST', '/jobs/query', { operation: 'query', query: 'SELECT Id FROM Contact' }));
     expect(Object.keys(created)).to.deep.equal([
-      'id', 'operation', 'object', 'createdById', 'createdDate', 'systemModstamp', 'state', 'concurrencyMode',
-      'contentType', 'apiVersion', 'lineEnding', 'columnDelimiter',
+      'id',
+      'operation',
+      'object',
+      'createdById',
+      'createdDate',
+      'systemModstamp',
+      'state',
+      'concurrencyMode',
+      'contentType',
+      'apiVersion',
+      'lineEnding',
+      'columnDelimiter',
     ]);
     expect(created).to.include({ operation: 'query', object: 'Contact', state: 'UploadComplete' });
     const info = await waitForState(kit, 'query', String(created.id), ['JobComplete']);
     expect(Object.keys(info).slice(10)).to.deep.equal([
-      'jobType', 'lineEnding', 'columnDelimiter', 'numberRecordsProcessed', 'retries', 'totalProcessingTime', 'isPkChunkingSupported',
+      'jobType',
+      'lineEnding',
+      'columnDelimiter',
+      'numberRecordsProcessed',
+      'retries',
+      'totalProcessingTime',
+      'isPkChunkingSupported',
     ]);
     expect(info).to.include({ jobType: 'V2Query', numberRecordsProcessed: 5 });
   });
@@ -38,9 +54,7 @@ describe('bulk query jobs', () => {
     const response = await send(kit, 'GET', `/jobs/query/${id}/results`);
     expect(response.headers).to.deep.include({ 'Sforce-Locator': 'null', 'Sforce-NumberOfRecords': '5' });
     expect(response.headers?.['content-type']).to.match(/^text\/csv/);
-    expect(response.body).to.equal(
-      '"LastName","Account.Name"\n"Ann","Acme"\n"Bob","Acme"\n"Cid","Acme"\n"Dee","Acme"\n"Eve",""\n'
-    );
+    expect(response.body).to.equal('"LastName","Account.Name"\n"Ann","Acme"\n"Bob","Acme"\n"Cid","Acme"\n"Dee","Acme"\n"Eve",""\n');
     expect(kit.stats.slice(-1)).to.deep.equal(['bulkQueryResults']);
   });
 
@@ -57,11 +71,7 @@ describe('bulk query jobs', () => {
       locator = response.headers?.['Sforce-Locator'];
       if (locator === 'null') break;
     }
-    expect(pages).to.deep.equal([
-      '2:"LastName"\r\n"Ann"\r\n"Bob"\r\n',
-      '2:"LastName"\r\n"Cid"\r\n"Dee"\r\n',
-      '1:"LastName"\r\n"Eve"\r\n',
-    ]);
+    expect(pages).to.deep.equal(['2:"LastName"\r\n"Ann"\r\n"Bob"\r\n', '2:"LastName"\r\n"Cid"\r\n"Dee"\r\n', '1:"LastName"\r\n"Eve"\r\n']);
   });
 
   it('answers an empty body for a query without rows', async () => {
@@ -178,11 +188,6 @@ describe('bulk query jobs', () => {
 
   it('writes datetimes with Z, booleans as words and nulls as empty cells', () => {
     const record = { CreatedDate: '2024-01-02T03:04:05.000+0000', Active__c: false, Parent: null, Count: 3 };
-    expect(queryRowCells(record, ['CreatedDate', 'Active__c', 'Parent.Name', 'Count'])).to.deep.equal([
-      '2024-01-02T03:04:05.000Z',
-      'false',
-      '',
-      '3',
-    ]);
+    expect(queryRowCells(record, ['CreatedDate', 'Active__c', 'Parent.Name', 'Count'])).to.deep.equal(['2024-01-02T03:04:05.000Z', 'false', '', '3']);
   });
 });

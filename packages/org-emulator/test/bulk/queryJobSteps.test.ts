@@ -29,7 +29,11 @@ describe('bulk query jobs of an emulated org, shaped in steps', () => {
     }
     expect(state).to.equal('JobComplete');
     const csv = await (await call('GET', `/jobs/query/${job.id}/results`)).text();
-    const bulkIds = csv.trim().split('\n').slice(1).map((line) => line.split(',')[0].replace(/"/g, ''));
+    const bulkIds = csv
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(',')[0].replace(/"/g, ''));
     const restIds: string[] = [];
     let next: string | undefined = `/query?q=${encodeURIComponent(soql)}`;
     while (next) {

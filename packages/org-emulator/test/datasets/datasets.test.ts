@@ -107,7 +107,11 @@ describe('datasets', () => {
 
   it('points tasks at contacts, leads, accounts, opportunities, cases and projects', () => {
     const targets = new Set(
-      demo.rowsOf('Task').flatMap((task) => [task.fields.WhoId, task.fields.WhatId]).filter(Boolean).map((id) => demo.rows.get(id as string)?.objectName)
+      demo
+        .rowsOf('Task')
+        .flatMap((task) => [task.fields.WhoId, task.fields.WhatId])
+        .filter(Boolean)
+        .map((id) => demo.rows.get(id as string)?.objectName)
     );
     expect([...targets].sort()).to.deep.equal(['Account', 'Case', 'Contact', 'Lead', 'Opportunity', 'Project__c']);
   });
@@ -133,7 +137,9 @@ describe('datasets', () => {
   it('derives usernames from the per-org suffix (default: the running user id)', () => {
     const usernames = demo.rowsOf('User').map((user) => user.fields.Username as string);
     expect(usernames[0]).to.equal('ada.lovelace@demo-005000000000001aaa.example.com');
-    const other = seeded('demo', { userSuffix: 'Org-B' }).rowsOf('User').map((user) => user.fields.Username as string);
+    const other = seeded('demo', { userSuffix: 'Org-B' })
+      .rowsOf('User')
+      .map((user) => user.fields.Username as string);
     expect(other[0]).to.equal('ada.lovelace@demo-orgb.example.com');
   });
 
@@ -143,7 +149,7 @@ describe('datasets', () => {
     expect(seeded('bench', { records: 300, seed: 7 }).log).to.deep.equal(seeded('bench', { records: 300, seed: 7 }).log);
   });
 
-  it('bench keeps the demo\'s proportions: whole families, then standalone accounts', () => {
+  it("bench keeps the demo's proportions: whole families, then standalone accounts", () => {
     const counts = countsByObject(seeded('bench', { records: 1000 }));
     const families = Math.floor((1000 - 22) / FAMILY_RECORDS);
     expect(counts.Team__c).to.equal(families);

@@ -19,7 +19,9 @@ describe('emulator HTTP server', () => {
 
   it('rejects a missing or wrong bearer token with INVALID_SESSION_ID', async () => {
     const expected = [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }];
-    expect(await org.call('GET', `${V}/limits`, undefined, { token: null })).to.include({ status: 401 }).and.have.deep.property('body', expected);
+    expect(await org.call('GET', `${V}/limits`, undefined, { token: null }))
+      .to.include({ status: 401 })
+      .and.have.deep.property('body', expected);
     expect((await org.call('GET', `${V}/limits`, undefined, { token: 'nope' })).status).to.equal(401);
   });
 

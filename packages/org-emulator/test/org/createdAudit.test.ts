@@ -23,8 +23,8 @@ describe('emulator: CreatedById and CreatedDate of inserted records', () => {
     return result.id!;
   };
   const subjects = (where: string): string[] =>
-    runSoql(`SELECT Subject FROM Task WHERE ${where} ORDER BY CreatedDate, Id`, org.source, { includeDeleted: false, apiVersion: '62.0' }).records.map(
-      (row) => String(row.Subject)
+    runSoql(`SELECT Subject FROM Task WHERE ${where} ORDER BY CreatedDate, Id`, org.source, { includeDeleted: false, apiVersion: '62.0' }).records.map((row) =>
+      String(row.Subject)
     );
 
   const before = insertTask('before', '2026-11-27T09:59:59.000Z');

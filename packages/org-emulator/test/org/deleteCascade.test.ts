@@ -71,7 +71,9 @@ describe('emulator deletes: cascade, restricted delete and lookup clearing (defa
 
     const [result] = org.engine.delete([acme], none);
     expect(result.errors[0].statusCode).to.equal('DELETE_FAILED');
-    expect(result.errors[0].message).to.match(/^Your attempt to delete Ada Lovelace could not be completed because it is associated with the following cases\.: \d{8}\n$/);
+    expect(result.errors[0].message).to.match(
+      /^Your attempt to delete Ada Lovelace could not be completed because it is associated with the following cases\.: \d{8}\n$/
+    );
     expect(isDeleted(acme)).to.equal(false);
   });
 
@@ -119,8 +121,7 @@ describe('emulator deletes: cascade, restricted delete and lookup clearing (defa
 
   it("lists child relationships in the parent's describe as the schema records them", () => {
     const relationships = org.schema.childRelationships('Account');
-    const of = (childSObject: string, field: string): unknown =>
-      relationships.find((r) => r.childSObject === childSObject && r.field === field);
+    const of = (childSObject: string, field: string): unknown => relationships.find((r) => r.childSObject === childSObject && r.field === field);
     expect(of('Contact', 'AccountId')).to.include({ relationshipName: 'Contacts', cascadeDelete: true, restrictedDelete: false });
     expect(of('Case', 'AccountId')).to.include({ relationshipName: 'Cases', cascadeDelete: false, restrictedDelete: true });
     expect(of('Task', 'WhatId')).to.include({ relationshipName: 'Tasks', cascadeDelete: true });

@@ -30,7 +30,13 @@ describe('emulator DML engine', () => {
       expect(insertOne('Opportunity', {})).to.deep.equal({
         id: null,
         success: false,
-        errors: [{ statusCode: 'REQUIRED_FIELD_MISSING', message: 'Required fields are missing: [Name, StageName, CloseDate]', fields: ['Name', 'StageName', 'CloseDate'] }],
+        errors: [
+          {
+            statusCode: 'REQUIRED_FIELD_MISSING',
+            message: 'Required fields are missing: [Name, StageName, CloseDate]',
+            fields: ['Name', 'StageName', 'CloseDate'],
+          },
+        ],
       });
     });
 
@@ -186,16 +192,21 @@ describe('emulator DML engine', () => {
         message: 'Id not specified in an update call',
         fields: [],
       });
-      expect(org.engine.update('Account', [{ Id: '001000000000000AAA', Name: 'x' }], none)[0].errors[0].statusCode).to.equal(
-        'INVALID_CROSS_REFERENCE_KEY'
-      );
+      expect(org.engine.update('Account', [{ Id: '001000000000000AAA', Name: 'x' }], none)[0].errors[0].statusCode).to.equal('INVALID_CROSS_REFERENCE_KEY');
       org.engine.delete([id], none);
       expect(org.engine.update('Account', [{ Id: id, Name: 'x' }], none)[0].errors[0].statusCode).to.equal('ENTITY_IS_DELETED');
     });
 
     it('allOrNone restores the previous values', () => {
       const id = insertOne('Account', { Name: 'A' }).id!;
-      org.engine.update('Account', [{ Id: id, Name: 'B' }, { Id: id, Name: null }], all);
+      org.engine.update(
+        'Account',
+        [
+          { Id: id, Name: 'B' },
+          { Id: id, Name: null },
+        ],
+        all
+      );
       expect(org.get(id)!.Name).to.equal('A');
     });
   });
@@ -225,7 +236,15 @@ describe('emulator DML engine', () => {
         message: `Email: more than one record found for external id field: [${a}, ${b}]`,
         fields: [],
       });
-      const twice = org.engine.upsert('Widget__c', 'Ext__c', [{ Name: 'w', Ext__c: 'D' }, { Name: 'w', Ext__c: 'd' }], none);
+      const twice = org.engine.upsert(
+        'Widget__c',
+        'Ext__c',
+        [
+          { Name: 'w', Ext__c: 'D' },
+          { Name: 'w', Ext__c: 'd' },
+        ],
+        none
+      );
       expect(twice.map((r) => r.errors[0]?.statusCode)).to.deep.equal(['DUPLICATE_EXTERNAL_ID', 'DUPLICATE_EXTERNAL_ID']);
     });
 
@@ -274,7 +293,11 @@ describe('emulator DML engine', () => {
 
   it('reports UNABLE_TO_LOCK_ROW from the lock fault hook', () => {
     const id = insertOne('Account', { Name: 'A' }).id!;
-    org.setLockFault((recordId) => ({ statusCode: 'UNABLE_TO_LOCK_ROW', message: `unable to obtain exclusive access to this record or 1 records: ${recordId}`, fields: [] }));
+    org.setLockFault((recordId) => ({
+      statusCode: 'UNABLE_TO_LOCK_ROW',
+      message: `unable to obtain exclusive access to this record or 1 records: ${recordId}`,
+      fields: [],
+    }));
     expect(org.engine.update('Account', [{ Id: id, Name: 'B' }], none)[0].errors[0].message).to.equal(
       `unable to obtain exclusive access to this record or 1 records: ${id}`
     );

@@ -17,7 +17,13 @@ function sorting(source: SoqlDataSource): SoqlDataSource {
 
 describe('emulator SOQL: ORDER BY Id over a scan in Id order', () => {
   const org = defaultSchemaOrg();
-  const ids = org.engine.insert('Account', Array.from({ length: 30 }, (_, index) => ({ Name: `Account ${index}` })), { allOrNone: false }).map((result) => result.id!);
+  const ids = org.engine
+    .insert(
+      'Account',
+      Array.from({ length: 30 }, (_, index) => ({ Name: `Account ${index}` })),
+      { allOrNone: false }
+    )
+    .map((result) => result.id!);
 
   it('knows that the emulator inserts in Id order', () => {
     expect(org.source.scansInIdOrder!('Account')).to.equal(true);
@@ -41,7 +47,9 @@ describe('emulator SOQL: ORDER BY Id over a scan in Id order', () => {
       const shortcut = runSoql(soql, org.source, OPTIONS);
       expect(shortcut, soql).to.deep.equal(runSoql(soql, sorting(org.source), OPTIONS));
     }
-    expect(runSoql(`SELECT Id FROM Account WHERE Id > '${ids[9]}' ORDER BY Id LIMIT 5`, org.source, OPTIONS).records.map((row) => row.Id)).to.deep.equal(ids.slice(10, 15));
+    expect(runSoql(`SELECT Id FROM Account WHERE Id > '${ids[9]}' ORDER BY Id LIMIT 5`, org.source, OPTIONS).records.map((row) => row.Id)).to.deep.equal(
+      ids.slice(10, 15)
+    );
     const idIn = `SELECT Id FROM Account WHERE Id IN ('${ids[12]}', '${ids[3]}', '${ids[7]}') ORDER BY Id LIMIT 2`;
     expect(runSoql(idIn, org.source, OPTIONS).records.map((row) => row.Id)).to.deep.equal([ids[3], ids[7]]);
   });

@@ -35,7 +35,9 @@ describe('emulator query endpoint: parent-to-child subqueries', () => {
     expect(lastRow.Name).to.equal('A2099');
     expect(lastRow.Contacts).to.include({ totalSize: 2, done: true });
     expect(lastRow.Contacts.records.map((row) => row.LastName)).to.deep.equal(['Also last', 'Last']);
-    expect(lastRow.Contacts.records[0].attributes).to.have.property('url').that.matches(/^\/services\/data\/v62\.0\/sobjects\/Contact\/003/);
+    expect(lastRow.Contacts.records[0].attributes)
+      .to.have.property('url')
+      .that.matches(/^\/services\/data\/v62\.0\/sobjects\/Contact\/003/);
   });
 
   it('takes the API version from the URL: nested subqueries from v58.0, one level before', async () => {
@@ -58,15 +60,23 @@ describe('emulator query endpoint: parent-to-child subqueries', () => {
   });
 
   it('describes a subquery as an aggregate column holding its own columns (columns=true)', async () => {
-    const res = await org.call('GET', `/services/data/v62.0/query?q=${encodeURIComponent('SELECT Name, (SELECT LastName, Account.Name FROM Contacts) FROM Account')}&columns=true`);
+    const res = await org.call(
+      'GET',
+      `/services/data/v62.0/query?q=${encodeURIComponent('SELECT Name, (SELECT LastName, Account.Name FROM Contacts) FROM Account')}&columns=true`
+    );
     const [, contacts] = res.body.columnMetadata as Array<{ columnName: string; aggregate: boolean; joinColumns: Array<{ columnName: string }> }>;
     expect(contacts).to.include({ columnName: 'Contacts', aggregate: true });
     expect(contacts.joinColumns.map((column) => column.columnName)).to.deep.equal(['LastName', 'Account']);
   });
 
   it('refuses a subquery in a Bulk API 2.0 query job, with the error Salesforce gives', async () => {
-    const res = await org.call('POST', '/services/data/v62.0/jobs/query', { operation: 'query', query: 'SELECT Name, (SELECT LastName FROM Contacts) FROM Account' });
+    const res = await org.call('POST', '/services/data/v62.0/jobs/query', {
+      operation: 'query',
+      query: 'SELECT Name, (SELECT LastName FROM Contacts) FROM Account',
+    });
     expect(res.status).to.equal(400);
-    expect(res.body).to.deep.equal([{ errorCode: 'FEATURENOTENABLED', message: 'Aggregate Relationships not supported in Bulk V2 Query with CSV content type' }]);
+    expect(res.body).to.deep.equal([
+      { errorCode: 'FEATURENOTENABLED', message: 'Aggregate Relationships not supported in Bulk V2 Query with CSV content type' },
+    ]);
   });
 });

@@ -97,12 +97,16 @@ describe('emulator composite, graph and tree', () => {
     expect(ok.body.results.map((r: { referenceId: string }) => r.referenceId)).to.deep.equal(['ref1', 'ref2']);
     expect(org.org.records('Contact')[0].AccountId).to.equal(ok.body.results[0].id);
     const bad = await org.call('POST', `${V}/composite/tree/Account`, {
-      records: [{ attributes: { type: 'Account', referenceId: 'p' }, Name: 'P2', Contacts: { records: [{ attributes: { type: 'Contact', referenceId: 'c' } }] } }],
+      records: [
+        { attributes: { type: 'Account', referenceId: 'p' }, Name: 'P2', Contacts: { records: [{ attributes: { type: 'Contact', referenceId: 'c' } }] } },
+      ],
     });
     expect(bad.status).to.equal(400);
     expect(bad.body).to.deep.equal({
       hasErrors: true,
-      results: [{ referenceId: 'c', errors: [{ statusCode: 'REQUIRED_FIELD_MISSING', message: 'Required fields are missing: [LastName]', fields: ['LastName'] }] }],
+      results: [
+        { referenceId: 'c', errors: [{ statusCode: 'REQUIRED_FIELD_MISSING', message: 'Required fields are missing: [LastName]', fields: ['LastName'] }] },
+      ],
     });
     expect(org.org.count('Account')).to.equal(1);
   });

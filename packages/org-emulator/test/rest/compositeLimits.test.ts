@@ -102,7 +102,12 @@ describe('emulator composite: describes as subrequests, call counting and limits
   });
 
   it('refuses more than 25 subrequests before running any', async () => {
-    const compositeRequest = Array.from({ length: 26 }, (_, i) => ({ method: 'POST', url: `${V}/sobjects/Account`, referenceId: `r${i}`, body: { Name: `A${i}` } }));
+    const compositeRequest = Array.from({ length: 26 }, (_, i) => ({
+      method: 'POST',
+      url: `${V}/sobjects/Account`,
+      referenceId: `r${i}`,
+      body: { Name: `A${i}` },
+    }));
     const res = await org.call('POST', `${V}/composite`, { compositeRequest });
     expect(res.status).to.equal(400);
     expect(res.body).to.deep.equal([{ errorCode: 'INVALID_API_INPUT', message: 'Composite request cannot exceed 25 subrequests' }]);

@@ -76,7 +76,10 @@ describe('emulator query endpoint', () => {
   it('keeps at most 10 open locators and expires idle ones after 15 minutes', () => {
     let clock = 0;
     let n = 0;
-    const cursors = new QueryCursors(() => `01g${String(++n).padStart(15, '0')}`, () => clock);
+    const cursors = new QueryCursors(
+      () => `01g${String(++n).padStart(15, '0')}`,
+      () => clock
+    );
     const rows = Array.from({ length: 300 }, (_, i) => ({ i }));
     const urls = Array.from({ length: MAX_OPEN_CURSORS + 1 }, () => cursors.firstPage(rows, 300, 200, '62.0').nextRecordsUrl!);
     const locator = (url: string): string => url.split('/').pop()!.split('-')[0];

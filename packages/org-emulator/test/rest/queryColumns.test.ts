@@ -3,8 +3,7 @@ import type { EmulatedOrg } from '../../src/orgServer.js';
 import { type Call, startTestOrg } from '../http/testServer.js';
 
 const V = '/services/data/v62.0';
-const columnsOf = (org: { call: Call }, soql: string): ReturnType<Call> =>
-  org.call('GET', `${V}/query?q=${encodeURIComponent(soql)}&columns=true`);
+const columnsOf = (org: { call: Call }, soql: string): ReturnType<Call> => org.call('GET', `${V}/query?q=${encodeURIComponent(soql)}&columns=true`);
 
 describe('emulator query endpoint: columns=true', () => {
   let org: EmulatedOrg & { call: Call };
@@ -39,7 +38,11 @@ describe('emulator query endpoint: columns=true', () => {
 
   it('nests parent paths under one relationship column with its foreign key', async () => {
     const res = await columnsOf(org, 'SELECT a.Name, Owner.Name, Owner.Email, Parent.Parent.Name FROM Account a');
-    const [name, owner, parent] = res.body.columnMetadata as Array<{ columnName: string; foreignKeyName: string | null; joinColumns: Array<{ columnName: string; joinColumns: unknown[] }> }>;
+    const [name, owner, parent] = res.body.columnMetadata as Array<{
+      columnName: string;
+      foreignKeyName: string | null;
+      joinColumns: Array<{ columnName: string; joinColumns: unknown[] }>;
+    }>;
     expect(res.body.idSelected).to.equal(false);
     expect(name.columnName).to.equal('Name');
     expect(owner).to.include({ columnName: 'Owner', foreignKeyName: 'OwnerId', apexType: null });

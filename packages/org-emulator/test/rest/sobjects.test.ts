@@ -82,7 +82,11 @@ describe('emulator REST single records', () => {
     expect(allocations).to.include({ field: 'Contact__c', cascadeDelete: true });
     const widget = (await org.call('GET', `${V}/sobjects/Widget__c/describe`)).body;
     const types = (widget.recordTypeInfos as Array<Record<string, unknown>>).map((r) => [r.developerName, r.master]);
-    expect(types).to.deep.equal([['Standard', false], ['Mono', false], ['Master', true]]);
+    expect(types).to.deep.equal([
+      ['Standard', false],
+      ['Mono', false],
+      ['Master', true],
+    ]);
     expect((await org.call('GET', `${V}/sobjects/Account`)).body.objectDescribe.name).to.equal('Account');
   });
 });

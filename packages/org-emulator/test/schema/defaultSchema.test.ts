@@ -85,7 +85,7 @@ describe('defaultSchema', () => {
     expect(object('Account').fields.map((described) => described.name)).to.not.include('Primary_Contact__c');
   });
 
-  it('fills Task\'s keys added after its API v37 recording and keeps WhoId/WhatId polymorphic', () => {
+  it("fills Task's keys added after its API v37 recording and keeps WhoId/WhatId polymorphic", () => {
     expect(field('Task', 'WhoId')).to.include({ polymorphicForeignKey: true, aiPredictionField: false, searchPrefilterable: false });
     expect(field('Task', 'WhoId').referenceTo).to.deep.equal(['Contact', 'Lead']);
     expect(field('Task', 'WhatId').referenceTo).to.deep.equal(['Account', 'Case', 'Opportunity', 'Product2', 'Project__c']);
@@ -159,7 +159,7 @@ describe('defaultSchema', () => {
     expect(defaultSchema().objects).to.have.length(schema.objects.length);
   });
 
-  it('derives EntityDefinition rows answering SFDMU\'s object list query', () => {
+  it("derives EntityDefinition rows answering SFDMU's object list query", () => {
     const rows = entityDefinitionRows(schema);
     expect(rows).to.have.length(schema.objects.length);
     expect(rows.find((row) => row.QualifiedApiName === 'Supplier__c')).to.include({

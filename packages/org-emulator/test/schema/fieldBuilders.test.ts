@@ -59,11 +59,17 @@ describe('field builders against recorded describes', function () {
     expect(built.defaultValue).to.equal(recorded.defaultValue);
   });
 
-  it('builds a custom object\'s system fields as recorded (With_External_Id__c, TicketAllocation__c)', () => {
+  it("builds a custom object's system fields as recorded (With_External_Id__c, TicketAllocation__c)", () => {
     const owned = buildCustomObject({ name: 'With_External_Id__c', keyPrefix: 'a08', label: 'With External Id', fields: [] });
     for (const name of ['Id', 'OwnerId', 'IsDeleted', 'Name', 'CreatedDate', 'CreatedById', 'LastModifiedDate', 'LastModifiedById', 'SystemModstamp']) {
       const recorded = fixtureField('With_External_Id__c.camel.json', name);
-      expect(recordedKeysOnly(owned.fields.find((field) => field.name === name)!, recorded), name).to.deep.equal(recorded);
+      expect(
+        recordedKeysOnly(
+          owned.fields.find((field) => field.name === name)!,
+          recorded
+        ),
+        name
+      ).to.deep.equal(recorded);
     }
     const detail = buildCustomObject({
       name: 'TicketAllocation__c',
@@ -91,7 +97,12 @@ describe('field builders: type rules', () => {
 
   it('makes long and rich text areas unfilterable, short ones filterable', () => {
     expect(buildField({ kind: 'textarea', name: 'Short__c' })).to.include({ filterable: true, sortable: true, groupable: true });
-    expect(buildField({ kind: 'textarea', name: 'Long__c', length: 1000 })).to.include({ filterable: false, sortable: false, groupable: false, aggregatable: false });
+    expect(buildField({ kind: 'textarea', name: 'Long__c', length: 1000 })).to.include({
+      filterable: false,
+      sortable: false,
+      groupable: false,
+      aggregatable: false,
+    });
     expect(buildField({ kind: 'textarea', name: 'Rich__c', rich: true })).to.include({ filterable: false, htmlFormatted: true, extraTypeInfo: 'richtextarea' });
   });
 

@@ -68,7 +68,7 @@ describe('loadSchemaFile', () => {
     expect(field(schema, 'Account', 'RecordTypeId')).to.equal(undefined);
   });
 
-  it('changes a field\'s type or nillability', () => {
+  it("changes a field's type or nillability", () => {
     const schema = load({
       changeFields: {
         'Supplier__c.Notes__c': { spec: { kind: 'text', length: 80 } },

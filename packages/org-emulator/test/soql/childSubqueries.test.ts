@@ -78,8 +78,7 @@ describe('soql parent-to-child subqueries', () => {
       LastName: 'Lee',
       Tasks: { totalSize: 1, done: true, records: [{ attributes: attrs('Task', ids.email), Subject: 'Email' }] },
     });
-    const chain = (levels: number): string =>
-      levels === 1 ? 'SELECT Name FROM ChildAccounts' : `SELECT Name, (${chain(levels - 1)}) FROM ChildAccounts`;
+    const chain = (levels: number): string => (levels === 1 ? 'SELECT Name FROM ChildAccounts' : `SELECT Name, (${chain(levels - 1)}) FROM ChildAccounts`);
     const [top] = rows(`SELECT Name, (${chain(4)}) FROM Account WHERE Name = 'Acme'`);
     expect(namesOf(top.ChildAccounts, 'Name')).to.deep.equal(['Globex']);
     const tooDeep = errorOf(`SELECT Name, (${chain(5)}) FROM Account`);

@@ -86,9 +86,7 @@ describe('soql contract with recorded query responses', () => {
   });
 
   it('reproduces the count(Id) AggregateResult row (CumulusCI recording)', () => {
-    const exchange = readJson<{ response: { body: QueryBody } }>(
-      'cci__TestDatasetsE2E.test_datasets_e2e__00_GET_query-_Account.json'
-    );
+    const exchange = readJson<{ response: { body: QueryBody } }>('cci__TestDatasetsE2E.test_datasets_e2e__00_GET_query-_Account.json');
     const source = new FakeSource().addObject('Account', [field('Id', 'id'), field('Name', 'string')]);
     for (let i = 1; i <= 6; i += 1) source.insert('Account', { Id: fakeId('001', i), Name: `A${i}` });
     const result = runSoql('select count(Id) from Account', source, { includeDeleted: false, apiVersion: '62.0' });

@@ -55,14 +55,10 @@ describe('soql errors', () => {
   });
 
   it('reports syntax errors as MALFORMED_QUERY unexpected token, including the end of the query', () => {
-    expect(errorOf('SELECT Id, FROM Account').message).to.equal(
-      "\nSELECT Id, FROM Account\n           ^\nERROR at Row:1:Column:12\nunexpected token: 'FROM'"
-    );
+    expect(errorOf('SELECT Id, FROM Account').message).to.equal("\nSELECT Id, FROM Account\n           ^\nERROR at Row:1:Column:12\nunexpected token: 'FROM'");
     const atEnd = errorOf('SELECT Id FROM Account WHERE');
     expect(atEnd.errorCode).to.equal('MALFORMED_QUERY');
-    expect(atEnd.message).to.equal(
-      "\nSELECT Id FROM Account WHERE\n                            ^\nERROR at Row:1:Column:29\nunexpected token: '<EOF>'"
-    );
+    expect(atEnd.message).to.equal("\nSELECT Id FROM Account WHERE\n                            ^\nERROR at Row:1:Column:29\nunexpected token: '<EOF>'");
   });
 
   it('counts rows and columns on multi-line queries', () => {
@@ -95,9 +91,7 @@ describe('soql errors', () => {
   });
 
   it('rejects AND and OR mixed without parentheses', () => {
-    expect(errorOf("SELECT Id FROM Account WHERE Name = 'a' AND Type = 'b' OR Id = null").message).to.match(
-      /unexpected token: 'OR'$/
-    );
+    expect(errorOf("SELECT Id FROM Account WHERE Name = 'a' AND Type = 'b' OR Id = null").message).to.match(/unexpected token: 'OR'$/);
   });
 
   it('rejects an illegal escape in a string literal', () => {
@@ -110,9 +104,7 @@ describe('soql errors', () => {
     const error = errorOf('SELECT Type FROM Account GROUP BY Type');
     expect(error.errorCode).to.equal('MALFORMED_QUERY');
     expect(error.message).to.match(/GROUP BY is not supported by the Salesforce emulator$/);
-    expect(errorOf('SELECT TYPEOF What WHEN Account THEN Name END FROM Task').message).to.match(
-      /TYPEOF is not supported by the Salesforce emulator$/
-    );
+    expect(errorOf('SELECT TYPEOF What WHEN Account THEN Name END FROM Task').message).to.match(/TYPEOF is not supported by the Salesforce emulator$/);
   });
 
   it('rejects OFFSET above 2000 with NUMBER_OUTSIDE_VALID_RANGE', () => {
@@ -125,8 +117,6 @@ describe('soql errors', () => {
     const filter = errorOf("SELECT Id FROM Account WHERE Description = 'x'");
     expect(filter.errorCode).to.equal('INVALID_FIELD');
     expect(filter.message).to.match(/field 'Description' can not be filtered in query call$/);
-    expect(errorOf('SELECT Id FROM Account ORDER BY Description').message).to.match(
-      /field 'Description' can not be sorted in a query call$/
-    );
+    expect(errorOf('SELECT Id FROM Account ORDER BY Description').message).to.match(/field 'Description' can not be sorted in a query call$/);
   });
 });

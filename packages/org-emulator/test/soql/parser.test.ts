@@ -32,7 +32,8 @@ describe('soql parser', () => {
   });
 
   it('reads parent-to-child subqueries in the select list, nested ones and a FROM naming the parent first', () => {
-    const text = 'SELECT Name, (SELECT LastName, (SELECT Subject FROM Tasks) FROM Account.Contacts c WHERE LastName != null ORDER BY LastName LIMIT 3) FROM Account';
+    const text =
+      'SELECT Name, (SELECT LastName, (SELECT Subject FROM Tasks) FROM Account.Contacts c WHERE LastName != null ORDER BY LastName LIMIT 3) FROM Account';
     const query = parseSoql(text);
     expect(query.select).to.have.length(2);
     const [, item] = query.select;

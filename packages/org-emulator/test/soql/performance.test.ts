@@ -33,9 +33,7 @@ describe('soql performance and index use', () => {
     const calls = source.indexCalls.length;
     const result = runSoql("SELECT Name FROM Item__c WHERE Name LIKE 'Item 1%' AND Key__c IN ('k-10', 'K-20')", source, options);
     expect(result.records.map((r) => r.Name)).to.deep.equal(['Item 10']);
-    expect(source.indexCalls.slice(calls)).to.deep.equal([
-      { objectName: 'Item__c', fieldName: 'Key__c', values: ['k-10', 'K-20'] },
-    ]);
+    expect(source.indexCalls.slice(calls)).to.deep.equal([{ objectName: 'Item__c', fieldName: 'Key__c', values: ['k-10', 'K-20'] }]);
   });
 
   it('passes 15-character id literals to the index in the stored 18-character form', () => {

@@ -27,9 +27,7 @@ describe('soql SELECT', () => {
   });
 
   it('keeps typed JSON values and null for unset fields', () => {
-    const [row] = query(
-      `SELECT NumberOfEmployees, AnnualRevenue, Is_Vip__c, CreatedDate, LastActivityDate FROM Account WHERE Id = '${ids.globex}'`
-    ).records;
+    const [row] = query(`SELECT NumberOfEmployees, AnnualRevenue, Is_Vip__c, CreatedDate, LastActivityDate FROM Account WHERE Id = '${ids.globex}'`).records;
     expect(row).to.deep.include({
       NumberOfEmployees: 20,
       AnnualRevenue: null,
@@ -40,9 +38,7 @@ describe('soql SELECT', () => {
   });
 
   it('nests parent paths of any depth under relationship names, sharing one node per parent', () => {
-    const [row] = query(
-      `SELECT Id, Parent.Name, Parent.Parent.Name, Owner.Username, Parent.Owner.Email FROM Account WHERE Id = '${ids.initech}'`
-    ).records;
+    const [row] = query(`SELECT Id, Parent.Name, Parent.Parent.Name, Owner.Username, Parent.Owner.Email FROM Account WHERE Id = '${ids.initech}'`).records;
     expect(row).to.deep.equal({
       attributes: attrs('Account', ids.initech),
       Id: ids.initech,
@@ -102,19 +98,8 @@ describe('soql SELECT', () => {
   });
 
   it('expands FIELDS(STANDARD) and FIELDS(CUSTOM), which needs LIMIT 200 or less', () => {
-    expect(query('SELECT FIELDS(CUSTOM) FROM Account LIMIT 1').columns).to.deep.equal([
-      'Industries__c',
-      'External_Id__c',
-      'Is_Vip__c',
-    ]);
-    expect(query('SELECT FIELDS(STANDARD) FROM Contact').columns).to.deep.equal([
-      'Id',
-      'IsDeleted',
-      'FirstName',
-      'LastName',
-      'AccountId',
-      'Birthdate',
-    ]);
+    expect(query('SELECT FIELDS(CUSTOM) FROM Account LIMIT 1').columns).to.deep.equal(['Industries__c', 'External_Id__c', 'Is_Vip__c']);
+    expect(query('SELECT FIELDS(STANDARD) FROM Contact').columns).to.deep.equal(['Id', 'IsDeleted', 'FirstName', 'LastName', 'AccountId', 'Birthdate']);
     const error = errorOf('SELECT FIELDS(ALL) FROM Account');
     expect(error.errorCode).to.equal('MALFORMED_QUERY');
     expect(error.message).to.match(/The SOQL FIELDS function must have a LIMIT of at most 200$/);
@@ -134,9 +119,7 @@ describe('soql COUNT', () => {
   });
 
   it('COUNT(Id) gives one AggregateResult row keyed expr0, or the alias', () => {
-    expect(query('select count(Id) from Account').records).to.deep.equal([
-      { attributes: { type: 'AggregateResult' }, expr0: 3 },
-    ]);
+    expect(query('select count(Id) from Account').records).to.deep.equal([{ attributes: { type: 'AggregateResult' }, expr0: 3 }]);
     const aliased = query('SELECT COUNT(Id) CNT FROM Account');
     expect(aliased.records).to.deep.equal([{ attributes: { type: 'AggregateResult' }, CNT: 3 }]);
     expect(aliased.columns).to.deep.equal(['CNT']);

@@ -71,9 +71,7 @@ describe('soql WHERE', () => {
   });
 
   it('follows parent paths, polymorphic ones included', () => {
-    expect(names("SELECT LastName FROM Contact WHERE Account.Owner.Username = 'BOB@example.com'")).to.deep.equal([
-      "O'Neil",
-    ]);
+    expect(names("SELECT LastName FROM Contact WHERE Account.Owner.Username = 'BOB@example.com'")).to.deep.equal(["O'Neil"]);
     expect(accounts("Parent.Parent.Name = 'Acme'")).to.deep.equal(['initech']);
     expect(accounts('Parent.Name = null')).to.deep.equal(['Acme']);
     expect(names("SELECT Subject FROM Task WHERE What.Name = 'Acme'")).to.deep.equal(['Call']);
@@ -115,13 +113,33 @@ describe('soql WHERE', () => {
 
   describe('type checks, as Salesforce rejects them', () => {
     const cases: Array<[string, string, string]> = [
-      ["NumberOfEmployees = 'abc'", 'INVALID_FIELD', "value of filter criterion for field 'NumberOfEmployees' must be of type integer and should not be enclosed in quotes"],
-      ["AnnualRevenue > '5'", 'INVALID_FIELD', "value of filter criterion for field 'AnnualRevenue' must be of type double and should not be enclosed in quotes"],
+      [
+        "NumberOfEmployees = 'abc'",
+        'INVALID_FIELD',
+        "value of filter criterion for field 'NumberOfEmployees' must be of type integer and should not be enclosed in quotes",
+      ],
+      [
+        "AnnualRevenue > '5'",
+        'INVALID_FIELD',
+        "value of filter criterion for field 'AnnualRevenue' must be of type double and should not be enclosed in quotes",
+      ],
       ["Is_Vip__c = 'x'", 'INVALID_FIELD', "value of filter criterion for field 'Is_Vip__c' must be of type boolean and should not be enclosed in quotes"],
       ['Name = 5', 'INVALID_FIELD', "value of filter criterion for field 'Name' must be of type string and should be enclosed in quotes"],
-      ["LastActivityDate = '2024-01-01'", 'INVALID_FIELD', "value of filter criterion for field 'LastActivityDate' must be of type date and should not be enclosed in quotes"],
-      ['LastActivityDate = 2024-01-01T00:00:00Z', 'INVALID_FIELD', "value of filter criterion for field 'LastActivityDate' must be of type date and should not be enclosed in quotes"],
-      ['CreatedDate > 2024-01-01', 'INVALID_FIELD', "value of filter criterion for field 'CreatedDate' must be of type dateTime and should not be enclosed in quotes"],
+      [
+        "LastActivityDate = '2024-01-01'",
+        'INVALID_FIELD',
+        "value of filter criterion for field 'LastActivityDate' must be of type date and should not be enclosed in quotes",
+      ],
+      [
+        'LastActivityDate = 2024-01-01T00:00:00Z',
+        'INVALID_FIELD',
+        "value of filter criterion for field 'LastActivityDate' must be of type date and should not be enclosed in quotes",
+      ],
+      [
+        'CreatedDate > 2024-01-01',
+        'INVALID_FIELD',
+        "value of filter criterion for field 'CreatedDate' must be of type dateTime and should not be enclosed in quotes",
+      ],
       ["Id = 'abc'", 'INVALID_QUERY_FILTER_OPERATOR', 'invalid ID field: abc'],
       ["Id LIKE '001%'", 'INVALID_QUERY_FILTER_OPERATOR', 'invalid operator on id field'],
       ["Industries__c LIKE 'Tech%'", 'INVALID_QUERY_FILTER_OPERATOR', 'invalid operator on multipicklist field'],
