@@ -10,7 +10,7 @@ import { stronglyConnectedComponents } from '../../src/lib/graph/stronglyConnect
 
 type Cruised = { modules: Array<{ source: string; dependencies: Array<{ resolved: string; coreModule: boolean; couldNotResolve: boolean }> }> };
 
-const FOLDER = /^src\/(lib\/[^/]+|commands|shared)\//;
+const FOLDER = /^src\/(lib\/[^/]+|commands|commandSupport)\//;
 
 function folderOf(path: string): string | undefined {
   return FOLDER.exec(path)?.[1];

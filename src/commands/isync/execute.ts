@@ -2,12 +2,12 @@ import { Messages } from '@salesforce/core';
 import type { Interfaces } from '@oclif/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { journalRoot } from '../../lib/journal/paths.js';
-import { BAD_COMMAND_LINE_EXIT } from '../../shared/exitCodes.js';
-import { journalDirFlag, orgsOfFlags, sourceOrgFlag, targetOrgFlag } from '../../shared/orgFlags.js';
-import { objectNames, objectsFlag } from '../../shared/objectsFlag.js';
-import { DEFAULT_API_BUDGET, syncFromFlags, type SyncCommandResult } from '../../shared/syncFromFlags.js';
-import { continueRun, type ContinueResult } from '../../shared/continueRun.js';
-import { renderRunSummary, runExitCode } from '../../shared/runSummary.js';
+import { BAD_COMMAND_LINE_EXIT } from '../../commandSupport/exitCodes.js';
+import { journalDirFlag, orgsOfFlags, sourceOrgFlag, targetOrgFlag } from '../../commandSupport/orgFlags.js';
+import { objectNames, objectsFlag } from '../../commandSupport/objectsFlag.js';
+import { DEFAULT_API_BUDGET, syncFromFlags, type SyncCommandResult } from '../../commandSupport/syncFromFlags.js';
+import { continueRun, type ContinueResult } from '../../commandSupport/continueRun.js';
+import { renderRunSummary, runExitCode } from '../../commandSupport/runSummary.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-isync', 'isync.execute');

@@ -4,8 +4,8 @@ import type { MigrationPlan } from '../../lib/graph/planTypes.js';
 import { prepareSyncWithConnections } from '../../lib/run/prepareSync.js';
 import type { SyncTemplate } from '../../lib/template/syncTemplate.js';
 import { assertWritableTemplatePath, templateForWriting, writeTemplateFile } from '../../lib/graph/writeTemplateFile.js';
-import { orgsOfFlags, sourceOrgFlag, targetOrgFlag } from '../../shared/orgFlags.js';
-import { objectNames, objectsFlag } from '../../shared/objectsFlag.js';
+import { orgsOfFlags, sourceOrgFlag, targetOrgFlag } from '../../commandSupport/orgFlags.js';
+import { objectNames, objectsFlag } from '../../commandSupport/objectsFlag.js';
 import { ORDER_COLUMNS, orderRow, type OrderRow } from '../../lib/graph/planTable.js';
 import type { PlanStep } from '../../lib/graph/planTypes.js';
 

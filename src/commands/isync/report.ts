@@ -1,6 +1,6 @@
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import { journalDirFlag } from '../../shared/orgFlags.js';
+import { journalDirFlag } from '../../commandSupport/orgFlags.js';
 import { journalRoot } from '../../lib/journal/paths.js';
 import { RunStore } from '../../lib/journal/runStore.js';
 import { selectRun } from '../../lib/journal/selectRun.js';

@@ -1,8 +1,8 @@
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import { continueRun, type ContinueResult } from '../../shared/continueRun.js';
-import { journalDirFlag } from '../../shared/orgFlags.js';
-import { renderRunSummary, runExitCode } from '../../shared/runSummary.js';
+import { continueRun, type ContinueResult } from '../../commandSupport/continueRun.js';
+import { journalDirFlag } from '../../commandSupport/orgFlags.js';
+import { renderRunSummary, runExitCode } from '../../commandSupport/runSummary.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-isync', 'isync.retry');

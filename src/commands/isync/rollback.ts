@@ -1,7 +1,7 @@
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import { journalDirFlag, orgsOfFlags, targetOrgFlag } from '../../shared/orgFlags.js';
-import { PARTIAL_SUCCESS_EXIT } from '../../shared/runSummary.js';
+import { journalDirFlag, orgsOfFlags, targetOrgFlag } from '../../commandSupport/orgFlags.js';
+import { PARTIAL_SUCCESS_EXIT } from '../../commandSupport/runSummary.js';
 import { orgApiFor } from '../../lib/api/httpOrgApi.js';
 import { journalRoot } from '../../lib/journal/paths.js';
 import { RunStore } from '../../lib/journal/runStore.js';
@@ -10,7 +10,7 @@ import { rollbackTargetOrg } from '../../lib/rollback/rollbackGuard.js';
 import type { RollbackRecord, RollbackResult } from '../../lib/rollback/rollbackResult.js';
 import { rollbackRun } from '../../lib/rollback/rollbackRun.js';
 import { DEFAULT_CLOCK_SKEW_MS } from '../../lib/rollback/targetCheck.js';
-import { interruptible } from '../../shared/interruptible.js';
+import { interruptible } from '../../commandSupport/interruptible.js';
 import { RunGuards } from '../../lib/run/runGuards.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);

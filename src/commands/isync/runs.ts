@@ -1,6 +1,6 @@
 import { Messages } from '@salesforce/core';
 import { SfCommand } from '@salesforce/sf-plugins-core';
-import { journalDirFlag } from '../../shared/orgFlags.js';
+import { journalDirFlag } from '../../commandSupport/orgFlags.js';
 import { journalRoot } from '../../lib/journal/paths.js';
 import { RunStore } from '../../lib/journal/runStore.js';
 import { historyRows, listRuns, type RunHistoryEntry } from '../../lib/report/runHistory.js';

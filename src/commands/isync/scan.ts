@@ -1,10 +1,10 @@
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { journalRoot } from '../../lib/journal/paths.js';
-import { journalDirFlag, orgsOfFlags, sourceOrgFlag, targetOrgFlag } from '../../shared/orgFlags.js';
-import { objectNames, objectsFlag } from '../../shared/objectsFlag.js';
-import { syncFromFlags, type SyncCommandResult } from '../../shared/syncFromFlags.js';
-import { renderRunSummary, runExitCode } from '../../shared/runSummary.js';
+import { journalDirFlag, orgsOfFlags, sourceOrgFlag, targetOrgFlag } from '../../commandSupport/orgFlags.js';
+import { objectNames, objectsFlag } from '../../commandSupport/objectsFlag.js';
+import { syncFromFlags, type SyncCommandResult } from '../../commandSupport/syncFromFlags.js';
+import { renderRunSummary, runExitCode } from '../../commandSupport/runSummary.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-isync', 'isync.scan');

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { expect } from 'chai';
-import { objectNames, objectNamesIn } from '../../../src/shared/objectsFlag.js';
+import { objectNames, objectNamesIn } from '../../../src/commandSupport/objectsFlag.js';
 
 type FlagShape = { type: string; multiple?: boolean; delimiter?: string };
 
