@@ -2,7 +2,8 @@
  * `npm run demo`: the whole product on a laptop, offline. Starts two emulated orgs (a source with the demo
  * dataset, a target with the same users and no data), logs them in as sf aliases in a temporary sf home (never the user's own), shows
  * the migration order, runs `sf isync execute` with live progress, shows target records whose lookups were
- * remapped, and runs the sync again to show that nothing is written twice.
+ * remapped, runs the sync again to show that nothing is written twice, then kills a sync into a slow target
+ * mid-way, resumes it and rolls it back (scripts/demoCrash.ts).
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { startOrg } from '@sf-isync/org-emulator';
 import { queryOrg } from '../test/support/emulatedOrgs.js';
 import { REPO_ROOT, runTs } from '../test/support/runPlugin.js';
 import { sandboxEnv } from '../test/support/sandboxHome.js';
+import { crashDemo } from './demoCrash.js';
 
 const TEMPLATE = 'examples/demo-template.json';
 
@@ -28,6 +30,8 @@ function nameOf(value: unknown, field = 'Name'): string {
 const source = await startOrg({ dataset: 'demo', username: 'admin@demo-source.isync.test' });
 // The target has the same people (found by e-mail, so they own their records there too) and no data.
 const target = await startOrg({ dataset: 'users', username: 'admin@demo-target.isync.test', seed: 2 });
+// A third org, slow enough that a killed sync leaves batches in flight.
+const slow = await startOrg({ dataset: 'users', username: 'admin@demo-slow.isync.test', seed: 4, latencyMs: 40, perRecordMs: 8 });
 const env = sandboxEnv();
 try {
   console.log(`Source org (demo data): ${source.instanceUrl}  ${source.username}`);
@@ -36,6 +40,7 @@ try {
   for (const [alias, org] of [
     ['isync-demo-source', source],
     ['isync-demo-target', target],
+    ['isync-demo-slow', slow],
   ] as const) {
     const login = await runTs('test/support/loginEmulatedOrg.ts', [alias, org.instanceUrl, org.accessToken], env);
     if (login.code !== 0) throw new Error(`Could not log in ${alias}: ${login.stderr}`);
@@ -58,7 +63,9 @@ try {
 
   console.log('\nThe same sync again: every record is matched and unchanged, nothing is written.');
   await sf(['isync', 'execute', ...orgs], env);
-  process.exitCode = code;
+
+  const crash = await crashDemo(sf, env, slow, ['--source-org', 'isync-demo-source', '--target-org', 'isync-demo-slow', '--template', TEMPLATE]);
+  process.exitCode = code || crash;
 } finally {
-  await Promise.all([source.stop(), target.stop()]);
+  await Promise.all([source.stop(), target.stop(), slow.stop()]);
 }
