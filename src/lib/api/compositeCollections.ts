@@ -74,9 +74,8 @@ export class CompositeCollections implements CollectionSender {
    * two, anything longer alone), so the writes others wait for stay quick. How many are packed also follows
    * how many wait for each two slots of the org: not per slot free right now (slots free one at a time, and
    * packing five into each as it frees would leave the next slots nothing while writes are still being
-   * prepared), and not per slot either (measured on the 100,000-record benchmark: per slot, 440 calls in
-   * 6.7 s; per two slots, 405 calls in 6.5 s; per four, about 360 calls and no faster, 6.4-6.9 s: slots
-   * waited for writes still being prepared).
+   * prepared), and not per slot either: per slot made more calls and took longer, per four slots left slots
+   * waiting for writes still being prepared (the measurements are in the README, Benchmarks).
    */
   private groupSize(): number {
     const head = this.waiting[0].priority;

@@ -24,10 +24,9 @@ const decoders: Record<string, (data: Buffer) => Promise<Buffer>> = { gzip: prom
  * `ConnectionOrgApi`, whose connection refreshes the session (once for all calls that ask) and resends it.
  *
  * Why not jsforce for every call: its request path (a lazy stream and promise wrappers per call, fetch with
- * web streams, events and debug logging) cost about 2 ms of CPU per call, a fifth of a 100,000-record sync's
- * CPU. The org counts a call in flight until its answer has left, so that CPU, spent while slots were
- * counted busy, held a seventh of the run's slot time (measured with timestamps on both sides; a 100,000-record
- * run took 0.4 s less with this client, its requests holding a sixteenth of the slot time). Settings only
+ * web streams, events and debug logging) costs milliseconds of CPU per call. The org counts a call in flight
+ * until its answer has left, so that CPU, spent while slots were counted busy, held a good part of the run's
+ * slot time (the measurements are in the README, "What isync does to be fast"). Settings only
  * jsforce applies (a proxy, trace context, `HTTP_TIMEOUT`) keep every call on jsforce: see `orgApiFor`.
  */
 export class HttpOrgApi implements OrgApi {

@@ -26,7 +26,7 @@ export type JournalSink<T> = { append(...events: T[]): void; durable?(): Promise
  *
  * `durable()` is a group commit: one fsync, off the event loop, covers every line appended before it started,
  * so the 25 batches a run starts at once wait for one fsync, not 25 blocking ones in a row (which held a
- * 100,000-record run's event loop for 1.6 s). Results need no fsync of their own: the next intent's fsync
+ * large run's event loop for seconds; README, Benchmarks). Results need no fsync of their own: the next intent's fsync
  * covers them, and results lost with the machine leave their batch in doubt, which a resume checks anyway.
  */
 export class EventLog<T extends object> {

@@ -9,8 +9,8 @@ import { runInNewContext } from 'node:vm';
  * for a full collection whenever the heap has grown `growthBytes` past what the last collection left, checked
  * every `everyMs`; a collection of the engine's live data takes tens of milliseconds, a few a minute.
  * While the run is small (`small()`, see syncRun) and the heap below `quietBytes`, it leaves the heap to V8: a
- * forced collection stops the process (50-100 ms with 100 MB live, every response in flight waits), and at
- * 100,000 records it fired every second for a process that stays under 400 MB anyway. A run past that size
+ * forced collection stops the process (every response in flight waits meanwhile), and on a mid-sized run it
+ * would fire every second for a process whose memory stays small anyway. A run past that size
  * is governed from then on, whatever its heap, so memory stays bounded where it grows with the data.
  *
  * V8 gives a collection on demand only through `gc`, which it exposes to new contexts once the `expose-gc`
