@@ -8,10 +8,11 @@ import type { Connection } from '@salesforce/core';
 import { expect } from 'chai';
 import { ConnectionOrgApi } from '../../src/lib/api/orgApi.js';
 import { errorCodeOf } from '../../src/lib/api/failures.js';
-import { BULK_UNPROCESSED, runIngestJob, type IngestRecord } from '../../src/lib/bulk/bulkIngest.js';
+import { runIngestJob, type IngestRecord } from '../../src/lib/bulk/bulkIngest.js';
 import { connectTo } from '../support/orgConnection.js';
 import { startOrg, type EmulatedOrg } from '@sf-isync/org-emulator';
 import { useProcessSandboxHome } from '../clients/processSandboxHome.js';
+import { BULK_UNPROCESSED } from '../../src/lib/util/outcomeCodes.js';
 
 const API_VERSION = '62.0';
 const COUNT = 5000;

@@ -13,7 +13,6 @@ import type { IngestOutcome, IngestRequest } from './types.js';
 export type { IngestOutcome, IngestRecord, IngestRequest, IngestOperation, IngestJobInfo } from './types.js';
 export { BulkJobError } from './bulkJobError.js';
 export { CorrelationError } from './correlationIndex.js';
-export { BULK_UNPROCESSED } from './correlate.js';
 
 /** Jobs run one after the other: callers that want parallel jobs call this once per partition. */
 export async function runIngestJob(api: TextOrgApi, request: IngestRequest): Promise<Map<string, IngestOutcome>> {

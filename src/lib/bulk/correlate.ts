@@ -2,16 +2,14 @@
  * Turns a finished job's three result files into one outcome per record. Rows are paired with records through
  * the correlation column only (rows are unordered). A record in no file is reported in doubt, never dropped.
  */
-import { IN_DOUBT } from '../journal/inDoubtWrites.js';
+
 import type { CorrelationIndex } from './correlationIndex.js';
 import type { ResultRow } from './resultCsv.js';
 import { parseSfError } from './sfErrorText.js';
 import type { IngestJobInfo, IngestOutcome } from './types.js';
+import { BULK_UNPROCESSED, IN_DOUBT } from '../util/outcomeCodes.js';
 
 export type ResultFiles = { successful: ResultRow[]; failed: ResultRow[]; unprocessed: ResultRow[] };
-
-/** Rows Salesforce did not process (aborted or failed job): nothing was written, so sending them again is safe. */
-export const BULK_UNPROCESSED = 'ISYNC_BULK_UNPROCESSED';
 
 const idOrNull = (text: string | undefined): string | null => (text ? text : null);
 

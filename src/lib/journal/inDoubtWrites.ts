@@ -1,9 +1,7 @@
 import { classifyFailure } from '../api/failures.js';
 import { shortId } from '../util/shortId.js';
 import type { JournalEvent } from './events.js';
-
-/** A batch outcome code for a record whose write may or may not have got in (Bulk and REST writers alike). */
-export const IN_DOUBT = 'ISYNC_IN_DOUBT';
+import { IN_DOUBT } from '../util/outcomeCodes.js';
 
 /** An insert (or upsert) this run sent without learning whether it got in: the batch, and when it started. */
 export type InsertDoubt = { batch: string; at: string };

@@ -7,10 +7,11 @@ import { classifyFailure, errorCodeOf } from '../api/failures.js';
 import { backoffDelay, sleep, type BackoffPolicy } from '../api/backoff.js';
 import type { JournalSink } from '../journal/eventLog.js';
 import type { JournalEvent } from '../journal/events.js';
-import { IN_DOUBT } from '../journal/inDoubtWrites.js';
+
 import { API_OPERATION, createdByRun, intentEvent, recordEvent } from './batchJournal.js';
 import { toRunStop } from './runStop.js';
 import type { RecordWriter, WriteItem, WriteOutcome, WriteRequest } from './writeTypes.js';
+import { IN_DOUBT } from '../util/outcomeCodes.js';
 
 export type BatchWriterDeps = {
   api: OrgApi;

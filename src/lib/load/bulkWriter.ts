@@ -2,13 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { MAX_COLLECTION_SIZE, type RecordError } from '../api/collections.js';
 import type { TextOrgApi } from '../api/orgApi.js';
 import { BulkJobError, CorrelationError, runIngestJob, type IngestOutcome } from '../bulk/bulkIngest.js';
-import { IN_DOUBT } from '../journal/inDoubtWrites.js';
+
 import type { JournalSink } from '../journal/eventLog.js';
 import type { JournalEvent } from '../journal/events.js';
 import { API_OPERATION, createdByRun, intentEvent, recordEvent } from './batchJournal.js';
 import type { RecordWriter, WriteOutcome, WriteRequest } from './writeTypes.js';
 import { toRunStop } from './runStop.js';
-
+import { IN_DOUBT } from '../util/outcomeCodes.js';
 
 /**
  * Writes a batch (thousands of records) as Bulk API 2.0 ingest jobs, journaled like a REST batch: intent

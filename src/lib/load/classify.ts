@@ -3,6 +3,7 @@ import type { RecordError } from '../api/collections.js';
 import type { DescribeField } from '../schema/describeTypes.js';
 import type { PreparedRecord } from '../transform/recordTransformer.js';
 import { sameValue } from '../scan/valueCompare.js';
+import { AMBIGUOUS_MATCH } from '../util/outcomeCodes.js';
 
 /** What the sync does with one source record. */
 export type Decision =
@@ -18,8 +19,6 @@ export type Decision =
   | { kind: 'unchanged'; targetId: string }
   | { kind: 'skipped'; targetId: string | null; reason: string }
   | { kind: 'failed'; targetId: string | null; error: RecordError };
-
-export const AMBIGUOUS_MATCH = 'ISYNC_AMBIGUOUS_MATCH';
 
 /**
  * Compares a prepared record with its matches in the target and decides: insert when there is none (if the

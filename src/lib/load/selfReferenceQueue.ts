@@ -1,6 +1,7 @@
 import type { SObjectRow } from '../api/queryPages.js';
-import { PARENT_NOT_SYNCED, type PreparedRecord } from '../transform/recordTransformer.js';
+import { type PreparedRecord } from '../transform/recordTransformer.js';
 import { shortId } from '../util/shortId.js';
+import { PARENT_NOT_SYNCED } from '../util/outcomeCodes.js';
 
 /** A record waiting for its parent: its matches in the target, and the key fields of its source row. */
 export type WaitingRecord = { prepared: PreparedRecord; matches: SObjectRow[] | undefined; keyFields: SObjectRow };

@@ -5,6 +5,7 @@ import type { SyncObject } from '../template/syncTemplate.js';
 import type { InDoubtWrites } from '../journal/inDoubtWrites.js';
 import { scalarText } from '../util/scalarText.js';
 import type { IdMap } from '../util/idMap.js';
+import { PARENT_NOT_SYNCED, REFERENCE_NOT_FOUND } from '../util/outcomeCodes.js';
 
 /** What the transformer needs to know about one object's step in the plan. */
 export type ObjectSyncSpec = {
@@ -73,9 +74,6 @@ export type PreparedRecord = {
   notes: string[];
   failure?: RecordError;
 };
-
-export const PARENT_NOT_SYNCED = 'ISYNC_PARENT_NOT_SYNCED';
-export const REFERENCE_NOT_FOUND = 'ISYNC_REFERENCE_NOT_FOUND';
 
 /** Turns one source row into the values to write in the target, without mutating the row. */
 export function prepareRecord(row: SObjectRow, spec: ObjectSyncSpec, context: LookupContext): PreparedRecord {

@@ -1,16 +1,9 @@
 import { expect } from 'chai';
 import { errorCodeOf } from '../../../src/lib/api/failures.js';
-import {
-  BULK_UNPROCESSED,
-  BulkJobError,
-  CorrelationError,
-  runIngestJob,
-  type IngestJobInfo,
-  type IngestRecord,
-  type IngestRequest,
-} from '../../../src/lib/bulk/bulkIngest.js';
-import { IN_DOUBT } from '../../../src/lib/journal/inDoubtWrites.js';
+import { BulkJobError, CorrelationError, runIngestJob, type IngestJobInfo, type IngestRecord, type IngestRequest } from '../../../src/lib/bulk/bulkIngest.js';
+
 import { FakeBulkOrg } from './fakeBulkOrg.js';
+import { BULK_UNPROCESSED, IN_DOUBT } from '../../../src/lib/util/outcomeCodes.js';
 
 const FAST = { pollIntervalMs: 1, maxPollIntervalMs: 2, retry: { maxAttempts: 3, baseMs: 1, maxMs: 2 } };
 

@@ -3,9 +3,10 @@ import { classify } from '../../../src/lib/load/classify.js';
 import { sameValue } from '../../../src/lib/scan/valueCompare.js';
 import { matchKeyOf } from '../../../src/lib/scan/matchKey.js';
 import { IdMap } from '../../../src/lib/util/idMap.js';
-import { prepareRecord, PARENT_NOT_SYNCED, type LookupContext, type ObjectSyncSpec } from '../../../src/lib/transform/recordTransformer.js';
+import { prepareRecord, type LookupContext, type ObjectSyncSpec } from '../../../src/lib/transform/recordTransformer.js';
 import { SelfReferenceQueue } from '../../../src/lib/load/selfReferenceQueue.js';
 import { describe as describeObject, field, lookup } from './describeKit.js';
+import { PARENT_NOT_SYNCED } from '../../../src/lib/util/outcomeCodes.js';
 
 const ACCOUNT = describeObject('Account', [
   field('Name', { nameField: true, nillable: false }),

@@ -5,9 +5,10 @@ import { ObjectSync } from '../../../src/lib/load/objectSync.js';
 import { ParentArrivals } from '../../../src/lib/load/parentArrivals.js';
 import type { EngineRun } from '../../../src/lib/load/engineRun.js';
 import { RecordCounts } from '../../../src/lib/load/recordCounts.js';
-import { PARENT_NOT_SYNCED, type ObjectSyncSpec } from '../../../src/lib/transform/recordTransformer.js';
+import { type ObjectSyncSpec } from '../../../src/lib/transform/recordTransformer.js';
 import { describe as describeObject, field, lookup } from './describeKit.js';
 import { engineRun, nameKeyedSpec } from './engineRunKit.js';
+import { PARENT_NOT_SYNCED } from '../../../src/lib/util/outcomeCodes.js';
 
 const PARENT = 'Parent__c';
 const CHILD = 'Child__c';

@@ -9,10 +9,11 @@ import { prepareSync, type PreparedSync } from '../../../src/lib/run/prepareSync
 import type { TemplateFile } from '../../../src/lib/template/templateFile.js';
 import { templateForWriting } from '../../../src/lib/graph/writeTemplateFile.js';
 import { IdMap } from '../../../src/lib/util/idMap.js';
-import { PARENT_NOT_SYNCED, prepareRecord, type ObjectSyncSpec } from '../../../src/lib/transform/recordTransformer.js';
+import { prepareRecord, type ObjectSyncSpec } from '../../../src/lib/transform/recordTransformer.js';
 import { ReferenceResolver } from '../../../src/lib/transform/referenceResolver.js';
 import { sampleSchema } from './sampleSchema.js';
 import { stubDescribeSource, stubSoqlChecker } from './stubOrg.js';
+import { PARENT_NOT_SYNCED } from '../../../src/lib/util/outcomeCodes.js';
 
 describe('insert-only objects ("matchBy": false)', () => {
   let dir: string;
