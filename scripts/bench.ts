@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, platform, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../test/support/runPlugin.js';
+import { REPO_ROOT } from '../harness/runPlugin.js';
 import { BenchUsageError, parseBenchOptions } from './bench/options.js';
 import { renderMarkdown } from './bench/report.js';
 import type { BenchResults } from './bench/results.js';

@@ -8,9 +8,9 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { startOrg } from '@sf-isync/org-emulator';
-import { queryOrg } from '../test/support/emulatedOrgs.js';
-import { REPO_ROOT, runTs } from '../test/support/runPlugin.js';
-import { sandboxEnv } from '../test/support/sandboxHome.js';
+import { queryOrg } from '../harness/emulatedOrgs.js';
+import { REPO_ROOT, runTs } from '../harness/runPlugin.js';
+import { sandboxEnv } from '../harness/sandboxHome.js';
 import { crashDemo } from './demoCrash.js';
 
 const TEMPLATE = 'examples/demo-template.json';
@@ -42,7 +42,7 @@ try {
     ['isync-demo-target', target],
     ['isync-demo-slow', slow],
   ] as const) {
-    const login = await runTs('test/support/loginEmulatedOrg.ts', [alias, org.instanceUrl, org.accessToken], env);
+    const login = await runTs('harness/loginEmulatedOrg.ts', [alias, org.instanceUrl, org.accessToken], env);
     if (login.code !== 0) throw new Error(`Could not log in ${alias}: ${login.stderr}`);
   }
   const orgs = ['--source-org', 'isync-demo-source', '--target-org', 'isync-demo-target', '--template', TEMPLATE];

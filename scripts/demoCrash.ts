@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { EmulatedOrg } from '@sf-isync/org-emulator';
-import { REPO_ROOT } from '../test/support/runPlugin.js';
+import { REPO_ROOT } from '../harness/runPlugin.js';
 
 /** Records in the target, all objects. */
 function recordsIn(org: EmulatedOrg): number {

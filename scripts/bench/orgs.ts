@@ -4,7 +4,7 @@
  * Every tool gets a fresh pair from the same seed, so all tools move identical data into an identical empty org.
  */
 import type { RemoteOrg } from '@sf-isync/org-emulator';
-import { startOrgPairInWorkers, type OrgPair } from '../../test/support/emulatedOrgs.js';
+import { startOrgPairInWorkers, type OrgPair } from '../../harness/emulatedOrgs.js';
 import type { CostModel } from './options.js';
 
 export type BenchOrgs = OrgPair<RemoteOrg>;

@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExecuteResult } from '../../src/commands/isync/execute.js';
-import { queryOrg, startOrgPair, type OrgPair } from '../support/emulatedOrgs.js';
-import { jsonOf, runPlugin, spawnPlugin } from '../support/runPlugin.js';
+import { queryOrg, startOrgPair, type OrgPair } from '../../harness/emulatedOrgs.js';
+import { jsonOf, runPlugin, spawnPlugin } from '../../harness/runPlugin.js';
 import { expectReportCountsNewRecords, expectSameState, snapshot } from './runLifecycle.js';
 
 /** The object the crash template makes insert-only: nothing finds its records again but the run's own journal. */

@@ -5,8 +5,8 @@ import type { ExecuteResult } from '../../src/commands/isync/execute.js';
 import type { ReportResult } from '../../src/commands/isync/report.js';
 import type { RollbackResult } from '../../src/commands/isync/rollback.js';
 import type { EmulatedOrg } from '@sf-isync/org-emulator';
-import { startOrgPair, type OrgPair } from '../support/emulatedOrgs.js';
-import { jsonOf, REPO_ROOT, runPlugin, spawnPlugin, type PluginRun } from '../support/runPlugin.js';
+import { startOrgPair, type OrgPair } from '../../harness/emulatedOrgs.js';
+import { jsonOf, REPO_ROOT, runPlugin, spawnPlugin, type PluginRun } from '../../harness/runPlugin.js';
 
 /**
  * The whole life of a run under crashes: `sf isync execute` killed with SIGKILL (its whole process group)

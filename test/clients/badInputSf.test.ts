@@ -3,8 +3,8 @@ import pLimit from 'p-limit';
 import { BAD_INPUT_CASES } from '../support/badInputCases.js';
 import { expectRefusal, filesSnapshot, writeRequests } from '../support/badInputChecks.js';
 import { prepareBadInputWorld, type BadInputWorld } from '../support/badInputWorld.js';
-import type { LoginOrg } from '../support/emulatedOrgs.js';
-import { REPO_ROOT, type PluginRun } from '../support/runPlugin.js';
+import type { LoginOrg } from '../../harness/emulatedOrgs.js';
+import { REPO_ROOT, type PluginRun } from '../../harness/runPlugin.js';
 import { installSfCli, type SfCli } from './sfCli.js';
 
 /**

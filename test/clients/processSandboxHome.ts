@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { sandboxEnv } from '../support/sandboxHome.js';
+import { sandboxEnv } from '../../harness/sandboxHome.js';
 
 /**
  * Points this process at a temporary HOME (and the file keychain) for an in-process client such as

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import type { EmulatedOrg } from '@sf-isync/org-emulator';
 import { startOrg } from '@sf-isync/org-emulator';
-import { sandboxEnv } from '../support/sandboxHome.js';
+import { sandboxEnv } from '../../harness/sandboxHome.js';
 import { installSfCli, type SfCli } from './sfCli.js';
 
 type Row = Record<string, unknown> & { Id: string };

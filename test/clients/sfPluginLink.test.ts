@@ -2,9 +2,9 @@ import { expect } from 'chai';
 import type { ExecuteResult } from '../../src/commands/isync/execute.js';
 import type { OrderResult } from '../../src/commands/isync/order.js';
 import { startOrg, type EmulatedOrg } from '@sf-isync/org-emulator';
-import { queryOrg } from '../support/emulatedOrgs.js';
-import { REPO_ROOT } from '../support/runPlugin.js';
-import { sandboxEnv } from '../support/sandboxHome.js';
+import { queryOrg } from '../../harness/emulatedOrgs.js';
+import { REPO_ROOT } from '../../harness/runPlugin.js';
+import { sandboxEnv } from '../../harness/sandboxHome.js';
 import { installSfCli, type SfCli, type SfJson, type SfRun } from './sfCli.js';
 
 /**

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EmulatedOrg } from '@sf-isync/org-emulator';
-import { sandboxEnv } from '../support/sandboxHome.js';
+import { sandboxEnv } from '../../harness/sandboxHome.js';
 import { installClient } from './installClient.js';
 
 export const SFDMU_VERSION = '3.7.19';

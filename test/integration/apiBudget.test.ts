@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { ExecuteResult } from '../../src/commands/isync/execute.js';
-import { startOrgPair, type OrgPair } from '../support/emulatedOrgs.js';
-import { jsonOf, runPlugin } from '../support/runPlugin.js';
+import { startOrgPair, type OrgPair } from '../../harness/emulatedOrgs.js';
+import { jsonOf, runPlugin } from '../../harness/runPlugin.js';
 import { writeSchemaFile } from '../support/journalFiles.js';
 
 const TEMPLATE = 'examples/demo-template.json';

@@ -6,7 +6,7 @@ import pLimit from 'p-limit';
 import { BAD_INPUT_CASES } from '../support/badInputCases.js';
 import { expectRefusal, filesSnapshot, writeRequests } from '../support/badInputChecks.js';
 import { copyRun, prepareBadInputWorld, succeeded, type BadInputWorld } from '../support/badInputWorld.js';
-import { jsonOf, runPlugin, type PluginRun } from '../support/runPlugin.js';
+import { jsonOf, runPlugin, type PluginRun } from '../../harness/runPlugin.js';
 
 describe('bad input: every mistake is refused with its problem and fix, and nothing is written', function () {
   this.timeout(600_000);

@@ -3,8 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExecuteResult } from '../../src/commands/isync/execute.js';
-import { queryOrg, startOrgPair, type OrgPair } from '../support/emulatedOrgs.js';
-import { jsonOf, runPlugin } from '../support/runPlugin.js';
+import { queryOrg, startOrgPair, type OrgPair } from '../../harness/emulatedOrgs.js';
+import { jsonOf, runPlugin } from '../../harness/runPlugin.js';
 
 /** Large objects go through Bulk API 2.0 (threshold lowered here so a small dataset takes that path). */
 describe('execute: the Bulk API 2.0 path for large objects', function () {

@@ -3,8 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExecuteResult } from '../../src/commands/isync/execute.js';
-import { queryOrg, startOrgPair, type OrgPair } from '../support/emulatedOrgs.js';
-import { jsonOf, runPlugin } from '../support/runPlugin.js';
+import { queryOrg, startOrgPair, type OrgPair } from '../../harness/emulatedOrgs.js';
+import { jsonOf, runPlugin } from '../../harness/runPlugin.js';
 
 const SUPPLIER =
   'SELECT External_Id__c, Name, Tax_Number__c, Type__c, Category__c, Active__c, Annual_Spend__c, On_Time_Rate__c, Parent_Supplier__r.External_Id__c FROM Supplier__c';

@@ -1,7 +1,7 @@
 import { crashAndResume, crashRollback, INSERT_ONLY_OBJECT, type KillPoint } from '../chaos/crashResume.js';
 import { killResumeRollback, LIFECYCLE_RECORDS, type LifecyclePoint } from '../chaos/runLifecycle.js';
 
-/** A few kill points run in CI; `npm run chaos` runs many more (scripts/chaos.ts). */
+/** A few kill points run in CI; `npm run chaos` runs many more (test/chaos/chaos.ts). */
 const CI_POINTS: KillPoint[] = [
   { name: 'while scanning, before any write', afterRecords: 0, afterQueries: 40 },
   { name: 'in the middle of the inserts', afterRecords: 120 },
@@ -23,7 +23,7 @@ describe('crash safety: SIGKILL at any moment, then execute --resume', function 
   });
 });
 
-/** Two chains of the many `npm run chaos` runs (scripts/chaos.ts), on the bench data with batches in flight. */
+/** Two chains of the many `npm run chaos` runs (test/chaos/chaos.ts), on the bench data with batches in flight. */
 const LIFECYCLE_POINTS: LifecyclePoint[] = [
   {
     name: 'execute killed (1,500 records), torn journal tail, resume killed (1,000 more), rollback killed (300 deletes)',

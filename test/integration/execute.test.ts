@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { startOrg } from '@sf-isync/org-emulator';
 import type { ExecuteResult } from '../../src/commands/isync/execute.js';
 import type { ScanResult } from '../../src/commands/isync/scan.js';
-import { callOrg, queryOrg, startOrgPair, type OrgPair } from '../support/emulatedOrgs.js';
-import { jsonOf, runPlugin, runTs } from '../support/runPlugin.js';
+import { callOrg, queryOrg, startOrgPair, type OrgPair } from '../../harness/emulatedOrgs.js';
+import { jsonOf, runPlugin, runTs } from '../../harness/runPlugin.js';
 import { journalEvents, writeSchemaFile } from '../support/journalFiles.js';
 import type { RecordEvent } from '../../src/lib/journal/events.js';
 
@@ -160,7 +160,7 @@ describe('sf isync execute against emulated orgs (demo dataset into an empty org
 
     const production = await startOrg({ username: 'admin@production.isync.test', edition: 'production', seed: 3 });
     try {
-      await runTs('test/support/loginEmulatedOrg.ts', ['prod', production.instanceUrl, production.accessToken], pair.env);
+      await runTs('harness/loginEmulatedOrg.ts', ['prod', production.instanceUrl, production.accessToken], pair.env);
       const refused = await runPlugin(['isync', 'execute', '-s', 'src', '-o', 'prod', '--objects', 'Account', '--json'], pair.env);
       expect(refused.code).to.equal(1);
       expect(jsonOf(refused).name).to.equal('ProductionTargetError');

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExecuteResult } from '../../src/commands/isync/execute.js';
 import { expectSameData, TEMPLATE } from '../chaos/crashResume.js';
-import { callOrg, queryOrg, startOrgPair, type OrgPair } from '../support/emulatedOrgs.js';
-import { jsonOf, runPlugin } from '../support/runPlugin.js';
+import { callOrg, queryOrg, startOrgPair, type OrgPair } from '../../harness/emulatedOrgs.js';
+import { jsonOf, runPlugin } from '../../harness/runPlugin.js';
 
 /** A sync against an org that misbehaves: it completes correctly, or stops in a clear, resumable state. */
 describe('faults: row locks, 503s, the concurrent-request limit, session expiry; escaping', function () {

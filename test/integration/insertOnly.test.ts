@@ -6,9 +6,9 @@ import type { ExecuteResult } from '../../src/commands/isync/execute.js';
 import type { RetryResult } from '../../src/commands/isync/retry.js';
 import type { ScanResult } from '../../src/commands/isync/scan.js';
 import type { RecordEvent } from '../../src/lib/journal/events.js';
-import { queryOrg, startOrgPair, type OrgPair } from '../support/emulatedOrgs.js';
+import { queryOrg, startOrgPair, type OrgPair } from '../../harness/emulatedOrgs.js';
 import { journalEvents } from '../support/journalFiles.js';
-import { jsonOf, runPlugin, runTs } from '../support/runPlugin.js';
+import { jsonOf, runPlugin, runTs } from '../../harness/runPlugin.js';
 import { startDroppingProxy, type DroppingProxy, type ProxiedRequest } from './droppingProxy.js';
 
 const TASKS = 230;
@@ -74,7 +74,7 @@ describe('insert-only objects ("matchBy": false): in-doubt inserts found by crea
     seedSource(pair);
     const proxy = await startDroppingProxy(pair.target.instanceUrl, drop);
     cleanups.push(() => proxy.close());
-    const login = await runTs('test/support/loginEmulatedOrg.ts', ['tgt', proxy.url, pair.target.accessToken], pair.env);
+    const login = await runTs('harness/loginEmulatedOrg.ts', ['tgt', proxy.url, pair.target.accessToken], pair.env);
     expect(login.code, login.stderr).to.equal(0);
     return { pair, proxy, template: writeTemplate() };
   }

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
 import type { ExecuteResult } from '../../src/commands/isync/execute.js';
-import { queryOrg, startOrgPair, type OrgPair } from '../support/emulatedOrgs.js';
-import { jsonOf, REPO_ROOT, runPlugin } from '../support/runPlugin.js';
+import { queryOrg, startOrgPair, type OrgPair } from '../../harness/emulatedOrgs.js';
+import { jsonOf, REPO_ROOT, runPlugin } from '../../harness/runPlugin.js';
 
 /**
  * Twenty objects of thousands of records each (100,000 in all) start at once (record-level pipelining) and pause while their

@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExecuteResult } from '../../src/commands/isync/execute.js';
-import { queryOrg, startOrgPair, type OrgPair } from '../support/emulatedOrgs.js';
-import { jsonOf, REPO_ROOT, runPlugin } from '../support/runPlugin.js';
+import { queryOrg, startOrgPair, type OrgPair } from '../../harness/emulatedOrgs.js';
+import { jsonOf, REPO_ROOT, runPlugin } from '../../harness/runPlugin.js';
 
 /** `"objectByObject": true`: each object starts once the objects it looks up are done (no record-level overlap). */
 describe('execute with the template option objectByObject', function () {

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import type { OrderResult } from '../../src/commands/isync/order.js';
 import { defaultSchema } from '@sf-isync/org-emulator';
-import { startOrgPair, type OrgPair } from '../support/emulatedOrgs.js';
-import { jsonOf, runPlugin } from '../support/runPlugin.js';
+import { startOrgPair, type OrgPair } from '../../harness/emulatedOrgs.js';
+import { jsonOf, runPlugin } from '../../harness/runPlugin.js';
 
 /** `sf isync order` as a user runs it, against emulated orgs with the default schema. */
 describe('sf isync order against emulated orgs', function () {

@@ -6,8 +6,8 @@ import { parse } from 'csv-parse/sync';
 import type { ExecuteResult } from '../../src/commands/isync/execute.js';
 import type { ReportResult } from '../../src/commands/isync/report.js';
 import type { RunsResult } from '../../src/commands/isync/runs.js';
-import { callOrg, startOrgPair, type OrgPair } from '../support/emulatedOrgs.js';
-import { jsonOf, runPlugin } from '../support/runPlugin.js';
+import { callOrg, startOrgPair, type OrgPair } from '../../harness/emulatedOrgs.js';
+import { jsonOf, runPlugin } from '../../harness/runPlugin.js';
 import { journalEvents, writeSchemaFile } from '../support/journalFiles.js';
 
 type Failure = {

@@ -5,8 +5,8 @@ import type { ExecuteResult } from '../../src/commands/isync/execute.js';
 import type { RollbackResult } from '../../src/commands/isync/rollback.js';
 import type { ReportResult } from '../../src/commands/isync/report.js';
 import type { RunMeta } from '../../src/lib/journal/runMeta.js';
-import { callOrg, queryOrg, startOrgPair, type OrgPair } from '../support/emulatedOrgs.js';
-import { jsonOf, runPlugin } from '../support/runPlugin.js';
+import { callOrg, queryOrg, startOrgPair, type OrgPair } from '../../harness/emulatedOrgs.js';
+import { jsonOf, runPlugin } from '../../harness/runPlugin.js';
 
 const TEMPLATE = 'examples/demo-template.json';
 const OBJECTS = (JSON.parse(readFileSync(TEMPLATE, 'utf8')) as { objects: Array<{ name: string }> }).objects.map((o) => o.name);

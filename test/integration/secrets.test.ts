@@ -6,8 +6,8 @@ import type { ExecuteResult } from '../../src/commands/isync/execute.js';
 import type { ReportResult } from '../../src/commands/isync/report.js';
 import type { RollbackResult } from '../../src/commands/isync/rollback.js';
 import type { RecordEvent } from '../../src/lib/journal/events.js';
-import { callOrg, queryOrg, startOrgPair, type OrgPair } from '../support/emulatedOrgs.js';
-import { jsonOf, runPlugin, type PluginRun } from '../support/runPlugin.js';
+import { callOrg, queryOrg, startOrgPair, type OrgPair } from '../../harness/emulatedOrgs.js';
+import { jsonOf, runPlugin, type PluginRun } from '../../harness/runPlugin.js';
 
 /** Every file under a folder, recursively. */
 function filesUnder(dir: string): string[] {

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EmulatedOrg } from '@sf-isync/org-emulator';
 import { texts, type BadInputCase, type BadInputContext } from './badInputCases.js';
-import { jsonOf, type PluginRun } from './runPlugin.js';
+import { jsonOf, type PluginRun } from '../../harness/runPlugin.js';
 
 /** Request kinds of the emulator that write records (REST single and collections, composite, bulk). */
 /** Requests that can only write. A Composite request may carry reads (describes, counts): judged by the records it committed. */

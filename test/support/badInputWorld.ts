@@ -6,8 +6,8 @@ import { startOrg, type EmulatedOrg } from '@sf-isync/org-emulator';
 import type { ExecuteResult } from '../../src/commands/isync/execute.js';
 import type { RunMeta } from '../../src/lib/journal/runMeta.js';
 import type { BadInputCase, BadInputContext, PreparedRuns } from './badInputCases.js';
-import { loginWithCore, startOrgPair, type LoginOrg, type OrgPair } from './emulatedOrgs.js';
-import { jsonOf, runPlugin, type PluginRun } from './runPlugin.js';
+import { loginWithCore, startOrgPair, type LoginOrg, type OrgPair } from '../../harness/emulatedOrgs.js';
+import { jsonOf, runPlugin, type PluginRun } from '../../harness/runPlugin.js';
 
 /**
  * What the bad-input table runs against, prepared the same way for `test/integration/badInput.test.ts`

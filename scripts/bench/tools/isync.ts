@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../../../test/support/runPlugin.js';
+import { REPO_ROOT } from '../../../harness/runPlugin.js';
 import { runMeasured } from '../measure/runMeasured.js';
 import type { BenchTool, ToolOutcome } from './tool.js';
 

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { installClient } from '../../../test/clients/installClient.js';
 import { SFDMU_VERSION } from '../../../test/clients/sfdmu.js';
-import { sandboxEnv } from '../../../test/support/sandboxHome.js';
+import { sandboxEnv } from '../../../harness/sandboxHome.js';
 import { runMeasured } from '../measure/runMeasured.js';
 import { sfdmuPlan } from './sfdmuPlan.js';
 import type { BenchTool, ToolOutcome } from './tool.js';

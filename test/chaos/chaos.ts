@@ -5,8 +5,8 @@
  * every record exactly once with the right lookups, the report's counts, and a rollback that leaves the target
  * exactly as before. Exits non-zero if any point fails.
  */
-import { crashAndResume, crashRollback, INSERT_ONLY_OBJECT, type KillPoint } from '../test/chaos/crashResume.js';
-import { killResumeRollback, type LifecyclePoint } from '../test/chaos/runLifecycle.js';
+import { crashAndResume, crashRollback, INSERT_ONLY_OBJECT, type KillPoint } from './crashResume.js';
+import { killResumeRollback, type LifecyclePoint } from './runLifecycle.js';
 
 const points: KillPoint[] = [
   ...[10, 30, 60, 100].map((afterQueries) => ({ name: `after ${afterQueries} reads`, afterRecords: 0, afterQueries })),

@@ -3,7 +3,7 @@
  * alias, exactly as `sf org login access-token` does: AuthInfo with accessTokenOptions, save, alias. It writes
  * to the sf state folder of $HOME, so callers point HOME at a temporary folder.
  *
- * Usage: tsx test/support/loginEmulatedOrg.ts <alias> <instanceUrl> <accessToken>
+ * Usage: tsx harness/loginEmulatedOrg.ts <alias> <instanceUrl> <accessToken>
  */
 import { AuthInfo } from '@salesforce/core';
 

@@ -16,7 +16,7 @@ export type LoginOrg = (alias: string, org: RemoteOrg, env: NodeJS.ProcessEnv) =
 
 /** The default login: what `sf org login access-token` saves, written by @salesforce/core (loginEmulatedOrg.ts). */
 export const loginWithCore: LoginOrg = async (alias, org, env) => {
-  const login = await runTs('test/support/loginEmulatedOrg.ts', [alias, org.instanceUrl, org.accessToken], env);
+  const login = await runTs('harness/loginEmulatedOrg.ts', [alias, org.instanceUrl, org.accessToken], env);
   if (login.code !== 0) throw new Error(`login ${alias} failed: ${login.stderr}`);
 };
 
