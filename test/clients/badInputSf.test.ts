@@ -1,10 +1,7 @@
 import { expect } from 'chai';
-import pLimit from 'p-limit';
-import { BAD_INPUT_CASES } from '../support/badInputCases.js';
-import { expectRefusal, filesSnapshot, writeRequests } from '../support/badInputChecks.js';
-import { prepareBadInputWorld, type BadInputWorld } from '../support/badInputWorld.js';
+import { describeBadInputTable, prepareBadInputWorld, type BadInputWorld } from '../support/badInputWorld.js';
 import type { LoginOrg } from '../../harness/emulatedOrgs.js';
-import { REPO_ROOT, type PluginRun } from '../../harness/runPlugin.js';
+import { REPO_ROOT } from '../../harness/runPlugin.js';
 import { installSfCli, type SfCli } from './sfCli.js';
 
 /**
@@ -44,32 +41,8 @@ describe('clients: the bad-input table through sf', function () {
     expect(plugins.stdout).to.match(/sf-isync .*\(link\)/);
   });
 
-  describe('the table', () => {
-    let results: PluginRun[];
-    let writesBefore: number[];
-    let filesBefore: Record<string, string>;
-    const folders = (): string[] => [world.main.env.SF_ISYNC_JOURNAL_DIR!, world.altered.env.SF_ISYNC_JOURNAL_DIR!, world.scratch];
-
-    // Two sf processes at a time, as the bin/run.js table; writes and files are checked over the whole table.
-    before(async () => {
-      const argvs = BAD_INPUT_CASES.map((badInput) => badInput.argv(world.ctx));
-      writesBefore = world.orgs().map(writeRequests);
-      filesBefore = filesSnapshot(folders());
-      results = await pLimit(2).map(BAD_INPUT_CASES, (badInput, index) => sf.run([...argvs[index], '--json'], world.envOf(badInput), REPO_ROOT));
-    });
-
-    BAD_INPUT_CASES.forEach((badInput, index) => {
-      it(badInput.name, () => {
-        expectRefusal(badInput, results[index], world.ctx);
-      });
-    });
-
-    it('wrote nothing to any org, in any case', () => {
-      expect(world.orgs().map(writeRequests)).to.deep.equal(writesBefore);
-    });
-
-    it('wrote no journal and no file, in any case', () => {
-      expect(filesSnapshot(folders())).to.deep.equal(filesBefore);
-    });
-  });
+  describeBadInputTable(
+    () => world,
+    (argv, env) => sf.run(argv, env, REPO_ROOT)
+  );
 });

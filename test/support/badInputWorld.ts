@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { startOrg, type EmulatedOrg } from '@sf-isync/org-emulator';
 import type { ExecuteResult } from '../../src/commands/isync/execute.js';
 import type { RunMeta } from '../../src/lib/journal/runMeta.js';
-import type { BadInputCase, BadInputContext, PreparedRuns } from './badInputCases.js';
+import pLimit from 'p-limit';
+import { BAD_INPUT_CASES, type BadInputCase, type BadInputContext, type PreparedRuns } from './badInputCases.js';
+import { expectRefusal, filesSnapshot, writeRequests } from './badInputChecks.js';
 import { loginWithCore, startOrgPair, type LoginOrg, type OrgPair } from '../../harness/emulatedOrgs.js';
 import { jsonOf, runPlugin, type PluginRun } from '../../harness/runPlugin.js';
 
@@ -150,4 +152,40 @@ async function prepareRunsAndFiles(main: OrgPair, scratch: string): Promise<BadI
     notAFolder,
   };
   return ctx;
+}
+
+/**
+ * The bad-input table as mocha tests, each case run by `run` (bin/run.js, or the real sf CLI): two processes
+ * at a time (the machine has two cores), so that writes to the orgs and files written are checked over the
+ * whole table rather than per case. `world()` is read when the table runs (it is prepared in a `before`).
+ */
+export function describeBadInputTable(world: () => BadInputWorld, run: (argv: string[], env: NodeJS.ProcessEnv) => Promise<PluginRun>): void {
+  describe('the table', () => {
+    let results: PluginRun[];
+    let writesBefore: number[];
+    let filesBefore: Record<string, string>;
+    const folders = (): string[] => [world().main.env.SF_ISYNC_JOURNAL_DIR!, world().altered.env.SF_ISYNC_JOURNAL_DIR!, world().scratch];
+
+    before(async () => {
+      // Each case's files are made first, so that the files written during the table are the plugin's only.
+      const argvs = BAD_INPUT_CASES.map((badInput) => badInput.argv(world().ctx));
+      writesBefore = world().orgs().map(writeRequests);
+      filesBefore = filesSnapshot(folders());
+      results = await pLimit(2).map(BAD_INPUT_CASES, (badInput, index) => run([...argvs[index], '--json'], world().envOf(badInput)));
+    });
+
+    BAD_INPUT_CASES.forEach((badInput, index) => {
+      it(badInput.name, () => {
+        expectRefusal(badInput, results[index], world().ctx);
+      });
+    });
+
+    it('wrote nothing to any org, in any case', () => {
+      expect(world().orgs().map(writeRequests)).to.deep.equal(writesBefore);
+    });
+
+    it('wrote no journal and no file, in any case', () => {
+      expect(filesSnapshot(folders())).to.deep.equal(filesBefore);
+    });
+  });
 }
