@@ -166,6 +166,22 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     fix: ['Add --resume'],
   },
   {
+    name: 'execute --resume when the newest sync ended (nothing was interrupted after it)',
+    argv: () => ['isync', 'execute', '--resume'],
+    exit: 1,
+    error: 'NothingToResumeError',
+    problem: (ctx) => [`Nothing to resume: the newest sync, run ${ctx.runs.rolledBack}, ended rolled_back`],
+    fix: ['run the same `sf isync execute` command again', 'sf isync execute --resume --run-id <id>'],
+  },
+  {
+    name: 'execute --resume in a journal folder without runs',
+    argv: (ctx) => ['isync', 'execute', '--resume', '--journal-dir', ctx.emptyJournalDir],
+    exit: 1,
+    error: 'NoRunsError',
+    problem: (ctx) => [`No runs in ${ctx.emptyJournalDir}`],
+    fix: ['Run `sf isync execute` first'],
+  },
+  {
     name: 'both --template and --objects',
     argv: () => [...OBJECTS, '-t', 'examples/demo-template.json'],
     ...PARSE_ERROR,
