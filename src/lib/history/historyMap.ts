@@ -1,0 +1,40 @@
+import { IdMap } from '../util/idMap.js';
+import { shortId } from '../util/shortId.js';
+
+/**
+ * Source id -> target id over every earlier run between two orgs (and imported maps): the target record a
+ * source record was synced to before. Backed by the packed IdMap (about 28 bytes an entry, off the heap),
+ * which only grows; a rollback's removals, rare, are a set of ids laid over it, emptied again for an id a
+ * later run maps anew. Entries are applied in time order, so the latest word on a record wins.
+ */
+export class HistoryMap {
+  private readonly ids = new IdMap();
+  /** Source ids (15 characters) whose mapping a later entry removed; always ids that `ids` holds. */
+  private readonly removed = new Set<string>();
+
+  /** `sourceId`: 15 characters; `targetId`: 18. */
+  public add(sourceId: string, targetId: string): void {
+    this.ids.set(sourceId, targetId);
+    this.removed.delete(sourceId);
+  }
+
+  public remove(sourceId: string): void {
+    if (this.ids.has(sourceId)) this.removed.add(sourceId);
+  }
+
+  /** The 18-character id of the target record that `sourceId` (15 or 18 characters) was synced to, if any. */
+  public get(sourceId: string): string | undefined {
+    const id = shortId(sourceId);
+    return this.removed.has(id) ? undefined : this.ids.get(id);
+  }
+
+  public has(sourceId: string): boolean {
+    const id = shortId(sourceId);
+    return !this.removed.has(id) && this.ids.has(id);
+  }
+
+  /** Source records that have a target record. */
+  public get size(): number {
+    return this.ids.size - this.removed.size;
+  }
+}

@@ -1,0 +1,159 @@
+import { readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { Messages, SfError } from '@salesforce/core';
+import { RunStore, type RunJournal } from '../journal/runStore.js';
+import { shortId } from '../util/shortId.js';
+import { foldRunJournal, journalSize } from './foldJournal.js';
+import { HistoryMap } from './historyMap.js';
+import { pairFolder, runOfSegmentName, runSegmentName, SEGMENT_EXTENSION, shortPair, type HistoryPair } from './historyPaths.js';
+import { readSegment, readSegmentHeader, SegmentDamage, type SegmentVisitor } from './segmentReader.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('sf-isync', 'isync.idmap');
+
+export type HistoryLoad = {
+  map: HistoryMap;
+  /** Segment files read: one per earlier run between the two orgs, one per import. */
+  segments: number;
+  /** Entry lines read (mappings and removals): a record synced by three runs counts three times. */
+  entries: number;
+  /** No segment at all: the two orgs were never synced (or their history was deleted). */
+  firstRun: boolean;
+  /** Damaged segments rebuilt from their journals, runs left out: for the command to show. */
+  warnings: string[];
+};
+
+/**
+ * The history map of two orgs: every segment of the pair brought up to date with the journals (see
+ * refreshSegments), then applied in name order, which is time order (run ids and import names start with a
+ * UTC timestamp): a later mapping of a source id wins, a rollback's removal removes it. A missing history is
+ * a first run; a damaged or foreign segment is an SfError saying which file, which line and what is wrong.
+ */
+export async function loadHistory(root: string, pair: HistoryPair): Promise<HistoryLoad> {
+  const read = await readHistory(root, pair, newMapState);
+  return { map: read.state.map, segments: read.segments.length, entries: read.entries, firstRun: read.segments.length === 0, warnings: read.warnings };
+}
+
+/** A fresh HistoryMap and the visitor that applies a segment's entries to it (objects are not kept). */
+export function newMapState(): { map: HistoryMap; visitor: SegmentVisitor } {
+  const map = new HistoryMap();
+  return { map, visitor: { add: (_object, sourceId, targetId) => map.add(sourceId, targetId), remove: (_object, sourceId) => map.remove(sourceId) } };
+}
+
+/** What a read of every segment saw; `segments`: the files read, in order (export reads them again). */
+export type HistoryRead<State> = { state: State; segments: string[]; entries: number; warnings: string[] };
+
+/**
+ * Reads every segment of the pair, in name order, into the visitor of a fresh state. A damaged (or foreign)
+ * segment of a run whose journal is still there is rebuilt from it, with a warning, and the read starts over
+ * with a fresh state (entries already applied cannot be taken back out of the packed map; damage is rare).
+ * Any other damaged segment (an import, a run whose journal was pruned) is refused: nothing rebuilds it.
+ */
+export async function readHistory<State>(
+  root: string,
+  pair: HistoryPair,
+  start: () => { visitor: SegmentVisitor } & State
+): Promise<HistoryRead<State>> {
+  const folder = pairFolder(root, pair);
+  const warnings: string[] = [];
+  const runs = await refreshSegments(root, pair, warnings);
+  const rebuilt = new Set<string>();
+  for (;;) {
+    const state = start();
+    const segments = segmentNames(folder);
+    let entries = 0;
+    const counting: SegmentVisitor = {
+      add: (object, sourceId, targetId) => {
+        entries++;
+        state.visitor.add(object, sourceId, targetId);
+      },
+      remove: (object, sourceId) => {
+        entries++;
+        state.visitor.remove(object, sourceId);
+      },
+    };
+    try {
+      for (const name of segments) await readSegment(join(folder, name), pair, counting);
+      return { state, segments, entries, warnings };
+    } catch (error) {
+      if (!(error instanceof SegmentDamage)) throw error;
+      const runId = runOfSegmentName(basename(error.path));
+      const journal = runId === undefined ? undefined : runs.get(runId);
+      if (journal === undefined || rebuilt.has(journal.meta.runId)) throw refusal(error);
+      rebuilt.add(journal.meta.runId);
+      warnings.push(rebuiltWarning(error, journal.meta.runId));
+      await foldRunJournal(journal, pair, error.path);
+    }
+  }
+}
+
+/**
+ * Brings the pair's run segments up to date with the journals, the source of truth: a run with no segment is
+ * folded, and so is one whose `events.jsonl` has another size than the segment records (a resume, a retry or
+ * a rollback appended to it), or whose segment's header is damaged. Segments of runs whose journal was
+ * pruned stay as they are, and count. Returns the pair's runs by id, to rebuild damaged segments from.
+ */
+async function refreshSegments(root: string, pair: HistoryPair, warnings: string[]): Promise<Map<string, RunJournal>> {
+  const folder = pairFolder(root, pair);
+  const runs = pairRuns(new RunStore(root), pair, warnings);
+  for (const [runId, journal] of runs) {
+    const path = join(folder, runSegmentName(runId));
+    let journalBytes: number | undefined;
+    try {
+      journalBytes = readSegmentHeader(path, pair)?.journalBytes;
+    } catch (error) {
+      if (!(error instanceof SegmentDamage)) throw error;
+      warnings.push(rebuiltWarning(error, runId));
+    }
+    if (journalBytes !== journalSize(journal.eventsPath)) await foldRunJournal(journal, pair, path);
+  }
+  return runs;
+}
+
+/**
+ * The runs that wrote from the source org to the target org: `execute`, not a dry run, orgs compared by id
+ * (aliases can be pointed elsewhere). A run whose `run.json` cannot be read is left out with a warning: its
+ * orgs are unknown (a segment it already has still counts).
+ */
+function pairRuns(store: RunStore, pair: HistoryPair, warnings: string[]): Map<string, RunJournal> {
+  const expected = shortPair(pair);
+  const runs = new Map<string, RunJournal>();
+  for (const runId of store.list().reverse()) {
+    let journal: RunJournal;
+    try {
+      journal = store.open(runId);
+    } catch (error) {
+      if (!(error instanceof SfError) || error.name !== 'RunMetaDamagedError') throw error;
+      warnings.push(messages.getMessage('warning.RunLeftOut', [runId, error.message]));
+      continue;
+    }
+    const { meta } = journal;
+    if (meta.command !== 'execute' || meta.dryRun) continue;
+    if (shortId(meta.source.orgId) !== expected.sourceOrgId || shortId(meta.target.orgId) !== expected.targetOrgId) continue;
+    runs.set(runId, journal);
+  }
+  return runs;
+}
+
+/** The segment files of a pair's folder in name order (time order); none when the folder does not exist. */
+export function segmentNames(folder: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  // Temporary files of writes in progress (or of a process killed mid-write) end in `.tmp`: never read.
+  return names.filter((name) => name.endsWith(SEGMENT_EXTENSION)).sort();
+}
+
+/** A segment nothing can rebuild, refused with the way out: HistoryMapCorruptError or HistoryMapForeignError. */
+export function refusal(damage: SegmentDamage): SfError {
+  const key = damage.kind === 'foreign' ? 'error.HistoryMapForeign' : 'error.HistoryMapCorrupt';
+  return messages.createError(key, [damage.path, damage.line, damage.problem], [damage.path]);
+}
+
+function rebuiltWarning(damage: SegmentDamage, runId: string): string {
+  return messages.getMessage('warning.SegmentRebuilt', [damage.path, damage.line, damage.problem, runId]);
+}
