@@ -27,9 +27,10 @@ export function parseIdMapComment(line: string): IdMapComment | undefined {
   return { version: Number(match[1]), sourceOrgId: match[2], targetOrgId: match[3], entries: Number(match[4]) };
 }
 
-/** How many mappings of each object a map holds, in the order the objects came. */
+/** How many mappings of one object a map holds. */
 export type ObjectMappings = { object: string; mappings: number };
 
+/** Per object, by name (the rows of a file come in the order they were mapped). */
 export function objectMappings(counts: ReadonlyMap<string, number>): ObjectMappings[] {
-  return [...counts].map(([object, mappings]) => ({ object, mappings }));
+  return [...counts].map(([object, mappings]) => ({ object, mappings })).sort((a, b) => a.object.localeCompare(b.object));
 }
