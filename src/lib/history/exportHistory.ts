@@ -35,6 +35,7 @@ export type HistoryExport = {
  */
 export async function exportHistory(root: string, pair: HistoryPair, file: string): Promise<HistoryExport> {
   const read = await readHistory(root, pair, newMapState);
+  read.state.finish();
   const { map } = read.state;
   const ids = shortPair(pair);
   const out = new AtomicFile(file);

@@ -9,7 +9,7 @@ import { isObjectName, isSalesforceId, toId18 } from './salesforceNames.js';
 import { SegmentWriter } from './segmentFormat.js';
 
 /** What one journal event tells the history map: a source record now has this target record, or no longer. */
-export type HistoryEntry = { kind: 'add'; object: string; sourceId: string; targetId: string } | { kind: 'remove'; object: string; sourceId: string };
+export type HistoryEntry = { kind: 'add' | 'remove'; object: string; sourceId: string; targetId: string };
 
 /** Writes that leave the source record with a target record the run wrote or found. */
 const MAPPING_OPERATIONS: ReadonlySet<string> = new Set(['insert', 'upsert', 'update', 'deferred']);
@@ -18,7 +18,7 @@ const MAPPING_OPERATIONS: ReadonlySet<string> = new Set(['insert', 'upsert', 'up
  * The history entry of one journal event, or undefined for events that do not change which target record a
  * source record has. Maps: a record written (inserted, upserted, updated, its deferred lookups filled), and a
  * record the run matched and left alone (unchanged, skipped), which is in the target all the same. Removes: a
- * record a rollback deleted, or found already gone. A restore (a rollback put back an update) keeps the
+ * record a rollback deleted, or found already gone (with its target id: see segmentFormat.ts). A restore (a rollback put back an update) keeps the
  * record, and so its mapping. Failed writes say nothing: the record may not be there.
  */
 export function historyEntryOf(event: JournalEvent): HistoryEntry | undefined {
@@ -26,13 +26,13 @@ export function historyEntryOf(event: JournalEvent): HistoryEntry | undefined {
     case 'record':
       if (event.operation === 'delete') {
         const gone = event.ok || (event.error !== undefined && ALREADY_DELETED_CODES.has(event.error.statusCode));
-        return gone ? removal(event.object, event.sourceId) : undefined;
+        return gone ? entry('remove', event.object, event.sourceId, event.targetId) : undefined;
       }
-      return event.ok && MAPPING_OPERATIONS.has(event.operation) ? mapping(event.object, event.sourceId, event.targetId) : undefined;
+      return event.ok && MAPPING_OPERATIONS.has(event.operation) ? entry('add', event.object, event.sourceId, event.targetId) : undefined;
     case 'outcome':
-      return event.kind === 'unchanged' || event.kind === 'skipped' ? mapping(event.object, event.sourceId, event.targetId) : undefined;
+      return event.kind === 'unchanged' || event.kind === 'skipped' ? entry('add', event.object, event.sourceId, event.targetId) : undefined;
     case 'undoOutcome':
-      return event.operation === 'delete' && event.kind === 'alreadyUndone' ? removal(event.object, event.sourceId) : undefined;
+      return event.operation === 'delete' && event.kind === 'alreadyUndone' ? entry('remove', event.object, event.sourceId, event.targetId) : undefined;
     default:
       return undefined;
   }
@@ -42,13 +42,9 @@ export function historyEntryOf(event: JournalEvent): HistoryEntry | undefined {
  * Only Salesforce ids of objects go into the map (a test's placeholder ids, a dry run's, have no place there):
  * the segment reader refuses anything else, and the segment would be rebuilt the same, again and again.
  */
-function mapping(object: string, sourceId: string, targetId: string | null): HistoryEntry | undefined {
+function entry(kind: HistoryEntry['kind'], object: string, sourceId: string, targetId: string | null): HistoryEntry | undefined {
   if (targetId === null || !isObjectName(object) || !isSalesforceId(sourceId) || !isSalesforceId(targetId)) return undefined;
-  return { kind: 'add', object, sourceId: shortId(sourceId), targetId: toId18(targetId) };
-}
-
-function removal(object: string, sourceId: string): HistoryEntry | undefined {
-  return isObjectName(object) && isSalesforceId(sourceId) ? { kind: 'remove', object, sourceId: shortId(sourceId) } : undefined;
+  return { kind, object, sourceId: shortId(sourceId), targetId: toId18(targetId) };
 }
 
 /**
@@ -64,9 +60,9 @@ export async function foldRunJournal(journal: RunJournal, pair: HistoryPair, pat
   const writer = new SegmentWriter(path, { ...shortPair(pair), run: journal.meta.runId, journalBytes });
   try {
     for await (const event of readEvents(journal.eventsPath)) {
-      const entry = historyEntryOf(event);
-      if (entry?.kind === 'add') writer.add(entry.object, entry.sourceId, entry.targetId);
-      else if (entry?.kind === 'remove') writer.remove(entry.object, entry.sourceId);
+      const found = historyEntryOf(event);
+      if (found?.kind === 'add') writer.add(found.object, found.sourceId, found.targetId);
+      else if (found?.kind === 'remove') writer.remove(found.object, found.sourceId, found.targetId);
     }
   } catch (error) {
     writer.abort();

@@ -4,12 +4,12 @@ import { shortId } from '../util/shortId.js';
 /**
  * Source id -> target id over every earlier run between two orgs (and imported maps): the target record a
  * source record was synced to before. Backed by the packed IdMap (about 28 bytes an entry, off the heap),
- * which only grows; a rollback's removals, rare, are a set of ids laid over it, emptied again for an id a
- * later run maps anew. Entries are applied in time order, so the latest word on a record wins.
+ * which only grows; mappings to records a rollback deleted, rare, are a set of ids laid over it. Mappings
+ * are added in time order, so the latest word on a record wins; deleted records are dropped once all are in.
  */
 export class HistoryMap {
   private readonly ids = new IdMap();
-  /** Source ids (15 characters) whose mapping a later entry removed; always ids that `ids` holds. */
+  /** Source ids (15 characters) whose target record was deleted; always ids that `ids` holds. */
   private readonly removed = new Set<string>();
 
   /** `sourceId`: 15 characters; `targetId`: 18. */
@@ -18,8 +18,9 @@ export class HistoryMap {
     this.removed.delete(sourceId);
   }
 
-  public remove(sourceId: string): void {
-    if (this.ids.has(sourceId)) this.removed.add(sourceId);
+  /** Drops the mapping of `sourceId` (15 characters) if it is to `targetId`, a record since deleted. */
+  public dropDeleted(sourceId: string, targetId: string): void {
+    if (this.ids.get(sourceId) === targetId) this.removed.add(sourceId);
   }
 
   /** The 18-character id of the target record that `sourceId` (15 or 18 characters) was synced to, if any. */

@@ -26,18 +26,32 @@ export type HistoryLoad = {
 /**
  * The history map of two orgs: every segment of the pair brought up to date with the journals (see
  * refreshSegments), then applied in name order, which is time order (run ids and import names start with a
- * UTC timestamp): a later mapping of a source id wins, a rollback's removal removes it. A missing history is
+ * UTC timestamp): a later mapping of a source id wins; a record a rollback deleted loses its mapping. A missing history is
  * a first run; a damaged or foreign segment is an SfError saying which file, which line and what is wrong.
  */
 export async function loadHistory(root: string, pair: HistoryPair): Promise<HistoryLoad> {
   const read = await readHistory(root, pair, newMapState);
+  read.state.finish();
   return { map: read.state.map, segments: read.segments.length, entries: read.entries, firstRun: read.segments.length === 0, warnings: read.warnings };
 }
 
-/** A fresh HistoryMap and the visitor that applies a segment's entries to it (objects are not kept). */
-export function newMapState(): { map: HistoryMap; visitor: SegmentVisitor } {
+/**
+ * A fresh HistoryMap and the visitor that fills it (objects are not kept). Mappings go in as they come; the
+ * deleted records are kept aside and dropped by `finish()`, once every segment is read, so that a rollback
+ * removes the mapping to a record it deleted even when a later run's segment found that record (see
+ * segmentFormat.ts). A record deleted and then mapped again by a later run has another id: it stays.
+ */
+export function newMapState(): { map: HistoryMap; visitor: SegmentVisitor; finish(): void } {
   const map = new HistoryMap();
-  return { map, visitor: { add: (_object, sourceId, targetId) => map.add(sourceId, targetId), remove: (_object, sourceId) => map.remove(sourceId) } };
+  /** `<source id 15> <target id 18>`: deletions are few, and one string each keeps them apart cheaply. */
+  const deleted = new Set<string>();
+  return {
+    map,
+    visitor: { add: (_object, sourceId, targetId) => map.add(sourceId, targetId), remove: (_object, sourceId, targetId) => deleted.add(`${sourceId} ${targetId}`) },
+    finish: () => {
+      for (const entry of deleted) map.dropDeleted(entry.slice(0, 15), entry.slice(16));
+    },
+  };
 }
 
 /** What a read of every segment saw; `segments`: the files read, in order (export reads them again). */
@@ -67,9 +81,9 @@ export async function readHistory<State>(
         entries++;
         state.visitor.add(object, sourceId, targetId);
       },
-      remove: (object, sourceId) => {
+      remove: (object, sourceId, targetId) => {
         entries++;
-        state.visitor.remove(object, sourceId);
+        state.visitor.remove(object, sourceId, targetId);
       },
     };
     try {

@@ -7,7 +7,12 @@ import { AtomicFile } from './atomicFile.js';
  *   {"format":"sf-isync-idmap","version":1,"sourceOrgId":"00D…","targetOrgId":"00D…","run":"<runId>",…}
  *   @Account                                  (the object of the entries below it)
  *   +001000000000001 001t00000000001AAA       (a source id, 15 characters, maps to a target id, 18)
- *   -001000000000001                          (a rollback removed the mapping)
+ *   -001000000000001 001t00000000001AAA       (a rollback deleted that target record)
+ *
+ * A removal names the target record it deleted, not only the source record: it is journaled in the rolled
+ * back run's journal, so its segment sorts by that run's start, before the segments of later runs, which may
+ * have found the same record since (unchanged, updated). A deleted record is gone whichever run mapped it,
+ * so the loader drops every mapping to it, in any segment (see newMapState).
  */
 export const SEGMENT_FORMAT = 'sf-isync-idmap';
 export const SEGMENT_VERSION = 1;
@@ -49,8 +54,9 @@ export class SegmentWriter {
     this.line(object, `+${sourceId} ${targetId}\n`);
   }
 
-  public remove(object: string, sourceId: string): void {
-    this.line(object, `-${sourceId}\n`);
+  /** The target record `targetId` (18 characters), which `sourceId` was mapped to, was deleted. */
+  public remove(object: string, sourceId: string, targetId: string): void {
+    this.line(object, `-${sourceId} ${targetId}\n`);
   }
 
   /** Writes the header over its placeholder and puts the segment in place; returns the entry count. */

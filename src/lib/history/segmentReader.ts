@@ -30,11 +30,11 @@ export class SegmentDamage extends Error {
 /** Receives a segment's entries in file order; the object is the one of the last `@` line. */
 export type SegmentVisitor = {
   add(object: string, sourceId: string, targetId: string): void;
-  remove(object: string, sourceId: string): void;
+  remove(object: string, sourceId: string, targetId: string): void;
 };
 
 const ADD_LINE = /^\+[0-9A-Za-z]{15} [0-9A-Za-z]{18}$/;
-const REMOVE_LINE = /^-[0-9A-Za-z]{15}$/;
+const REMOVE_LINE = /^-[0-9A-Za-z]{15} [0-9A-Za-z]{18}$/;
 
 /**
  * Reads a segment's first line alone (deciding whether a run's segment is up to date must not read millions
@@ -85,7 +85,7 @@ export async function readSegment(path: string, pair: HistoryPair, visitor: Segm
     }
     if (object === undefined) throw damaged(path, line, 'corrupt', 'problem.entryBeforeObject', []);
     if (first === 43 /* + */ && ADD_LINE.test(text)) visitor.add(object, text.slice(1, 16), text.slice(17));
-    else if (first === 45 /* - */ && REMOVE_LINE.test(text)) visitor.remove(object, text.slice(1));
+    else if (first === 45 /* - */ && REMOVE_LINE.test(text)) visitor.remove(object, text.slice(1, 16), text.slice(17));
     else throw damaged(path, line, 'corrupt', 'problem.entryLine', [JSON.stringify(text.slice(0, 60))]);
     entries++;
   };

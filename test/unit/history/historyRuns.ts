@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { JournalEvent } from '../../../src/lib/journal/events.js';
+import type { JournalEvent, OutcomeEvent, RecordEvent } from '../../../src/lib/journal/events.js';
 import { newRunId } from '../../../src/lib/journal/paths.js';
 import type { RunMeta } from '../../../src/lib/journal/runMeta.js';
 import { RunStore, type RunJournal } from '../../../src/lib/journal/runStore.js';
@@ -52,19 +52,19 @@ export function append(journal: RunJournal, events: JournalEvent[]): void {
   journal.events.close();
 }
 
-export function inserted(n: number, run = 0, object = 'Account'): JournalEvent {
+export function inserted(n: number, run = 0, object = 'Account'): RecordEvent {
   return { type: 'record', batch: `b${run}`, object, operation: 'insert', sourceId: sourceId(n), targetId: targetId(n, run), ok: true, created: true };
 }
 
-export function updated(n: number, run = 0, object = 'Account'): JournalEvent {
+export function updated(n: number, run = 0, object = 'Account'): RecordEvent {
   return { type: 'record', batch: `u${run}`, object, operation: 'update', sourceId: sourceId(n), targetId: targetId(n, run), ok: true };
 }
 
-export function unchanged(n: number, run = 0, object = 'Account'): JournalEvent {
+export function unchanged(n: number, run = 0, object = 'Account'): OutcomeEvent {
   return { type: 'outcome', object, sourceId: sourceId(n), targetId: targetId(n, run), kind: 'unchanged' };
 }
 
-export function deleted(n: number, run = 0, ok = true, code = 'UNABLE_TO_LOCK_ROW'): JournalEvent {
+export function deleted(n: number, run = 0, ok = true, code = 'UNABLE_TO_LOCK_ROW'): RecordEvent {
   const error = ok ? undefined : { statusCode: code, message: code, fields: [] };
   return { type: 'record', batch: `d${run}`, object: 'Account', operation: 'delete', sourceId: sourceId(n), targetId: targetId(n, run), ok, error };
 }

@@ -116,12 +116,12 @@ describe('the history map (loadHistory)', () => {
     expect(JSON.parse(lines[0])).to.deep.include({ format: 'sf-isync-idmap', version: 1, sourceOrgId: SOURCE_ORG.slice(0, 15), run: journal.meta.runId });
     expect(lines.slice(1, 3)).to.deep.equal(['@Account', `+${source15(1)} ${targetId(1)}`]);
     expect(lines).to.include('@Contact');
-    expect(lines).to.include(`-${source15(1)}`);
+    expect(lines).to.include(`-${source15(1)} ${targetId(1)}`);
   });
 
   it('says which events map and which remove (historyEntryOf)', () => {
     expect(historyEntryOf(inserted(1))).to.deep.equal({ kind: 'add', object: 'Account', sourceId: source15(1), targetId: targetId(1) });
-    expect(historyEntryOf(deleted(1))).to.deep.equal({ kind: 'remove', object: 'Account', sourceId: source15(1) });
+    expect(historyEntryOf(deleted(1))).to.deep.equal({ kind: 'remove', object: 'Account', sourceId: source15(1), targetId: targetId(1) });
     expect(historyEntryOf({ type: 'note', object: 'Account', sourceId: sourceId(1), note: 'n' })).to.equal(undefined);
     // A dry run's placeholder target id is not an id: never in the map.
     expect(historyEntryOf({ ...inserted(1), targetId: 'dry-run-1' })).to.equal(undefined);
@@ -167,6 +167,17 @@ describe('the history map (loadHistory)', () => {
     expect(mapped(load.map, [1, 2, 3])).to.deep.equal([targetId(1, 2), undefined, targetId(3, 1)]);
     expect(load).to.include({ segments: 3, entries: 5 });
     expect(load.map.size).to.equal(2);
+  });
+
+  it('drops the mapping to a record a rollback of an older run deleted, even when a later run found that record since', async () => {
+    const older = createRun(root, [inserted(1, 1), inserted(2, 1)], { day: 1 });
+    createRun(root, [unchanged(1, 1), updated(2, 1)], { day: 2 });
+    expect((await loadHistory(root, PAIR)).map.size).to.equal(2);
+    // Rolled back after the later run: journaled in the older run's journal, whose segment sorts first.
+    append(older, [deleted(1, 1)]);
+    const load = await loadHistory(root, PAIR);
+    expect(mapped(load.map, [1, 2])).to.deep.equal([undefined, targetId(2, 1)]);
+    expect(load.map.size).to.equal(1);
   });
 
   it('maps a record again after a removal when a later run syncs it again', async () => {
