@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Messages, SfError } from '@salesforce/core';
 import { RunStore, type RunJournal } from '../journal/runStore.js';
@@ -10,6 +10,12 @@ import { readSegment, readSegmentHeader, SegmentDamage, type SegmentVisitor } fr
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-isync', 'isync.idmap');
+
+/**
+ * A temporary file untouched this long was left by a process killed mid-write (a write in progress touches its
+ * file all the time): removed, since a million-record run leaves tens of MB.
+ */
+const ABANDONED_TEMP_MS = 24 * 60 * 60 * 1000;
 
 export type HistoryLoad = {
   map: HistoryMap;
@@ -26,8 +32,9 @@ export type HistoryLoad = {
 /**
  * The history map of two orgs: every segment of the pair brought up to date with the journals (see
  * refreshSegments), then applied in name order, which is time order (run ids and import names start with a
- * UTC timestamp): a later mapping of a source id wins; a record a rollback deleted loses its mapping. A missing history is
- * a first run; a damaged or foreign segment is an SfError saying which file, which line and what is wrong.
+ * UTC timestamp): a later mapping of a source id wins; a record a rollback deleted loses its mapping. A
+ * missing history is a first run; a damaged or foreign segment is an SfError saying which file, which line
+ * and what is wrong.
  */
 export async function loadHistory(root: string, pair: HistoryPair): Promise<HistoryLoad> {
   const read = await readHistory(root, pair, newMapState);
@@ -109,6 +116,7 @@ export async function readHistory<State>(
  */
 async function refreshSegments(root: string, pair: HistoryPair, warnings: string[]): Promise<Map<string, RunJournal>> {
   const folder = pairFolder(root, pair);
+  removeAbandonedTemps(folder);
   const runs = pairRuns(new RunStore(root), pair, warnings);
   for (const [runId, journal] of runs) {
     const path = join(folder, runSegmentName(runId));
@@ -151,15 +159,28 @@ function pairRuns(store: RunStore, pair: HistoryPair, warnings: string[]): Map<s
 
 /** The segment files of a pair's folder in name order (time order); none when the folder does not exist. */
 export function segmentNames(folder: string): string[] {
-  let names: string[];
+  // Temporary files of writes in progress (or of a process killed mid-write) end in `.tmp`: never read.
+  return filesOf(folder)
+    .filter((name) => name.endsWith(SEGMENT_EXTENSION))
+    .sort();
+}
+
+function removeAbandonedTemps(folder: string, now = Date.now()): void {
+  for (const name of filesOf(folder)) {
+    if (!name.endsWith('.tmp')) continue;
+    const path = join(folder, name);
+    const modified = statSync(path, { throwIfNoEntry: false })?.mtimeMs;
+    if (modified !== undefined && now - modified > ABANDONED_TEMP_MS) rmSync(path, { force: true });
+  }
+}
+
+function filesOf(folder: string): string[] {
   try {
-    names = readdirSync(folder);
+    return readdirSync(folder);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
-  // Temporary files of writes in progress (or of a process killed mid-write) end in `.tmp`: never read.
-  return names.filter((name) => name.endsWith(SEGMENT_EXTENSION)).sort();
 }
 
 /** A segment nothing can rebuild, refused with the way out: HistoryMapCorruptError or HistoryMapForeignError. */

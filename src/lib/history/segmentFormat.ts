@@ -63,11 +63,13 @@ export class SegmentWriter {
   public commit(): number {
     const header: SegmentHeader = { format: SEGMENT_FORMAT, version: SEGMENT_VERSION, ...this.header, entries: this.entries };
     const text = JSON.stringify(header);
-    if (text.length >= HEADER_BYTES) {
+    try {
+      if (text.length >= HEADER_BYTES) throw new Error(`segment header longer than ${HEADER_BYTES - 1} bytes: ${text}`);
+      this.file.writeAt(text, 0);
+    } catch (error) {
       this.file.abort();
-      throw new Error(`segment header longer than ${HEADER_BYTES - 1} bytes: ${text}`);
+      throw error;
     }
-    this.file.writeAt(text, 0);
     this.file.commit();
     return this.entries;
   }

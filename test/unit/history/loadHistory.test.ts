@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { RunStore } from '../../../src/lib/journal/runStore.js';
@@ -267,11 +267,17 @@ describe('the history map (loadHistory)', () => {
     expect((await rejection(loadHistory(root, PAIR))).name).to.equal('HistoryMapForeignError');
   });
 
-  it('ignores temporary files a killed write left behind', async () => {
+  it('ignores temporary files of writes, and removes those a killed write left behind a day ago', async () => {
     createRun(root, [inserted(1)]);
     await loadHistory(root, PAIR);
-    appendFileSync(join(pairFolder(root, PAIR), 'x.map.123-1.tmp'), 'half a segment');
+    const recent = join(pairFolder(root, PAIR), 'x.map.123-1.tmp');
+    const abandoned = join(pairFolder(root, PAIR), 'x.map.123-2.tmp');
+    appendFileSync(recent, 'half a segment');
+    appendFileSync(abandoned, 'half a segment');
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+    utimesSync(abandoned, twoDaysAgo, twoDaysAgo);
     expect((await loadHistory(root, PAIR)).map.size).to.equal(1);
+    expect([existsSync(recent), existsSync(abandoned)]).to.deep.equal([true, false]);
   });
 
   it('loads 200 000 mappings from a run’s journal (streamed, packed)', async function () {
