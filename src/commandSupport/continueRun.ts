@@ -79,6 +79,8 @@ function unchanged(journal: RunJournal): ContinueResult {
     warnings: [],
     preflight: [],
     apiBudget: [],
+    // Nothing ran: the id map of earlier runs was not read.
+    history: { mappings: 0, segments: 0, firstRun: false, objects: [] },
     retried: { records: 0, objects: [] },
     nothingToDo: true,
   };

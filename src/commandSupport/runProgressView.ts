@@ -1,3 +1,4 @@
+import { matchedText } from '../lib/template/matchMode.js';
 import type { ParallelMultiStageOutput } from '@oclif/multi-stage-output';
 import type { ObjectProgress } from '../lib/load/engineRun.js';
 import type { RunEvent } from '../lib/run/runEvents.js';
@@ -65,8 +66,10 @@ export class RunProgressView {
     const data: ViewData = {};
     for (const [object, progress] of this.latest) {
       const { counts } = progress;
+      const matched = matchedText(progress.matched);
       data[object] =
-        `inserted ${counts.inserted} · updated ${counts.updated} · unchanged ${counts.unchanged} · skipped ${counts.skipped} · failed ${counts.failed}`;
+        `inserted ${counts.inserted} · updated ${counts.updated} · unchanged ${counts.unchanged} · skipped ${counts.skipped} · failed ${counts.failed}` +
+        (matched ? ` · by ${matched}` : '');
       const status = this.shown.get(object);
       if (!status) this.output.startStage(object, data);
       if (progress.status === 'done' && status !== 'done') this.output.stopStage(object, data);

@@ -2,6 +2,7 @@ import type { Messages } from '@salesforce/core';
 import type { SfCommand } from '@salesforce/sf-plugins-core';
 import type { RunState } from '../lib/journal/runState.js';
 import type { SyncRunResult } from '../lib/run/syncRunTypes.js';
+import { matchedText } from '../lib/template/matchMode.js';
 
 /** Exit code 68 ("partial success") when the run finished with failed records, as the command help documents. */
 export const PARTIAL_SUCCESS_EXIT = 68;
@@ -19,6 +20,8 @@ export function renderRunSummary(command: SfCommand<unknown>, result: Summarised
   command.styledHeader(messages.getMessage('info.summaryHeader', [result.runId, result.state]));
   const rows = result.objects.map((entry) => ({
     object: entry.object,
+    'match by': entry.match ?? '',
+    matched: matchedText(entry.matched),
     inserted: entry.inserted,
     updated: entry.updated,
     unchanged: entry.unchanged,
@@ -26,8 +29,8 @@ export function renderRunSummary(command: SfCommand<unknown>, result: Summarised
     failed: entry.failed,
     elapsed: `${(entry.elapsedMs / 1000).toFixed(1)}s`,
   }));
-  rows.push({ object: 'Total', ...result.totals, elapsed: '' });
-  command.table({ data: rows, columns: ['object', 'inserted', 'updated', 'unchanged', 'skipped', 'failed', 'elapsed'] });
+  rows.push({ object: 'Total', 'match by': '', matched: '', ...result.totals, elapsed: '' });
+  command.table({ data: rows, columns: ['object', 'match by', 'matched', 'inserted', 'updated', 'unchanged', 'skipped', 'failed', 'elapsed'] });
   const { deferred } = result;
   if (deferred.updated + deferred.failed + deferred.unresolved > 0) {
     command.log(messages.getMessage('info.deferred', [deferred.updated, deferred.failed, deferred.unresolved]));

@@ -19,6 +19,8 @@ export const DEFAULT_API_BUDGET = 90;
 import { runSync } from '../lib/run/syncRun.js';
 import type { SyncRunResult } from '../lib/run/syncRunTypes.js';
 import { RunProgressView } from './runProgressView.js';
+import { reportHistory, type HistoryUsed } from './historyUsed.js';
+import { loadHistory } from '../lib/history/loadHistory.js';
 import { interruptible } from './interruptible.js';
 
 export type SyncCommandInput = {
@@ -46,6 +48,8 @@ export type SyncCommandResult = SyncRunResult & {
   preflight: PreflightProblem[];
   /** Each org's daily limit, what the run may use of it, and what it was projected to need. */
   apiBudget: OrgBudget[];
+  /** The id map of earlier runs between the two orgs that the run matched with (history matching). */
+  history: HistoryUsed;
 };
 
 /**
@@ -64,7 +68,14 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
     failOnBlocking: input.command !== 'scan',
   });
   const { template } = setup.prepared;
-  const warnings = [...setup.prepared.warnings, ...setup.preflight.map((problem) => `${problem.blocking ? 'Blocking: ' : ''}${problem.what} ${problem.fix}`)];
+  const root = journalRoot(input.journalDir);
+  const history = await loadHistory(root, { sourceOrgId: setup.sourceRef.orgId, targetOrgId: setup.targetRef.orgId });
+  const historyUsed = reportHistory(command, template, history);
+  const warnings = [
+    ...history.warnings,
+    ...setup.prepared.warnings,
+    ...setup.preflight.map((problem) => `${problem.blocking ? 'Blocking: ' : ''}${problem.what} ${problem.fix}`),
+  ];
   for (const warning of warnings) command.warn(warning);
 
   const guards = new RunGuards(input.stopOnError ?? !template.options.continueOnError);
@@ -110,7 +121,8 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
         dryRun: input.dryRun,
         concurrency,
         counts,
-        store: new RunStore(journalRoot(input.journalDir)),
+        store: new RunStore(root),
+        history: history.map,
         continueRun: input.continueRun,
         checkStop: guards.checkFailures,
         listener: (event) => {
@@ -124,5 +136,12 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
     throw error;
   }
   view.stop(result.state === 'synced' || result.state === 'scanned');
-  return { ...result, apiCalls: { source: source.calls, target: target.calls }, warnings, preflight: setup.preflight, apiBudget: budget.report };
+  return {
+    ...result,
+    apiCalls: { source: source.calls, target: target.calls },
+    warnings,
+    preflight: setup.preflight,
+    apiBudget: budget.report,
+    history: historyUsed,
+  };
 }

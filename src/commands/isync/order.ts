@@ -2,7 +2,8 @@ import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import type { MigrationPlan } from '../../lib/graph/planTypes.js';
 import { prepareSyncWithConnections } from '../../lib/run/prepareSync.js';
-import type { SyncTemplate } from '../../lib/template/syncTemplate.js';
+import { isInsertOnly, type SyncTemplate } from '../../lib/template/syncTemplate.js';
+import { matchText } from '../../lib/template/matchMode.js';
 import { assertWritableTemplatePath, templateForWriting, writeTemplateFile } from '../../lib/graph/writeTemplateFile.js';
 import { orgsOfFlags, sourceOrgFlag, targetOrgFlag } from '../../commandSupport/orgFlags.js';
 import { objectNames, objectsFlag } from '../../commandSupport/objectsFlag.js';
@@ -25,11 +26,11 @@ export type OrderResult = {
   written: string | null;
 };
 
-/** A plan row; an insert-only object (`"matchBy": false`) says so, since it never matches or updates. */
+/** A plan row with how the object is matched; an insert-only object says so, since it never matches or updates. */
 function operationRow(step: PlanStep, template: SyncTemplate): OrderRow {
-  const row = orderRow(step, messages.getMessage('operation.matchOnly'));
   const object = template.objects.find((candidate) => candidate.name === step.object);
-  return object?.matchBy === null ? { ...row, operation: messages.getMessage('operation.insertOnly') } : row;
+  const row = orderRow(step, messages.getMessage('operation.matchOnly'), object ? matchText(object) : '');
+  return object && isInsertOnly(object) ? { ...row, operation: messages.getMessage('operation.insertOnly') } : row;
 }
 
 export default class Order extends SfCommand<OrderResult> {

@@ -5,6 +5,8 @@ export type OrderRow = {
   step: number;
   object: string;
   operation: string;
+  /** How records are found in the target (template/matchMode.ts matchText), filled by the caller. */
+  match: string;
   deferred: string;
   levelByLevel: string;
   references: string;
@@ -16,6 +18,7 @@ export const ORDER_COLUMNS = [
   { key: 'step', name: 'Step' },
   { key: 'object', name: 'Object' },
   { key: 'operation', name: 'Operation' },
+  { key: 'match', name: 'Match By' },
   { key: 'deferred', name: 'Deferred Lookups' },
   { key: 'levelByLevel', name: 'Level By Level' },
   { key: 'references', name: 'Resolved In Target' },
@@ -23,12 +26,13 @@ export const ORDER_COLUMNS = [
   { key: 'reason', name: 'Why Here' },
 ] as const;
 
-export function orderRow(step: PlanStep, matchOnlyLabel: string): OrderRow {
+export function orderRow(step: PlanStep, matchOnlyLabel: string, match = ''): OrderRow {
   const operations = [step.insert ? 'insert' : '', step.update ? 'update' : ''].filter(Boolean);
   return {
     step: step.step,
     object: step.object,
     operation: operations.length > 0 ? operations.join(', ') : matchOnlyLabel,
+    match,
     deferred: step.deferredLookups.join(', '),
     levelByLevel: step.selfReferences.join(', '),
     references: step.references.map(referenceText).join('; '),

@@ -1,5 +1,5 @@
 import type { DescribeMap } from '../schema/describeSource.js';
-import { firstExternalIdField, nameField } from '../schema/fieldRules.js';
+import { naturalKeyField } from '../schema/fieldRules.js';
 import type { ReferenceResolution } from './planTypes.js';
 
 /**
@@ -30,6 +30,6 @@ export function referenceResolution(objectName: string, describes: DescribeMap):
   if (known) return { object: objectName, matchKeys: known };
   const describe = describes.get(objectName);
   if (!describe) return { object: objectName, matchKeys: [] };
-  const key = firstExternalIdField(describe) ?? nameField(describe);
-  return { object: objectName, matchKeys: key && !key.autoNumber ? [[key.name]] : [] };
+  const key = naturalKeyField(describe);
+  return { object: objectName, matchKeys: key ? [[key.name]] : [] };
 }

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { rename, writeFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { MigrationPlan } from './planTypes.js';
+import { HISTORY_WORD } from '../template/matchMode.js';
 import type { MatchKey, SyncObject, SyncTemplate } from '../template/syncTemplate.js';
 import type { TemplateFile, TemplateObjectSpec } from '../template/templateFile.js';
 import { fileErrorReason } from '../template/fileErrorReason.js';
@@ -29,16 +30,20 @@ function objectSpec(object: SyncObject): TemplateObjectSpec {
     ...(object.limit ? { limit: object.limit } : {}),
     ...(object.requestedFields ? { fields: object.requestedFields } : {}),
     ...(object.excludeFields.length > 0 ? { excludeFields: object.excludeFields } : {}),
-    matchBy: matchBySpec(object.matchBy),
+    matchBy: matchBySpec(object.matchBy, object.history),
     insert: object.insert,
     update: object.update,
   };
 }
 
-/** Back to the template notation: `Field`, `Source=Target`, a list for composite keys, `false` for insert-only. */
-export function matchBySpec(key: MatchKey | null): string | string[] | false {
-  if (key === null) return false;
+/**
+ * Back to the template notation: `Field`, `Source=Target`, a list for composite keys, `"history"` or
+ * `["history", ...key]`, `false` for insert-only.
+ */
+export function matchBySpec(key: MatchKey | null, history: boolean): string | string[] | false {
+  if (key === null) return history ? HISTORY_WORD : false;
   const parts = key.source.map((source, i) => (source === key.target[i] ? source : `${source}=${key.target[i]}`));
+  if (history) return [HISTORY_WORD, ...parts];
   return parts.length === 1 ? parts[0] : parts;
 }
 

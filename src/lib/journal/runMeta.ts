@@ -15,10 +15,22 @@ export type ObjectCounts = {
   failed: number;
 };
 
+/** How many source records found their target counterpart each way (objects with a key or history). */
+export type MatchedCounts = {
+  /** Through the id map of earlier runs between the same two orgs. */
+  history: number;
+  /** By the object's match key. */
+  key: number;
+};
+
 export type ObjectSummary = ObjectCounts & {
   object: string;
   status: 'pending' | 'scanning' | 'syncing' | 'done' | 'failed' | 'skipped';
   elapsedMs: number;
+  /** How the object is matched: `key Name`, `history`, `history, then key Name`, `insert-only` (absent in older runs). */
+  match?: string;
+  /** This attempt's matches, by way (absent in runs written before history matching). */
+  matched?: MatchedCounts;
 };
 
 /** `run.json`: the run's header, rewritten atomically on every state change and at the end of each object. */

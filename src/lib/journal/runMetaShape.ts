@@ -21,7 +21,7 @@ const objectSummary = objectWith(
     skipped: aNumber,
     failed: aNumber,
   },
-  {},
+  { match: aString, matched: objectWith({ history: aNumber, key: aNumber }, {}, 'an object with history and key counts') },
   'an object with object, status, elapsedMs and the counts'
 );
 
@@ -42,7 +42,7 @@ const template = objectWith(
           insert: aBoolean,
           update: aBoolean,
         },
-        { where: aString, orderBy: aString, limit: aNumber, fields: listOfStrings, requestedFields: orNull(listOfStrings) }
+        { history: aBoolean, where: aString, orderBy: aString, limit: aNumber, fields: listOfStrings, requestedFields: orNull(listOfStrings) }
       ),
       'a list of template objects'
     ),

@@ -59,7 +59,7 @@ async function resolveUnmappedParents(run: EngineRun, lookups: readonly Deferred
   for (const lookup of lookups) {
     if (run.state.idMap.has(lookup.sourceParentId)) continue;
     const object = services.objectOfId(lookup.sourceParentId);
-    if (!object || services.keysOf(object).length === 0) continue;
+    if (!object || !services.resolver.canResolve(object)) continue;
     if (!byObject.has(object)) byObject.set(object, new Set());
     byObject.get(object)!.add(lookup.sourceParentId);
   }

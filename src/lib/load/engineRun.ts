@@ -2,7 +2,8 @@ import type { OrgApi } from '../api/orgApi.js';
 import type { StartedQueryJob } from '../bulk/queryJob.js';
 import type { JournalSink } from '../journal/eventLog.js';
 import type { JournalEvent } from '../journal/events.js';
-import type { ObjectCounts } from '../journal/runMeta.js';
+import type { MatchedCounts, ObjectCounts } from '../journal/runMeta.js';
+import type { HistoryLookup } from '../util/historyLookup.js';
 import type { RecordCounts } from './recordCounts.js';
 import type { IdMap } from '../util/idMap.js';
 import type { KeyAlternative } from '../transform/referenceKeys.js';
@@ -24,6 +25,8 @@ export type ObjectProgress = {
   object: string;
   status: 'pending' | 'scanning' | 'syncing' | 'done' | 'failed' | 'skipped';
   counts: ObjectCounts;
+  /** How the records found so far were matched: by history, by key. */
+  matched: MatchedCounts;
   elapsedMs: number;
 };
 
@@ -57,6 +60,8 @@ export type RunServices = Readonly<{
   resolver: ReferenceResolver;
   /** Match key of each object, for resolving records outside the sync (built-in references or template keys). */
   keysOf(object: string): KeyAlternative[];
+  /** Source id -> target id of earlier runs between the same two orgs (history matching; empty on a first run). */
+  history: HistoryLookup;
   /** The object a source id belongs to (by key prefix). */
   objectOfId(id: string): string | undefined;
   /** Source and target record counts, asked once at the start of the run. */

@@ -3,7 +3,6 @@ import type { SObjectRow } from '../api/queryPages.js';
 import type { ObjectCounts } from '../journal/runMeta.js';
 import type { DescribeField } from '../schema/describeTypes.js';
 import { classify } from './classify.js';
-import { matchKeyOf } from '../scan/matchKey.js';
 import { ownMatches } from './ownMatches.js';
 import { parentLookups, parentObjectOf, prepareRecord, type LookupContext, type ObjectSyncSpec, type PreparedRecord } from '../transform/recordTransformer.js';
 import type { EngineRun } from './engineRun.js';
@@ -11,10 +10,11 @@ import { InDoubtResolver } from './inDoubtResolver.js';
 import { SETTLED_NOTES } from './inDoubtSettlement.js';
 import { ObjectWriter } from './objectWriter.js';
 import { OutcomeRecorder } from './outcomeRecorder.js';
-import type { WaitingRecord } from './selfReferenceQueue.js';
+import type { MatchedVia, WaitingRecord } from './selfReferenceQueue.js';
 import { LOAD_PHASES, type SourcePart } from './sourceQuery.js';
 import { readSource } from './sourceReader.js';
-import { TargetMatching } from './targetMatching.js';
+import { RecordMatching } from './recordMatching.js';
+import { isInsertOnly } from '../template/syncTemplate.js';
 import { WaitingRoom } from './waitingRoom.js';
 
 /** Ids per retry query: 500 quoted 18-character ids stay far below SOQL's 100,000 characters. */
@@ -28,8 +28,8 @@ const RETRY_IDS_PER_QUERY = 500;
  */
 export class ObjectSync {
   private readonly lookupContext: LookupContext;
-  /** How records are found in the target (absent for an insert-only object, which matches nothing). */
-  private readonly matching: TargetMatching | undefined;
+  /** How records are found in the target: by history, by key (an insert-only object finds nothing). */
+  private readonly matching: RecordMatching;
   private readonly writer: ObjectWriter;
   private readonly outcomes: OutcomeRecorder;
   private readonly waiting: WaitingRoom;
@@ -48,15 +48,15 @@ export class ObjectSync {
       objectOfId: (id) => services.objectOfId(id),
       resolved: (id) => services.resolver.cached(id),
       targetUserId: config.targetUserId,
-      isInsertOnly: (object) => config.templateObjects.has(object) && services.keysOf(object).length === 0,
+      isInsertOnly: (object) => config.templateObjects.has(object) && !services.resolver.canResolve(object),
     };
-    this.matching = spec.object.matchBy ? new TargetMatching(spec, spec.object.matchBy, engine) : undefined;
+    this.matching = new RecordMatching(spec, engine);
     this.parentLookups = parentLookups(spec);
-    this.inDoubt = new InDoubtResolver(spec, engine, this.matching);
+    this.inDoubt = new InDoubtResolver(spec, engine, this.matching.byKey);
     this.waiting = new WaitingRoom(spec, engine, {
       handlePage: (rows) => this.handlePage(rows),
       decide: (waiting) => this.decideWaiting(waiting),
-      matchingCostsQueries: () => this.matching?.costsQueries === true,
+      matchingCostsQueries: () => this.matching.costsQueries,
       settle: () => this.writer.settle(),
     });
     this.outcomes = new OutcomeRecorder(spec.object.name, engine, (sourceId, targetId) => this.waiting.arrived(sourceId, targetId));
@@ -93,7 +93,7 @@ export class ObjectSync {
   }
 
   private async load(): Promise<void> {
-    await this.matching?.prepare();
+    await this.matching.prepare();
     await this.writer.choose();
     for (const phase of LOAD_PHASES[this.name] ?? [undefined]) {
       for (const part of this.sourceParts(phase)) {
@@ -132,24 +132,33 @@ export class ObjectSync {
     }
   }
 
+  /**
+   * Matches a page in the target (history, then key) and decides each record. An object without a key finds
+   * in-doubt inserts of a crashed attempt by creator, time and values first (adopted, not sent again); an
+   * insert-only object also takes the records this run already holds as unchanged (a resume re-reads it all).
+   */
   private async handlePage(rows: SObjectRow[]): Promise<void> {
     await this.resolveOutsideReferences(rows);
-    const matchBy = this.spec.object.matchBy;
-    const matching = this.matching;
-    if (!matchBy || !matching) {
-      await this.handleInsertOnlyPage(rows);
-      return;
-    }
-    const keyRows = rows.map((row) => matching.keyView(row));
-    const matches = await matching.matches(keyRows);
-    await this.inSlices(rows.length, (index) => {
-      const row = rows[index];
-      const prepared = prepareRecord(row, this.spec, this.lookupContext);
-      prepared.key = matchKeyOf(keyRows[index], matchBy.source);
-      const found = prepared.key === null ? undefined : matches.get(prepared.key);
-      // A waiting record keeps its key fields: an insert of it that fails in transit is checked by them.
-      if (prepared.waitingFor.length > 0 && !prepared.failure) this.waiting.hold({ prepared, matches: found, keyFields: matching.keyFieldsOf(row) });
-      else this.decide(prepared, found, row);
+    const prepared = this.inDoubt.adoptsPages ? rows.map((row) => prepareRecord(row, this.spec, this.lookupContext)) : undefined;
+    const adopted = prepared ? await this.adoptInDoubt(prepared) : new Set<string>();
+    const pending = adopted.size === 0 ? rows : rows.filter((row) => !adopted.has(String(row.Id)));
+    const pendingPrepared = adopted.size === 0 ? prepared : prepared?.filter((record) => !adopted.has(record.sourceId));
+    const matched = await this.matching.matchPage(pending);
+    const insertOnly = isInsertOnly(this.spec.object);
+    await this.inSlices(pending.length, (index) => {
+      const row = pending[index];
+      const { found, via, key } = matched[index];
+      const record = pendingPrepared?.[index] ?? prepareRecord(row, this.spec, this.lookupContext);
+      record.key = key;
+      const known = insertOnly && !record.failure ? this.engine.state.idMap.get(record.sourceId) : undefined;
+      if (known !== undefined) {
+        this.outcomes.count('unchanged');
+        this.outcomes.journalOutcome({ kind: 'unchanged', targetId: known }, record);
+        this.outcomes.mapped(record.sourceId, known);
+      } else if (record.waitingFor.length > 0 && !record.failure) {
+        // A waiting record keeps its key fields: an insert of it that fails in transit is checked by them.
+        this.waiting.hold({ prepared: record, matches: found, via, keyFields: this.matching.keyFieldsOf(row) });
+      } else this.decide(record, found, row, via);
     });
   }
 
@@ -168,37 +177,18 @@ export class ObjectSync {
     }
   }
 
-  /**
-   * An insert-only object (no match key) matches nothing: every record is inserted, except records this run
-   * already has in the target (an earlier attempt inserted them: a resume re-reads the whole object) and
-   * in-doubt records of a crashed attempt that are found in the target (adopted).
-   */
-  private async handleInsertOnlyPage(rows: SObjectRow[]): Promise<void> {
-    // Records are prepared up front only when in-doubt inserts of a crashed attempt are searched for first.
-    const prepared = this.inDoubt.adoptsPages ? rows.map((row) => prepareRecord(row, this.spec, this.lookupContext)) : undefined;
-    const adopted = prepared
-      ? await this.inDoubt.adoptPage(prepared, (record, targetId) => {
-          this.outcomes.note(SETTLED_NOTES.inserted);
-          this.outcomes.inserted({ sourceId: record.sourceId, values: {}, deferred: record.deferred, row: { Id: record.sourceId } }, { sourceId: record.sourceId, targetId, ok: true, created: true });
-        })
-      : new Set<string>();
-    await this.inSlices(rows.length, (index) => {
-      const record = prepared?.[index] ?? prepareRecord(rows[index], this.spec, this.lookupContext);
-      if (adopted.has(record.sourceId)) return;
-      const known = record.failure ? undefined : this.engine.state.idMap.get(record.sourceId);
-      if (known !== undefined) {
-        this.outcomes.count('unchanged');
-        this.outcomes.journalOutcome({ kind: 'unchanged', targetId: known }, record);
-        this.outcomes.mapped(record.sourceId, known);
-      } else if (record.waitingFor.length > 0 && !record.failure) this.waiting.hold({ prepared: record, matches: undefined, keyFields: { Id: record.sourceId } });
-      else this.decide(record, undefined, rows[index]);
+  /** A resume of an object without a key: its in-doubt inserts found in the target are the run's (journaled). */
+  private adoptInDoubt(prepared: PreparedRecord[]): Promise<Set<string>> {
+    return this.inDoubt.adoptPage(prepared, (record, targetId) => {
+      this.outcomes.note(SETTLED_NOTES.inserted);
+      this.outcomes.inserted({ sourceId: record.sourceId, values: {}, deferred: record.deferred, row: { Id: record.sourceId } }, { sourceId: record.sourceId, targetId, ok: true, created: true });
     });
   }
 
   /** Resolves, once per page, lookups whose parents are not in the id map: by match key in the target. */
   private async resolveOutsideReferences(rows: SObjectRow[]): Promise<void> {
     const { idMap } = this.engine.state;
-    const { objectOfId, keysOf, resolver } = this.engine.services;
+    const { objectOfId, resolver } = this.engine.services;
     const byObject = new Map<string, Set<string>>();
     for (const row of rows) {
       for (const field of this.parentLookups) {
@@ -210,17 +200,18 @@ export class ObjectSync {
       }
     }
     // Objects side by side (record types and owners of a page): their round trips overlap.
-    const lookups = [...byObject].filter(([object]) => keysOf(object).length > 0);
+    const lookups = [...byObject].filter(([object]) => resolver.canResolve(object));
     await Promise.all(lookups.map(([object, ids]) => resolver.resolve(object, ids)));
   }
 
-  private decide(prepared: PreparedRecord, allMatches: SObjectRow[] | undefined, row: SObjectRow | undefined): void {
+  private decide(prepared: PreparedRecord, allMatches: SObjectRow[] | undefined, row: SObjectRow | undefined, via: MatchedVia): void {
     const matches = ownMatches(prepared.sourceId, allMatches, {
       idMap: this.engine.state.idMap,
       claimed: this.engine.state.claimedTargets,
       insertInDoubt: this.inDoubt.insertInDoubt(prepared.sourceId),
     });
     const decision = classify(prepared, matches, this.spec.object, this.spec.fields);
+    if (via && decision.kind !== 'failed' && decision.kind !== 'insert') this.outcomes.matchedBy(via);
     this.outcomes.collectDeferred(prepared, decision, matches?.[0], this.spec.object.update);
     // Found in the target after an earlier attempt wrote it in doubt: that write was this run's.
     const settled = this.inDoubt.settle(prepared, decision, (note) => this.outcomes.note(note));
@@ -231,7 +222,7 @@ export class ObjectSync {
             sourceId: prepared.sourceId,
             values: decision.values,
             deferred: prepared.deferred,
-            row: row && this.matching ? this.matching.keyFieldsOf(row) : { Id: prepared.sourceId },
+            row: row ? this.matching.keyFieldsOf(row) : { Id: prepared.sourceId },
             ...(this.inDoubt.insertInDoubt(prepared.sourceId) ? { insertInDoubt: true } : {}),
           },
           row
@@ -264,6 +255,6 @@ export class ObjectSync {
   }
 
   private decideWaiting(waiting: WaitingRecord): void {
-    this.decide(waiting.prepared, waiting.matches, waiting.keyFields);
+    this.decide(waiting.prepared, waiting.matches, waiting.keyFields, waiting.via);
   }
 }

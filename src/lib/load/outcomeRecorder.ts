@@ -1,5 +1,5 @@
 import type { SObjectRow } from '../api/queryPages.js';
-import { emptyCounts, type ObjectCounts } from '../journal/runMeta.js';
+import { emptyCounts, type MatchedCounts, type ObjectCounts } from '../journal/runMeta.js';
 import type { Decision } from './classify.js';
 import type { PreparedRecord } from '../transform/recordTransformer.js';
 import type { WriteOutcome } from './writeTypes.js';
@@ -12,6 +12,8 @@ import type { InsertItem, UpdateItem } from './objectWriter.js';
  */
 export class OutcomeRecorder {
   public readonly counts: ObjectCounts = emptyCounts();
+  /** How the records found in the target were found. */
+  private readonly matched: MatchedCounts = { history: 0, key: 0 };
   private readonly started = Date.now();
 
   public constructor(
@@ -24,6 +26,11 @@ export class OutcomeRecorder {
   /** A record counted without a write of this attempt (unchanged, skipped, or settled from an earlier one). */
   public count(kind: keyof ObjectCounts): void {
     this.counts[kind]++;
+  }
+
+  /** A record found in the target through history or by key (and not failed). */
+  public matchedBy(via: 'history' | 'key'): void {
+    this.matched[via]++;
   }
 
   /** The record is in the target: remember its id and release the records (of any object) that waited for it. */
@@ -103,6 +110,6 @@ export class OutcomeRecorder {
   }
 
   public progress(status: 'syncing' | 'done'): void {
-    this.run.emit({ type: 'progress', progress: { object: this.object, status, counts: { ...this.counts }, elapsedMs: Date.now() - this.started } });
+    this.run.emit({ type: 'progress', progress: { object: this.object, status, counts: { ...this.counts }, matched: { ...this.matched }, elapsedMs: Date.now() - this.started } });
   }
 }

@@ -4,7 +4,10 @@ import { shortId } from '../util/shortId.js';
 import { PARENT_NOT_SYNCED } from '../util/outcomeCodes.js';
 
 /** A record waiting for its parent: its matches in the target, and the key fields of its source row. */
-export type WaitingRecord = { prepared: PreparedRecord; matches: SObjectRow[] | undefined; keyFields: SObjectRow };
+/** How a record's target counterpart was found: through history, by key, or not at all. */
+export type MatchedVia = 'history' | 'key' | undefined;
+
+export type WaitingRecord = { prepared: PreparedRecord; matches: SObjectRow[] | undefined; via: MatchedVia; keyFields: SObjectRow };
 
 /**
  * Records of a self-referencing object (Account.ParentId) wait here until their parent is in the target, so

@@ -7,6 +7,11 @@ import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
 import { WOULD_INSERT_PREFIX } from './dryRunWriter.js';
 import type { EngineRun } from './engineRun.js';
 
+/** The target fields a match is compared on: the synced fields and the deferred lookups. */
+export function compareFieldsOf(spec: ObjectSyncSpec): string[] {
+  return [...new Set([...spec.fields.map((field) => field.name), ...spec.deferredLookups])];
+}
+
 /**
  * How the source records of one object with a match key find their counterparts in the target: not at all
  * when the object is empty in the target (one COUNT() saves a query per page), by one `Key IN (...)` query per
@@ -20,7 +25,7 @@ export class TargetMatching {
 
   public constructor(
     private readonly spec: ObjectSyncSpec,
-    private readonly matchBy: MatchKey,
+    public readonly matchBy: MatchKey,
     private readonly run: EngineRun
   ) {
     this.lookupKeyFields = matchBy.source.filter((name) => spec.source.fields.find((field) => field.name === name)?.type === 'reference');
@@ -28,11 +33,6 @@ export class TargetMatching {
 
   private get name(): string {
     return this.spec.object.name;
-  }
-
-  /** The target fields a match is compared on: the synced fields and the deferred lookups. */
-  private get compareFields(): string[] {
-    return [...new Set([...this.spec.fields.map((field) => field.name), ...this.spec.deferredLookups])];
   }
 
   /** Does matching a set of rows cost a query (`Key IN (...)`)? Not when the target is empty or read whole. */
@@ -46,13 +46,13 @@ export class TargetMatching {
     if (this.empty || this.spec.onlySourceIds) return;
     const [sourceRecords, targetRecords] = await Promise.all([this.run.services.counts.source(this.name), this.run.services.counts.target(this.name)]);
     if (!preferFullTargetRead(sourceRecords, targetRecords, this.run.config.pageSize)) return;
-    this.index = await TargetIndex.load(this.run.services.target, this.name, this.matchBy, this.compareFields);
+    this.index = await TargetIndex.load(this.run.services.target, this.name, this.matchBy, compareFieldsOf(this.spec));
   }
 
   /** The target rows of each key of `keyRows` (rows as keyView shows them). */
   public async matches(keyRows: readonly SObjectRow[]): Promise<Map<string, SObjectRow[]>> {
     if (this.empty) return new Map();
-    return this.index?.matches(this.matchBy, keyRows) ?? findTargetMatches(this.run.services.target, this.name, this.matchBy, this.compareFields, keyRows);
+    return this.index?.matches(this.matchBy, keyRows) ?? findTargetMatches(this.run.services.target, this.name, this.matchBy, compareFieldsOf(this.spec), keyRows);
   }
 
   /**

@@ -10,6 +10,8 @@ import { DryRunWriter } from '../load/dryRunWriter.js';
 import type { EngineEvent, EngineRun, RunConfig, RunServices, SharedRunState } from '../load/engineRun.js';
 import { ParentArrivals } from '../load/parentArrivals.js';
 import { IdMap } from '../util/idMap.js';
+import { NO_HISTORY } from '../util/historyLookup.js';
+import { isInsertOnly } from '../template/syncTemplate.js';
 import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
 import { ReferenceResolver } from '../transform/referenceResolver.js';
 import { chainLengths } from './criticalPath.js';
@@ -37,14 +39,18 @@ export function buildEngineRun(input: SyncRunInput, journal: RunJournal, specs: 
   });
   const writer = restWriter(input, journal, knobs.queuedBatches, knobs.requestsPerOrg);
   const keysOf = matchKeysByObject(input.template, input.plan);
+  const history = input.history ?? NO_HISTORY;
+  // Lookups to an insert-only object resolve only to records this run inserted, never through history.
+  const insertOnly = new Set(input.template.objects.filter(isInsertOnly).map((object) => object.name));
   const services: RunServices = Object.freeze({
     source: input.source,
     target: input.target,
     writer,
     bulkWriter: config.bulk ? new BulkWriter({ api: input.target as TextOrgApi, journal: journal.events, fallback: writer }) : undefined,
     journal: journal.events,
-    resolver: new ReferenceResolver(input.source, input.target, keysOf),
+    resolver: new ReferenceResolver(input.source, input.target, keysOf, { lookup: history, appliesTo: (object) => !insertOnly.has(object) }),
     keysOf,
+    history,
     objectOfId: (id: string) => input.sourceKeyPrefixes.get(id.slice(0, 3)),
     counts: input.counts ?? RecordCounts.start(input.specs, input.source, input.target),
     bulkReads: new Map(),

@@ -18,18 +18,18 @@ export class RunTally {
   private readonly failures = new Map<string, FailureCount>();
 
   public constructor(
-    objects: readonly string[],
+    objects: ReadonlyArray<{ name: string; match: string }>,
     private readonly journal: JournalSink<JournalEvent>,
     private readonly listener: RunListener | undefined
   ) {
-    this.summaries = new Map(objects.map((object) => [object, pendingSummary(object)]));
+    this.summaries = new Map(objects.map((object) => [object.name, pendingSummary(object.name, object.match)]));
   }
 
   public readonly handle = (event: EngineEvent): void => {
     switch (event.type) {
       case 'progress': {
         const entry = this.summaries.get(event.progress.object)!;
-        Object.assign(entry, event.progress.counts, { status: event.progress.status, elapsedMs: event.progress.elapsedMs });
+        Object.assign(entry, event.progress.counts, { status: event.progress.status, elapsedMs: event.progress.elapsedMs, matched: event.progress.matched });
         this.listener?.({ type: 'object', progress: event.progress });
         break;
       }
@@ -69,6 +69,7 @@ export class RunTally {
   }
 }
 
-export function pendingSummary(object: string): ObjectSummary {
-  return { object, status: 'pending', elapsedMs: 0, ...emptyCounts() };
+/** `match`: how the object is matched, as `matchText` says it. */
+export function pendingSummary(object: string, match: string): ObjectSummary {
+  return { object, status: 'pending', elapsedMs: 0, ...emptyCounts(), match, matched: { history: 0, key: 0 } };
 }

@@ -14,6 +14,7 @@ import { buildEngineRun } from './buildEngineRun.js';
 import { startHeapGovernor } from './heapGovernor.js';
 import { startMemoryLog } from './memoryLog.js';
 import { pendingSummary, RunTally } from './runTally.js';
+import { matchText } from '../template/matchMode.js';
 import type { SyncRunInput, SyncRunResult } from './syncRunTypes.js';
 import { addPasses, preloadOutsideReferences, runObjects } from './scheduleObjects.js';
 
@@ -35,7 +36,7 @@ export async function runSync(input: SyncRunInput): Promise<SyncRunResult> {
   journal.meta.pid = process.pid;
   journal.meta.host = hostname();
   const tally = new RunTally(
-    specs.map((spec) => spec.object.name),
+    specs.map((spec) => ({ name: spec.object.name, match: matchText(spec.object) })),
     journal.events,
     input.listener
   );
@@ -139,7 +140,7 @@ function initialMeta(input: SyncRunInput): RunMeta {
     template: input.template,
     plan: input.plan,
     dryRun: input.dryRun,
-    objects: input.specs.map((spec) => pendingSummary(spec.object.name)),
+    objects: input.specs.map((spec) => pendingSummary(spec.object.name, matchText(spec.object))),
     attempts: 1,
   };
 }

@@ -8,6 +8,7 @@ import type { RecordCounts } from '../load/recordCounts.js';
 import type { RetryScope } from '../retry/retryScope.js';
 import type { SyncTemplate } from '../template/syncTemplate.js';
 import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
+import type { HistoryLookup } from '../util/historyLookup.js';
 import type { RunListener } from './runEvents.js';
 
 export type SyncRunInput = {
@@ -25,6 +26,8 @@ export type SyncRunInput = {
   targetUserId: string;
   dryRun: boolean;
   concurrency: number;
+  /** The id map of earlier runs between the two orgs (history matching); absent: none. */
+  history?: HistoryLookup;
   /** Record counts already asked (the API budget asked them first); absent: asked at the start of the run. */
   counts?: RecordCounts;
   store: RunStore;

@@ -50,6 +50,25 @@ export function nameField(describe: DescribeSObject): DescribeField | undefined 
   return describe.fields.find((field) => field.nameField);
 }
 
+/**
+ * Objects whose name field is text that the org fills in, not a name people give: OpportunityLineItem's Name
+ * is "<Opportunity> <Product>", the same for every line of a product.
+ */
+const GENERATED_NAMES: ReadonlySet<string> = new Set(['OpportunityLineItem']);
+
+/**
+ * The field that identifies the object's records across orgs, if it has one: the first external id field, else
+ * the name field when it is a name people give (text, not an auto-number such as CaseNumber, which each org
+ * generates, nor a picklist-like combobox such as Task.Subject, which thousands of records share). Objects
+ * without one are matched by history.
+ */
+export function naturalKeyField(describe: DescribeSObject): DescribeField | undefined {
+  const externalId = firstExternalIdField(describe);
+  if (externalId) return externalId;
+  const name = nameField(describe);
+  return name && name.type === 'string' && !name.autoNumber && !GENERATED_NAMES.has(describe.name) ? name : undefined;
+}
+
 /** The first external id field in describe order, the default match key. */
 export function firstExternalIdField(describe: DescribeSObject): DescribeField | undefined {
   return describe.fields.find((field) => field.externalId);

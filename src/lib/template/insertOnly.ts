@@ -14,6 +14,7 @@ export function resolveToggles(
   problems: TemplateProblem[],
   warnings: string[]
 ): Toggles {
+  // History and keys can both update; only `false` (no key, no history) cannot.
   if (spec.matchBy !== false) return { insert: spec.insert ?? true, update: spec.update ?? true };
   if (spec.update === true) problems.push(templateProblem(`${location} › update`, 'insertOnlyUpdate', [location], [location]));
   if (spec.insert === false) problems.push(templateProblem(`${location} › insert`, 'insertOnlyNoInsert', [location], [location]));

@@ -5,7 +5,8 @@ import pLimit from 'p-limit';
 import { checkSoqlClauses } from './checkSoqlClauses.js';
 import { didYouMean } from './didYouMean.js';
 import { resolveToggles } from './insertOnly.js';
-import { resolveMatchKey } from './matchKey.js';
+import { resolveMatchKey, type MatchKeyContext } from './matchKey.js';
+import { splitHistory } from './matchMode.js';
 import { resolveFields } from './resolveFields.js';
 import { resolveOrder } from './resolveOrder.js';
 import type { SoqlChecker } from './soqlCheck.js';
@@ -59,27 +60,17 @@ export async function normaliseTemplate(file: TemplateFile, ctx: NormaliseContex
     const target = targetDescribes?.get(name);
     const before = problems.length;
     const fields = resolveFields(spec, { location: spec.name, source, target, problems, warnings });
-    // `false`: insert-only, no key at all (null); otherwise a key, or undefined when it has problems.
-    const matchBy =
-      spec.matchBy === false
-        ? null
-        : resolveMatchKey(spec.matchBy, {
-            location: spec.name,
-            source,
-            target: target ?? source,
-            targetOrg: target ? 'target' : 'source',
-            problems,
-          });
+    const match = resolveMatch(spec, { location: spec.name, source, target: target ?? source, targetOrg: target ? 'target' : 'source', problems });
     const toggles = resolveToggles(spec, spec.name, problems, warnings);
     problems.push(...soqlProblems[i]);
-    if (matchBy !== undefined && problems.length === before) {
+    if (match !== undefined && problems.length === before) {
       objects.push({
         name,
         ...(spec.where ? { where: spec.where } : {}),
         ...(spec.orderBy ? { orderBy: spec.orderBy } : {}),
         ...(spec.limit ? { limit: spec.limit } : {}),
         ...fields,
-        matchBy,
+        ...match,
         ...toggles,
       });
     }
@@ -94,6 +85,24 @@ export async function normaliseTemplate(file: TemplateFile, ctx: NormaliseContex
     options: { ...DEFAULT_OPTIONS, ...file.options },
   };
   return { template, sourceDescribes, targetDescribes, problems, warnings };
+}
+
+/**
+ * How the object is matched: `false` is insert-only (no key, no history); `"history"` (or a list starting with
+ * it) asks for history, with the key that follows if any; an object without a natural key gets history by
+ * default. Undefined when `matchBy` has problems.
+ */
+function resolveMatch(spec: TemplateObjectSpec, ctx: MatchKeyContext): Pick<SyncObject, 'matchBy' | 'history'> | undefined {
+  if (spec.matchBy === false) return { matchBy: null, history: false };
+  const split = splitHistory(spec.matchBy);
+  if (!split) {
+    ctx.problems.push(templateProblem(`${ctx.location} › matchBy`, 'historyNotFirst', [ctx.location], [ctx.location]));
+    return undefined;
+  }
+  if (split.key === null) return { matchBy: null, history: true };
+  const key = resolveMatchKey(split.key, ctx);
+  if (key === undefined) return undefined;
+  return key === null ? { matchBy: null, history: true } : { matchBy: key, history: split.history };
 }
 
 type SoqlCheckOutcome = { problems: (objectName: string) => TemplateProblem[] } | { error: unknown };

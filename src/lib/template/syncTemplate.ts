@@ -19,18 +19,23 @@ export type SyncObject = {
   requestedFields: string[] | null;
   excludeFields: string[];
   /**
-   * The key that finds a source record's counterpart in the target, or null for an insert-only object
-   * (`"matchBy": false`): nothing is matched, every selected source record is inserted on every run, and its
-   * records are found only through the run's id map (never by key).
+   * The key that finds a source record's counterpart in the target, or null for an object without one: matched
+   * by history only (`history`), or insert-only (`"matchBy": false`: nothing is matched, every selected source
+   * record is inserted on every run, and its records are found only through the run's id map).
    */
   matchBy: MatchKey | null;
+  /**
+   * Matched first by the source id -> target id map of earlier runs between the same two orgs (see
+   * template/matchMode.ts): the default for objects without a natural key, `"history"` in `matchBy`.
+   */
+  history: boolean;
   insert: boolean;
   update: boolean;
 };
 
-/** Whether the object is insert-only (`"matchBy": false`): the type guard narrows `matchBy` for keyed objects. */
-export function isInsertOnly(object: Pick<SyncObject, 'matchBy'>): object is Pick<SyncObject, 'matchBy'> & { matchBy: null } {
-  return object.matchBy === null;
+/** Whether the object is insert-only (`"matchBy": false`): no key and no history, nothing is ever matched. */
+export function isInsertOnly(object: Pick<SyncObject, 'matchBy' | 'history'>): boolean {
+  return object.matchBy === null && !object.history;
 }
 
 export type SyncOptions = {

@@ -3,11 +3,17 @@ import { queryAll, queryPages, type SObjectRow } from '../api/queryPages.js';
 import { inClauseChunks, soqlLiteral, soqlString } from '../api/soqlLiterals.js';
 import { matchKeyOf } from '../scan/matchKey.js';
 import type { KeyAlternative } from './referenceKeys.js';
+import { findHistoryMatches } from '../scan/historyMatcher.js';
+import { NO_HISTORY, type HistoryLookup } from '../util/historyLookup.js';
+
+/** The id map of earlier runs, and the objects whose lookups may use it (all but insert-only template objects). */
+export type HistoryResolution = { lookup: HistoryLookup; appliesTo(object: string): boolean };
 import { shortId } from '../util/shortId.js';
 
 /**
- * Finds, for source record ids of one object, the ids of the same records in the target, by match key:
- * reads the key values of the source records (`Id IN (...)`), then looks the keys up in the target
+ * Finds, for source record ids of one object, the ids of the same records in the target: through the id map
+ * of earlier runs between the two orgs first (history: a Task's WhatId to a Case synced last week), checked
+ * in the target (`Id IN (...)`), then by match key: reads the key values of the source records (`Id IN (...)`), then looks the keys up in the target
  * (`Key IN (...)`), alternative after alternative for what is still unresolved. Results, misses included, are
  * cached for the run: the same owner or record type is looked up once, not once per record.
  */
@@ -21,8 +27,18 @@ export class ReferenceResolver {
   public constructor(
     private readonly source: OrgApi,
     private readonly target: OrgApi,
-    private readonly keysOf: (object: string) => KeyAlternative[]
+    private readonly keysOf: (object: string) => KeyAlternative[],
+    private readonly history: HistoryResolution = { lookup: NO_HISTORY, appliesTo: () => false }
   ) {}
+
+  /** Whether records of this object can be found in the target at all (by history or by key). */
+  public canResolve(object: string): boolean {
+    return this.keysOf(object).length > 0 || this.historyApplies(object);
+  }
+
+  private historyApplies(object: string): boolean {
+    return this.history.lookup.size > 0 && this.history.appliesTo(object);
+  }
 
   /** Cached answer: a target id, null when known to be missing, undefined when never asked. */
   public cached(sourceId: string): string | null | undefined {
@@ -79,10 +95,11 @@ export class ReferenceResolver {
     await Promise.all(waits);
   }
 
-  private async lookUp(object: string, wanted: string[]): Promise<void> {
+  private async lookUp(object: string, all: string[]): Promise<void> {
+    const wanted = this.historyApplies(object) ? await this.lookUpHistory(object, all) : all;
     const alternatives = this.keysOf(object);
-    if (alternatives.length === 0) {
-      // No key (an insert-only object, or one nothing identifies): nothing can be found in the target.
+    if (alternatives.length === 0 || wanted.length === 0) {
+      // No key (an insert-only object, or one nothing identifies): nothing more can be found in the target.
       for (const id of wanted) this.cache.set(id, null);
       return;
     }
@@ -109,6 +126,13 @@ export class ReferenceResolver {
       }
     }
     for (const id of unresolved) this.cache.set(id, null);
+  }
+
+  /** Caches the ids history finds in the target; answers the ids it did not find. */
+  private async lookUpHistory(object: string, wanted: string[]): Promise<string[]> {
+    const found = await findHistoryMatches(this.target, object, this.history.lookup, [], wanted);
+    for (const [sourceId, row] of found) this.cache.set(sourceId, String(row.Id));
+    return wanted.filter((id) => !found.has(id));
   }
 
   /** Pairs source ids with target rows by one alternative's key; answers the ids it left unresolved. */

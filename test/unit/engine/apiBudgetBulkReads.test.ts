@@ -20,7 +20,16 @@ const org: OrgApi = {
 function spec(name: string, fields: string[] = ['Name']): ObjectSyncSpec {
   const describe = describeObject(name, [field('Name', { nameField: true })]);
   return {
-    object: { name, fields, requestedFields: null, excludeFields: [], matchBy: { source: ['Name'], target: ['Name'] }, insert: true, update: true },
+    object: {
+      name,
+      fields,
+      requestedFields: null,
+      excludeFields: [],
+      matchBy: { source: ['Name'], target: ['Name'] },
+      history: false,
+      insert: true,
+      update: true,
+    },
     source: describe,
     target: describe,
     fields: describe.fields.filter((candidate) => candidate.name !== 'Id'),

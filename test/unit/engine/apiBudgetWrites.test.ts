@@ -23,7 +23,7 @@ function spec(name: string, options: { matchBy?: SyncObject['matchBy']; deferred
   const describe = describeObject(name, [field('Name', { nameField: true }), field('Code__c')]);
   const matchBy = options.matchBy === undefined ? { source: ['Name'], target: ['Name'] } : options.matchBy;
   return {
-    object: { name, fields: ['Name', 'Code__c'], requestedFields: null, excludeFields: [], matchBy, insert: true, update: matchBy !== null },
+    object: { name, fields: ['Name', 'Code__c'], requestedFields: null, excludeFields: [], matchBy, history: false, insert: true, update: matchBy !== null },
     source: describe,
     target: describe,
     fields: describe.fields.filter((candidate) => candidate.name !== 'Id'),

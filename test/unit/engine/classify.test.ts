@@ -26,6 +26,7 @@ function spec(overrides: Partial<ObjectSyncSpec> = {}): ObjectSyncSpec {
       requestedFields: null,
       excludeFields: [],
       matchBy: { source: ['Name'], target: ['Name'] },
+      history: false,
       insert: true,
       update: true,
     },
@@ -132,8 +133,8 @@ describe('sync engine: prepare and classify records', () => {
     const queue = new SelfReferenceQueue();
     const child = prepareRecord({ Id: '001000000000002AAA', Name: 'Child', ParentId: '001000000000001AAA' }, spec(), context());
     const grandchild = prepareRecord({ Id: '001000000000003AAA', Name: 'Grandchild', ParentId: '001000000000002AAA' }, spec(), context());
-    queue.hold({ prepared: grandchild, matches: undefined, keyFields: { Id: grandchild.sourceId, Name: 'Grandchild' } });
-    queue.hold({ prepared: child, matches: undefined, keyFields: { Id: child.sourceId, Name: 'Child' } });
+    queue.hold({ prepared: grandchild, matches: undefined, via: undefined, keyFields: { Id: grandchild.sourceId, Name: 'Grandchild' } });
+    queue.hold({ prepared: child, matches: undefined, via: undefined, keyFields: { Id: child.sourceId, Name: 'Child' } });
     expect(queue.release('001000000000001AAA', '001T00000000001AAA').map((r) => r.prepared.sourceId)).to.deep.equal(['001000000000002AAA']);
     expect(child.values.ParentId).to.equal('001T00000000001AAA');
     const failed = queue.release('001000000000002AAA', null);

@@ -1,3 +1,4 @@
+import { NO_HISTORY } from '../../../src/lib/util/historyLookup.js';
 import type { EngineRun, RunConfig, RunServices } from '../../../src/lib/load/engineRun.js';
 import type { ParentArrivals } from '../../../src/lib/load/parentArrivals.js';
 import { IdMap } from '../../../src/lib/util/idMap.js';
@@ -18,6 +19,7 @@ export function nameKeyedSpec(name: string, selfReference = false): ObjectSyncSp
       requestedFields: null,
       excludeFields: [],
       matchBy: { source: ['Name'], target: ['Name'] },
+      history: false,
       insert: true,
       update: true,
     },
@@ -57,6 +59,7 @@ export function engineRun(parts: EngineParts): EngineRun {
       journal: { append: () => {} },
       resolver: new ReferenceResolver(parts.source, parts.target, () => []),
       keysOf: parts.keysOf ?? ((): [] => []),
+      history: NO_HISTORY,
       objectOfId: parts.objectOfId ?? ((): undefined => undefined),
       counts: parts.counts,
       bulkReads: new Map(),

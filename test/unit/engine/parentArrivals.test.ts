@@ -21,7 +21,7 @@ function caseSpec(): ObjectSyncSpec {
     lookup('Deferred__c', ['Account']),
   ]);
   return {
-    object: { name: 'Case', fields: [], requestedFields: null, excludeFields: [], matchBy: null, insert: true, update: false },
+    object: { name: 'Case', fields: [], requestedFields: null, excludeFields: [], matchBy: null, history: false, insert: true, update: false },
     source: described,
     target: described,
     fields: described.fields.filter((candidate) => candidate.name !== 'Id'),

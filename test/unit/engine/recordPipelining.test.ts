@@ -30,6 +30,7 @@ function childSpec(): ObjectSyncSpec {
       requestedFields: null,
       excludeFields: [],
       matchBy: { source: ['Name'], target: ['Name'] },
+      history: false,
       insert: true,
       update: true,
     },

@@ -83,6 +83,7 @@ export function templateOf(describes: DescribeSObject[], order: string[] | null 
       requestedFields: null,
       excludeFields: [],
       matchBy: { source: ['Name'], target: ['Name'] },
+      history: false,
       insert: true,
       update: true,
     })),

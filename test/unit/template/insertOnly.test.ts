@@ -42,13 +42,13 @@ describe('insert-only objects ("matchBy": false)', () => {
   }
 
   it('has no key, inserts and does not update by default, and warns that re-runs insert again', async () => {
-    // Invoice__c has no external id and an auto-number name: without matchBy false it has no key at all.
-    const noKey = await errorOf({ objects: [{ name: 'Account' }, { name: 'Invoice__c' }] });
-    expect(noKey.message).to.contain('no default match key');
+    // Invoice__c has no external id and an auto-number name: without matchBy false it is matched by history.
+    const byHistory = await prepare({ objects: [{ name: 'Account' }, { name: 'Invoice__c' }] });
+    expect(byHistory.template.objects[1]).to.include({ matchBy: null, history: true, insert: true, update: true });
 
     const prepared = await prepare({ objects: [{ name: 'Account' }, { name: 'Invoice__c', matchBy: false }] });
     const invoice = prepared.template.objects.find((object) => object.name === 'Invoice__c')!;
-    expect(invoice).to.include({ matchBy: null, insert: true, update: false });
+    expect(invoice).to.include({ matchBy: null, history: false, insert: true, update: false });
     expect(prepared.warnings.join('\n')).to.contain('Invoice__c is insert-only ("matchBy": false): every run inserts its selected source records again');
     expect(prepared.plan.steps.map((step) => step.object)).to.deep.equal(['Account', 'Invoice__c']);
   });
@@ -60,7 +60,7 @@ describe('insert-only objects ("matchBy": false)', () => {
     expect(lines).to.have.length(2);
     expect(lines[0]).to.equal(
       '- Invoice__c › update: Invoice__c has "matchBy": false (insert-only) and "update": true, but an object without a match key cannot find the target records to update. ' +
-        'Fix: remove "update" from Invoice__c (insert-only objects never update), or give it a "matchBy" key to update matched records.'
+        'Fix: remove "update" from Invoice__c (insert-only objects never update), or give it "matchBy": "history" or a key to update matched records.'
     );
     expect(lines[1]).to.contain('Invoice__c › insert: Invoice__c has "matchBy": false (insert-only) and "insert": false');
   });

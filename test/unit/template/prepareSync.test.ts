@@ -60,6 +60,7 @@ describe('prepareSync', () => {
         requestedFields: null,
         excludeFields: [],
         matchBy: { source: ['Name'], target: ['Name'] },
+        history: false,
         insert: true,
         update: true,
       });
@@ -163,9 +164,27 @@ describe('prepareSync', () => {
       ]);
     });
 
-    it('asks for a match key when an object has no external id and an auto-number name', async () => {
-      expect(await problemLines({ objects: [{ name: 'Account' }, { name: 'Invoice__c' }] })).to.deep.equal([
-        '- Invoice__c › matchBy: Invoice__c has no external id field and no name field that could match records, so it has no default match key. Fix: add "matchBy" to Invoice__c with a unique field or a composite key, or "Id" when the orgs share record ids.',
+    it('matches an object without an external id and with an auto-number name by history', async () => {
+      const prepared = await prepare({ objects: [{ name: 'Account' }, { name: 'Invoice__c' }] });
+      expect(prepared.template.objects[1]).to.include({ name: 'Invoice__c', matchBy: null, history: true, insert: true, update: true });
+    });
+
+    it('takes "history", and "history" first in a list, then the key', async () => {
+      const prepared = await prepare({
+        objects: [
+          { name: 'Account', matchBy: ['history', 'Ext_Id__c'] },
+          { name: 'Invoice__c', matchBy: 'history' },
+        ],
+      });
+      const [account, invoice] = prepared.template.objects;
+      expect(account).to.include({ history: true });
+      expect(account.matchBy).to.deep.equal({ source: ['Ext_Id__c'], target: ['Ext_Id__c'] });
+      expect(invoice).to.include({ matchBy: null, history: true });
+    });
+
+    it('refuses "history" after a key field in a matchBy list', async () => {
+      expect(await problemLines({ objects: [{ name: 'Account', matchBy: ['Ext_Id__c', 'history'] }] })).to.deep.equal([
+        '- Account › matchBy: Account names "history" in its matchBy list after a field: history is tried first, then the key, so it must come first. Fix: write it as ["history", "Field", ...] in Account (history, then the key), or "history" alone.',
       ]);
     });
 

@@ -54,8 +54,11 @@ describe('writeTemplateFile', () => {
   });
 
   it('writes composite and cross-named keys in template notation', () => {
-    expect(matchBySpec({ source: ['A', 'B'], target: ['A', 'C'] })).to.deep.equal(['A', 'B=C']);
-    expect(matchBySpec({ source: ['Legacy__c'], target: ['Ext__c'] })).to.equal('Legacy__c=Ext__c');
+    expect(matchBySpec({ source: ['A', 'B'], target: ['A', 'C'] }, false)).to.deep.equal(['A', 'B=C']);
+    expect(matchBySpec({ source: ['Legacy__c'], target: ['Ext__c'] }, false)).to.equal('Legacy__c=Ext__c');
+    expect(matchBySpec({ source: ['Name'], target: ['Name'] }, true)).to.deep.equal(['history', 'Name']);
+    expect(matchBySpec(null, true)).to.equal('history');
+    expect(matchBySpec(null, false)).to.equal(false);
   });
 
   it('names a folder that does not exist, and leaves no temporary file behind', async () => {

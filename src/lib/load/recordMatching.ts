@@ -1,0 +1,80 @@
+import type { SObjectRow } from '../api/queryPages.js';
+import { findHistoryMatches } from '../scan/historyMatcher.js';
+import { matchKeyOf } from '../scan/matchKey.js';
+import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
+import { shortId } from '../util/shortId.js';
+import type { EngineRun } from './engineRun.js';
+import { compareFieldsOf, TargetMatching } from './targetMatching.js';
+
+/** How one source record of a page found its target counterpart (or did not). */
+export type PageMatch = {
+  /** The target rows found: by history exactly one; by key, several when the key is ambiguous. */
+  found: SObjectRow[] | undefined;
+  /** How they were found. */
+  via: 'history' | 'key' | undefined;
+  /** The record's match key, as its key sees it in the target (null without a key, or when a key field is empty). */
+  key: string | null;
+};
+
+/**
+ * How an object's source records find their counterparts in the target, page by page: through the id map of
+ * earlier runs first (history, when the object asks for it), then by match key for the records history did
+ * not find. An insert-only object has neither, and finds nothing.
+ */
+export class RecordMatching {
+  /** Matching by key (absent without a key). */
+  public readonly byKey: TargetMatching | undefined;
+  private history = false;
+
+  public constructor(
+    private readonly spec: ObjectSyncSpec,
+    private readonly run: EngineRun
+  ) {
+    this.byKey = spec.object.matchBy ? new TargetMatching(spec, spec.object.matchBy, run) : undefined;
+  }
+
+  /** Does matching a set of rows cost a query? */
+  public get costsQueries(): boolean {
+    return this.history || this.byKey?.costsQueries === true;
+  }
+
+  /** Chooses how to match, before the first page: history is skipped when it cannot find anything. */
+  public async prepare(): Promise<void> {
+    const { history, counts } = this.run.services;
+    const asked = this.spec.object.history && (history.size > 0 || this.run.state.idMap.size > 0);
+    const [targetRecords] = await Promise.all([asked ? counts.target(this.spec.object.name) : Promise.resolve(0), this.byKey?.prepare()]);
+    this.history = asked && targetRecords > 0;
+  }
+
+  /** Each row's matches, in the order of `rows`. */
+  public async matchPage(rows: readonly SObjectRow[]): Promise<PageMatch[]> {
+    const byHistory = this.history ? await this.historyMatches(rows) : undefined;
+    const byKey = this.byKey;
+    const keyRows = rows.map((row) => (byKey ? byKey.keyView(row) : row));
+    const rest = byHistory && byHistory.size > 0 ? keyRows.filter((row) => !byHistory.has(shortId(String(row.Id)))) : keyRows;
+    const keyMatches = byKey && rest.length > 0 ? await byKey.matches(rest) : undefined;
+    return keyRows.map((keyRow) => {
+      const historyRow = byHistory?.get(shortId(String(keyRow.Id)));
+      if (historyRow) return { found: [historyRow], via: 'history', key: null };
+      const key = byKey ? matchKeyOf(keyRow, byKey.matchBy.source) : null;
+      const found = key === null ? undefined : keyMatches?.get(key);
+      return { found, via: found && found.length > 0 ? 'key' : undefined, key };
+    });
+  }
+
+  /**
+   * The target records these rows are mapped to that still exist: the run's own mapping first (a resume holds
+   * what its earlier attempt wrote), else an earlier run's.
+   */
+  private historyMatches(rows: readonly SObjectRow[]): Promise<Map<string, SObjectRow>> {
+    const { idMap } = this.run.state;
+    const { history, target } = this.run.services;
+    const lookup = { get: (sourceId: string): string | undefined => idMap.get(sourceId) ?? history.get(sourceId), size: history.size };
+    return findHistoryMatches(target, this.spec.object.name, lookup, compareFieldsOf(this.spec), rows.map((row) => String(row.Id)));
+  }
+
+  /** What an insert keeps of its row until its batch is written (see TargetMatching.keyFieldsOf). */
+  public keyFieldsOf(row: SObjectRow): SObjectRow {
+    return this.byKey ? this.byKey.keyFieldsOf(row) : { Id: row.Id };
+  }
+}

@@ -1,0 +1,39 @@
+import type { OrgApi } from '../api/orgApi.js';
+import { queryPages, type SObjectRow } from '../api/queryPages.js';
+import { inClauseChunks, soqlString } from '../api/soqlLiterals.js';
+import type { HistoryLookup } from '../util/historyLookup.js';
+import { shortId } from '../util/shortId.js';
+
+/**
+ * The target records that earlier runs mapped these source records to and that still exist, by source id
+ * (15 characters): one `Id IN (...)` query per chunk of mapped ids. A mapping whose target record was deleted
+ * since finds nothing, so its source record is inserted again (and mapped anew by this run).
+ */
+export async function findHistoryMatches(
+  target: OrgApi,
+  object: string,
+  history: HistoryLookup,
+  selectFields: readonly string[],
+  sourceIds: Iterable<string>
+): Promise<Map<string, SObjectRow>> {
+  const sourceOf = new Map<string, string>();
+  const targetIds: string[] = [];
+  for (const sourceId of sourceIds) {
+    const targetId = history.get(sourceId);
+    if (targetId === undefined) continue;
+    sourceOf.set(shortId(targetId), shortId(sourceId));
+    targetIds.push(soqlString(targetId));
+  }
+  const found = new Map<string, SObjectRow>();
+  if (sourceOf.size === 0) return found;
+  const fields = [...new Set(['Id', 'SystemModstamp', ...selectFields])];
+  for (const chunk of inClauseChunks(targetIds)) {
+    for await (const page of queryPages(target, `SELECT ${fields.join(', ')} FROM ${object} WHERE Id IN (${chunk.join(',')})`)) {
+      for (const row of page) {
+        const sourceId = sourceOf.get(shortId(String(row.Id)));
+        if (sourceId !== undefined) found.set(sourceId, row);
+      }
+    }
+  }
+  return found;
+}
