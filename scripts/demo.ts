@@ -2,7 +2,8 @@
  * `npm run demo`: the whole product on a laptop, offline. Starts two emulated orgs (a source with the demo
  * dataset, a target with the same users and no data), logs them in as sf aliases in a temporary sf home (never the user's own), shows
  * the migration order, runs `sf isync execute` with live progress, shows target records whose lookups were
- * remapped, runs the sync again to show that nothing is written twice, then kills a sync into a slow target
+ * remapped, runs the sync again to show that nothing is written twice, syncs Case and Task by plain `--objects`
+ * (matched by history: the id map of the runs before), then kills a sync into a slow target
  * mid-way, resumes it and rolls it back (scripts/demoCrash.ts).
  */
 import { spawn } from 'node:child_process';
@@ -64,8 +65,15 @@ try {
   console.log('\nThe same sync again: every record is matched and unchanged, nothing is written.');
   await sf(['isync', 'execute', ...orgs], env);
 
+  // Case and Task have no natural key: plain --objects matches them through the id map of the runs above.
+  console.log('\nObjects without a natural key, by plain --objects: Case and Task are matched by history (the id map of');
+  console.log('the runs above between these two orgs), and so are their lookups: nothing is written.');
+  const byHistory = ['--source-org', 'isync-demo-source', '--target-org', 'isync-demo-target', '--objects', 'Case,Task'];
+  await sf(['isync', 'order', ...byHistory], env);
+  const historyCode = await sf(['isync', 'execute', ...byHistory], env);
+
   const crash = await crashDemo(sf, env, slow, ['--source-org', 'isync-demo-source', '--target-org', 'isync-demo-slow', '--template', TEMPLATE]);
-  process.exitCode = code || crash;
+  process.exitCode = code || historyCode || crash;
 } finally {
   await Promise.all([source.stop(), target.stop(), slow.stop()]);
 }

@@ -69,7 +69,13 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
   });
   const { template } = setup.prepared;
   const root = journalRoot(input.journalDir);
-  const history = await loadHistory(root, { sourceOrgId: setup.sourceRef.orgId, targetOrgId: setup.targetRef.orgId });
+  // A run that matches objects by history cannot do without a journal it cannot read; others use the map for
+  // lookups only, which fall back to keys.
+  const history = await loadHistory(
+    root,
+    { sourceOrgId: setup.sourceRef.orgId, targetOrgId: setup.targetRef.orgId },
+    { damagedJournal: template.objects.some((object) => object.history) ? 'refuse' : 'skip' }
+  );
   const historyUsed = reportHistory(command, template, history);
   const warnings = [
     ...history.warnings,

@@ -1,11 +1,13 @@
 import { expect } from 'chai';
-import { appendFileSync, readdirSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExecuteResult } from '../../src/commands/isync/execute.js';
 import type { ReportResult } from '../../src/commands/isync/report.js';
 import type { RollbackResult } from '../../src/commands/isync/rollback.js';
 import type { EmulatedOrg } from '@sf-isync/org-emulator';
 import { startOrgPair, type OrgPair } from '../../harness/emulatedOrgs.js';
+import { RUN_ID_PATTERN } from '../../src/lib/journal/paths.js';
 import { jsonOf, REPO_ROOT, runPlugin, spawnPlugin, type PluginRun } from '../../harness/runPlugin.js';
 
 /**
@@ -29,6 +31,8 @@ export type LifecyclePoint = {
   killRollbackAfter?: number;
   /** After the first stop, leave half a line at the end of the journal, as a kill in the middle of a write does. */
   tornTail?: boolean;
+  /** Case and Task without a key: matched by history (the engine's path for objects without a natural key). */
+  history?: boolean;
 };
 
 /** Records in the source: large enough for many batches in flight, small enough for CI. */
@@ -38,7 +42,16 @@ const BENCH_TEMPLATE = join(REPO_ROOT, 'scripts', 'bench', 'bench-template.json'
 const TARGET_MODEL = { latencyMs: 100, perRecordMs: 4 };
 /** Fields Salesforce stamps on every write, which a restore cannot put back: left out of the comparison. */
 const AUDIT_FIELDS = new Set(['LastModifiedDate', 'LastModifiedById', 'SystemModstamp', 'LastViewedDate', 'LastReferencedDate']);
-const EXECUTE = ['isync', 'execute', '-s', 'src', '-o', 'tgt', '-t', BENCH_TEMPLATE, '--json'];
+const executeWith = (template: string): string[] => ['isync', 'execute', '-s', 'src', '-o', 'tgt', '-t', template, '--json'];
+
+/** The bench template with Case and Task left without matchBy: they have no natural key, so history matches them. */
+function historyTemplate(): string {
+  const template = JSON.parse(readFileSync(BENCH_TEMPLATE, 'utf8')) as { objects: Array<{ name: string; matchBy?: unknown }> };
+  for (const object of template.objects) if (object.name === 'Case' || object.name === 'Task') delete object.matchBy;
+  const file = join(mkdtempSync(join(tmpdir(), 'isync-history-template-')), 'template.json');
+  writeFileSync(file, JSON.stringify(template));
+  return file;
+}
 
 export async function killResumeRollback(point: LifecyclePoint): Promise<void> {
   const pair = await startOrgPair(
@@ -47,8 +60,11 @@ export async function killResumeRollback(point: LifecyclePoint): Promise<void> {
   );
   try {
     const before = snapshot(pair.target);
+    const execute = executeWith(point.history ? historyTemplate() : BENCH_TEMPLATE);
     const stopped =
-      'kill' in point.stopExecute ? (await killedAt(pair, EXECUTE, point.stopExecute.kill, 'written')).killed : await pausedAt(pair, point.stopExecute.pauseAt);
+      'kill' in point.stopExecute
+        ? (await killedAt(pair, execute, point.stopExecute.kill, 'written')).killed
+        : await pausedAt(pair, execute, point.stopExecute.pauseAt);
     if (stopped) {
       if (point.tornTail) tearJournalTail(pair);
       if (point.killRetryAfter !== undefined) await killedAt(pair, ['isync', 'retry', '--json'], point.killRetryAfter, 'written');
@@ -76,7 +92,7 @@ export async function killResumeRollback(point: LifecyclePoint): Promise<void> {
 /** Appends half an event, without its newline, to the newest run's journal. */
 function tearJournalTail(pair: OrgPair): void {
   const root = pair.env.SF_ISYNC_JOURNAL_DIR!;
-  const newest = readdirSync(root).sort().reverse()[0];
+  const newest = readdirSync(root).filter((name) => RUN_ID_PATTERN.test(name)).sort().reverse()[0];
   appendFileSync(join(root, newest, 'events.jsonl'), '{"type":"record","batch":"torn:1","object":"Acc');
 }
 
@@ -84,7 +100,7 @@ function tearJournalTail(pair: OrgPair): void {
  * Runs execute until the target has committed `after` records, then lets the target's daily API limit run
  * out: the run must end `paused`. The limit is lifted again afterwards (a new day).
  */
-async function pausedAt(pair: OrgPair, after: number): Promise<boolean> {
+async function pausedAt(pair: OrgPair, execute: string[], after: number): Promise<boolean> {
   const faults = async (body: object): Promise<void> => {
     const response = await fetch(`${pair.target.instanceUrl}/__emulator/faults`, {
       method: 'POST',
@@ -93,7 +109,7 @@ async function pausedAt(pair: OrgPair, after: number): Promise<boolean> {
     });
     expect(response.ok, await response.text()).to.equal(true);
   };
-  const { run, killed } = await killedAt(pair, EXECUTE, after, 'written', () => faults({ dailyLimitAfter: 0 }));
+  const { run, killed } = await killedAt(pair, execute, after, 'written', () => faults({ dailyLimitAfter: 0 }));
   await faults({});
   if (!killed) return false;
   expect(run.code, briefly(run)).to.equal(1);

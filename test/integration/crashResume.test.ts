@@ -33,6 +33,12 @@ const LIFECYCLE_POINTS: LifecyclePoint[] = [
     killRollbackAfter: 300,
   },
   { name: 'execute paused by the daily limit (2,000 records), retry killed (1,000 more)', stopExecute: { pauseAt: 2000 }, killRetryAfter: 1000 },
+  {
+    name: 'Case and Task matched by history: execute killed (2,500 records), resume killed (1,000 more), rollback',
+    stopExecute: { kill: 2500 },
+    killResumeAfter: 1000,
+    history: true,
+  },
 ];
 
 describe(`crash safety: kill -> resume -> rollback on ${LIFECYCLE_RECORDS} records, the target exactly as before`, function () {

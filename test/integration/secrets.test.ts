@@ -106,15 +106,12 @@ describe('security: no secret in anything a run writes, owner-only files, rollba
     }
   });
 
-  it('creates journal folders 0700 and journal and error files 0600', () => {
+  it('creates journal folders 0700 and journal, id map and error files 0600', () => {
     const root = pair.env.SF_ISYNC_JOURNAL_DIR!;
     expect(statSync(root).mode & 0o777, root).to.equal(0o700);
-    const runDirs = readdirSync(root).map((name) => join(root, name));
-    expect(runDirs).to.have.length.at.least(1);
-    for (const dir of runDirs) {
-      expect(statSync(dir).mode & 0o777, dir).to.equal(0o700);
-      for (const file of readdirSync(dir)) expect(statSync(join(dir, file)).mode & 0o777, file).to.equal(0o600);
-    }
+    const entries = readdirSync(root, { recursive: true }).map((name) => join(root, String(name)));
+    expect(entries.filter((path) => path.endsWith('events.jsonl'))).to.have.length.at.least(1);
+    for (const path of entries) expect(statSync(path).mode & 0o777, path).to.equal(statSync(path).isDirectory() ? 0o700 : 0o600);
     const csvs = readdirSync(errorsDir);
     expect(csvs).to.have.length(2);
     for (const csv of csvs) expect(statSync(join(errorsDir, csv)).mode & 0o777, csv).to.equal(0o600);

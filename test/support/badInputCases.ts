@@ -34,6 +34,10 @@ export type BadInputContext = {
   emptyJournalDir: string;
   /** A plain file, given where a folder is expected. */
   notAFolder: string;
+  /** A journal folder whose id map of src -> tgt holds a damaged imported segment. */
+  damagedIdMapDir: string;
+  /** The org ids of src and tgt (the main pair), for id map files. */
+  orgIds: { source: string; target: string };
 };
 
 type Texts = Array<string | RegExp> | ((ctx: BadInputContext) => Array<string | RegExp>);
@@ -657,6 +661,78 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     name: 'rollback --dry-run: events.jsonl record event without its fields',
     argv: (ctx) => ['isync', 'rollback', '--dry-run', '--run-id', ctx.runs.bareRecordEvent],
     ...eventDamaged(['a "record" event needs "batch" (a string)']),
+  },
+
+  // Id maps (history matching)
+  {
+    name: 'execute of an object matched by history, with a damaged journal of an earlier run between the orgs',
+    argv: () => [...SYNC, '--objects', 'Case'],
+    exit: 1,
+    error: 'HistoryJournalDamagedError',
+    problem: (ctx) => ['id map of earlier runs between these two orgs', `journal of run ${ctx.runs.damagedEvents} cannot be read`, 'damaged at line 3'],
+    fix: (ctx) => ['Restore the file from a backup', `Or move the run's folder`, ctx.runs.damagedEvents, 'inserted again'],
+  },
+  {
+    name: 'execute with a damaged imported id map segment',
+    argv: (ctx) => [...OBJECTS, '--journal-dir', ctx.damagedIdMapDir],
+    exit: 1,
+    error: 'HistoryMapCorruptError',
+    problem: ['-import.map is damaged at line 1: the first line is not a JSON header'],
+    fix: ['delete', 'sf isync idmap import'],
+  },
+  {
+    name: 'idmap import: a file of other orgs',
+    argv: (ctx) => [
+      'isync',
+      'idmap',
+      'import',
+      '-s',
+      'src',
+      '-o',
+      'tgt',
+      '-f',
+      ctx.file(
+        'foreign-idmap.csv',
+        `# sf-isync id map v1 source=00D000000000777 target=00D000000000888 entries=1\nObject,SourceId,TargetId\nCase,500000000000001AAA,500000000000002AAA\n`
+      ),
+    ],
+    exit: 1,
+    error: 'HistoryMapForeignError',
+    problem: (ctx) => [
+      'maps org 00D000000000777 to org 00D000000000888',
+      `not ${ctx.orgIds.source.slice(0, 15)} to ${ctx.orgIds.target.slice(0, 15)}`,
+      'nothing was imported',
+    ],
+    fix: ['Import it between the orgs it was exported from', 'sf org list'],
+  },
+  {
+    name: 'idmap import: a file cut short',
+    argv: (ctx) => [
+      'isync',
+      'idmap',
+      'import',
+      '-s',
+      'src',
+      '-o',
+      'tgt',
+      '-f',
+      ctx.file(
+        'short-idmap.csv',
+        `# sf-isync id map v1 source=${ctx.orgIds.source.slice(0, 15)} target=${ctx.orgIds.target.slice(0, 15)} entries=3\nObject,SourceId,TargetId\nCase,500000000000001AAA,500000000000002AAA\n`
+      ),
+    ],
+    exit: 1,
+    error: 'HistoryMapCorruptError',
+    problem: ['counts 3 entries and the file has 1', 'cut short'],
+    fix: ['Export the map again', 'nothing of'],
+  },
+  {
+    name: 'idmap import: no such file',
+    argv: (ctx) => ['isync', 'idmap', 'import', '-s', 'src', '-o', 'tgt', '-f', `${ctx.emptyJournalDir}/missing.csv`],
+    exit: 1,
+    error: 'IdMapFileNotFoundError',
+    problem: ['No id map file at', 'missing.csv'],
+    fix: ['Check the path given to --file'],
   },
 ];
 

@@ -59,8 +59,8 @@ export default class Report extends SfCommand<ReportCommandResult> {
     if (report.stateReason) this.warn(report.stateReason);
     if (report.partialTail) this.warn(messages.getMessage('warning.partialTail'));
     const rows: Array<Record<string, string | number>> = report.objects.map(({ elapsedMs: _elapsed, ...entry }) => entry);
-    rows.push({ object: 'Total', status: '', ...report.totals });
-    this.table({ data: rows, columns: ['object', 'status', 'inserted', 'updated', 'unchanged', 'skipped', 'failed'] });
+    rows.push({ object: 'Total', status: '', match: '', ...report.totals });
+    this.table({ data: rows, columns: ['object', 'status', { key: 'match', name: 'Match By' }, 'inserted', 'updated', 'unchanged', 'skipped', 'failed'] });
     if (report.deferred.updated + report.deferred.failed > 0) {
       this.log(messages.getMessage('info.deferred', [report.deferred.updated, report.deferred.failed]));
     }

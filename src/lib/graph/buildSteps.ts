@@ -88,7 +88,7 @@ function reference(lookup: Lookup, describes: DescribeMap, warnings: string[]): 
   const resolveBy = lookup.outside.map((name) => referenceResolution(name, describes));
   for (const unresolved of resolveBy.filter((r) => r.matchKeys.length === 0)) {
     warnings.push(
-      `${lookup.child}.${lookup.field} can point to ${unresolved.object}, which has no external id or name field to find its records in the target: such values are left empty. Add ${unresolved.object} to the template with a matchBy to resolve them.`
+      `${lookup.child}.${lookup.field} can point to ${unresolved.object}, which has no external id or name field to find its records in the target: only records an earlier run synced between these orgs are found (history); other values are left empty. Add ${unresolved.object} to the template to sync them.`
     );
   }
   return { field: lookup.field, targetObjects: lookup.outside, resolveBy };

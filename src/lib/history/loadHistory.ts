@@ -1,6 +1,7 @@
 import { readdirSync, rmSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Messages, SfError } from '@salesforce/core';
+import { CorruptJournalError } from '../journal/corruptJournal.js';
 import { RunStore, type RunJournal } from '../journal/runStore.js';
 import { shortId } from '../util/shortId.js';
 import { foldRunJournal, journalSize } from './foldJournal.js';
@@ -16,6 +17,14 @@ const messages = Messages.loadMessages('sf-isync', 'isync.idmap');
  * file all the time): removed, since a million-record run leaves tens of MB.
  */
 const ABANDONED_TEMP_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * What a run journal that cannot be read (damaged in the middle, see CorruptJournalError) does to the map:
+ * `refuse` (an SfError naming the run and the way out: its records would be matched as if never synced, and
+ * objects without a key inserted again), or `skip` (its mappings are left out, with a warning), for a run that
+ * uses the map only to resolve lookups, which fall back to keys.
+ */
+export type LoadOptions = { damagedJournal: 'refuse' | 'skip' };
 
 export type HistoryLoad = {
   map: HistoryMap;
@@ -36,8 +45,8 @@ export type HistoryLoad = {
  * missing history is a first run; a damaged or foreign segment is an SfError saying which file, which line
  * and what is wrong.
  */
-export async function loadHistory(root: string, pair: HistoryPair): Promise<HistoryLoad> {
-  const read = await readHistory(root, pair, newMapState);
+export async function loadHistory(root: string, pair: HistoryPair, options: LoadOptions = { damagedJournal: 'refuse' }): Promise<HistoryLoad> {
+  const read = await readHistory(root, pair, newMapState, options);
   read.state.finish();
   return { map: read.state.map, segments: read.segments.length, entries: read.entries, firstRun: read.segments.length === 0, warnings: read.warnings };
 }
@@ -73,15 +82,19 @@ export type HistoryRead<State> = { state: State; segments: string[]; entries: nu
 export async function readHistory<State>(
   root: string,
   pair: HistoryPair,
-  start: () => { visitor: SegmentVisitor } & State
+  start: () => { visitor: SegmentVisitor } & State,
+  options: LoadOptions = { damagedJournal: 'refuse' }
 ): Promise<HistoryRead<State>> {
   const folder = pairFolder(root, pair);
   const warnings: string[] = [];
-  const runs = await refreshSegments(root, pair, warnings);
+  const { runs, damaged } = await refreshSegments(root, pair, warnings);
+  if (damaged.size > 0 && options.damagedJournal === 'refuse') throw damagedJournalError([...damaged.values()][0]);
+  for (const [runId, error] of damaged) warnings.push(messages.getMessage('warning.DamagedJournalLeftOut', [runId, error.message]));
+  const skipped = new Set([...damaged.keys()].map(runSegmentName));
   const rebuilt = new Set<string>();
   for (;;) {
     const state = start();
-    const segments = segmentNames(folder);
+    const segments = segmentNames(folder).filter((name) => !skipped.has(name));
     let entries = 0;
     const counting: SegmentVisitor = {
       add: (object, sourceId, targetId) => {
@@ -114,10 +127,15 @@ export async function readHistory<State>(
  * a rollback appended to it), or whose segment's header is damaged. Segments of runs whose journal was
  * pruned stay as they are, and count. Returns the pair's runs by id, to rebuild damaged segments from.
  */
-async function refreshSegments(root: string, pair: HistoryPair, warnings: string[]): Promise<Map<string, RunJournal>> {
+async function refreshSegments(
+  root: string,
+  pair: HistoryPair,
+  warnings: string[]
+): Promise<{ runs: Map<string, RunJournal>; damaged: Map<string, CorruptJournalError> }> {
   const folder = pairFolder(root, pair);
   removeAbandonedTemps(folder);
   const runs = pairRuns(new RunStore(root), pair, warnings);
+  const damaged = new Map<string, CorruptJournalError>();
   for (const [runId, journal] of runs) {
     const path = join(folder, runSegmentName(runId));
     let journalBytes: number | undefined;
@@ -127,9 +145,22 @@ async function refreshSegments(root: string, pair: HistoryPair, warnings: string
       if (!(error instanceof SegmentDamage)) throw error;
       warnings.push(rebuiltWarning(error, runId));
     }
-    if (journalBytes !== journalSize(journal.eventsPath)) await foldRunJournal(journal, pair, path);
+    if (journalBytes === journalSize(journal.eventsPath)) continue;
+    try {
+      await foldRunJournal(journal, pair, path);
+    } catch (error) {
+      if (!(error instanceof CorruptJournalError)) throw error;
+      damaged.set(runId, error);
+    }
   }
-  return runs;
+  return { runs, damaged };
+}
+
+/** A damaged journal of a run between the two orgs: what it is, and the ways out. */
+function damagedJournalError(error: CorruptJournalError): SfError {
+  const runDir = dirname(error.path);
+  const move = messages.getMessage('action.MoveDamagedRun', [runDir, dirname(runDir)]);
+  return new SfError(messages.getMessage('error.DamagedJournal', [basename(runDir), error.message]), 'HistoryJournalDamagedError', [...(error.actions ?? []), move]);
 }
 
 /**

@@ -38,10 +38,13 @@ export class RecordMatching {
     return this.history || this.byKey?.costsQueries === true;
   }
 
-  /** Chooses how to match, before the first page: history is skipped when it cannot find anything. */
+  /**
+   * Chooses how to match, before the first page: history is skipped when it cannot find anything (no earlier
+   * run mapped a record and this is not a resume, whose own mappings count; or the target object is empty).
+   */
   public async prepare(): Promise<void> {
     const { history, counts } = this.run.services;
-    const asked = this.spec.object.history && (history.size > 0 || this.run.state.idMap.size > 0);
+    const asked = this.spec.object.history && (history.size > 0 || this.run.state.claimedTargets !== undefined);
     const [targetRecords] = await Promise.all([asked ? counts.target(this.spec.object.name) : Promise.resolve(0), this.byKey?.prepare()]);
     this.history = asked && targetRecords > 0;
   }

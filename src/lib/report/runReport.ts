@@ -6,7 +6,13 @@ import type { RunJournal } from '../journal/runStore.js';
 import { failedRecordOf, groupFailures, type FailedRecord, type FailureGroup } from './failureGroups.js';
 import { countSync, OutcomeFold, type RecordOutcome } from '../journal/recordOutcomes.js';
 
-export type ObjectReport = ObjectCounts & { object: string; status: ObjectSummary['status']; elapsedMs: number };
+export type ObjectReport = ObjectCounts & {
+  object: string;
+  status: ObjectSummary['status'];
+  elapsedMs: number;
+  /** How the object was matched (`key Name`, `history`...; empty for runs written before history matching). */
+  match: string;
+};
 
 export type RollbackCounts = { deleted: number; restored: number; alreadyUndone: number; skipped: number; failed: number };
 
@@ -48,7 +54,7 @@ export async function buildRunReport(journal: RunJournal): Promise<RunReportData
 function aggregate(journal: RunJournal, outcomes: Iterable<RecordOutcome>, partialTail: boolean): RunReportData {
   const { meta } = journal;
   const objects = new Map<string, ObjectReport>(
-    meta.objects.map((entry) => [entry.object, { object: entry.object, status: entry.status, elapsedMs: entry.elapsedMs, ...emptyCounts() }])
+    meta.objects.map((entry) => [entry.object, { object: entry.object, status: entry.status, elapsedMs: entry.elapsedMs, match: entry.match ?? '', ...emptyCounts() }])
   );
   const rollback = new Map<string, ObjectRollbackReport>();
   const deferred = { updated: 0, failed: 0 };
@@ -87,7 +93,7 @@ function aggregate(journal: RunJournal, outcomes: Iterable<RecordOutcome>, parti
 function objectEntry(objects: Map<string, ObjectReport>, object: string): ObjectReport {
   let entry = objects.get(object);
   if (!entry) {
-    entry = { object, status: 'done', elapsedMs: 0, ...emptyCounts() };
+    entry = { object, status: 'done', elapsedMs: 0, match: '', ...emptyCounts() };
     objects.set(object, entry);
   }
   return entry;
