@@ -34,7 +34,11 @@ const seconds = (since: bigint): string => `${(Number(process.hrtime.bigint() - 
 const root = join(mkdtempSync(join(tmpdir(), 'isync-history-bench-')), 'runs');
 try {
   const now = new Date();
-  const org = (orgId: string): { orgId: string; username: string; instanceUrl: string } => ({ orgId, username: 'bench@example.com', instanceUrl: 'http://127.0.0.1:1' });
+  const org = (orgId: string): { orgId: string; username: string; instanceUrl: string } => ({
+    orgId,
+    username: 'bench@example.com',
+    instanceUrl: 'http://127.0.0.1:1',
+  });
   const journal = new RunStore(root).create({
     runId: newRunId(now),
     command: 'execute',
@@ -52,7 +56,16 @@ try {
   for (let start = 0; start < records; start += 10_000) {
     const events: RecordEvent[] = [];
     for (let n = start; n < Math.min(records, start + 10_000); n++) {
-      events.push({ type: 'record', batch: `b${start}`, object: 'Case', operation: 'insert', sourceId: sourceId(n), targetId: targetId(n), ok: true, created: true });
+      events.push({
+        type: 'record',
+        batch: `b${start}`,
+        object: 'Case',
+        operation: 'insert',
+        sourceId: sourceId(n),
+        targetId: targetId(n),
+        ok: true,
+        created: true,
+      });
     }
     journal.events.append(...events);
   }
@@ -64,7 +77,9 @@ try {
   console.log(`records: ${records.toLocaleString('en-US')}`);
   console.log(`first load (fold the journal into its segment, then read it): ${seconds(started)}`);
   const loaded = memory();
-  console.log(`map in memory: RSS +${mb(loaded.rss - before.rss)}, heap +${mb(loaded.heap - before.heap)} (${first.map.size.toLocaleString('en-US')} mappings)`);
+  console.log(
+    `map in memory: RSS +${mb(loaded.rss - before.rss)}, heap +${mb(loaded.heap - before.heap)} (${first.map.size.toLocaleString('en-US')} mappings)`
+  );
 
   started = process.hrtime.bigint();
   const again = await loadHistory(root, pair);

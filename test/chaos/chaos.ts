@@ -52,7 +52,13 @@ const lifecycle: LifecyclePoint[] = [
   { name: 'execute paused after 3000, retry to the end', stopExecute: { pauseAt: 3000 } },
   // Case and Task without a key, matched by history: in-doubt inserts found by creator, time and values.
   ...[1000, 3500].map((kill) => ({ name: `history objects: execute killed after ${kill} records`, stopExecute: { kill }, history: true })),
-  { name: 'history objects: execute killed after 1500, resume killed after 1500 more, rollback killed', stopExecute: { kill: 1500 }, killResumeAfter: 1500, killRollbackAfter: 200, history: true },
+  {
+    name: 'history objects: execute killed after 1500, resume killed after 1500 more, rollback killed',
+    stopExecute: { kill: 1500 },
+    killResumeAfter: 1500,
+    killRollbackAfter: 200,
+    history: true,
+  },
   { name: 'history objects: paused after 2000, retry killed after 800 more', stopExecute: { pauseAt: 2000 }, killRetryAfter: 800, history: true },
 ];
 for (const point of lifecycle) {

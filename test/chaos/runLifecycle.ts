@@ -92,7 +92,10 @@ export async function killResumeRollback(point: LifecyclePoint): Promise<void> {
 /** Appends half an event, without its newline, to the newest run's journal. */
 function tearJournalTail(pair: OrgPair): void {
   const root = pair.env.SF_ISYNC_JOURNAL_DIR!;
-  const newest = readdirSync(root).filter((name) => RUN_ID_PATTERN.test(name)).sort().reverse()[0];
+  const newest = readdirSync(root)
+    .filter((name) => RUN_ID_PATTERN.test(name))
+    .sort()
+    .reverse()[0];
   appendFileSync(join(root, newest, 'events.jsonl'), '{"type":"record","batch":"torn:1","object":"Acc');
 }
 
