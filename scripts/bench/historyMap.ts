@@ -23,12 +23,12 @@ const sourceId = (n: number): string => `001${String(n).padStart(12, '0')}AAA`;
 const targetId = (n: number): string => `001t${String(n).padStart(11, '0')}AAA`;
 
 const gc = (globalThis as { gc?: () => void }).gc;
-const memory = (): { rss: number; heap: number } => {
+const memory = (): { rss: number; heap: number; buffers: number } => {
   gc?.();
   const usage = process.memoryUsage();
-  return { rss: usage.rss, heap: usage.heapUsed };
+  return { rss: usage.rss, heap: usage.heapUsed, buffers: usage.arrayBuffers };
 };
-const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const mb = (bytes: number): string => `${bytes < 0 ? '-' : '+'}${(Math.abs(bytes) / 1024 / 1024).toFixed(0)} MB`;
 const seconds = (since: bigint): string => `${(Number(process.hrtime.bigint() - since) / 1e9).toFixed(2)} s`;
 
 const root = join(mkdtempSync(join(tmpdir(), 'isync-history-bench-')), 'runs');
@@ -77,9 +77,8 @@ try {
   console.log(`records: ${records.toLocaleString('en-US')}`);
   console.log(`first load (fold the journal into its segment, then read it): ${seconds(started)}`);
   const loaded = memory();
-  console.log(
-    `map in memory: RSS +${mb(loaded.rss - before.rss)}, heap +${mb(loaded.heap - before.heap)} (${first.map.size.toLocaleString('en-US')} mappings)`
-  );
+  const growth = (key: 'rss' | 'heap' | 'buffers'): string => mb(loaded[key] - before[key]);
+  console.log(`map in memory: packed tables ${growth('buffers')}, heap ${growth('heap')}, RSS ${growth('rss')} (${first.map.size.toLocaleString('en-US')} mappings)`);
 
   started = process.hrtime.bigint();
   const again = await loadHistory(root, pair);

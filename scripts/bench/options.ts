@@ -1,7 +1,8 @@
 /** Command-line options of `npm run bench` (node:util parseArgs); a BenchUsageError for anything wrong. */
 import { parseArgs } from 'node:util';
 
-export const TOOL_NAMES = ['isync', 'sfdmu'] as const;
+/** `isync-history`: the second sync between the same two orgs, Case and Task matched by history (see tools/isync.ts). */
+export const TOOL_NAMES = ['isync', 'sfdmu', 'isync-history'] as const;
 export type ToolName = (typeof TOOL_NAMES)[number];
 
 /** The emulator's cost model for every org of the run (see packages/org-emulator/src/http/costModel.ts). */

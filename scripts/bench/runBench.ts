@@ -10,12 +10,12 @@ import type { SizeResult, ToolResult } from './results.js';
 import { nextSizeSkip } from './skipPolicy.js';
 import type { BenchTemplate } from './template.js';
 import { minimumCalls } from './theory.js';
-import { isyncTool } from './tools/isync.js';
+import { isyncHistoryTool, isyncTool } from './tools/isync.js';
 import { sfdmuTool } from './tools/sfdmu.js';
 import type { BenchTool } from './tools/tool.js';
 import { verifyTarget, type Verification } from './verify.js';
 
-const TOOLS: Record<ToolName, BenchTool> = { isync: isyncTool, sfdmu: sfdmuTool };
+const TOOLS: Record<ToolName, BenchTool> = { isync: isyncTool, sfdmu: sfdmuTool, 'isync-history': isyncHistoryTool };
 
 const log = (line: string): void => {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);

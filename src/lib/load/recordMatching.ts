@@ -45,7 +45,7 @@ export class RecordMatching {
   public async prepare(): Promise<void> {
     const { history, counts } = this.run.services;
     const asked = this.spec.object.history && (history.size > 0 || this.run.state.claimedTargets !== undefined);
-    const [targetRecords] = await Promise.all([asked ? counts.target(this.spec.object.name) : Promise.resolve(0), this.byKey?.prepare()]);
+    const [targetRecords] = await Promise.all([asked ? counts.target(this.spec.object.name) : Promise.resolve(0), this.byKey?.prepare(!asked)]);
     this.history = asked && targetRecords > 0;
   }
 

@@ -3,10 +3,10 @@ import { type PreparedRecord } from '../transform/recordTransformer.js';
 import { shortId } from '../util/shortId.js';
 import { PARENT_NOT_SYNCED } from '../util/outcomeCodes.js';
 
-/** A record waiting for its parent: its matches in the target, and the key fields of its source row. */
 /** How a record's target counterpart was found: through history, by key, or not at all. */
 export type MatchedVia = 'history' | 'key' | undefined;
 
+/** A record waiting for its parent: its matches in the target (and how found), and the key fields of its source row. */
 export type WaitingRecord = { prepared: PreparedRecord; matches: SObjectRow[] | undefined; via: MatchedVia; keyFields: SObjectRow };
 
 /**

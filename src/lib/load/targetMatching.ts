@@ -40,10 +40,13 @@ export class TargetMatching {
     return !this.empty && !this.index;
   }
 
-  /** Chooses how to match, before the first page. */
-  public async prepare(): Promise<void> {
+  /**
+   * Chooses how to match, before the first page. `mayReadWhole` false: most records are found otherwise (by
+   * history), so the few left are looked up by key page by page rather than the whole target read and held.
+   */
+  public async prepare(mayReadWhole = true): Promise<void> {
     this.empty = (await this.run.services.counts.target(this.name)) === 0;
-    if (this.empty || this.spec.onlySourceIds) return;
+    if (this.empty || this.spec.onlySourceIds || !mayReadWhole) return;
     const [sourceRecords, targetRecords] = await Promise.all([this.run.services.counts.source(this.name), this.run.services.counts.target(this.name)]);
     if (!preferFullTargetRead(sourceRecords, targetRecords, this.run.config.pageSize)) return;
     this.index = await TargetIndex.load(this.run.services.target, this.name, this.matchBy, compareFieldsOf(this.spec));

@@ -4,6 +4,8 @@ import { inClauseChunks, soqlString } from '../api/soqlLiterals.js';
 import type { HistoryLookup } from '../util/historyLookup.js';
 import { shortId } from '../util/shortId.js';
 
+const SALESFORCE_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
+
 /**
  * The target records that earlier runs mapped these source records to and that still exist, by source id
  * (15 characters): one `Id IN (...)` query per chunk of mapped ids. A mapping whose target record was deleted
@@ -20,7 +22,8 @@ export async function findHistoryMatches(
   const targetIds: string[] = [];
   for (const sourceId of sourceIds) {
     const targetId = history.get(sourceId);
-    if (targetId === undefined) continue;
+    // A dry run's placeholder for a record it would insert is no id: nothing in the target has it.
+    if (targetId === undefined || !SALESFORCE_ID.test(targetId)) continue;
     sourceOf.set(shortId(targetId), shortId(sourceId));
     targetIds.push(soqlString(targetId));
   }

@@ -101,3 +101,45 @@ describe('ReferenceResolver', () => {
     expect(source.soql[1]).to.contain('WHERE Id IN');
   });
 });
+
+describe('ReferenceResolver with history (the id map of earlier runs)', () => {
+  const C1 = '500AAAAA0000001AAA';
+  const C2 = '500AAAAA0000002AAA';
+  const T1 = '500TTTTT0000001AAA';
+  const GONE = '500TTTTT0000009AAA';
+  const history = (entries: Record<string, string>): { get(id: string): string | undefined; size: number } => ({
+    get: (id) => entries[id.slice(0, 15)],
+    size: Object.keys(entries).length,
+  });
+
+  it('finds a keyless parent through the map, checked in the target; a mapping to a deleted record finds nothing', async () => {
+    const source = new Org([]);
+    const target = new Org([{ Id: T1 }]);
+    const map = history({ [C1.slice(0, 15)]: T1, [C2.slice(0, 15)]: GONE });
+    const resolver = new ReferenceResolver(source, target, () => [], { lookup: map, appliesTo: () => true });
+    expect(resolver.canResolve('Case')).to.equal(true);
+    await resolver.resolve('Case', [C1, C2]);
+    expect([resolver.cached(C1), resolver.cached(C2)]).to.deep.equal([T1, null]);
+    expect(target.soql).to.deep.equal([`SELECT Id, SystemModstamp FROM Case WHERE Id IN ('${T1}','${GONE}')`]);
+    expect(source.soql, 'a keyless object has no key to read in the source').to.deep.equal([]);
+  });
+
+  it('tries the map before the key, and the key for what the map does not find', async () => {
+    const source = new Org([{ Id: U2, Username: 'b@src', Email: 'b@example.com' }]);
+    const target = new Org([...TARGET_USERS, { Id: '005TTTTT0000005AAA', Username: 'renamed@tgt', Email: 'renamed@example.com' }]);
+    const map = history({ [U1.slice(0, 15)]: '005TTTTT0000005AAA' });
+    const resolver = new ReferenceResolver(source, target, keysOf, { lookup: map, appliesTo: () => true });
+    await resolver.resolve('User', [U1, U2]);
+    expect([resolver.cached(U1), resolver.cached(U2)]).to.deep.equal(['005TTTTT0000005AAA', '005TTTTT0000002AAA']);
+    expect(source.soql).to.have.length(1);
+    expect(source.soql[0]).to.contain(U2.slice(0, 15)).and.not.contain(U1.slice(0, 15));
+  });
+
+  it('leaves objects the map does not apply to (insert-only objects) to their keys alone', async () => {
+    const map = history({ [C1.slice(0, 15)]: T1 });
+    const resolver = new ReferenceResolver(new Org([]), new Org([{ Id: T1 }]), () => [], { lookup: map, appliesTo: (object) => object !== 'Case' });
+    expect(resolver.canResolve('Case')).to.equal(false);
+    await resolver.resolve('Case', [C1]);
+    expect(resolver.cached(C1)).to.equal(null);
+  });
+});
