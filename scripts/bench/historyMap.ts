@@ -78,7 +78,9 @@ try {
   console.log(`first load (fold the journal into its segment, then read it): ${seconds(started)}`);
   const loaded = memory();
   const growth = (key: 'rss' | 'heap' | 'buffers'): string => mb(loaded[key] - before[key]);
-  console.log(`map in memory: packed tables ${growth('buffers')}, heap ${growth('heap')}, RSS ${growth('rss')} (${first.map.size.toLocaleString('en-US')} mappings)`);
+  console.log(
+    `map in memory: packed tables ${growth('buffers')}, heap ${growth('heap')}, RSS ${growth('rss')} (${first.map.size.toLocaleString('en-US')} mappings)`
+  );
 
   started = process.hrtime.bigint();
   const again = await loadHistory(root, pair);
