@@ -102,7 +102,7 @@ export async function dailyLimitOf(api: OrgApi): Promise<DailyLimit> {
 /**
  * Calls a full sync of the template needs at most: per object, its source reads (REST pages of 2,000, or a
  * Bulk query job with its polls and pages of 10,000 when the object reaches the bulk threshold), one target
- * match query per page read, its writes (REST batches of the template's batch size, or Bulk ingest jobs of
+ * match query per page read (two for an object matched by history, then by key), its writes (REST batches of the template's batch size, or Bulk ingest jobs of
  * 10,000 records when the engine writes the object in bulk: see writesInBulk), and the deferred pass (REST
  * updates of the same batch size, for objects with deferred lookups).
  */
@@ -122,7 +122,8 @@ async function projectCalls(
     const bulkRead = bulkThreshold !== undefined && counts[index] >= bulkThreshold && bulkReadable(spec, buildSourceQuery(spec));
     const pages = Math.max(1, Math.ceil(records / (bulkRead ? BULK_READ_PAGE_SIZE : PAGE_SIZE)));
     sourceCalls += bulkRead ? bulkReadCalls(records) : pages;
-    targetCalls += pages + writeCalls(spec, records, counts[index], bulkThreshold, restBatch);
+    const matchQueries = spec.object.history && spec.object.matchBy ? 2 : 1;
+    targetCalls += pages * matchQueries + writeCalls(spec, records, counts[index], bulkThreshold, restBatch);
   });
   return { source: sourceCalls, target: targetCalls };
 }
