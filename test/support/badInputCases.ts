@@ -682,20 +682,7 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
   },
   {
     name: 'idmap import: a file of other orgs',
-    argv: (ctx) => [
-      'isync',
-      'idmap',
-      'import',
-      '-s',
-      'src',
-      '-o',
-      'tgt',
-      '-f',
-      ctx.file(
-        'foreign-idmap.csv',
-        `# sf-isync id map v1 source=00D000000000777 target=00D000000000888 entries=1\nObject,SourceId,TargetId\nCase,500000000000001AAA,500000000000002AAA\n`
-      ),
-    ],
+    argv: (ctx) => importIdMap(ctx, 'foreign-idmap.csv', { source: '00D000000000777', target: '00D000000000888' }, 1),
     exit: 1,
     error: 'HistoryMapForeignError',
     problem: (ctx) => [
@@ -707,20 +694,7 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
   },
   {
     name: 'idmap import: a file cut short',
-    argv: (ctx) => [
-      'isync',
-      'idmap',
-      'import',
-      '-s',
-      'src',
-      '-o',
-      'tgt',
-      '-f',
-      ctx.file(
-        'short-idmap.csv',
-        `# sf-isync id map v1 source=${ctx.orgIds.source.slice(0, 15)} target=${ctx.orgIds.target.slice(0, 15)} entries=3\nObject,SourceId,TargetId\nCase,500000000000001AAA,500000000000002AAA\n`
-      ),
-    ],
+    argv: (ctx) => importIdMap(ctx, 'short-idmap.csv', ctx.orgIds, 3),
     exit: 1,
     error: 'HistoryMapCorruptError',
     problem: ['counts 3 entries and the file has 1', 'cut short'],
@@ -735,6 +709,14 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     fix: ['Check the path given to --file'],
   },
 ];
+
+// Id maps (declarations are hoisted: the table above uses them)
+/** `sf isync idmap import` of a file naming `orgs` and counting `entries`, with one row. */
+function importIdMap(ctx: BadInputContext, name: string, orgs: { source: string; target: string }, entries: number): string[] {
+  const comment = `# sf-isync id map v1 source=${orgs.source.slice(0, 15)} target=${orgs.target.slice(0, 15)} entries=${entries}`;
+  const file = ctx.file(name, `${comment}\nObject,SourceId,TargetId\nCase,500000000000001AAA,500000000000002AAA\n`);
+  return ['isync', 'idmap', 'import', '-s', 'src', '-o', 'tgt', '-f', file];
+}
 
 // Journal files (declarations are hoisted: the table above uses them)
 /** A run.json that parses but is not a run header: the field, and the way out. */

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { Messages } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import { journalDirFlag, orgsOfFlags, sourceOrgFlag, targetOrgFlag } from '../../../commandSupport/orgFlags.js';
+import { SfCommand } from '@salesforce/sf-plugins-core';
+import { orgsOfFlags } from '../../../commandSupport/orgFlags.js';
+import { idMapFlags } from '../../../commandSupport/idMapFlags.js';
 import { journalRoot } from '../../../lib/journal/paths.js';
 import { exportHistory, type HistoryExport } from '../../../lib/history/exportHistory.js';
 
@@ -15,16 +16,7 @@ export default class IdMapExport extends SfCommand<IdMapExportResult> {
   public static readonly description = messages.getMessage('export.description');
   public static readonly examples = messages.getMessages('export.examples');
 
-  public static readonly flags = {
-    'source-org': sourceOrgFlag({ required: true }),
-    'target-org': targetOrgFlag({ required: true }),
-    file: Flags.file({
-      char: 'f',
-      summary: messages.getMessage('flags.file.summary'),
-      required: true,
-    }),
-    'journal-dir': journalDirFlag,
-  };
+  public static readonly flags = idMapFlags;
 
   public async run(): Promise<IdMapExportResult> {
     const { flags } = await this.parse(IdMapExport);

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { Messages } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import { journalDirFlag, orgsOfFlags, sourceOrgFlag, targetOrgFlag } from '../../../commandSupport/orgFlags.js';
+import { SfCommand } from '@salesforce/sf-plugins-core';
+import { orgsOfFlags } from '../../../commandSupport/orgFlags.js';
+import { idMapFlags } from '../../../commandSupport/idMapFlags.js';
 import { journalRoot } from '../../../lib/journal/paths.js';
 import { importHistory, type HistoryImport } from '../../../lib/history/importHistory.js';
 
@@ -15,17 +16,7 @@ export default class IdMapImport extends SfCommand<IdMapImportResult> {
   public static readonly description = messages.getMessage('import.description');
   public static readonly examples = messages.getMessages('import.examples');
 
-  public static readonly flags = {
-    'source-org': sourceOrgFlag({ required: true }),
-    'target-org': targetOrgFlag({ required: true }),
-    // Not `exists: true`: a missing file is a command refused (exit 1, with the way out), not a malformed flag.
-    file: Flags.file({
-      char: 'f',
-      summary: messages.getMessage('flags.file.summary'),
-      required: true,
-    }),
-    'journal-dir': journalDirFlag,
-  };
+  public static readonly flags = idMapFlags;
 
   public async run(): Promise<IdMapImportResult> {
     const { flags } = await this.parse(IdMapImport);
