@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { rename, writeFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { MigrationPlan } from './planTypes.js';
-import { HISTORY_WORD } from '../template/matchMode.js';
+import { HISTORY_WORD, keyParts } from '../template/matchMode.js';
 import type { MatchKey, SyncObject, SyncTemplate } from '../template/syncTemplate.js';
 import type { TemplateFile, TemplateObjectSpec } from '../template/templateFile.js';
 import { fileErrorReason } from '../template/fileErrorReason.js';
@@ -42,7 +42,7 @@ function objectSpec(object: SyncObject): TemplateObjectSpec {
  */
 export function matchBySpec(key: MatchKey | null, history: boolean): string | string[] | false {
   if (key === null) return history ? HISTORY_WORD : false;
-  const parts = key.source.map((source, i) => (source === key.target[i] ? source : `${source}=${key.target[i]}`));
+  const parts = keyParts(key);
   if (history) return [HISTORY_WORD, ...parts];
   return parts.length === 1 ? parts[0] : parts;
 }

@@ -6,7 +6,7 @@ import { AtomicFile } from './atomicFile.js';
 import { pairFolder, shortPair, type HistoryPair } from './historyPaths.js';
 import { ID_MAP_COLUMNS, idMapComment, objectMappings, type ObjectMappings } from './idMapFile.js';
 import { newMapState, readHistory, refusal } from './loadHistory.js';
-import { toId18 } from './salesforceNames.js';
+import { toId18 } from '../util/shortId.js';
 import { readSegment, SegmentDamage, type SegmentVisitor } from './segmentReader.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);

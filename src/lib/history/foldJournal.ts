@@ -3,9 +3,9 @@ import { readEvents } from '../journal/eventLog.js';
 import type { JournalEvent } from '../journal/events.js';
 import { ALREADY_DELETED_CODES } from '../journal/recordOutcomes.js';
 import type { RunJournal } from '../journal/runStore.js';
-import { shortId } from '../util/shortId.js';
+import { isSalesforceId, shortId, toId18 } from '../util/shortId.js';
 import { shortPair, type HistoryPair } from './historyPaths.js';
-import { isObjectName, isSalesforceId, toId18 } from './salesforceNames.js';
+import { API_NAME } from '../schema/apiName.js';
 import { SegmentWriter } from './segmentFormat.js';
 
 /** What one journal event tells the history map: a source record now has this target record, or no longer. */
@@ -43,7 +43,7 @@ export function historyEntryOf(event: JournalEvent): HistoryEntry | undefined {
  * the segment reader refuses anything else, and the segment would be rebuilt the same, again and again.
  */
 function entry(kind: HistoryEntry['kind'], object: string, sourceId: string, targetId: string | null): HistoryEntry | undefined {
-  if (targetId === null || !isObjectName(object) || !isSalesforceId(sourceId) || !isSalesforceId(targetId)) return undefined;
+  if (targetId === null || !API_NAME.test(object) || !isSalesforceId(sourceId) || !isSalesforceId(targetId)) return undefined;
   return { kind, object, sourceId: shortId(sourceId), targetId: toId18(targetId) };
 }
 

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { newRunId, RUN_ID_PATTERN } from '../journal/paths.js';
-import { shortId } from '../util/shortId.js';
-import { isSalesforceId } from './salesforceNames.js';
+import { isSalesforceId, shortId } from '../util/shortId.js';
 
 /** The two orgs a history map is about, by org id (15 or 18 characters): an alias can be pointed elsewhere. */
 export type HistoryPair = { sourceOrgId: string; targetOrgId: string };

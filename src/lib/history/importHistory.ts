@@ -2,10 +2,10 @@ import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { Messages, type SfError } from '@salesforce/core';
 import { parse } from 'csv-parse';
-import { shortId } from '../util/shortId.js';
+import { isSalesforceId, shortId, toId18 } from '../util/shortId.js';
 import { importSegmentName, pairFolder, shortPair, type HistoryPair } from './historyPaths.js';
 import { ID_MAP_COLUMNS, ID_MAP_VERSION, objectMappings, parseIdMapComment, type IdMapComment, type ObjectMappings } from './idMapFile.js';
-import { isObjectName, isSalesforceId, toId18 } from './salesforceNames.js';
+import { API_NAME } from '../schema/apiName.js';
 import { IMPORTED_RUN, SegmentWriter } from './segmentFormat.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -98,7 +98,7 @@ async function copyRows(file: string, start: number, row: Row): Promise<{ count:
         continue;
       }
       const [object, sourceId, targetId] = record;
-      if (!isObjectName(object)) throw corrupt(file, lastLine, messages.getMessage('problem.objectName', [JSON.stringify(object)]));
+      if (!API_NAME.test(object)) throw corrupt(file, lastLine, messages.getMessage('problem.objectName', [JSON.stringify(object)]));
       for (const [column, id] of [
         ['SourceId', sourceId],
         ['TargetId', targetId],

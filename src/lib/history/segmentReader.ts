@@ -1,7 +1,7 @@
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Messages } from '@salesforce/core';
-import { isObjectName } from './salesforceNames.js';
+import { API_NAME } from '../schema/apiName.js';
 import { runOfSegmentName, shortPair, type HistoryPair } from './historyPaths.js';
 import { HEADER_BYTES, IMPORTED_RUN, SEGMENT_FORMAT, SEGMENT_VERSION, type SegmentHeader } from './segmentFormat.js';
 
@@ -80,7 +80,7 @@ export async function readSegment(path: string, pair: HistoryPair, visitor: Segm
     const first = text.charCodeAt(0);
     if (first === 64 /* @ */) {
       object = text.slice(1);
-      if (!isObjectName(object)) throw damaged(path, line, 'corrupt', 'problem.objectLine', [JSON.stringify(text)]);
+      if (!API_NAME.test(object)) throw damaged(path, line, 'corrupt', 'problem.objectLine', [JSON.stringify(text)]);
       return;
     }
     if (object === undefined) throw damaged(path, line, 'corrupt', 'problem.entryBeforeObject', []);

@@ -2,9 +2,7 @@ import type { OrgApi } from '../api/orgApi.js';
 import { queryPages, type SObjectRow } from '../api/queryPages.js';
 import { inClauseChunks, soqlString } from '../api/soqlLiterals.js';
 import type { HistoryLookup } from '../util/historyLookup.js';
-import { shortId } from '../util/shortId.js';
-
-const SALESFORCE_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
+import { isSalesforceId, shortId } from '../util/shortId.js';
 
 /**
  * The target records that earlier runs mapped these source records to and that still exist, by source id
@@ -23,7 +21,7 @@ export async function findHistoryMatches(
   for (const sourceId of sourceIds) {
     const targetId = history.get(sourceId);
     // A dry run's placeholder for a record it would insert is no id: nothing in the target has it.
-    if (targetId === undefined || !SALESFORCE_ID.test(targetId)) continue;
+    if (targetId === undefined || !isSalesforceId(targetId)) continue;
     sourceOf.set(shortId(targetId), shortId(sourceId));
     targetIds.push(soqlString(targetId));
   }

@@ -1,4 +1,4 @@
-import type { SyncObject } from './syncTemplate.js';
+import type { MatchKey, SyncObject } from './syncTemplate.js';
 
 /** The word in `matchBy` that asks for history matching (`"history"`, or first in a list: `["history", "Name"]`). */
 export const HISTORY_WORD = 'history';
@@ -36,9 +36,14 @@ export function splitHistory(matchBy: string | string[] | undefined): MatchBySpe
   return { history: true, key: key.length === 0 ? null : key.length === 1 ? key[0] : key };
 }
 
+/** A key's fields in template notation: `Field`, or `Source=Target` when the orgs name it differently. */
+export function keyParts(key: MatchKey): string[] {
+  return key.source.map((source, i) => (source === key.target[i] ? source : `${source}=${key.target[i]}`));
+}
+
 /** How `order`, `scan` and `execute` name an object's matching: `key Name`, `history, then key Name`... */
 export function matchText(object: Pick<SyncObject, 'matchBy' | 'history'>): string {
-  const key = object.matchBy ? `key ${object.matchBy.source.map((field, i) => (field === object.matchBy!.target[i] ? field : `${field}=${object.matchBy!.target[i]}`)).join(' + ')}` : '';
+  const key = object.matchBy ? `key ${keyParts(object.matchBy).join(' + ')}` : '';
   switch (matchModeOf(object)) {
     case 'history':
       return 'history';

@@ -6,16 +6,7 @@ import { exportHistory } from '../../../src/lib/history/exportHistory.js';
 import { pairFolder } from '../../../src/lib/history/historyPaths.js';
 import { importHistory } from '../../../src/lib/history/importHistory.js';
 import { loadHistory } from '../../../src/lib/history/loadHistory.js';
-import { createRun, deleted, inserted, journalFolder, OTHER_ORG, PAIR, sourceId, SOURCE_ORG, targetId, TARGET_ORG } from './historyRuns.js';
-
-async function rejection(promise: Promise<unknown>): Promise<Error & { actions?: string[] }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error & { actions?: string[] };
-  }
-  throw new Error('expected a rejection');
-}
+import { createRun, deleted, inserted, journalFolder, OTHER_ORG, PAIR, sourceId, SOURCE_ORG, targetId, TARGET_ORG, rejection } from './historyRuns.js';
 
 const SOURCE15 = SOURCE_ORG.slice(0, 15);
 const TARGET15 = TARGET_ORG.slice(0, 15);

@@ -73,3 +73,13 @@ export function deleted(n: number, run = 0, ok = true, code = 'UNABLE_TO_LOCK_RO
 export function mapped(map: { get(id: string): string | undefined }, ns: number[]): Array<string | undefined> {
   return ns.map((n) => map.get(sourceId(n)));
 }
+
+/** The error a promise is rejected with (a test fails when it resolves). */
+export async function rejection(promise: Promise<unknown>): Promise<Error & { actions?: string[] }> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error & { actions?: string[] };
+  }
+  throw new Error('expected a rejection');
+}

@@ -22,16 +22,8 @@ import {
   TARGET_ORG,
   unchanged,
   updated,
+  rejection,
 } from './historyRuns.js';
-
-async function rejection(promise: Promise<unknown>): Promise<Error & { actions?: string[] }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error & { actions?: string[] };
-  }
-  throw new Error('expected a rejection');
-}
 
 function segmentPath(root: string, runId: string): string {
   return join(pairFolder(root, PAIR), `${runId}.map`);
