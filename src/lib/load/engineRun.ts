@@ -34,6 +34,8 @@ export type ObjectProgress = {
 export type RunConfig = Readonly<{
   /** All the template's objects, including those a retry leaves alone: their records are in the id map. */
   templateObjects: ReadonlySet<string>;
+  /** Template objects matched neither by key nor by history (`"matchBy": false`): found only among the run's inserts. */
+  insertOnlyObjects: ReadonlySet<string>;
   /** The running user in the target (owner fallback, creator of what the run inserts). */
   targetUserId: string;
   /** Records per REST write batch (sObject Collections take at most 200). */

@@ -48,7 +48,7 @@ export class ObjectSync {
       objectOfId: (id) => services.objectOfId(id),
       resolved: (id) => services.resolver.cached(id),
       targetUserId: config.targetUserId,
-      isInsertOnly: (object) => config.templateObjects.has(object) && !services.resolver.canResolve(object),
+      isInsertOnly: (object) => config.insertOnlyObjects.has(object),
     };
     this.matching = new RecordMatching(spec, engine);
     this.parentLookups = parentLookups(spec);

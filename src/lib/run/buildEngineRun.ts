@@ -30,6 +30,8 @@ export function buildEngineRun(input: SyncRunInput, journal: RunJournal, specs: 
   const knobs = runKnobs(input.concurrency, input.template.options.batchSize);
   const config: RunConfig = Object.freeze({
     templateObjects: new Set(input.specs.map((spec) => spec.object.name)),
+    // Lookups to an insert-only object resolve only to records this run inserted, never through history.
+    insertOnlyObjects: new Set(input.template.objects.filter(isInsertOnly).map((object) => object.name)),
     targetUserId: input.targetUserId,
     batchSize: knobs.batchSize,
     pageSize: PAGE_SIZE,
@@ -40,15 +42,13 @@ export function buildEngineRun(input: SyncRunInput, journal: RunJournal, specs: 
   const writer = restWriter(input, journal, knobs.queuedBatches, knobs.requestsPerOrg);
   const keysOf = matchKeysByObject(input.template, input.plan);
   const history = input.history ?? NO_HISTORY;
-  // Lookups to an insert-only object resolve only to records this run inserted, never through history.
-  const insertOnly = new Set(input.template.objects.filter(isInsertOnly).map((object) => object.name));
   const services: RunServices = Object.freeze({
     source: input.source,
     target: input.target,
     writer,
     bulkWriter: config.bulk ? new BulkWriter({ api: input.target as TextOrgApi, journal: journal.events, fallback: writer }) : undefined,
     journal: journal.events,
-    resolver: new ReferenceResolver(input.source, input.target, keysOf, { lookup: history, appliesTo: (object) => !insertOnly.has(object) }),
+    resolver: new ReferenceResolver(input.source, input.target, keysOf, { lookup: history, appliesTo: (object) => !config.insertOnlyObjects.has(object) }),
     keysOf,
     history,
     objectOfId: (id: string) => input.sourceKeyPrefixes.get(id.slice(0, 3)),

@@ -33,7 +33,7 @@ export function nameKeyedSpec(name: string, selfReference = false): ObjectSyncSp
 
 /** What an engine test sets; everything else is a quiet default. */
 export type EngineParts = Pick<RunServices, 'source' | 'target' | 'writer' | 'counts'> &
-  Partial<Pick<RunServices, 'objectOfId' | 'keysOf'> & Pick<RunConfig, 'templateObjects' | 'batchSize' | 'pageSize'>> & {
+  Partial<Pick<RunServices, 'objectOfId' | 'keysOf'> & Pick<RunConfig, 'templateObjects' | 'insertOnlyObjects' | 'batchSize' | 'pageSize'>> & {
     /** The run's bound on REST records in flight across objects. */
     maxRestRecords?: number;
     /** Record-level pipelining: the run's arrivals, made over its id map. */
@@ -44,9 +44,13 @@ export type EngineParts = Pick<RunServices, 'source' | 'target' | 'writer' | 'co
 /** One run of the engine for tests: the orgs, writer and counts given, every other part a quiet default. */
 export function engineRun(parts: EngineParts): EngineRun {
   const idMap = new IdMap();
+  // By default the template objects without a key are insert-only (the kit's runs have no history).
+  const keysOf = parts.keysOf ?? ((): [] => []);
+  const templateObjects = parts.templateObjects ?? new Set<string>();
   return {
     config: {
-      templateObjects: parts.templateObjects ?? new Set(),
+      templateObjects,
+      insertOnlyObjects: parts.insertOnlyObjects ?? new Set([...templateObjects].filter((object) => keysOf(object).length === 0)),
       targetUserId: '005000000000001AAA',
       batchSize: parts.batchSize ?? 200,
       pageSize: parts.pageSize ?? 2000,
@@ -58,7 +62,7 @@ export function engineRun(parts: EngineParts): EngineRun {
       writer: parts.writer,
       journal: { append: () => {} },
       resolver: new ReferenceResolver(parts.source, parts.target, () => []),
-      keysOf: parts.keysOf ?? ((): [] => []),
+      keysOf,
       history: NO_HISTORY,
       objectOfId: parts.objectOfId ?? ((): undefined => undefined),
       counts: parts.counts,
