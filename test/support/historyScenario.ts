@@ -1,8 +1,10 @@
 import { expect } from 'chai';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExecuteResult } from '../../src/commands/isync/execute.js';
+import type { IdMapExportResult } from '../../src/commands/isync/idmap/export.js';
+import type { IdMapImportResult } from '../../src/commands/isync/idmap/import.js';
 import type { RollbackResult } from '../../src/lib/rollback/rollbackResult.js';
 import type { ScanResult } from '../../src/commands/isync/scan.js';
 import { callOrg, queryOrg, startOrgPair, type LoginOrg, type OrgPair } from '../../harness/emulatedOrgs.js';
@@ -77,6 +79,22 @@ export function describeHistoryMatching(title: string, clientOf: () => Promise<H
       expect(result.objects.find((entry) => entry.object === 'Case')?.matched).to.deep.equal({ history: 16, key: 0 });
       expect(result.objects.find((entry) => entry.object === 'Task')?.matched).to.deep.equal({ history: 40, key: 0 });
       await expectSameRecords(pair);
+    });
+
+    it('exports the id map, and an import into another journal folder holds the same map', async () => {
+      const file = join(journalDir, 'idmap.csv');
+      const exported = await runPlugin(['isync', 'idmap', 'export', '-s', 'src', '-o', 'tgt', '-f', file, '--journal-dir', journalDir, '--json'], pair.env);
+      expect(exported.code, exported.stdout + exported.stderr).to.equal(0);
+      expect(jsonOf<IdMapExportResult>(exported).result.mappings).to.equal(first.totals.inserted);
+      const elsewhere = join(journalDir, 'elsewhere');
+      const imported = await runPlugin(['isync', 'idmap', 'import', '-s', 'src', '-o', 'tgt', '-f', file, '--journal-dir', elsewhere, '--json'], pair.env);
+      expect(imported.code, imported.stdout + imported.stderr).to.equal(0);
+      expect(jsonOf<IdMapImportResult>(imported).result.mappings).to.equal(first.totals.inserted);
+      const again = join(journalDir, 'again.csv');
+      const reexported = await runPlugin(['isync', 'idmap', 'export', '-s', 'src', '-o', 'tgt', '-f', again, '--journal-dir', elsewhere, '--json'], pair.env);
+      expect(reexported.code, reexported.stdout + reexported.stderr).to.equal(0);
+      const rows = (path: string): string[] => readFileSync(path, 'utf8').split('\n').slice(1).sort();
+      expect(rows(again)).to.deep.equal(rows(file));
     });
 
     it('updates 5 changed Cases and inserts again 3 Tasks deleted in the target, nothing else', async () => {
