@@ -43,6 +43,8 @@ export type StartOrgOptions = {
   faults?: string | FaultConfig;
   edition?: Edition;
   username?: string;
+  /** The org's clock (default: the real one). In-process only: a worker org keeps the real clock. */
+  now?: () => Date;
 };
 
 export function startOrg(options: StartOrgOptions = {}): Promise<EmulatedOrg> {
@@ -61,5 +63,6 @@ export function startOrg(options: StartOrgOptions = {}): Promise<EmulatedOrg> {
     perRecordMs: options.perRecordMs,
     maxConcurrent: options.maxConcurrent,
     faults: typeof options.faults === 'string' ? parseFaultSpec(options.faults) : options.faults,
+    now: options.now,
   });
 }

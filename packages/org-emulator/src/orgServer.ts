@@ -33,6 +33,8 @@ export type ResolvedOrgOptions = Partial<CostModel> & {
   /** Seed for identity derivation (the dataset seed). */
   identitySeed?: number;
   faults?: FaultConfig;
+  /** The org's clock (default: the real one); tests move it to age the recycle bin or replication windows. */
+  now?: () => Date;
 };
 
 export type EmulatedOrg = {
@@ -54,6 +56,7 @@ export async function startEmulatedOrg(options: ResolvedOrgOptions): Promise<Emu
     username: options.username,
     seed: options.identitySeed,
     conditionCompiler: options.conditionCompiler,
+    now: options.now,
   });
   options.seed?.(org.seedTarget);
   const stats = new Stats();
@@ -72,7 +75,7 @@ export async function startEmulatedOrg(options: ResolvedOrgOptions): Promise<Emu
     describeObject: (name) => org.source.describeObject(name),
     userId: org.userId,
     count: (kind) => stats.count(kind),
-    now: () => new Date(),
+    now: () => org.now(),
     perRecordMs: costs.perRecordMs,
   });
   const app = new OrgApp({

@@ -1,8 +1,10 @@
 /**
- * `/__emulator/*`: the test harness's side door (no auth, not counted): stats, reset, fault control.
+ * `/__emulator/*`: the test harness's side door (no auth, not counted): stats, reset, fault control, and
+ * emptying the recycle bin (to stand for records Salesforce no longer has there: purged, emptied, 15 days old).
  */
 import { FaultSpecError, faultConfigFromJson } from '../faults/faultSpec.js';
 import type { FaultInjector } from '../faults/faultInjector.js';
+import type { OrgState } from '../org/orgState.js';
 import type { ApiUsage } from '../rest/apiUsage.js';
 import { parseJsonBody } from './body.js';
 import { notFound } from './router.js';
@@ -10,6 +12,7 @@ import type { Stats } from './stats.js';
 import { apiError, type EmulatorResponse } from './types.js';
 
 export type AdminDeps = {
+  org: OrgState;
   stats: Stats;
   usage: ApiUsage;
   faults: FaultInjector;
@@ -28,6 +31,8 @@ export function handleAdmin(method: string, path: string, query: URLSearchParams
     case 'POST /__emulator/reset':
       deps.reset(query.get('data') === 'true');
       return { status: 200, body: { reset: true, data: query.get('data') === 'true' } };
+    case 'POST /__emulator/recycle-bin/empty':
+      return emptyRecycleBin(body, deps.org);
     case 'GET /__emulator/faults':
       return { status: 200, body: deps.faults.current };
     case 'POST /__emulator/faults': {
@@ -46,4 +51,19 @@ export function handleAdmin(method: string, path: string, query: URLSearchParams
     default:
       return notFound();
   }
+}
+
+/** Body `{"ids": [...]}` empties the deletes those ids belong to; no body (or no `ids`) empties the whole bin. */
+function emptyRecycleBin(body: string, org: OrgState): EmulatorResponse {
+  let ids: string[] | undefined;
+  if (body.trim() !== '') {
+    const parsed = parseJsonBody<{ ids?: unknown }>(body);
+    if (!parsed.ok) return parsed.response;
+    const given = parsed.value?.ids;
+    if (given !== undefined && (!Array.isArray(given) || !given.every((id) => typeof id === 'string'))) {
+      return apiError(400, 'INVALID_INPUT', 'ids must be an array of record ids');
+    }
+    ids = given as string[] | undefined;
+  }
+  return { status: 200, body: { emptied: org.emptyRecycleBin(ids) } };
 }

@@ -1,6 +1,6 @@
 /**
  * One emulated org's request pipeline: side door, concurrency cap, authentication, faults, daily limit,
- * latency, routing (identity, REST, Bulk 2.0) and per-record cost. Socket-free: the server feeds it
+ * latency, routing (identity, REST, Bulk 2.0, the SOAP Partner endpoint) and per-record cost. Socket-free: the server feeds it
  * parsed requests, so the whole pipeline is testable in process.
  */
 import { randomInt } from 'node:crypto';
@@ -11,6 +11,8 @@ import { isServedVersion } from '../rest/apiVersions.js';
 import { identityResponse, userInfoResponse, versionsResponse } from '../rest/identity.js';
 import type { RestContext } from '../rest/restContext.js';
 import { restRoutes } from '../rest/routes.js';
+import { handlePartnerCall } from '../soap/partnerCalls.js';
+import { apiFault, invalidSessionFault, PARTNER_PATH, readSoapRequest, type SoapRequest } from '../soap/soapEnvelope.js';
 import { type AdminDeps, handleAdmin } from './admin.js';
 import { type CostModel, delay } from './costModel.js';
 import { methodNotAllowed, notFound, type Router } from './router.js';
@@ -47,6 +49,10 @@ function unknownException(): EmulatorResponse {
   return apiError(500, 'UNKNOWN_EXCEPTION', `An unexpected error occurred. Please include this ErrorId if you contact support: ${errorId}`);
 }
 
+function isSoapRequest(value: SoapRequest | EmulatorResponse): value is SoapRequest {
+  return 'operation' in value;
+}
+
 export class OrgApp {
   private readonly router: Router<RestContext> = restRoutes();
   private readonly restCtx: RestContext;
@@ -75,18 +81,27 @@ export class OrgApp {
 
   private async handleApi(raw: RawRequest, path: string, inFlight: number): Promise<EmulatorResponse> {
     const { costs, stats, faults, usage } = this.deps;
+    const soapVersion = PARTNER_PATH.exec(path)?.[1];
+    // The SOAP endpoint reports the same refusals as faults, and authenticates the envelope's SessionHeader.
+    const refuse = soapVersion === undefined ? apiError : (_status: number, code: string, message: string): EmulatorResponse => apiFault(code, message);
     if (costs.maxConcurrent > 0 && inFlight > costs.maxConcurrent) {
-      return apiError(403, 'REQUEST_LIMIT_EXCEEDED', 'ConcurrentPerOrgLongTxn Limit exceeded.');
+      return refuse(403, 'REQUEST_LIMIT_EXCEEDED', 'ConcurrentPerOrgLongTxn Limit exceeded.');
     }
     if (path === '/services/data' && raw.method === 'GET') {
       stats.count('versions');
       await delay(costs.latencyMs);
       return versionsResponse();
     }
-    if (!this.authorized(raw.headers.authorization)) return invalidSession();
+    const soap = soapVersion === undefined ? undefined : readSoapRequest(raw.body);
+    if (soap !== undefined && !isSoapRequest(soap)) return soap;
+    const authorized = soap === undefined ? this.authorized(raw.headers.authorization) : soap.sessionId === this.deps.org.identity.accessToken;
+    const invalid = soap === undefined ? invalidSession : invalidSessionFault;
+    if (!authorized) return invalid();
+    // The recycle bin's 15 days run out between calls; purging lazily here is what a clock-driven job would show.
+    this.deps.org.purgeExpiredDeletions();
     const fault = faults.onApiCall();
-    if (fault === 'sessionExpired') return invalidSession();
-    if (!usage.consume()) return apiError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
+    if (fault === 'sessionExpired') return invalid();
+    if (!usage.consume()) return refuse(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
     if (fault === 'http503') return serviceUnavailable();
     // The model is the whole time of a request: latency, then the per-record cost, counted from arrival. The
     // emulator's own work (parsing, writing, serializing) and its event loop's lag count inside that time,
@@ -94,10 +109,19 @@ export class OrgApp {
     const arrived = performance.now();
     await delay(costs.latencyMs);
     const writtenBefore = stats.totalWritten();
-    const response = await this.route(raw, path);
+    const response = soap === undefined ? await this.route(raw, path) : this.routeSoap(raw, soap, soapVersion!);
     const modelledMs = costs.latencyMs + (stats.totalWritten() - writtenBefore) * costs.perRecordMs;
     await delay(arrived + modelledMs - performance.now());
     return response;
+  }
+
+  /** `POST /services/Soap/u/<version>`: one Partner call, counted as one API request. */
+  private routeSoap(raw: RawRequest, request: SoapRequest, version: string): EmulatorResponse {
+    if (!isServedVersion(version)) return notFound();
+    if (raw.method !== 'POST') return methodNotAllowed(raw.method);
+    this.deps.stats.count('soap');
+    const { usage } = this.deps;
+    return handlePartnerCall(request, { org: this.deps.org, usage: { current: usage.max - usage.remaining, limit: usage.max } });
   }
 
   private authorized(header: string | undefined): boolean {

@@ -55,6 +55,8 @@ export type StatKind =
   | 'bulkQueryCreate'
   | 'bulkQueryPoll'
   | 'bulkQueryResults'
+  | 'soap'
+  | 'replication'
   | 'other';
 
 /** A Salesforce REST error body: `[{ message, errorCode }]` (some add `fields`). */

@@ -7,6 +7,7 @@
  * - a live child through a restricted-delete relationship (Account -> Cases, Contact -> Cases, required
  *   custom lookups) makes the whole delete fail with DELETE_FAILED: nothing is deleted;
  * - other lookups pointing at a deleted record are cleared.
+ * A soft delete files what it did in the recycle bin (root, cascade, cleared lookups) for `undelete`.
  * Children are found through the store's parent indexes, so the cost follows the number of relatives, not
  * the size of the org.
  */
@@ -14,6 +15,7 @@ import type { StoredRecord } from '../soql/types.js';
 import { dmlErrors, RecordError } from './dmlErrors.js';
 import { formatDatetime } from './fieldValues.js';
 import type { OrgContext } from './orgContext.js';
+import type { ClearedLookup } from './recycleBin.js';
 import type { ChildLink } from './schemaIndex.js';
 
 /** Ids to delete, with their object names: the record and its cascade descendants. */
@@ -70,25 +72,46 @@ function checkRestrictions(ctx: OrgContext, doomed: Doomed): void {
   }
 }
 
-function clearLookups(ctx: OrgContext, doomed: Doomed): void {
+/**
+ * Nulls lookups that live records outside the cascade hold to doomed ones. Clearing is a system write: it
+ * moves SystemModstamp, not LastModifiedDate (whether Salesforce also moves LastModifiedDate is unconfirmed).
+ */
+function clearLookups(ctx: OrgContext, doomed: Doomed, stamp: string): ClearedLookup[] {
+  const cleared: ClearedLookup[] = [];
   for (const [id, objectName] of doomed) {
     for (const link of ctx.schema.childLinks(objectName)) {
       if (link.relationship.cascadeDelete || link.relationship.restrictedDelete) continue;
       for (const child of childrenOf(ctx, link, id, false)) {
-        if (!doomed.has(child.Id)) ctx.store.update(link.childObject, child.Id, { [link.field.name]: null });
+        if (doomed.has(child.Id)) continue;
+        ctx.store.update(link.childObject, child.Id, { [link.field.name]: null, ...systemStamp(ctx, link.childObject, stamp) });
+        cleared.push({ objectName: link.childObject, recordId: child.Id, field: link.field.name, targetId: id });
       }
     }
   }
+  return cleared;
+}
+
+/** `{ SystemModstamp: stamp }` for objects that have the field (every standard data object does). */
+export function systemStamp(ctx: OrgContext, objectName: string, stamp: string): Record<string, string> {
+  return ctx.schema.field(objectName, 'SystemModstamp') ? { SystemModstamp: stamp } : {};
 }
 
 /** Deletes one record (already validated: live unless `hard`) with its cascade; throws RecordError when restricted. */
 export function deleteWithCascade(ctx: OrgContext, id: string, objectName: string, hard: boolean): void {
   const doomed = collectCascade(ctx, id, objectName, hard);
   checkRestrictions(ctx, doomed);
-  clearLookups(ctx, doomed);
-  const stamp = formatDatetime(ctx.now());
+  const now = ctx.now();
+  const stamp = formatDatetime(now);
+  const clearedLookups = clearLookups(ctx, doomed, stamp);
   for (const [doomedId, doomedObject] of doomed) {
     if (hard) ctx.store.purge(doomedObject, doomedId);
-    else ctx.store.update(doomedObject, doomedId, { IsDeleted: true, SystemModstamp: stamp });
+    else ctx.store.update(doomedObject, doomedId, { IsDeleted: true, ...systemStamp(ctx, doomedObject, stamp) });
   }
+  if (hard) {
+    // A hard delete of records already in the bin takes their bin entries with them.
+    for (const doomedId of doomed.keys()) if (ctx.recycleBin.entryOf(doomedId)) ctx.recycleBin.remove(doomedId);
+    return;
+  }
+  const members = [...doomed].map(([memberId, memberObject]) => ({ id: memberId, objectName: memberObject }));
+  ctx.recycleBin.add({ rootId: id, deletedAt: now.getTime(), members, clearedLookups });
 }

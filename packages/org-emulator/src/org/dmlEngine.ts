@@ -11,8 +11,9 @@ import { keyPrefixOf, normalizeId } from './ids.js';
 import type { OrgContext } from './orgContext.js';
 import { indexKey } from './recordIndexes.js';
 import { RecordWriter } from './recordWriter.js';
+import { undeleteWithCascade } from './undelete.js';
 
-export type DmlOperation = 'insert' | 'update' | 'upsert' | 'delete';
+export type DmlOperation = 'insert' | 'update' | 'upsert' | 'delete' | 'undelete';
 
 /** Receives the number of records each call committed, for stats and the per-record cost model. */
 export type WriteListener = (operation: DmlOperation, records: number) => void;
@@ -94,6 +95,14 @@ export class OrgDmlEngine implements DmlEngine {
         })
       );
     });
+  }
+
+  /**
+   * SOAP `undelete()`: each id is its own unit, in order, restored with its cascade (see undelete.ts). An id
+   * named twice fails the second time, as the record is no longer in the recycle bin.
+   */
+  public undelete(ids: string[], options: DmlOptions): SaveResult[] {
+    return this.inTransaction('undelete', options, () => ids.map((value) => this.perRecord(() => undeleteWithCascade(this.ctx, value))));
   }
 
   /** Runs a batch; with allOrNone one failure undoes the whole batch and marks the others rolled back. */

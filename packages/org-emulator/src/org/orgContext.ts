@@ -6,6 +6,7 @@ import type { StoredRecord } from '../soql/types.js';
 import type { DmlError } from './dmlTypes.js';
 import type { IdAllocator } from './ids.js';
 import type { RecordStore } from './recordStore.js';
+import type { RecycleBin } from './recycleBin.js';
 import type { RecordTypeRegistry } from './recordTypes.js';
 import type { SchemaIndex } from './schemaIndex.js';
 
@@ -15,6 +16,8 @@ export type ConditionCompiler = (objectName: string, whereExpr: string) => (reco
 export type OrgContext = {
   schema: SchemaIndex;
   store: RecordStore;
+  /** What soft deletes did, for undelete and the 15-day purge. */
+  recycleBin: RecycleBin;
   ids: IdAllocator;
   recordTypes: RecordTypeRegistry;
   userId: string;

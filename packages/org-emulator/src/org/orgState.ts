@@ -11,11 +11,13 @@ import { createIdentity, type Edition, type OrgIdentity } from './identity.js';
 import type { ConditionCompiler, OrgContext } from './orgContext.js';
 import { standardPricebookId } from './priceBooks.js';
 import { RecordStore } from './recordStore.js';
+import { RecycleBin } from './recycleBin.js';
 import { RecordTypeRegistry } from './recordTypes.js';
 import { RecordWriter } from './recordWriter.js';
 import { SchemaIndex } from './schemaIndex.js';
 import { createSeedTarget } from './seedTarget.js';
 import { createSoqlSource } from './soqlSource.js';
+import { emptyRecycleBin, purgeExpired } from './undelete.js';
 import { insertSystemRows } from './systemRows.js';
 
 export type OrgStateOptions = {
@@ -32,6 +34,7 @@ export class OrgState {
   public readonly identity: OrgIdentity;
   public readonly schema: SchemaIndex;
   public readonly store: RecordStore;
+  public readonly recycleBin: RecycleBin;
   public readonly recordTypes: RecordTypeRegistry;
   public readonly engine: OrgDmlEngine;
   public readonly source: SoqlDataSource;
@@ -44,11 +47,13 @@ export class OrgState {
     this.identity = createIdentity({ username: options.username, seed: options.seed, edition: options.edition ?? 'developer' });
     this.schema = new SchemaIndex(options.schema);
     this.store = new RecordStore(this.schema);
+    this.recycleBin = new RecycleBin(this.store.journal);
     this.recordTypes = new RecordTypeRegistry(options.schema.objects, this.identity.ids);
     this.source = createSoqlSource(this.schema, this.store);
     this.ctx = {
       schema: this.schema,
       store: this.store,
+      recycleBin: this.recycleBin,
       ids: this.identity.ids,
       recordTypes: this.recordTypes,
       userId: this.identity.userId,
@@ -92,9 +97,25 @@ export class OrgState {
     return this.source.getById(id)?.record;
   }
 
+  /** The org's clock (tests may start an org with their own). */
+  public now(): Date {
+    return this.ctx.now();
+  }
+
+  /** Purges deletes older than the recycle bin's 15 days; the server calls it before each API call. */
+  public purgeExpiredDeletions(): number {
+    return purgeExpired(this.ctx);
+  }
+
+  /** Empties the recycle bin (all of it, or the deletes the ids belong to); answers the ids purged. */
+  public emptyRecycleBin(ids?: string[]): string[] {
+    return emptyRecycleBin(this.ctx, ids);
+  }
+
   /** Empties every object and puts the system rows back (the caller reseeds a dataset if it wants one). */
   public clearData(): void {
     this.store.clear();
+    this.recycleBin.clear();
     this.insertSystemRows();
   }
 

@@ -6,6 +6,7 @@ import { describeBasic, describeGlobal, describeObject } from './describe.js';
 import { resourcesResponse } from './identity.js';
 import { limits } from './limits.js';
 import { query, queryAll, queryMore } from './query.js';
+import { getDeleted, getUpdated } from './replication.js';
 import type { RestContext } from './restContext.js';
 import { createRecord, deleteByExternalId, deleteRecord, getByExternalId, getRecord, updateRecord, upsertRecord } from './sobjects.js';
 import { tree } from './tree.js';
@@ -20,6 +21,8 @@ export function restRoutes(): Router<RestContext> {
     .add('GET', new RegExp(`^/sobjects/${SEG}/describe$`), 'describe', describeObject)
     .add('GET', new RegExp(`^/sobjects/${SEG}$`), 'describe', describeBasic)
     .add('POST', new RegExp(`^/sobjects/${SEG}$`), 'sobjectCreate', createRecord)
+    .add('GET', new RegExp(`^/sobjects/${SEG}/deleted$`), 'replication', getDeleted)
+    .add('GET', new RegExp(`^/sobjects/${SEG}/updated$`), 'replication', getUpdated)
     .add('GET', new RegExp(`^/sobjects/${SEG}/${SEG}$`), 'sobjectRead', getRecord)
     .add('PATCH', new RegExp(`^/sobjects/${SEG}/${SEG}$`), 'sobjectUpdate', updateRecord)
     .add('DELETE', new RegExp(`^/sobjects/${SEG}/${SEG}$`), 'sobjectDelete', deleteRecord)
