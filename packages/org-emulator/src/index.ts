@@ -34,6 +34,12 @@ export type StartOrgOptions = {
   records?: number;
   /** Seed of the dataset generator (and of identity derivation). */
   seed?: number;
+  /**
+   * Age in days of the seeded data (default 0: stamped at boot). CreatedDate, LastModifiedDate and
+   * SystemModstamp of everything seeded move this far back, as a real org's data is older than a sync's
+   * safety margin; e.g. 1 for the demo and the bench.
+   */
+  seedAgeDays?: number;
   /** The schema, or the path of a schema file; default: the emulator's default schema. */
   schema?: SchemaDef | string;
   latencyMs?: number;
@@ -56,6 +62,7 @@ export function startOrg(options: StartOrgOptions = {}): Promise<EmulatedOrg> {
     runSoql,
     conditionCompiler: (source) => (objectName, expr) => compileCondition(objectName, expr, source),
     seed: (target) => seedDataset(dataset, target, { records: options.records, seed: options.seed }),
+    seedAgeDays: options.seedAgeDays,
     edition: options.edition,
     username: options.username,
     identitySeed: options.seed,

@@ -28,6 +28,8 @@ export type ResolvedOrgOptions = Partial<CostModel> & {
   conditionCompiler?: (source: SoqlDataSource) => ConditionCompiler;
   /** Fills the org at boot and on `POST /__emulator/reset?data=true`. */
   seed?: (target: SeedTarget) => void;
+  /** Age of the seeded data: its audit stamps are moved this many days back after seeding (default 0). */
+  seedAgeDays?: number;
   edition?: Edition;
   username?: string;
   /** Seed for identity derivation (the dataset seed). */
@@ -58,7 +60,11 @@ export async function startEmulatedOrg(options: ResolvedOrgOptions): Promise<Emu
     conditionCompiler: options.conditionCompiler,
     now: options.now,
   });
-  options.seed?.(org.seedTarget);
+  const seed = (): void => {
+    options.seed?.(org.seedTarget);
+    org.backdateAuditStamps(options.seedAgeDays ?? 0);
+  };
+  seed();
   const stats = new Stats();
   org.engine.onWrite((operation, records) => stats.written(operation, records));
   const usage = new ApiUsage(org.identity.edition);
@@ -96,7 +102,7 @@ export async function startEmulatedOrg(options: ResolvedOrgOptions): Promise<Emu
       bulk.reset();
       if (data) {
         org.clearData();
-        options.seed?.(org.seedTarget);
+        seed();
       }
     },
   });

@@ -12,6 +12,7 @@ import type { ConditionCompiler, OrgContext } from './orgContext.js';
 import { standardPricebookId } from './priceBooks.js';
 import { RecordStore } from './recordStore.js';
 import { RecycleBin } from './recycleBin.js';
+import { backdateAuditStamps } from './seedAge.js';
 import { RecordTypeRegistry } from './recordTypes.js';
 import { RecordWriter } from './recordWriter.js';
 import { SchemaIndex } from './schemaIndex.js';
@@ -95,6 +96,11 @@ export class OrgState {
 
   public get(id: string): StoredRecord | undefined {
     return this.source.getById(id)?.record;
+  }
+
+  /** Moves every record's CreatedDate, LastModifiedDate and SystemModstamp back by `days` (seeded history). */
+  public backdateAuditStamps(days: number): void {
+    backdateAuditStamps(this.schema, this.store, days);
   }
 
   /** The org's clock (tests may start an org with their own). */

@@ -29,7 +29,9 @@ describe('emulator undelete and recycle bin (default schema)', () => {
   const account = (name: string, parentId?: string): string => insert('Account', { Name: name, ParentId: parentId ?? null });
   const contact = (accountId: string | null, lastName: string, reportsTo?: string): string =>
     insert('Contact', { LastName: lastName, AccountId: accountId, ReportsToId: reportsTo ?? null });
-  const remove = (id: string): void => expect(org.engine.delete([id], none)[0].success, `delete ${id}`).to.equal(true);
+  const remove = (id: string): void => {
+    expect(org.engine.delete([id], none)[0].success, `delete ${id}`).to.equal(true);
+  };
   const notInBin = { statusCode: 'UNDELETE_FAILED', message: 'Entity is not in the recycle bin', fields: [] };
 
   it('restores an account with the contacts its delete cascaded to, and moves SystemModstamp only', () => {
