@@ -63,7 +63,7 @@ function emptyRecycleBin(body: string, org: OrgState): EmulatorResponse {
     if (given !== undefined && (!Array.isArray(given) || !given.every((id) => typeof id === 'string'))) {
       return apiError(400, 'INVALID_INPUT', 'ids must be an array of record ids');
     }
-    ids = given as string[] | undefined;
+    ids = given;
   }
   return { status: 200, body: { emptied: org.emptyRecycleBin(ids) } };
 }

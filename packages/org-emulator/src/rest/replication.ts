@@ -27,7 +27,10 @@ type Window = { start: number; end: number; latestDateCovered: number };
 /** ISO 8601 with a `+0000`, `+00:00` or `Z` zone; a `+` decoded to a space by a careless client is taken back. */
 function parseDatetime(text: string | null): number | undefined {
   if (text === null) return undefined;
-  const iso = text.trim().replace(/ (\d{2}:?\d{2})$/, '+$1').replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+  const iso = text
+    .trim()
+    .replace(/ (\d{2}:?\d{2})$/, '+$1')
+    .replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(iso)) return undefined;
   const ms = Date.parse(iso);
   return Number.isNaN(ms) ? undefined : ms;

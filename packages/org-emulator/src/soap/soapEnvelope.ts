@@ -47,8 +47,7 @@ export function clientFault(message: string): EmulatorResponse {
   );
 }
 
-export const invalidSessionFault = (): EmulatorResponse =>
-  apiFault('INVALID_SESSION_ID', 'Invalid Session ID found in SessionHeader: Illegal Session');
+export const invalidSessionFault = (): EmulatorResponse => apiFault('INVALID_SESSION_ID', 'Invalid Session ID found in SessionHeader: Illegal Session');
 
 /** A successful call's answer: `<{operation}Response>` in the Partner namespace, with the API usage header. */
 export function operationResponse(operation: string, resultsXml: string, usage: { current: number; limit: number }): EmulatorResponse {

@@ -9,7 +9,9 @@ describe('emulator seeding with history (seedAgeDays)', () => {
     const org = await startOrg({ dataset: 'demo', seedAgeDays: 1 });
     try {
       const stampsOf = (): number[] =>
-        org.org.records('Account').flatMap((r) => [r.CreatedDate, r.LastModifiedDate, r.SystemModstamp].map((s) => Date.parse(String(s).replace('+0000', 'Z'))));
+        org.org
+          .records('Account')
+          .flatMap((r) => [r.CreatedDate, r.LastModifiedDate, r.SystemModstamp].map((s) => Date.parse(String(s).replace('+0000', 'Z'))));
       const check = (): void => {
         const stamps = stampsOf();
         expect(stamps.length).to.be.greaterThan(0);
@@ -27,7 +29,7 @@ describe('emulator seeding with history (seedAgeDays)', () => {
     }
   });
 
-  it('keeps today\'s stamps by default', async () => {
+  it("keeps today's stamps by default", async () => {
     const org = await startOrg({ dataset: 'users' });
     try {
       const user = org.org.records('User').at(-1)!;

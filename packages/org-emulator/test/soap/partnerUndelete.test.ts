@@ -25,7 +25,11 @@ describe('emulator SOAP Partner endpoint: undelete', () => {
   });
 
   const post = async (body: string, version = '62.0'): Promise<{ status: number; text: string; type: string | null }> => {
-    const res = await fetch(`${org.instanceUrl}/services/Soap/u/${version}`, { method: 'POST', headers: { 'Content-Type': 'text/xml', SOAPAction: '""' }, body });
+    const res = await fetch(`${org.instanceUrl}/services/Soap/u/${version}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/xml', SOAPAction: '""' },
+      body,
+    });
     return { status: res.status, text: await res.text(), type: res.headers.get('content-type') };
   };
   const newAccount = (name: string): string => {
@@ -85,7 +89,9 @@ describe('emulator SOAP Partner endpoint: undelete', () => {
   it('answers faults for unknown operations, unemulated Partner calls, more than 200 ids and unreadable envelopes', async () => {
     const unknown = await post(jsforceEnvelope(org.accessToken, []).replace(/undelete/g, 'frobnicate'));
     expect(unknown.status).to.equal(500);
-    expect(unknown.text).to.contain('<faultcode>soapenv:Client</faultcode><faultstring>No operation available for request {urn:partner.soap.sforce.com}frobnicate');
+    expect(unknown.text).to.contain(
+      '<faultcode>soapenv:Client</faultcode><faultstring>No operation available for request {urn:partner.soap.sforce.com}frobnicate'
+    );
     const query = await post(jsforceEnvelope(org.accessToken, []).replace(/undelete/g, 'query'));
     expect(query.text).to.contain('<faultcode>sf:UNKNOWN_EXCEPTION</faultcode>');
     const ids = Array.from({ length: 201 }, () => '001000000000000AAA');
