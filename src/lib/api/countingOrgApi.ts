@@ -17,6 +17,11 @@ export class CountingOrgApi implements OrgApi {
     return this.inner.apiVersion;
   }
 
+  /** Not a call: the session id passes through (SOAP calls carry it in their envelope). */
+  public get sessionId(): OrgApi['sessionId'] {
+    return this.inner.sessionId?.bind(this.inner);
+  }
+
   public request<T>(method: HttpMethod, path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
     this.beforeCall();
     this.calls++;

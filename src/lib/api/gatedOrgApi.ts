@@ -23,6 +23,11 @@ export class GatedOrgApi implements OrgApi {
     return this.inner.apiVersion;
   }
 
+  /** Not a call: the session id passes through (SOAP calls carry it in their envelope). */
+  public get sessionId(): OrgApi['sessionId'] {
+    return this.inner.sessionId?.bind(this.inner);
+  }
+
   public get requestText(): OrgApi['requestText'] {
     const inner = this.inner;
     if (!inner.requestText) return undefined;

@@ -40,6 +40,10 @@ export class HttpOrgApi implements OrgApi {
     this.apiVersion = connection.getApiVersion();
   }
 
+  public sessionId(): string | undefined {
+    return this.connection.accessToken ?? undefined;
+  }
+
   public async request<T>(method: HttpMethod, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
     const text = body === undefined ? undefined : JSON.stringify(body);
     const answer = await this.send(method, path, text, headers);

@@ -21,6 +21,11 @@ export interface OrgApi {
    * results, whose next page is named only by the `Sforce-Locator` header. Optional like `requestText`.
    */
   requestTextWithHeaders?(method: HttpMethod, path: string, body?: string, headers?: Record<string, string>): Promise<TextResponse>;
+  /**
+   * The session id (the access token) for calls that carry it in their body, as SOAP's `SessionHeader` does:
+   * the Partner API `undelete()` (soapUndelete.ts). Optional like `requestText`; undefined when not logged in.
+   */
+  sessionId?(): string | undefined;
 }
 
 /** A raw text answer with its response headers, names in lower case. */
@@ -45,6 +50,10 @@ export class ConnectionOrgApi implements OrgApi {
 
   public constructor(private readonly connection: Connection) {
     this.apiVersion = connection.getApiVersion();
+  }
+
+  public sessionId(): string | undefined {
+    return this.connection.accessToken ?? undefined;
   }
 
   public async request<T>(method: HttpMethod, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {

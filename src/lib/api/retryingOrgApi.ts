@@ -20,6 +20,11 @@ export class RetryingOrgApi implements OrgApi {
     return this.inner.apiVersion;
   }
 
+  /** Not a call: the session id passes through (SOAP calls carry it in their envelope). */
+  public get sessionId(): OrgApi['sessionId'] {
+    return this.inner.sessionId?.bind(this.inner);
+  }
+
   /** Text requests (Bulk API 2.0 CSV) pass through: the bulk client retries its own reads. */
   public get requestText(): OrgApi['requestText'] {
     return this.inner.requestText?.bind(this.inner);

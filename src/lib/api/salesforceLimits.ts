@@ -8,7 +8,8 @@ type LimitName =
   | 'recommendedUriCharacters'
   | 'bulkJobUploadCharacters'
   | 'queryCursorsPerUser'
-  | 'concurrentLongRequests';
+  | 'concurrentLongRequests'
+  | 'soapUndeleteIds';
 
 /**
  * The Salesforce limits the plugin works within, in one table, each with where Salesforce documents it.
@@ -36,4 +37,10 @@ export const SALESFORCE_LIMITS: Readonly<Record<LimitName, number>> = Object.fre
   queryCursorsPerUser: 10,
   /** Salesforce Limits Quick Reference: 25 long-running requests at once per org (5 in developer orgs). */
   concurrentLongRequests: 25,
+  /**
+   * SOAP API Developer Guide: calls that take records or ids take at most 200 (create(), update(), "SOAP API
+   * Call Limits"; emptyRecycleBin() "The maximum number of records is 200"). The undelete() page states no
+   * figure of its own; 200 is the SOAP call rule, and what clients chunk undelete by (salesforcer's sf_undelete).
+   */
+  soapUndeleteIds: 200,
 });
