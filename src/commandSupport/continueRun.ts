@@ -8,6 +8,8 @@ import { INTERRUPTED_STATES } from '../lib/journal/runState.js';
 import { assertContinuable, orgOfRun, templateOfRun } from '../lib/retry/retryGuard.js';
 import { readRetryScope } from '../lib/retry/retryScope.js';
 import { syncFromFlags, type SyncCommandResult } from './syncFromFlags.js';
+import type { DeltaUsed } from './deltaUsed.js';
+import { DELTA_SAFETY_MARGIN_MS } from '../lib/delta/deltaWindow.js';
 
 export type ContinueResult = SyncCommandResult & {
   retried: { records: number; objects: string[] };
@@ -62,6 +64,16 @@ export async function continueRun(command: SfCommand<unknown>, input: ContinueIn
   return { ...result, retried: { records, objects }, nothingToDo: false };
 }
 
+/** How the run read its objects, as its run.json recorded it. */
+function syncOfRun(meta: RunJournal['meta']): DeltaUsed {
+  return {
+    type: meta.sync?.type ?? 'full',
+    includeDeleted: meta.sync?.includeDeleted ?? false,
+    marginMinutes: DELTA_SAFETY_MARGIN_MS / 60_000,
+    objects: meta.objects.map((entry) => ({ object: entry.object, since: entry.delta?.since ?? null, reason: entry.delta?.since ? 'delta' : 'full' })),
+  };
+}
+
 /** The result of a continue that had nothing to do: the run as its journal has it, untouched. */
 function unchanged(journal: RunJournal): ContinueResult {
   const { meta } = journal;
@@ -81,6 +93,7 @@ function unchanged(journal: RunJournal): ContinueResult {
     apiBudget: [],
     // Nothing ran: the id map of earlier runs was not read.
     history: { mappings: 0, segments: 0, firstRun: false, objects: [] },
+    sync: syncOfRun(meta),
     retried: { records: 0, objects: [] },
     nothingToDo: true,
   };

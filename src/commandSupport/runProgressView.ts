@@ -69,6 +69,7 @@ export class RunProgressView {
       const matched = matchedText(progress.matched);
       data[object] =
         `inserted ${counts.inserted} · updated ${counts.updated} · unchanged ${counts.unchanged} · skipped ${counts.skipped} · failed ${counts.failed}` +
+        (counts.deleted > 0 ? ` · deleted ${counts.deleted}` : '') +
         (matched ? ` · by ${matched}` : '');
       const status = this.shown.get(object);
       if (!status) this.output.startStage(object, data);

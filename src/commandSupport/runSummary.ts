@@ -13,7 +13,12 @@ export function runExitCode(state: RunState): number {
   return 1;
 }
 
-type Summarised = SyncRunResult & { apiCalls: { source: number; target: number } };
+type Summarised = SyncRunResult & { apiCalls: { source: number; target: number }; sync?: { includeDeleted: boolean } };
+
+/** How an object's source was read: `all`, or `since` and the delta's lower bound (UTC, to the minute). */
+export function readText(since: string | null | undefined): string {
+  return since ? `since ${since.slice(0, 16).replace('T', ' ')}Z` : 'all';
+}
 
 /** The post-run summary for people: per-object counts, totals, notes, where the journal is, what to run next. */
 export function renderRunSummary(command: SfCommand<unknown>, result: Summarised, messages: Messages<string>, next: string): void {
@@ -27,10 +32,28 @@ export function renderRunSummary(command: SfCommand<unknown>, result: Summarised
     unchanged: entry.unchanged,
     skipped: entry.skipped,
     failed: entry.failed,
+    deleted: entry.deleted,
+    read: readText(entry.delta?.since),
     elapsed: `${(entry.elapsedMs / 1000).toFixed(1)}s`,
   }));
-  rows.push({ object: 'Total', 'match by': '', matched: '', ...result.totals, elapsed: '' });
-  command.table({ data: rows, columns: ['object', 'match by', 'matched', 'inserted', 'updated', 'unchanged', 'skipped', 'failed', 'elapsed'] });
+  rows.push({ object: 'Total', 'match by': '', matched: '', ...result.totals, read: '', elapsed: '' });
+  // A delta's bounds and the deletions are shown when the run has them: a full run keeps its table as it was.
+  const delta = result.objects.some((entry) => entry.delta?.since);
+  const deleted = result.sync?.includeDeleted === true || result.totals.deleted > 0;
+  const columns = [
+    'object',
+    'match by',
+    'matched',
+    ...(delta ? ['read'] : []),
+    'inserted',
+    'updated',
+    'unchanged',
+    'skipped',
+    'failed',
+    ...(deleted ? ['deleted'] : []),
+    'elapsed',
+  ];
+  command.table({ data: rows, columns: columns as Array<keyof (typeof rows)[number]> });
   const { deferred } = result;
   if (deferred.updated + deferred.failed + deferred.unresolved > 0) {
     command.log(messages.getMessage('info.deferred', [deferred.updated, deferred.failed, deferred.unresolved]));

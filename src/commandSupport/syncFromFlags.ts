@@ -22,6 +22,10 @@ import { RunProgressView } from './runProgressView.js';
 import { reportHistory, type HistoryUsed } from './historyUsed.js';
 import { loadHistory } from '../lib/history/loadHistory.js';
 import { interruptible } from './interruptible.js';
+import { reportDelta, type DeltaUsed } from './deltaUsed.js';
+import { setUpDelta } from '../lib/run/deltaSetup.js';
+import { assertSinceAfterOrgCreated } from '../lib/delta/sinceCheck.js';
+import type { SyncType } from '../lib/template/syncTemplate.js';
 
 export type SyncCommandInput = {
   command: 'execute' | 'scan' | 'retry';
@@ -39,6 +43,12 @@ export type SyncCommandInput = {
   apiBudget?: number;
   confirmProduction: boolean;
   journalDir?: string;
+  /** undefined: as the template says. */
+  syncType?: SyncType;
+  /** `--since`: an ISO date, checked (see sinceFlag). */
+  since?: string;
+  /** undefined: as the template says. */
+  includeDeleted?: boolean;
 };
 
 export type SyncCommandResult = SyncRunResult & {
@@ -50,6 +60,8 @@ export type SyncCommandResult = SyncRunResult & {
   apiBudget: OrgBudget[];
   /** The id map of earlier runs between the two orgs that the run matched with (history matching). */
   history: HistoryUsed;
+  /** The sync type, and how each object's source was read (in full, or modified since its last sync). */
+  sync: DeltaUsed;
 };
 
 /**
@@ -77,6 +89,22 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
     { damagedJournal: template.objects.some((object) => object.history) ? 'refuse' : 'skip' }
   );
   const historyUsed = reportHistory(command, template, history);
+  if (input.since) await assertSinceAfterOrgCreated(setup.source, input.since, setup.sourceRef.username);
+  const delta = setUpDelta(
+    {
+      store: new RunStore(root),
+      templatePath: input.templateFile,
+      sourceOrgId: setup.sourceRef.orgId,
+      targetOrgId: setup.targetRef.orgId,
+      syncType: input.since ? 'delta' : (input.syncType ?? template.options.syncType),
+      includeDeleted: input.includeDeleted ?? template.options.includeDeleted,
+      since: input.since,
+      continued: input.continueRun?.journal.meta,
+    },
+    setup.specs
+  );
+  const { specs } = delta;
+  const deltaUsed = reportDelta(command, delta);
   const warnings = [
     ...history.warnings,
     ...setup.prepared.warnings,
@@ -87,8 +115,8 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
   const guards = new RunGuards(input.stopOnError ?? !template.options.continueOnError);
   // Counted once, five to a call, from the counts asked with the describes: the budget's projection needs them,
   // and so does the run.
-  const counts = RecordCounts.from(setup.specs, setup.ahead.counts);
-  const budget = await ApiBudget.plan(input.apiBudget ?? DEFAULT_API_BUDGET, setup.specs, setup.source, setup.target, {
+  const counts = RecordCounts.from(specs, setup.ahead.counts);
+  const budget = await ApiBudget.plan(input.apiBudget ?? DEFAULT_API_BUDGET, specs, setup.source, setup.target, {
     bulkThreshold: template.options.bulkThreshold,
     batchSize: template.options.batchSize,
     counts,
@@ -106,7 +134,7 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
   });
   const reader = (api: CountingOrgApi): RetryingOrgApi => new RetryingOrgApi(api);
 
-  const objects = setup.specs.map((spec) => spec.object.name);
+  const objects = specs.map((spec) => spec.object.name);
   const title = input.command === 'execute' && input.dryRun ? 'sf isync execute (dry run)' : `sf isync ${input.command}`;
   const view = await RunProgressView.open(title, objects, command.jsonEnabled());
   let result: SyncRunResult;
@@ -121,7 +149,8 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
         template,
         templatePath: input.templateFile,
         plan: setup.prepared.plan,
-        specs: setup.specs,
+        specs,
+        sync: { meta: delta.sync, windows: delta.windows },
         sourceKeyPrefixes: setup.sourceKeyPrefixes,
         targetUserId: setup.targetUserId,
         dryRun: input.dryRun,
@@ -149,5 +178,6 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
     preflight: setup.preflight,
     apiBudget: budget.report,
     history: historyUsed,
+    sync: deltaUsed,
   };
 }

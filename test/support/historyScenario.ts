@@ -12,7 +12,7 @@ import { jsonOf, type PluginRun } from '../../harness/runPlugin.js';
 import { expectSameRecords, OBJECTS } from './historyWorld.js';
 
 type Totals = ExecuteResult['totals'];
-const NOTHING: Totals = { inserted: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 };
+const NOTHING: Totals = { inserted: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0, deleted: 0 };
 
 /** How the scenario reaches the plugin: bin/run.js, or the real sf CLI (logs in, links the plugin, runs it). */
 export type HistoryClient = {
@@ -44,7 +44,14 @@ export function describeHistoryMatching(title: string, clientOf: () => Promise<H
     const objects = ['--objects', OBJECTS.join(',')];
     const totalsOf = (result: ExecuteResult, object?: string): Totals => {
       const entry = object ? result.objects.find((candidate) => candidate.object === object)! : result.totals;
-      return { inserted: entry.inserted, updated: entry.updated, unchanged: entry.unchanged, skipped: entry.skipped, failed: entry.failed };
+      return {
+        inserted: entry.inserted,
+        updated: entry.updated,
+        unchanged: entry.unchanged,
+        skipped: entry.skipped,
+        failed: entry.failed,
+        deleted: entry.deleted,
+      };
     };
 
     before(async () => {

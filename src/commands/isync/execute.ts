@@ -3,6 +3,7 @@ import type { Interfaces } from '@oclif/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { journalRoot } from '../../lib/journal/paths.js';
 import { BAD_COMMAND_LINE_EXIT } from '../../commandSupport/exitCodes.js';
+import { syncTypeFlags, syncTypeOf } from '../../commandSupport/syncTypeFlags.js';
 import { journalDirFlag, orgsOfFlags, sourceOrgFlag, targetOrgFlag } from '../../commandSupport/orgFlags.js';
 import { objectNames, objectsFlag } from '../../commandSupport/objectsFlag.js';
 import { DEFAULT_API_BUDGET, syncFromFlags, type SyncCommandResult } from '../../commandSupport/syncFromFlags.js';
@@ -60,6 +61,7 @@ export default class Execute extends SfCommand<ExecuteResult> {
     }),
     'confirm-production': Flags.boolean({ summary: messages.getMessage('flags.confirm-production.summary') }),
     'journal-dir': journalDirFlag,
+    ...syncTypeFlags,
   };
 
   public async run(): Promise<ExecuteResult> {
@@ -89,6 +91,7 @@ export default class Execute extends SfCommand<ExecuteResult> {
       apiBudget: flags['api-budget'],
       journalDir: flags['journal-dir'],
       confirmProduction: flags['confirm-production'],
+      ...syncTypeOf(flags),
     });
   }
 

@@ -1,6 +1,7 @@
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { journalRoot } from '../../lib/journal/paths.js';
+import { syncTypeFlags, syncTypeOf } from '../../commandSupport/syncTypeFlags.js';
 import { journalDirFlag, orgsOfFlags, sourceOrgFlag, targetOrgFlag } from '../../commandSupport/orgFlags.js';
 import { objectNames, objectsFlag } from '../../commandSupport/objectsFlag.js';
 import { syncFromFlags, type SyncCommandResult } from '../../commandSupport/syncFromFlags.js';
@@ -29,6 +30,7 @@ export default class Scan extends SfCommand<ScanResult> {
       exactlyOne: ['template', 'objects'],
     }),
     'journal-dir': journalDirFlag,
+    ...syncTypeFlags,
   };
 
   public async run(): Promise<ScanResult> {
@@ -45,6 +47,7 @@ export default class Scan extends SfCommand<ScanResult> {
       dryRun: true,
       journalDir: flags['journal-dir'],
       confirmProduction: false,
+      ...syncTypeOf(flags),
     });
     renderRunSummary(this, result, messages, messages.getMessage('info.next', [result.runId]));
     process.exitCode = runExitCode(result.state);

@@ -6,7 +6,7 @@ import { aBoolean, anObject, aString, isPlainObject, listOf, objectWith, oneOf, 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-isync', 'isync.journal');
 
-const OPERATIONS: readonly JournalOperation[] = ['insert', 'upsert', 'update', 'deferred', 'delete', 'restore'];
+const OPERATIONS: readonly JournalOperation[] = ['insert', 'upsert', 'update', 'deferred', 'deleteMatch', 'delete', 'restore', 'undelete', 'reinsert'];
 
 const operation = oneOf(OPERATIONS);
 const recordError = objectWith({ statusCode: aString, message: aString, fields: listOf(aString) }, {}, 'an object with statusCode, message and fields');
@@ -50,7 +50,7 @@ const EVENT_SHAPES = new Map<JournalEvent['type'], Check>([
       object: aString,
       sourceId: aString,
       targetId: aString,
-      operation: oneOf(['delete', 'restore']),
+      operation: oneOf(['delete', 'restore', 'undelete', 'reinsert']),
       kind: oneOf(['alreadyUndone', 'changed', 'notRestorable']),
       reason: aString,
     }),

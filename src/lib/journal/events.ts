@@ -1,8 +1,17 @@
 import type { RecordError } from '../api/collections.js';
 import type { RunState } from './runState.js';
 
-/** The operations a batch performs; `deferred` is the update pass that fills deferred lookups. */
-export type JournalOperation = 'insert' | 'upsert' | 'update' | 'deferred' | 'delete' | 'restore';
+/**
+ * The operations a batch performs. `deferred` is the update pass that fills deferred lookups; `deleteMatch`
+ * deletes the target match of a source record deleted since the last sync (`--include-deleted`), journaling
+ * its values in `before`. Rollback's: `delete` (a record the run inserted), `restore` (previous values of an
+ * update), `undelete` (a deleteMatch, from the target's recycle bin) and `reinsert` (a deleteMatch no longer
+ * in the recycle bin, inserted again from its journaled values).
+ */
+export type JournalOperation = 'insert' | 'upsert' | 'update' | 'deferred' | 'deleteMatch' | 'delete' | 'restore' | 'undelete' | 'reinsert';
+
+/** Rollback's operations (see JournalOperation). */
+export type UndoOperation = 'delete' | 'restore' | 'undelete' | 'reinsert';
 
 /**
  * Written (and fsynced) BEFORE a batch's request is sent: if the process dies before the batch's `batchEnd`,
@@ -16,8 +25,9 @@ export type BatchStartEvent = {
   operation: JournalOperation;
   sourceIds: string[];
   /**
-   * update: each record's values before the update, by source id. Journaled with the intent, so that an
-   * update whose answer a crash lost is still restored exactly by rollback once a resume finds it applied.
+   * update: each record's values before the update, by source id; deleteMatch: the values of the target
+   * record about to be deleted. Journaled with the intent, so that a write whose answer a crash lost is still
+   * undone exactly by rollback once a resume finds it applied.
    */
   before?: Record<string, Record<string, unknown>>;
 };
@@ -81,7 +91,7 @@ export type UndoOutcomeEvent = {
   object: string;
   sourceId: string;
   targetId: string;
-  operation: 'delete' | 'restore';
+  operation: UndoOperation;
   kind: 'alreadyUndone' | 'changed' | 'notRestorable';
   reason: string;
 };

@@ -45,8 +45,12 @@ const PHASE_OF: Record<JournalOperation, OutcomePhase> = {
   upsert: 'sync',
   update: 'sync',
   deferred: 'deferred',
+  // The deletion of a source record's match is that record's sync: its only outcome in the run.
+  deleteMatch: 'sync',
   delete: 'rollback',
   restore: 'rollback',
+  undelete: 'rollback',
+  reinsert: 'rollback',
 };
 
 /** Delete errors that mean the record is already gone (deleted again, or cascaded with its parent). */
@@ -62,6 +66,10 @@ export function outcomeOf(event: JournalEvent): RecordOutcome | undefined {
     if (event.ok) return { ...base, status: successStatus(event.operation, event.created === true) };
     if (event.operation === 'delete' && event.error && ALREADY_DELETED_CODES.has(event.error.statusCode)) {
       return { ...base, status: 'alreadyUndone' };
+    }
+    // A match deleted meanwhile (by someone, or with its parent): what the run wanted, not a failure.
+    if (event.operation === 'deleteMatch' && event.error && ALREADY_DELETED_CODES.has(event.error.statusCode)) {
+      return { ...base, status: 'unchanged', reason: 'already deleted in the target' };
     }
     return { ...base, status: 'failed', error: event.error, values: event.values };
   }
@@ -105,8 +113,11 @@ function successStatus(operation: JournalOperation, created: boolean): OutcomeSt
     case 'upsert':
       return created ? 'inserted' : 'updated';
     case 'delete':
+    case 'deleteMatch':
       return 'deleted';
     case 'restore':
+    case 'undelete':
+    case 'reinsert':
       return 'restored';
     default:
       return 'updated';
@@ -138,7 +149,9 @@ export class OutcomeFold {
 
 /** Adds a sync-phase outcome to an object's counts. */
 export function countSync(entry: ObjectCounts, outcome: RecordOutcome): void {
-  if (outcome.status === 'inserted' || outcome.status === 'updated' || outcome.status === 'unchanged' || outcome.status === 'skipped') entry[outcome.status]++;
+  if (outcome.status === 'inserted' || outcome.status === 'updated' || outcome.status === 'unchanged' || outcome.status === 'skipped' || outcome.status === 'deleted') {
+    entry[outcome.status]++;
+  }
   else if (outcome.status === 'failed') entry.failed++;
 }
 

@@ -21,7 +21,16 @@ const objectSummary = objectWith(
     skipped: aNumber,
     failed: aNumber,
   },
-  { match: aString, matched: objectWith({ history: aNumber, key: aNumber }, {}, 'an object with history and key counts') },
+  {
+    match: aString,
+    matched: objectWith({ history: aNumber, key: aNumber }, {}, 'an object with history and key counts'),
+    deleted: aNumber,
+    delta: objectWith(
+      { since: orNull(aDate), definition: aString },
+      { lastSyncAt: aDate, lastRunId: aString, syncedAsOf: aDate },
+      'an object with since and definition'
+    ),
+  },
   'an object with object, status, elapsedMs and the counts'
 );
 
@@ -69,7 +78,19 @@ const header = objectWith(
     attempts: aNumber,
   },
   // dryRun is optional: execute without --dry-run has written none (the flag was undefined), readMeta reads false.
-  { dryRun: aBoolean, stateReason: aString, finishedAt: aDate, templatePath: aString, pid: aNumber, host: aString }
+  {
+    dryRun: aBoolean,
+    stateReason: aString,
+    finishedAt: aDate,
+    templatePath: aString,
+    pid: aNumber,
+    host: aString,
+    sync: objectWith(
+      { type: oneOf(['full', 'delta']), includeDeleted: aBoolean, templateKey: aString, readStartedAt: aDate },
+      {},
+      'an object with type, includeDeleted, templateKey and readStartedAt'
+    ),
+  }
 );
 
 /**

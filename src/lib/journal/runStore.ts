@@ -80,6 +80,8 @@ function readMeta(runId: string, metaPath: string): RunMeta {
   const meta = value as RunMeta;
   // Runs of `execute` without --dry-run have been written without the field: they wrote, they are not dry.
   meta.dryRun ??= false;
+  // Runs written before --include-deleted have no deleted count.
+  for (const entry of meta.objects) entry.deleted ??= 0;
   return meta;
 }
 

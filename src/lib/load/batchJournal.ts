@@ -1,14 +1,16 @@
-import type { BatchStartEvent, JournalEvent, JournalOperation } from '../journal/events.js';
-import type { WriteItem, WriteOutcome, WriteRequest } from './writeTypes.js';
+import type { BatchStartEvent, JournalEvent } from '../journal/events.js';
+import type { WriteItem, WriteOperation, WriteOutcome, WriteRequest } from './writeTypes.js';
 
 /** The API operation behind each journaled operation (REST collections and Bulk API 2.0 alike). */
-export const API_OPERATION: Record<JournalOperation, 'insert' | 'upsert' | 'update' | 'delete'> = {
+export const API_OPERATION: Record<WriteOperation, 'insert' | 'upsert' | 'update' | 'delete'> = {
   insert: 'insert',
   upsert: 'upsert',
   update: 'update',
   deferred: 'update',
   restore: 'update',
   delete: 'delete',
+  deleteMatch: 'delete',
+  reinsert: 'insert',
 };
 
 /**
@@ -45,7 +47,7 @@ export function intentEvent(batch: string, request: WriteRequest): BatchStartEve
     operation: request.operation,
     sourceIds: request.items.map((item) => item.sourceId),
   };
-  if (request.operation === 'update') {
+  if (request.operation === 'update' || request.operation === 'deleteMatch') {
     const before: Record<string, Record<string, unknown>> = {};
     for (const item of request.items) if (item.before) before[item.sourceId] = item.before;
     event.before = before;

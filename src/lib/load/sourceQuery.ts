@@ -1,4 +1,5 @@
 import { soqlString } from '../api/soqlLiterals.js';
+import { modifiedSinceFilter } from '../delta/deltaWindow.js';
 import { countQuery, templateFilter, templateOrdering } from '../template/soqlClauses.js';
 import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
 
@@ -19,6 +20,8 @@ export function buildSourceQuery(spec: ObjectSyncSpec, part: SourcePart = {}, pa
   let soql = `SELECT ${[...fields].join(', ')} FROM ${object.name}`;
   const filters = [
     object.where ? templateFilter(object.where) : '',
+    // Records asked for by id (a retry's failed ones) are read whatever their modification date.
+    spec.modifiedSince && !part.ids ? modifiedSinceFilter(spec.modifiedSince) : '',
     part.phase ?? '',
     part.ids ? `Id IN (${part.ids.map(soqlString).join(',')})` : '',
     page?.afterId ? `Id > ${soqlString(page.afterId)}` : '',
@@ -50,5 +53,5 @@ export const LOAD_PHASES: Readonly<Record<string, readonly string[]>> = {
 
 /** `SELECT COUNT() FROM X WHERE …` of an object's source query (ORDER BY and LIMIT do not change a count). */
 export function buildCountQuery(spec: ObjectSyncSpec): string {
-  return countQuery(spec.object.name, spec.object.where);
+  return countQuery(spec.object.name, spec.object.where, spec.modifiedSince ? modifiedSinceFilter(spec.modifiedSince) : '');
 }

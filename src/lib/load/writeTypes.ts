@@ -24,9 +24,12 @@ export type WriteOutcome = {
   error?: RecordError;
 };
 
+/** The operations a writer sends (undelete is a SOAP call of rollback's own, see rollback/undeleteMatches). */
+export type WriteOperation = Exclude<JournalOperation, 'undelete'>;
+
 export type WriteRequest = {
   object: string;
-  operation: JournalOperation;
+  operation: WriteOperation;
   externalIdField?: string;
   items: WriteItem[];
   /** Bulk inserts: the field whose value pairs result rows with records (REST ignores it). */

@@ -21,7 +21,20 @@ export type UpdatedRecord = InsertedRecord & {
   missingBefore: boolean;
 };
 
+/** A target record the run deleted because its source record was deleted: rollback brings it back. */
+export type DeletedMatchRecord = {
+  object: string;
+  sourceId: string;
+  targetId: string;
+  /** Its values when the run deleted it (journaled with the batch's intent): what a re-insert writes. */
+  values: Record<string, unknown>;
+  /** The delete's answer was lost (a crash): it may not have happened, which the undelete finds out. */
+  inDoubt: boolean;
+};
+
 export type RollbackPlan = {
+  /** Per object, the records the run deleted (`--include-deleted`) and no rollback brought back yet. */
+  undeletes: Map<string, DeletedMatchRecord[]>;
   /** Per object, the inserted records not yet deleted by an earlier rollback. */
   deletes: Map<string, InsertedRecord[]>;
   /** Per object, the updated records (not inserted by the run) not yet restored by an earlier rollback. */
@@ -31,6 +44,7 @@ export type RollbackPlan = {
 };
 
 const SYNC_WRITES = new Set(['insert', 'upsert', 'update', 'deferred']);
+const UNDO_WRITES = new Set(['delete', 'restore', 'undelete', 'reinsert']);
 
 
 /**
@@ -43,11 +57,16 @@ export class RollbackPlanner {
   private readonly inserted = new Map<string, InsertedRecord>();
   private readonly updated = new Map<string, UpdatedRecord>();
   private readonly undone = new Set<string>();
+  /** Deletions of matches by target id: journaled intents, confirmed or in doubt until their record event. */
+  private readonly deletedMatches = new Map<string, DeletedMatchRecord>();
   /** Records of the batch being read: a batch's records are written together with its batchEnd. */
   private pending: Array<{ batch: string; record: InsertedRecord }> = [];
 
   public add(event: JournalEvent): void {
     switch (event.type) {
+      case 'batchStart':
+        if (event.operation === 'deleteMatch') this.addDeleteIntent(event);
+        break;
       case 'record':
         this.addRecord(event);
         break;
@@ -64,10 +83,14 @@ export class RollbackPlanner {
   }
 
   public plan(): RollbackPlan {
-    const plan: RollbackPlan = { deletes: new Map(), restores: new Map(), alreadyUndone: new Map() };
+    const plan: RollbackPlan = { undeletes: new Map(), deletes: new Map(), restores: new Map(), alreadyUndone: new Map() };
     const undone = (object: string): void => {
       plan.alreadyUndone.set(object, (plan.alreadyUndone.get(object) ?? 0) + 1);
     };
+    for (const [key, record] of this.deletedMatches) {
+      if (this.undone.has(key)) undone(record.object);
+      else push(plan.undeletes, record.object, record);
+    }
     for (const [key, record] of this.inserted) {
       if (this.undone.has(key)) undone(record.object);
       else push(plan.deletes, record.object, record);
@@ -81,8 +104,32 @@ export class RollbackPlanner {
     return plan;
   }
 
+  /** A deletion's intent: each target id with its values, in doubt until its record event says. */
+  private addDeleteIntent(event: Extract<JournalEvent, { type: 'batchStart' }>): void {
+    for (const sourceId of event.sourceIds) {
+      const values = event.before?.[sourceId];
+      const targetId = typeof values?.Id === 'string' ? values.Id : undefined;
+      if (!values || !targetId) continue;
+      const { Id: _id, ...fields } = values;
+      this.deletedMatches.set(shortId(targetId), { object: event.object, sourceId, targetId, values: fields, inDoubt: true });
+    }
+  }
+
   private addRecord(event: RecordEvent): void {
-    if (event.operation === 'delete' || event.operation === 'restore') {
+    if (event.operation === 'deleteMatch') {
+      const key = event.targetId ? shortId(event.targetId) : undefined;
+      const record = key ? this.deletedMatches.get(key) : undefined;
+      // A delete the org refused left the record as it was: nothing to bring back.
+      if (record && event.ok) record.inDoubt = false;
+      else if (key && !event.ok) this.deletedMatches.delete(key);
+      return;
+    }
+    if (event.operation === 'undelete' || event.operation === 'reinsert') {
+      // The record is back (a reinsert under a new id): an interrupted rollback does not bring it back twice.
+      if (event.ok) this.undone.add(shortId(deletedTargetOf(event)));
+      return;
+    }
+    if (UNDO_WRITES.has(event.operation)) {
       const gone = event.operation === 'delete' && event.error !== undefined && ALREADY_DELETED_CODES.has(event.error.statusCode);
       if ((event.ok || gone) && event.targetId) this.undone.add(shortId(event.targetId));
       return;
@@ -108,6 +155,12 @@ export class RollbackPlanner {
     Object.assign(record.written, event.values ?? {});
     this.pending.push({ batch: event.batch, record });
   }
+}
+
+/** The target id a rollback's undelete or reinsert brought back (a reinsert journals the old one in `before.Id`). */
+function deletedTargetOf(event: RecordEvent): string {
+  const old = event.before?.Id;
+  return typeof old === 'string' ? old : (event.targetId ?? '');
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {

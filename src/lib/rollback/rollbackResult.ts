@@ -3,7 +3,8 @@ import type { OrgRef } from '../journal/runMeta.js';
 import type { RunState } from '../journal/runState.js';
 import type { RollbackCounts } from '../report/runReport.js';
 
-export type RollbackOperation = 'delete' | 'restore';
+/** `undelete`: a record the run deleted (`--include-deleted`), brought back from the recycle bin or inserted again. */
+export type RollbackOperation = 'delete' | 'restore' | 'undelete';
 
 /** One record rollback deleted, restored, skipped or failed on. */
 export type RollbackRecord = {

@@ -14,6 +14,8 @@ import type { DescribeSObject } from '../schema/describeTypes.js';
 import { assertRollbackable } from './rollbackGuard.js';
 import { RollbackPlanner, type InsertedRecord, type RollbackPlan, type UpdatedRecord } from './rollbackPlan.js';
 import { RollbackTally, type RollbackOperation, type RollbackRecord, type RollbackResult } from './rollbackResult.js';
+import { bringBack, relinked, type Relinks, type Undeleter } from './undeleteMatches.js';
+import { undeleteRecords } from '../api/soapUndelete.js';
 import { checkDeletes, checkRestores, DEFAULT_CLOCK_SKEW_MS, type CheckOptions, type Checked } from './targetCheck.js';
 
 export type RollbackInput = {
@@ -28,6 +30,8 @@ export type RollbackInput = {
   backoff?: BackoffPolicy;
   /** Called before every write: throws RunStop to stop (Ctrl-C). */
   beforeCall?: () => void;
+  /** Brings deleted records back from the target's recycle bin (default: the SOAP API's undelete). */
+  undelete?: Undeleter;
 };
 
 type Work = {
@@ -64,9 +68,10 @@ export async function rollbackRun(input: RollbackInput): Promise<RollbackResult>
     planned: [],
   };
   const undo = settleVerdicts(work, tally, result);
+  const undeletes = [...plan.undeletes.values()].flat().map((record): RollbackRecord => ({ object: record.object, sourceId: record.sourceId, targetId: record.targetId, operation: 'undelete', values: record.values }));
   if (input.dryRun) {
-    for (const record of undo) tally.add(record.object, record.operation === 'delete' ? 'deleted' : 'restored');
-    result.planned = undo;
+    for (const record of [...undeletes, ...undo]) tally.add(record.object, record.operation === 'delete' ? 'deleted' : 'restored');
+    result.planned = [...undeletes, ...undo];
     return finish(result, tally);
   }
 
@@ -82,7 +87,16 @@ export async function rollbackRun(input: RollbackInput): Promise<RollbackResult>
       backoff: input.backoff ?? DEFAULT_BACKOFF,
     });
     const write: BatchSender = { writer, limit: pLimit(concurrency), beforeCall: input.beforeCall };
-    await writeAll(write, 'restore', undo.filter((record) => record.operation === 'restore'), tally, result);
+    // Deleted records first, parents first: restored lookups and kept children may point to them.
+    const relinks = await bringBack(
+      { target: input.target, journal: journal.events, writer, undelete: input.undelete ?? ((ids) => undeleteRecords(input.target, ids)), describe: describer(input.target), beforeCall: input.beforeCall },
+      [...deleteOrder].reverse(),
+      plan.undeletes,
+      tally,
+      result.failed
+    );
+    const restores = undo.filter((record) => record.operation === 'restore').map((record) => ({ ...record, values: relinkedValues(record.values, relinks) }));
+    await writeAll(write, 'restore', restores, tally, result);
     // Object by object, so that children are gone before their parents are deleted.
     for (const object of deleteOrder) {
       const records = undo.filter((record) => record.operation === 'delete' && record.object === object);
@@ -101,6 +115,15 @@ export async function rollbackRun(input: RollbackInput): Promise<RollbackResult>
   return finish(result, tally);
 }
 
+function describer(target: OrgApi): (object: string) => Promise<DescribeSObject> {
+  return (object) => target.request<DescribeSObject>('GET', `/sobjects/${object}/describe`);
+}
+
+function relinkedValues(values: Record<string, unknown> | undefined, relinks: Relinks): Record<string, unknown> | undefined {
+  if (!values || relinks.size === 0) return values;
+  return Object.fromEntries(Object.entries(values).map(([field, value]) => [field, relinked(value, relinks)]));
+}
+
 async function readPlan(journal: RunJournal): Promise<RollbackPlan> {
   const planner = new RollbackPlanner();
   for await (const event of readEvents<JournalEvent>(journal.eventsPath)) planner.add(event);
@@ -110,7 +133,7 @@ async function readPlan(journal: RunJournal): Promise<RollbackPlan> {
 /** The run's objects in migration order (run.json lists them in plan order), then any other journaled one. */
 function objectOrder(journal: RunJournal, plan: RollbackPlan): string[] {
   const order = journal.meta.objects.map((entry) => entry.object);
-  for (const object of [...plan.restores.keys(), ...plan.deletes.keys(), ...plan.alreadyUndone.keys()]) {
+  for (const object of [...plan.undeletes.keys(), ...plan.restores.keys(), ...plan.deletes.keys(), ...plan.alreadyUndone.keys()]) {
     if (!order.includes(object)) order.push(object);
   }
   return order;
@@ -123,7 +146,7 @@ async function checkTarget(input: RollbackInput, plan: RollbackPlan, deleteOrder
     clockSkewMs: input.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS,
     fallbackWriteAt: input.journal.meta.finishedAt ?? input.journal.meta.updatedAt,
   };
-  const describe = (object: string): Promise<DescribeSObject> => input.target.request<DescribeSObject>('GET', `/sobjects/${object}/describe`);
+  const describe = describer(input.target);
   const protectedIds = new Set<string>();
   const work: Work = { restores: [], deletes: [] };
   // Sequential, children first: a skipped record protects the records it refers to from being deleted.
@@ -175,7 +198,7 @@ function undoOutcomes(work: Work): UndoOutcomeEvent[] {
 type BatchSender = { writer: BatchWriter; limit: LimitFunction; beforeCall?: () => void };
 
 /** Sends records in batches of up to 200 (several in flight) and counts their outcomes. */
-async function writeAll(sender: BatchSender, operation: RollbackOperation, records: RollbackRecord[], tally: RollbackTally, result: RollbackResult): Promise<void> {
+async function writeAll(sender: BatchSender, operation: 'delete' | 'restore', records: RollbackRecord[], tally: RollbackTally, result: RollbackResult): Promise<void> {
   const batches: RollbackRecord[][] = [];
   for (const object of new Set(records.map((record) => record.object))) {
     const ofObject = records.filter((record) => record.object === object);

@@ -5,6 +5,7 @@ import { emptyCounts, sumCounts, type ObjectSummary, type RunMeta } from '../jou
 import type { RunState } from '../journal/runState.js';
 import type { RunJournal } from '../journal/runStore.js';
 import { runDeferredPass } from '../load/deferredPass.js';
+import { runDeletionPass } from '../load/deletionPass.js';
 import type { EngineRun } from '../load/engineRun.js';
 import { STOP_STATES, toRunStop } from '../load/runStop.js';
 import { startBulkReads } from '../load/sourceReader.js';
@@ -60,6 +61,8 @@ export async function runSync(input: SyncRunInput): Promise<SyncRunResult> {
     input.checkStop?.();
     deferred = addPasses(early, await runDeferredPass(engine));
     input.checkStop?.();
+    if (input.sync?.meta.includeDeleted) await runDeletionPass(engine, specs, (object) => tally.summaries.get(object)!);
+    input.checkStop?.();
     const failed = tally.anyFailed || deferred.failed > 0;
     if (input.dryRun) setState('scanned');
     else setState(failed ? 'synced_with_errors' : 'synced');
@@ -75,7 +78,7 @@ export async function runSync(input: SyncRunInput): Promise<SyncRunResult> {
     stopMemoryLog();
     stopHeapGovernor();
     // A retry updates the objects it ran and keeps the others as the run left them.
-    const { summaries } = tally;
+    const summaries = withReads(tally.summaries, specs, input.sync);
     journal.meta.objects = journal.meta.objects.map((entry) => summaries.get(entry.object) ?? entry);
     for (const entry of summaries.values()) if (!journal.meta.objects.some((o) => o.object === entry.object)) journal.meta.objects.push(entry);
     journal.meta.finishedAt = new Date().toISOString();
@@ -83,7 +86,7 @@ export async function runSync(input: SyncRunInput): Promise<SyncRunResult> {
     journal.events.close();
   }
   // A resume or retry reports the whole run, counted from the journal: the run's history is one.
-  const objects = input.continueRun ? await recountFromJournal(journal) : [...tally.summaries.values()];
+  const objects = input.continueRun ? await recountFromJournal(journal) : journal.meta.objects;
   return {
     runId: journal.meta.runId,
     state: journal.meta.state,
@@ -140,9 +143,33 @@ function initialMeta(input: SyncRunInput): RunMeta {
     template: input.template,
     plan: input.plan,
     dryRun: input.dryRun,
-    objects: input.specs.map((spec) => pendingSummary(spec.object.name, matchText(spec.object))),
+    objects: input.specs.map((spec) => ({ ...pendingSummary(spec.object.name, matchText(spec.object)), ...readOf(spec.object.name, input.sync) })),
     attempts: 1,
+    ...(input.sync ? { sync: input.sync.meta } : {}),
   };
+}
+
+/** How the object's source is read, as run.json keeps it (see ObjectDelta). */
+function readOf(object: string, sync: SyncRunInput['sync']): Pick<ObjectSummary, 'delta'> {
+  const window = sync?.windows.get(object);
+  if (!window) return {};
+  const { since, lastSyncAt, lastRunId, definition } = window;
+  return { delta: { since, definition, ...(lastSyncAt ? { lastSyncAt } : {}), ...(lastRunId ? { lastRunId } : {}) } };
+}
+
+/**
+ * This attempt's summaries with how each object was read; an object this attempt read whole (not a retry of
+ * some of its records) that ended without a failure gets the run's read start as its new last sync date.
+ */
+function withReads(summaries: ReadonlyMap<string, ObjectSummary>, specs: readonly ObjectSyncSpec[], sync: SyncRunInput['sync']): Map<string, ObjectSummary> {
+  const readWhole = new Set(specs.filter((spec) => !spec.onlySourceIds).map((spec) => spec.object.name));
+  const result = new Map<string, ObjectSummary>();
+  for (const [object, summary] of summaries) {
+    const { delta } = readOf(object, sync);
+    const clean = delta && sync && readWhole.has(object) && summary.status === 'done' && summary.failed === 0;
+    result.set(object, delta ? { ...summary, delta: clean ? { ...delta, syncedAsOf: sync.meta.readStartedAt } : delta } : summary);
+  }
+  return result;
 }
 
 /** Sets run.json's per-object counts to what the journal tells of the whole run, and answers them. */

@@ -1,7 +1,8 @@
 import type { BackoffPolicy } from '../api/backoff.js';
 import type { OrgApi } from '../api/orgApi.js';
 import type { MigrationPlan } from '../graph/planTypes.js';
-import type { ObjectCounts, ObjectSummary, OrgRef } from '../journal/runMeta.js';
+import type { ObjectWindow } from '../delta/deltaWindow.js';
+import type { ObjectCounts, ObjectSummary, OrgRef, RunSync } from '../journal/runMeta.js';
 import type { RunState } from '../journal/runState.js';
 import type { RunJournal, RunStore } from '../journal/runStore.js';
 import type { RecordCounts } from '../load/recordCounts.js';
@@ -35,6 +36,8 @@ export type SyncRunInput = {
   continueRun?: { journal: RunJournal; scope: RetryScope };
   listener?: RunListener;
   backoff?: BackoffPolicy;
+  /** The run's sync type and how each object's source is read (see deltaSetup); absent: full reads. */
+  sync?: { meta: RunSync; windows: ReadonlyMap<string, ObjectWindow> };
   /** Throws RunStop when the run must end as stopped although no request was refused (--stop-on-error). */
   checkStop?(): void;
 };

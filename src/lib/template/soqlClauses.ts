@@ -21,6 +21,7 @@ export function templateOrdering(orderBy: string | undefined, limit: number | un
  * The count query of an object and its filter, as the engine's source query filters it. Also made from the template
  * alone, before the object's describe is in (see readsAhead): the same object and filter give the same text.
  */
-export function countQuery(objectName: string, where?: string): string {
-  return `SELECT COUNT() FROM ${objectName}${where ? ` WHERE ${templateFilter(where)}` : ''}`;
+export function countQuery(objectName: string, where?: string, ...filters: string[]): string {
+  const all = [where ? templateFilter(where) : '', ...filters].filter(Boolean);
+  return `SELECT COUNT() FROM ${objectName}${all.length > 0 ? ` WHERE ${all.join(' AND ')}` : ''}`;
 }

@@ -45,7 +45,13 @@ export type SyncOptions = {
   concurrency: number;
   /** Start an object only once the objects it looks up are done (else record by record: see ParentArrivals). */
   objectByObject: boolean;
+  /** `full`: every selected source record; `delta`: those modified since the object's last sync (see delta/). */
+  syncType: SyncType;
+  /** Delete the target matches of source records deleted since the last sync. */
+  includeDeleted: boolean;
 };
+
+export type SyncType = 'full' | 'delta';
 
 export type SyncTemplate = {
   objects: SyncObject[];
@@ -61,4 +67,6 @@ export const DEFAULT_OPTIONS: Readonly<SyncOptions> = {
   bulkThreshold: 10_000,
   concurrency: 4,
   objectByObject: false,
+  syncType: 'full',
+  includeDeleted: false,
 };

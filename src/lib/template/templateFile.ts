@@ -22,6 +22,8 @@ export type TemplateOptionsSpec = {
   bulkThreshold?: number;
   concurrency?: number;
   objectByObject?: boolean;
+  syncType?: 'full' | 'delta';
+  includeDeleted?: boolean;
 };
 
 export type TemplateFile = {

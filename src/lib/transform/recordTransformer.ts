@@ -16,6 +16,8 @@ export type ObjectSyncSpec = {
   fields: readonly DescribeField[];
   /** A retry: only these source records (the object's other records are done). */
   onlySourceIds?: readonly string[];
+  /** A delta read: only source records whose `SystemModstamp` is after this (ISO); absent: every record. */
+  modifiedSince?: string;
   /** Lookups inserted empty and filled by the update pass (cycle breakers). */
   deferredLookups: ReadonlySet<string>;
   /** Lookups to the object itself: a record waits until its parent is in the target. */

@@ -28,7 +28,7 @@ function meta(runId: string, objects: string[]): RunMeta {
     template: { objects: [], options: {} },
     plan: { steps: [] },
     dryRun: false,
-    objects: objects.map((object) => ({ object, status: 'done', elapsedMs: 5, inserted: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 })),
+    objects: objects.map((object) => ({ object, status: 'done', elapsedMs: 5, inserted: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0, deleted: 0 })),
     attempts: 1,
   };
 }

@@ -77,7 +77,17 @@ function journalOf(accounts: number, state: RunState = 'synced'): { journal: Run
     template: { objects: [], options: {} },
     plan: { steps: [] },
     dryRun: false,
-    objects: ['Account', 'Contact'].map((object) => ({ object, status: 'done', elapsedMs: 1, inserted: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 })),
+    objects: ['Account', 'Contact'].map((object) => ({
+      object,
+      status: 'done',
+      elapsedMs: 1,
+      inserted: 0,
+      updated: 0,
+      unchanged: 0,
+      skipped: 0,
+      failed: 0,
+      deleted: 0,
+    })),
     attempts: 1,
   };
   const journal = new RunStore(mkdtempSync(join(tmpdir(), 'isync-rollback-'))).create(meta);

@@ -1,0 +1,59 @@
+import type { RunMeta } from '../journal/runMeta.js';
+import type { RunStore } from '../journal/runStore.js';
+
+/** The template and the two orgs whose sync dates are looked up. */
+export type SyncPair = { templateKey: string; sourceOrgId: string; targetOrgId: string };
+
+/** An object's last sync date: when the run that last synced it cleanly started reading, and that run. */
+export type LastSync = { at: string; runId: string; definition: string };
+
+/** States of a run whose objects may set a sync date: it finished (its deferred lookups were filled). */
+const FINISHED = new Set(['synced', 'synced_with_errors']);
+
+function sameOrg(a: string, b: string): boolean {
+  return a.slice(0, 15) === b.slice(0, 15);
+}
+
+/**
+ * Each object's last sync date for a template between two orgs, folded from the runs' `run.json`: the journal is
+ * the truth, so there is no second file to lose or to disagree with it. An object counts when a finished
+ * `execute` run (not a dry run, not rolled back) read it whole and it ended without a failure (`syncedAsOf`,
+ * which a retry of failed records never sets): a run with failures leaves the date where it was, so the next
+ * delta reads its failed records again. A run whose `run.json` cannot be read is passed over, which can only
+ * make a date older (more records read), never newer.
+ */
+export function lastSyncDates(store: RunStore, pair: SyncPair): Map<string, LastSync> {
+  const dates = new Map<string, LastSync>();
+  for (const runId of store.list()) {
+    let meta: RunMeta;
+    try {
+      meta = store.open(runId).meta;
+    } catch {
+      continue;
+    }
+    if (!setsSyncDates(meta, pair)) continue;
+    for (const entry of meta.objects) {
+      const asOf = entry.delta?.syncedAsOf;
+      if (!asOf || entry.failed > 0 || entry.status !== 'done') continue;
+      const known = dates.get(entry.object);
+      if (!known || Date.parse(asOf) > Date.parse(known.at)) dates.set(entry.object, { at: asOf, runId, definition: entry.delta!.definition });
+    }
+  }
+  return dates;
+}
+
+function setsSyncDates(meta: RunMeta, pair: SyncPair): boolean {
+  return (
+    meta.command === 'execute' &&
+    !meta.dryRun &&
+    FINISHED.has(meta.state) &&
+    meta.sync?.templateKey === pair.templateKey &&
+    sameOrg(meta.source.orgId, pair.sourceOrgId) &&
+    sameOrg(meta.target.orgId, pair.targetOrgId)
+  );
+}
+
+/** The identity of a template for its sync dates: its file, or the `--objects` list. */
+export function templateKeyOf(templatePath: string | undefined, objects: readonly string[]): string {
+  return templatePath ? `file:${templatePath}` : `objects:${[...objects].sort().join(',')}`;
+}
