@@ -6,7 +6,7 @@ export type { SyncRunResult } from './lib/run/syncRunTypes.js';
 export type { RunState } from './lib/journal/runState.js';
 export type { ObjectSummary, ObjectCounts } from './lib/journal/runMeta.js';
 export type { ReportResult, ReportCommandResult } from './commands/isync/report.js';
-export type { RunsResult } from './commands/isync/runs.js';
+export type { RunsResult, SyncDatesResult } from './commands/isync/runs.js';
 export type { RollbackResult, RollbackRecord, RollbackObjectResult } from './lib/rollback/rollbackResult.js';
 export type { RunReport, ObjectReport, RollbackCounts, ObjectRollbackReport } from './lib/report/runReport.js';
 export type { FailureGroup } from './lib/report/failureGroups.js';

@@ -121,6 +121,7 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
     batchSize: template.options.batchSize,
     counts,
     limits: setup.ahead.limits,
+    includeDeleted: delta.sync.includeDeleted,
   });
   // Reads retry passing failures; every call (retries included) is counted and checked against the guards.
   const concurrency = input.concurrency ?? template.options.concurrency;

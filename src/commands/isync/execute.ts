@@ -67,6 +67,9 @@ export default class Execute extends SfCommand<ExecuteResult> {
   public async run(): Promise<ExecuteResult> {
     const { flags } = await this.parse(Execute);
     if (flags['run-id'] && !flags.resume) throw messages.createError('error.RunIdNeedsResume', [flags['run-id']], [], BAD_COMMAND_LINE_EXIT);
+    // A resume reads as the run's first attempt did: its sync type and bounds are in its journal.
+    const syncTypeFlag = (['sync-type', 'since', 'include-deleted'] as const).find((name) => flags[name] !== undefined);
+    if (flags.resume && syncTypeFlag) throw messages.createError('error.SyncTypeWithResume', [syncTypeFlag], [syncTypeFlag], BAD_COMMAND_LINE_EXIT);
     const result = flags.resume ? await this.resume(flags['run-id'], flags['journal-dir'], flags.concurrency) : await this.sync(flags);
     if ('nothingToDo' in result && result.nothingToDo) return result;
     renderRunSummary(this, result, messages, nextSteps(result, flags['dry-run']));

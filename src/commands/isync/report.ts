@@ -1,3 +1,4 @@
+import { readText } from '../../commandSupport/runSummary.js';
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { journalDirFlag } from '../../commandSupport/orgFlags.js';
@@ -58,9 +59,29 @@ export default class Report extends SfCommand<ReportCommandResult> {
     );
     if (report.stateReason) this.warn(report.stateReason);
     if (report.partialTail) this.warn(messages.getMessage('warning.partialTail'));
-    const rows: Array<Record<string, string | number>> = report.objects.map(({ elapsedMs: _elapsed, ...entry }) => entry);
-    rows.push({ object: 'Total', status: '', match: '', ...report.totals });
-    this.table({ data: rows, columns: ['object', 'status', { key: 'match', name: 'Match By' }, 'inserted', 'updated', 'unchanged', 'skipped', 'failed'] });
+    const rows: Array<Record<string, string | number>> = report.objects.map(({ elapsedMs: _elapsed, since, ...entry }) => ({
+      ...entry,
+      read: readText(since),
+    }));
+    rows.push({ object: 'Total', status: '', match: '', read: '', ...report.totals });
+    // A delta's bounds and the deletions only when the run has them: a full run's report stays as it was.
+    const delta = report.objects.some((entry) => entry.since);
+    const deleted = report.totals.deleted > 0;
+    this.table({
+      data: rows,
+      columns: [
+        'object',
+        'status',
+        { key: 'match', name: 'Match By' },
+        ...(delta ? ['read'] : []),
+        'inserted',
+        'updated',
+        'unchanged',
+        'skipped',
+        'failed',
+        ...(deleted ? ['deleted'] : []),
+      ],
+    });
     if (report.deferred.updated + report.deferred.failed > 0) {
       this.log(messages.getMessage('info.deferred', [report.deferred.updated, report.deferred.failed]));
     }

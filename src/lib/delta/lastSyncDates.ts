@@ -1,5 +1,6 @@
 import type { RunMeta } from '../journal/runMeta.js';
 import type { RunStore } from '../journal/runStore.js';
+import { deltaLowerBound } from './deltaWindow.js';
 
 /** The template and the two orgs whose sync dates are looked up. */
 export type SyncPair = { templateKey: string; sourceOrgId: string; targetOrgId: string };
@@ -56,4 +57,44 @@ function setsSyncDates(meta: RunMeta, pair: SyncPair): boolean {
 /** The identity of a template for its sync dates: its file, or the `--objects` list. */
 export function templateKeyOf(templatePath: string | undefined, objects: readonly string[]): string {
   return templatePath ? `file:${templatePath}` : `objects:${[...objects].sort().join(',')}`;
+}
+
+/** One line of `sf isync runs --sync-dates`: an object's last sync date for a template between two orgs. */
+export type SyncDateEntry = {
+  template: string;
+  source: string;
+  target: string;
+  object: string;
+  lastSyncAt: string;
+  /** Where the next delta starts reading: the date less the safety margin. */
+  nextDeltaFrom: string;
+  runId: string;
+};
+
+/** Every template and org pair with a sync date in the journal folder, and each object's date. */
+export function listSyncDates(store: RunStore): SyncDateEntry[] {
+  const pairs = new Map<string, SyncPair & { source: string; target: string }>();
+  for (const runId of store.list()) {
+    let meta: RunMeta;
+    try {
+      meta = store.open(runId).meta;
+    } catch {
+      continue;
+    }
+    if (!meta.sync) continue;
+    const pair = { templateKey: meta.sync.templateKey, sourceOrgId: meta.source.orgId, targetOrgId: meta.target.orgId };
+    const key = `${pair.templateKey}\u0000${pair.sourceOrgId.slice(0, 15)}\u0000${pair.targetOrgId.slice(0, 15)}`;
+    if (!pairs.has(key)) pairs.set(key, { ...pair, source: meta.source.username, target: meta.target.username });
+  }
+  return [...pairs.values()].flatMap((pair) =>
+    [...lastSyncDates(store, pair)].map(([object, last]) => ({
+      template: pair.templateKey.replace(/^(file|objects):/, ''),
+      source: pair.source,
+      target: pair.target,
+      object,
+      lastSyncAt: last.at,
+      nextDeltaFrom: deltaLowerBound(last.at),
+      runId: last.runId,
+    }))
+  );
 }

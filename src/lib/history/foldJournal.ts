@@ -11,8 +11,13 @@ import { SegmentWriter } from './segmentFormat.js';
 /** What one journal event tells the history map: a source record now has this target record, or no longer. */
 export type HistoryEntry = { kind: 'add' | 'remove'; object: string; sourceId: string; targetId: string };
 
-/** Writes that leave the source record with a target record the run wrote or found. */
-const MAPPING_OPERATIONS: ReadonlySet<string> = new Set(['insert', 'upsert', 'update', 'deferred']);
+/**
+ * Writes that leave the source record with a target record the run wrote or found; rollback's `undelete` and
+ * `reinsert` give a record the run deleted (`--include-deleted`) back its target record (a reinsert under a new
+ * id, which supersedes the old one). A `deleteMatch` removes nothing: its source record is deleted, and a stale
+ * mapping is checked in the target before any use.
+ */
+const MAPPING_OPERATIONS: ReadonlySet<string> = new Set(['insert', 'upsert', 'update', 'deferred', 'undelete', 'reinsert']);
 
 /**
  * The history entry of one journal event, or undefined for events that do not change which target record a

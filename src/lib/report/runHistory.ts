@@ -15,6 +15,8 @@ export type RunHistoryEntry = {
   target: string;
   objects: number;
   totals: ObjectCounts;
+  /** How the run read its sources: `full`, `delta`, with deletions or not (absent in older runs: full). */
+  sync?: { type: 'full' | 'delta'; includeDeleted: boolean };
   /** Damaged runs only: what is wrong with `run.json` and how to get out (the RunMetaDamaged message). */
   damage?: string;
 };
@@ -42,6 +44,7 @@ export function listRuns(store: RunStore): RunHistoryEntry[] {
       target: meta.target.username,
       objects: meta.objects.length,
       totals,
+      ...(meta.sync ? { sync: { type: meta.sync.type, includeDeleted: meta.sync.includeDeleted } } : {}),
     };
   });
 }
@@ -56,6 +59,7 @@ export function historyRows(entries: readonly RunHistoryEntry[]): Array<Record<s
     runId: entry.runId,
     command: entry.dryRun ? `${entry.command} (dry run)` : entry.command,
     state: entry.state,
+    sync: `${entry.sync?.type ?? 'full'}${entry.sync?.includeDeleted ? ' + deleted' : ''}`,
     started: entry.startedAt,
     target: entry.target,
     objects: entry.objects,
@@ -64,5 +68,6 @@ export function historyRows(entries: readonly RunHistoryEntry[]): Array<Record<s
     unchanged: entry.totals.unchanged,
     skipped: entry.totals.skipped,
     failed: entry.totals.failed,
+    deleted: entry.totals.deleted,
   }));
 }

@@ -12,6 +12,8 @@ export type ObjectReport = ObjectCounts & {
   elapsedMs: number;
   /** How the object was matched (`key Name`, `history`...; empty for runs written before history matching). */
   match: string;
+  /** A delta's lower bound (`SystemModstamp` after it); null: the source was read in full. */
+  since: string | null;
 };
 
 export type RollbackCounts = { deleted: number; restored: number; alreadyUndone: number; skipped: number; failed: number };
@@ -54,7 +56,7 @@ export async function buildRunReport(journal: RunJournal): Promise<RunReportData
 function aggregate(journal: RunJournal, outcomes: Iterable<RecordOutcome>, partialTail: boolean): RunReportData {
   const { meta } = journal;
   const objects = new Map<string, ObjectReport>(
-    meta.objects.map((entry) => [entry.object, { object: entry.object, status: entry.status, elapsedMs: entry.elapsedMs, match: entry.match ?? '', ...emptyCounts() }])
+    meta.objects.map((entry) => [entry.object, { object: entry.object, status: entry.status, elapsedMs: entry.elapsedMs, match: entry.match ?? '', since: entry.delta?.since ?? null, ...emptyCounts() }])
   );
   const rollback = new Map<string, ObjectRollbackReport>();
   const deferred = { updated: 0, failed: 0 };
@@ -93,7 +95,7 @@ function aggregate(journal: RunJournal, outcomes: Iterable<RecordOutcome>, parti
 function objectEntry(objects: Map<string, ObjectReport>, object: string): ObjectReport {
   let entry = objects.get(object);
   if (!entry) {
-    entry = { object, status: 'done', elapsedMs: 0, match: '', ...emptyCounts() };
+    entry = { object, status: 'done', elapsedMs: 0, match: '', since: null, ...emptyCounts() };
     objects.set(object, entry);
   }
   return entry;

@@ -54,6 +54,8 @@ export class ApiBudget {
       batchSize?: number;
       counts?: RecordCounts;
       limits?: { source: Promise<DailyLimit>; target: Promise<DailyLimit> };
+      /** `--include-deleted`: each object also reads its deleted source records and their target matches. */
+      includeDeleted?: boolean;
     } = {}
   ): Promise<ApiBudget> {
     const counts = options.counts ?? RecordCounts.start(specs, source, target);
@@ -100,7 +102,7 @@ export async function dailyLimitOf(api: OrgApi): Promise<DailyLimit> {
 }
 
 /**
- * Calls a full sync of the template needs at most: per object, its source reads (REST pages of 2,000, or a
+ * Calls a sync of the template needs at most (a delta's counts are of what changed): per object, its source reads (REST pages of 2,000, or a
  * Bulk query job with its polls and pages of 10,000 when the object reaches the bulk threshold), one target
  * match query per page read (two for an object matched by history, then by key), its writes (REST batches of the template's batch size, or Bulk ingest jobs of
  * 10,000 records when the engine writes the object in bulk: see writesInBulk), and the deferred pass (REST
@@ -109,7 +111,7 @@ export async function dailyLimitOf(api: OrgApi): Promise<DailyLimit> {
 async function projectCalls(
   specs: readonly ObjectSyncSpec[],
   recordCounts: RecordCounts,
-  options: { bulkThreshold?: number; batchSize?: number }
+  options: { bulkThreshold?: number; batchSize?: number; includeDeleted?: boolean }
 ): Promise<{ source: number; target: number }> {
   const counts = await Promise.all(specs.map((spec) => recordCounts.source(spec.object.name)));
   const { bulkThreshold } = options;
@@ -124,6 +126,13 @@ async function projectCalls(
     sourceCalls += bulkRead ? bulkReadCalls(records) : pages;
     const matchQueries = spec.object.history && spec.object.matchBy ? 2 : 1;
     targetCalls += pages * matchQueries + writeCalls(spec, records, counts[index], bulkThreshold, restBatch);
+    // Deletions: a queryAll page and the check for live records with the same key in the source; the matches
+    // and one delete batch in the target. How many records were deleted is not counted ahead: deletions beyond
+    // a batch are charged as they go, and the budget pauses them as it pauses any call.
+    if (options.includeDeleted) {
+      sourceCalls += 2;
+      targetCalls += 2;
+    }
   });
   return { source: sourceCalls, target: targetCalls };
 }
