@@ -6,7 +6,7 @@ import type { ExecuteResult } from '../../src/commands/isync/execute.js';
 import type { ReportResult } from '../../src/commands/isync/report.js';
 import type { RollbackResult } from '../../src/commands/isync/rollback.js';
 import type { EmulatedOrg } from '@sf-isync/org-emulator';
-import { startOrgPair, type OrgPair } from '../../harness/emulatedOrgs.js';
+import { callOrg, queryOrg, startOrgPair, type OrgPair } from '../../harness/emulatedOrgs.js';
 import { RUN_ID_PATTERN } from '../../src/lib/journal/paths.js';
 import { jsonOf, REPO_ROOT, runPlugin, spawnPlugin, type PluginRun } from '../../harness/runPlugin.js';
 
@@ -27,13 +27,21 @@ export type LifecyclePoint = {
   killResumeAfter?: number;
   /** Kill the first `retry` (of a paused run) once the target has committed this many more records. */
   killRetryAfter?: number;
-  /** Kill the first rollback once it has deleted this many records (then roll back again). */
+  /** Kill the first rollback once it has deleted (a delta's: written) this many records (then roll back again). */
   killRollbackAfter?: number;
   /** After the first stop, leave half a line at the end of the journal, as a kill in the middle of a write does. */
   tornTail?: boolean;
   /** Case and Task without a key: matched by history (the engine's path for objects without a natural key). */
   history?: boolean;
+  /**
+   * A delta with deletions (`--sync-type delta --include-deleted`): a first sync runs to its end, then the source
+   * changes (DELTA_CHANGES) and the delta is the run that is stopped, resumed and rolled back.
+   */
+  delta?: boolean;
 };
+
+/** What changes in the source before the delta of a `delta` point: updated, and deleted (with their cascades). */
+export const DELTA_CHANGES = { accounts: 150, contacts: 150, tasks: 40, opportunities: 20 };
 
 /** Records in the source: large enough for many batches in flight, small enough for CI. */
 export const LIFECYCLE_RECORDS = 5000;
@@ -55,12 +63,18 @@ function historyTemplate(): string {
 
 export async function killResumeRollback(point: LifecyclePoint): Promise<void> {
   const pair = await startOrgPair(
-    { dataset: 'bench', records: LIFECYCLE_RECORDS, edition: 'sandbox' },
+    // A delta's data is older than its safety margin, as a real org's is: the delta reads only the changes.
+    { dataset: 'bench', records: LIFECYCLE_RECORDS, edition: 'sandbox', ...(point.delta ? { seedAgeDays: 1 } : {}) },
     { dataset: 'users', edition: 'sandbox', ...TARGET_MODEL }
   );
   try {
+    let execute = executeWith(point.history ? historyTemplate() : BENCH_TEMPLATE);
+    if (point.delta) {
+      execute = [...execute, '--sync-type', 'delta', '--include-deleted'];
+      expectSucceeded(await runPlugin(execute, pair.env, 300_000), 'the first sync');
+      await changeSource(pair);
+    }
     const before = snapshot(pair.target);
-    const execute = executeWith(point.history ? historyTemplate() : BENCH_TEMPLATE);
     const stopped =
       'kill' in point.stopExecute
         ? (await killedAt(pair, execute, point.stopExecute.kill, 'written')).killed
@@ -79,13 +93,26 @@ export async function killResumeRollback(point: LifecyclePoint): Promise<void> {
       expect(jsonOf<ExecuteResult>(finished).result.state).to.equal('synced');
     }
     await expectReportCountsNewRecords(pair, before);
-    if (point.killRollbackAfter !== undefined) await killedAt(pair, ['isync', 'rollback', '--json'], point.killRollbackAfter, 'deleted');
+    // A delta's rollback deletes nothing it inserted: it restores and undeletes, which count as writes.
+    if (point.killRollbackAfter !== undefined) await killedAt(pair, ['isync', 'rollback', '--json'], point.killRollbackAfter, point.delta ? 'written' : 'deleted');
     const rollback = await runPlugin(['isync', 'rollback', '--json'], pair.env, 300_000);
     expectSucceeded(rollback, 'rollback');
     expect(jsonOf<RollbackResult>(rollback).result.state).to.equal('rolled_back');
     expectSameState(before, snapshot(pair.target));
   } finally {
     await pair.stop();
+  }
+}
+
+/** Changes the source as DELTA_CHANGES says: field updates, then deletions in one collections call per object. */
+async function changeSource(pair: OrgPair): Promise<void> {
+  const rows = async (soql: string): Promise<string[]> => (await queryOrg(pair.source, soql)).map((row) => String(row.Id));
+  for (const id of await rows(`SELECT Id FROM Account ORDER BY Id LIMIT ${DELTA_CHANGES.accounts}`)) pair.source.org.seedTarget.update('Account', id, { Industry: 'Biotechnology' });
+  for (const id of await rows(`SELECT Id FROM Contact ORDER BY Id DESC LIMIT ${DELTA_CHANGES.contacts}`)) pair.source.org.seedTarget.update('Contact', id, { Title: 'Changed for the delta' });
+  for (const [object, count] of [['Task', DELTA_CHANGES.tasks], ['Opportunity', DELTA_CHANGES.opportunities]] as const) {
+    const ids = await rows(`SELECT Id FROM ${object} ORDER BY Id LIMIT ${count}`);
+    const results = (await callOrg(pair.source, 'DELETE', `/composite/sobjects?ids=${ids.join(',')}&allOrNone=true`)) as Array<{ success: boolean }>;
+    expect(results.every((result) => result.success), JSON.stringify(results).slice(0, 500)).to.equal(true);
   }
 }
 

@@ -39,6 +39,13 @@ const LIFECYCLE_POINTS: LifecyclePoint[] = [
     killResumeAfter: 1000,
     history: true,
   },
+  {
+    name: 'delta with deletions: execute killed (100 writes), resume killed (50 more), rollback killed (20 writes)',
+    stopExecute: { kill: 100 },
+    killResumeAfter: 50,
+    killRollbackAfter: 20,
+    delta: true,
+  },
 ];
 
 describe(`crash safety: kill -> resume -> rollback on ${LIFECYCLE_RECORDS} records, the target exactly as before`, function () {
