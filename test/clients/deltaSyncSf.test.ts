@@ -1,0 +1,9 @@
+import { describeDeltaSync } from '../support/deltaScenario.js';
+import { linkedPluginClient } from './linkedPlugin.js';
+
+/**
+ * Issue 21's acceptance as a user runs it, through the real sf CLI with the plugin linked:
+ * `sf isync execute --sync-type delta --include-deleted`, scan, rollback, retry and the refusals
+ * (support/deltaScenario.ts).
+ */
+describeDeltaSync('clients: delta sync with deletions through sf (plugin linked)', linkedPluginClient);
