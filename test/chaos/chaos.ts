@@ -63,7 +63,13 @@ const lifecycle: LifecyclePoint[] = [
   // A delta with deletions: killed among its updates, among its deletions, paused, and with rollback killed.
   ...[30, 150, 280].map((kill) => ({ name: `delta with deletions: execute killed after ${kill} writes`, stopExecute: { kill }, delta: true })),
   { name: 'delta with deletions: paused after 200, retry to the end', stopExecute: { pauseAt: 200 }, delta: true },
-  { name: 'delta with deletions: killed after 150, resume killed after 50, rollback killed', stopExecute: { kill: 150 }, killResumeAfter: 50, killRollbackAfter: 10, delta: true },
+  {
+    name: 'delta with deletions: killed after 150, resume killed after 50, rollback killed',
+    stopExecute: { kill: 150 },
+    killResumeAfter: 50,
+    killRollbackAfter: 10,
+    delta: true,
+  },
 ];
 for (const point of lifecycle) {
   const started = Date.now();

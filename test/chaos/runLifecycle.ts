@@ -94,7 +94,8 @@ export async function killResumeRollback(point: LifecyclePoint): Promise<void> {
     }
     await expectReportCountsNewRecords(pair, before);
     // A delta's rollback deletes nothing it inserted: it restores and undeletes, which count as writes.
-    if (point.killRollbackAfter !== undefined) await killedAt(pair, ['isync', 'rollback', '--json'], point.killRollbackAfter, point.delta ? 'written' : 'deleted');
+    if (point.killRollbackAfter !== undefined)
+      await killedAt(pair, ['isync', 'rollback', '--json'], point.killRollbackAfter, point.delta ? 'written' : 'deleted');
     const rollback = await runPlugin(['isync', 'rollback', '--json'], pair.env, 300_000);
     expectSucceeded(rollback, 'rollback');
     expect(jsonOf<RollbackResult>(rollback).result.state).to.equal('rolled_back');
@@ -107,12 +108,20 @@ export async function killResumeRollback(point: LifecyclePoint): Promise<void> {
 /** Changes the source as DELTA_CHANGES says: field updates, then deletions in one collections call per object. */
 async function changeSource(pair: OrgPair): Promise<void> {
   const rows = async (soql: string): Promise<string[]> => (await queryOrg(pair.source, soql)).map((row) => String(row.Id));
-  for (const id of await rows(`SELECT Id FROM Account ORDER BY Id LIMIT ${DELTA_CHANGES.accounts}`)) pair.source.org.seedTarget.update('Account', id, { Industry: 'Biotechnology' });
-  for (const id of await rows(`SELECT Id FROM Contact ORDER BY Id DESC LIMIT ${DELTA_CHANGES.contacts}`)) pair.source.org.seedTarget.update('Contact', id, { Title: 'Changed for the delta' });
-  for (const [object, count] of [['Task', DELTA_CHANGES.tasks], ['Opportunity', DELTA_CHANGES.opportunities]] as const) {
+  for (const id of await rows(`SELECT Id FROM Account ORDER BY Id LIMIT ${DELTA_CHANGES.accounts}`))
+    pair.source.org.seedTarget.update('Account', id, { Industry: 'Biotechnology' });
+  for (const id of await rows(`SELECT Id FROM Contact ORDER BY Id DESC LIMIT ${DELTA_CHANGES.contacts}`))
+    pair.source.org.seedTarget.update('Contact', id, { Title: 'Changed for the delta' });
+  for (const [object, count] of [
+    ['Task', DELTA_CHANGES.tasks],
+    ['Opportunity', DELTA_CHANGES.opportunities],
+  ] as const) {
     const ids = await rows(`SELECT Id FROM ${object} ORDER BY Id LIMIT ${count}`);
     const results = (await callOrg(pair.source, 'DELETE', `/composite/sobjects?ids=${ids.join(',')}&allOrNone=true`)) as Array<{ success: boolean }>;
-    expect(results.every((result) => result.success), JSON.stringify(results).slice(0, 500)).to.equal(true);
+    expect(
+      results.every((result) => result.success),
+      JSON.stringify(results).slice(0, 500)
+    ).to.equal(true);
   }
 }
 

@@ -101,4 +101,50 @@ describe('rollback plan from a journal', () => {
     expect(result.restores.size).to.equal(0);
     expect(result.alreadyUndone.get('Account')).to.equal(3);
   });
+
+  it('brings back the matches a run deleted (--include-deleted): confirmed or in doubt, not refused ones, once', () => {
+    const values = (id: string): Record<string, unknown> => ({ Id: id, Subject: `case ${id}`, AccountId: '001000000000001AAA' });
+    const intent: JournalEvent = {
+      type: 'batchStart',
+      at: T1,
+      batch: 'Case:9',
+      object: 'Case',
+      operation: 'deleteMatch',
+      sourceIds: ['c1', 'c2', 'c3'],
+      before: { c1: values('500000000000001AAA'), c2: values('500000000000002AAA'), c3: values('500000000000003AAA') },
+    };
+    const record = (sourceId: string, targetId: string, fields: RecordFields = {}): JournalEvent => ({
+      type: 'record',
+      batch: 'Case:9',
+      object: 'Case',
+      operation: 'deleteMatch',
+      sourceId,
+      targetId,
+      ok: true,
+      ...fields,
+    });
+    const refused = { ok: false, error: { statusCode: 'DELETE_FAILED', message: 'restricted', fields: [] } };
+    // c1 deleted, c2 refused, c3 in doubt (the answer was lost).
+    const first = plan([intent, record('c1', '500000000000001AAA'), record('c2', '500000000000002AAA', refused)]);
+    expect(first.undeletes.get('Case')!.map((r) => [r.sourceId, r.inDoubt, r.values.Subject])).to.deep.equal([
+      ['c1', false, 'case 500000000000001AAA'],
+      ['c3', true, 'case 500000000000003AAA'],
+    ]);
+    expect(first.undeletes.get('Case')![0].values).to.not.have.property('Id');
+    // A rollback brought c1 back (undelete) and c3 (inserted again under a new id): nothing is left to do.
+    const undone = plan([
+      intent,
+      record('c1', '500000000000001AAA'),
+      record('c2', '500000000000002AAA', refused),
+      { ...(record('c1', '500000000000001AAA') as RecordFields), operation: 'undelete', batch: 'undelete:1' } as JournalEvent,
+      {
+        ...(record('c3', '500000000000009AAA') as RecordFields),
+        operation: 'reinsert',
+        batch: 'reinsert:1',
+        before: { Id: '500000000000003AAA' },
+      } as JournalEvent,
+    ]);
+    expect(undone.undeletes.size).to.equal(0);
+    expect(undone.alreadyUndone.get('Case')).to.equal(2);
+  });
 });
