@@ -3,13 +3,14 @@
  * dataset, a target with the same users and no data), logs them in as sf aliases in a temporary sf home (never the user's own), shows
  * the migration order, runs `sf isync execute` with live progress, shows target records whose lookups were
  * remapped, runs the sync again to show that nothing is written twice, syncs Case and Task by plain `--objects`
- * (matched by history: the id map of the runs before), then kills a sync into a slow target
- * mid-way, resumes it and rolls it back (scripts/demoCrash.ts).
+ * (matched by history: the id map of the runs before), changes and deletes a few source records and runs a
+ * delta with deletions (scan first, then execute, then the last sync dates, then a rollback that undeletes),
+ * then kills a sync into a slow target mid-way, resumes it and rolls it back (scripts/demoCrash.ts).
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { startOrg } from '@sf-isync/org-emulator';
-import { queryOrg } from '../harness/emulatedOrgs.js';
+import { callOrg, queryOrg } from '../harness/emulatedOrgs.js';
 import { REPO_ROOT, runTs } from '../harness/runPlugin.js';
 import { sandboxEnv } from '../harness/sandboxHome.js';
 import { crashDemo } from './demoCrash.js';
@@ -28,7 +29,8 @@ function nameOf(value: unknown, field = 'Name'): string {
   return value && typeof value === 'object' ? String((value as Record<string, unknown>)[field]) : '—';
 }
 
-const source = await startOrg({ dataset: 'demo', username: 'admin@demo-source.isync.test' });
+// Data a day old, as a real org's is: older than a delta's safety margin, so a delta reads only what changes.
+const source = await startOrg({ dataset: 'demo', username: 'admin@demo-source.isync.test', seedAgeDays: 1 });
 // The target has the same people (found by e-mail, so they own their records there too) and no data.
 const target = await startOrg({ dataset: 'users', username: 'admin@demo-target.isync.test', seed: 2 });
 // A third org, slow enough that a killed sync leaves batches in flight.
@@ -72,8 +74,19 @@ try {
   await sf(['isync', 'order', ...byHistory], env);
   const historyCode = await sf(['isync', 'execute', ...byHistory], env);
 
+  console.log('\nKeeping the target in step: 3 Accounts change in the source and 2 Cases are deleted there. A delta');
+  console.log('reads only what changed since the last sync (SystemModstamp), and --include-deleted deletes the matches.');
+  for (const row of await queryOrg(source, 'SELECT Id FROM Account ORDER BY Id LIMIT 3')) source.org.seedTarget.update('Account', String(row.Id), { Industry: 'Biotechnology' });
+  for (const row of await queryOrg(source, 'SELECT Id FROM Case WHERE ParentId = null ORDER BY Id DESC LIMIT 2')) await callOrg(source, 'DELETE', `/sobjects/Case/${String(row.Id)}`);
+  const delta = [...orgs, '--sync-type', 'delta', '--include-deleted'];
+  await sf(['isync', 'scan', ...delta], env);
+  const deltaCode = await sf(['isync', 'execute', ...delta], env);
+  await sf(['isync', 'runs', '--sync-dates'], env);
+  console.log('\nRolling the delta back: the updates are restored and the deleted Cases come back from the recycle bin, same ids.');
+  await sf(['isync', 'rollback'], env);
+
   const crash = await crashDemo(sf, env, slow, ['--source-org', 'isync-demo-source', '--target-org', 'isync-demo-slow', '--template', TEMPLATE]);
-  process.exitCode = code || historyCode || crash;
+  process.exitCode = code || historyCode || deltaCode || crash;
 } finally {
   await Promise.all([source.stop(), target.stop(), slow.stop()]);
 }

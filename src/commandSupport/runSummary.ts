@@ -15,6 +15,14 @@ export function runExitCode(state: RunState): number {
 
 type Summarised = SyncRunResult & { apiCalls: { source: number; target: number }; sync?: { includeDeleted: boolean } };
 
+/**
+ * The count columns of a run's table: a delta's *Read* column and the *Deleted* one only when the run has them,
+ * so that a full run's table stays as it was.
+ */
+export function countColumns(delta: boolean, deleted: boolean): string[] {
+  return [...(delta ? ['read'] : []), 'inserted', 'updated', 'unchanged', 'skipped', 'failed', ...(deleted ? ['deleted'] : [])];
+}
+
 /** How an object's source was read: `all`, or `since` and the delta's lower bound (UTC, to the minute). */
 export function readText(since: string | null | undefined): string {
   return since ? `since ${since.slice(0, 16).replace('T', ' ')}Z` : 'all';
@@ -37,22 +45,9 @@ export function renderRunSummary(command: SfCommand<unknown>, result: Summarised
     elapsed: `${(entry.elapsedMs / 1000).toFixed(1)}s`,
   }));
   rows.push({ object: 'Total', 'match by': '', matched: '', ...result.totals, read: '', elapsed: '' });
-  // A delta's bounds and the deletions are shown when the run has them: a full run keeps its table as it was.
   const delta = result.objects.some((entry) => entry.delta?.since);
   const deleted = result.sync?.includeDeleted === true || result.totals.deleted > 0;
-  const columns = [
-    'object',
-    'match by',
-    'matched',
-    ...(delta ? ['read'] : []),
-    'inserted',
-    'updated',
-    'unchanged',
-    'skipped',
-    'failed',
-    ...(deleted ? ['deleted'] : []),
-    'elapsed',
-  ];
+  const columns = ['object', 'match by', 'matched', ...countColumns(delta, deleted), 'elapsed'];
   command.table({ data: rows, columns: columns as Array<keyof (typeof rows)[number]> });
   const { deferred } = result;
   if (deferred.updated + deferred.failed + deferred.unresolved > 0) {

@@ -115,7 +115,7 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
   const guards = new RunGuards(input.stopOnError ?? !template.options.continueOnError);
   // Counted once, five to a call, from the counts asked with the describes: the budget's projection needs them,
   // and so does the run.
-  const counts = RecordCounts.from(specs, setup.ahead.counts);
+  const counts = RecordCounts.from(specs, setup.ahead.counts, { deleted: delta.sync.includeDeleted });
   const budget = await ApiBudget.plan(input.apiBudget ?? DEFAULT_API_BUDGET, specs, setup.source, setup.target, {
     bulkThreshold: template.options.bulkThreshold,
     batchSize: template.options.batchSize,

@@ -12,7 +12,7 @@ const BAD_FLAG_EXIT = 2;
  * last sync date, i.e. `--sync-type delta`). A date-time without a zone is refused: which zone was meant
  * cannot be guessed, and a guess off by hours skips or re-reads hours of changes.
  */
-export function sinceValue(value: string, now = Date.now()): string | 'last' {
+export function sinceValue(value: string, now = Date.now()): string {
   if (value === 'last') return value;
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
   const zoned = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(value);

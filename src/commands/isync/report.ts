@@ -1,4 +1,4 @@
-import { readText } from '../../commandSupport/runSummary.js';
+import { countColumns, readText } from '../../commandSupport/runSummary.js';
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { journalDirFlag } from '../../commandSupport/orgFlags.js';
@@ -64,24 +64,11 @@ export default class Report extends SfCommand<ReportCommandResult> {
       read: readText(since),
     }));
     rows.push({ object: 'Total', status: '', match: '', read: '', ...report.totals });
-    // A delta's bounds and the deletions only when the run has them: a full run's report stays as it was.
-    const delta = report.objects.some((entry) => entry.since);
-    const deleted = report.totals.deleted > 0;
-    this.table({
-      data: rows,
-      columns: [
-        'object',
-        'status',
-        { key: 'match', name: 'Match By' },
-        ...(delta ? ['read'] : []),
-        'inserted',
-        'updated',
-        'unchanged',
-        'skipped',
-        'failed',
-        ...(deleted ? ['deleted'] : []),
-      ],
-    });
+    const counts = countColumns(
+      report.objects.some((entry) => entry.since),
+      report.totals.deleted > 0
+    );
+    this.table({ data: rows, columns: ['object', 'status', { key: 'match', name: 'Match By' }, ...counts] });
     if (report.deferred.updated + report.deferred.failed > 0) {
       this.log(messages.getMessage('info.deferred', [report.deferred.updated, report.deferred.failed]));
     }

@@ -65,8 +65,8 @@ export async function queryAll(api: OrgApi, soql: string, options: QueryPagesOpt
 }
 
 /** `SELECT COUNT() ...` */
-export async function queryCount(api: OrgApi, soql: string): Promise<number> {
-  const page = await api.request<QueryResponse>('GET', `/query?q=${encodeURIComponent(soql)}`);
+export async function queryCount(api: OrgApi, soql: string, options: { includeDeleted?: boolean } = {}): Promise<number> {
+  const page = await api.request<QueryResponse>('GET', `${options.includeDeleted ? '/queryAll' : '/query'}?q=${encodeURIComponent(soql)}`);
   return page.totalSize;
 }
 
@@ -79,11 +79,12 @@ export const QUERIES_PER_COMPOSITE = SALESFORCE_LIMITS.compositeCollectionsOrQue
  * with the error a direct call would throw, and a Composite request that failed as a whole is asked again
  * query by query (which then fails, or not, as a direct call does).
  */
-export function queryCounts(api: OrgApi, soqls: readonly string[]): Array<Promise<number>> {
-  const results = getInComposite(api, soqls.map((soql) => `/query?q=${encodeURIComponent(soql)}`), QUERIES_PER_COMPOSITE);
+export function queryCounts(api: OrgApi, soqls: readonly string[], options: { includeDeleted?: boolean } = {}): Array<Promise<number>> {
+  const resource = options.includeDeleted ? '/queryAll' : '/query';
+  const results = getInComposite(api, soqls.map((soql) => `${resource}?q=${encodeURIComponent(soql)}`), QUERIES_PER_COMPOSITE);
   return results.map(async (result, index) => {
     const sub = await result;
-    if (!sub) return queryCount(api, soqls[index]);
+    if (!sub) return queryCount(api, soqls[index], options);
     if (sub.httpStatusCode >= 400) throw subrequestError(sub);
     return (sub.body as QueryResponse).totalSize;
   });

@@ -25,13 +25,7 @@ function sameOrg(a: string, b: string): boolean {
  */
 export function lastSyncDates(store: RunStore, pair: SyncPair): Map<string, LastSync> {
   const dates = new Map<string, LastSync>();
-  for (const runId of store.list()) {
-    let meta: RunMeta;
-    try {
-      meta = store.open(runId).meta;
-    } catch {
-      continue;
-    }
+  for (const [runId, meta] of readableRuns(store)) {
     if (!setsSyncDates(meta, pair)) continue;
     for (const entry of meta.objects) {
       const asOf = entry.delta?.syncedAsOf;
@@ -41,6 +35,17 @@ export function lastSyncDates(store: RunStore, pair: SyncPair): Map<string, Last
     }
   }
   return dates;
+}
+
+/** The runs whose `run.json` can be read (a damaged one is `sf isync runs`' to report), newest first. */
+function* readableRuns(store: RunStore): Generator<[string, RunMeta]> {
+  for (const runId of store.list()) {
+    try {
+      yield [runId, store.open(runId).meta];
+    } catch {
+      // Passed over: see lastSyncDates.
+    }
+  }
 }
 
 function setsSyncDates(meta: RunMeta, pair: SyncPair): boolean {
@@ -74,13 +79,7 @@ export type SyncDateEntry = {
 /** Every template and org pair with a sync date in the journal folder, and each object's date. */
 export function listSyncDates(store: RunStore): SyncDateEntry[] {
   const pairs = new Map<string, SyncPair & { source: string; target: string }>();
-  for (const runId of store.list()) {
-    let meta: RunMeta;
-    try {
-      meta = store.open(runId).meta;
-    } catch {
-      continue;
-    }
+  for (const [, meta] of readableRuns(store)) {
     if (!meta.sync) continue;
     const pair = { templateKey: meta.sync.templateKey, sourceOrgId: meta.source.orgId, targetOrgId: meta.target.orgId };
     const key = `${pair.templateKey}\u0000${pair.sourceOrgId.slice(0, 15)}\u0000${pair.targetOrgId.slice(0, 15)}`;

@@ -11,14 +11,18 @@ export class CountQueries {
 
   public constructor(private readonly api: OrgApi) {}
 
-  /** The counts of these queries, in order; those not asked yet are sent together, five to a Composite call. */
-  public counts(soqls: readonly string[]): Array<Promise<number>> {
-    const missing = [...new Set(soqls.filter((soql) => !this.asked.has(soql)))];
-    queryCounts(this.api, missing).forEach((count, index) => {
+  /**
+   * The counts of these queries, in order; those not asked yet are sent together, five to a Composite call.
+   * `includeDeleted`: through queryAll (deleted records counted too).
+   */
+  public counts(soqls: readonly string[], options: { includeDeleted?: boolean } = {}): Array<Promise<number>> {
+    const keyOf = (soql: string): string => (options.includeDeleted ? `queryAll ${soql}` : soql);
+    const missing = [...new Set(soqls.filter((soql) => !this.asked.has(keyOf(soql))))];
+    queryCounts(this.api, missing, options).forEach((count, index) => {
       // Awaited by whoever asks; a count nobody asks for again must not surface as an unhandled rejection.
       count.catch(() => undefined);
-      this.asked.set(missing[index], count);
+      this.asked.set(keyOf(missing[index]), count);
     });
-    return soqls.map((soql) => this.asked.get(soql)!);
+    return soqls.map((soql) => this.asked.get(keyOf(soql))!);
   }
 }

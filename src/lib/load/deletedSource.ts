@@ -1,11 +1,11 @@
 import { queryPages, type SObjectRow } from '../api/queryPages.js';
 import { inClauseChunks, soqlString } from '../api/soqlLiterals.js';
-import { modifiedSinceFilter } from '../delta/deltaWindow.js';
 import { findTargetMatches } from '../scan/targetMatcher.js';
 import { matchKeyOf } from '../scan/matchKey.js';
-import { templateFilter } from '../template/soqlClauses.js';
+import type { MatchKey } from '../template/syncTemplate.js';
 import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
 import type { EngineRun } from './engineRun.js';
+import { deletedFilters } from './sourceQuery.js';
 
 /** A source record deleted since the last sync, and what became of its match in the target. */
 export type DeletedMatch =
@@ -20,23 +20,20 @@ export type DeletedMatch =
  * retry reads only the records whose deletion failed.
  */
 export async function* deletedSourcePages(run: EngineRun, spec: ObjectSyncSpec): AsyncGenerator<SObjectRow[]> {
-  const { object } = spec;
-  const fields = new Set(['Id', ...(object.matchBy?.source ?? [])]);
-  const filters = [
-    'IsDeleted = true',
-    object.where ? templateFilter(object.where) : '',
-    spec.modifiedSince ? modifiedSinceFilter(spec.modifiedSince) : '',
-    spec.onlySourceIds ? `Id IN (${spec.onlySourceIds.map(soqlString).join(',')})` : '',
-  ].filter(Boolean);
-  const soql = `SELECT ${[...fields].join(', ')} FROM ${object.name} WHERE ${filters.join(' AND ')}`;
+  // Counted at the start with the other counts (five to a call): an object with none costs no query.
+  if ((await run.services.counts.deleted(spec.object.name)) === 0) return;
+  const fields = new Set(['Id', ...(spec.object.matchBy?.source ?? [])]);
+  const soql = `SELECT ${[...fields].join(', ')} FROM ${spec.object.name} WHERE ${deletedFilters(spec).join(' AND ')}`;
   yield* queryPages(run.services.source, soql, { includeDeleted: true, batchSize: run.config.pageSize });
 }
 
 /**
- * Finds the target matches of a page of deleted source records, as the run finds matches for updates: the run's
- * own id map and the id map of earlier runs first, then the key. A target record is deleted only when it
- * exists, is the only one with the key, and no live source record has that key (a record deleted and created
- * again under the same name in the source is the same record in the target: the run just updated it).
+ * Finds the target matches of a page of deleted source records: the run's own id map and the id map of earlier
+ * runs between the two orgs first, whatever the object's match mode (a record a run synced is there, and its
+ * deletion must follow it there), then the key, its lookups as their parents' target ids. A target record is
+ * deleted only when it exists, is the only one with the key, and no live source record has that key (a record
+ * deleted and created again under the same name in the source is the same record in the target: the run just
+ * updated it). A deleted record found neither way is noted: never synced, or already gone from the target.
  */
 export async function matchDeleted(run: EngineRun, spec: ObjectSyncSpec, rows: readonly SObjectRow[]): Promise<DeletedMatch[]> {
   const { services, state } = run;
@@ -47,32 +44,68 @@ export async function matchDeleted(run: EngineRun, spec: ObjectSyncSpec, rows: r
   const byKey: SObjectRow[] = [];
   for (const row of rows) {
     const sourceId = String(row.Id);
-    const mapped = spec.object.history ? (state.idMap.get(sourceId) ?? services.history.get(sourceId)) : state.idMap.get(sourceId);
+    const mapped = state.idMap.get(sourceId) ?? services.history.get(sourceId);
     if (mapped) byId.set(sourceId, mapped);
-    else if (spec.object.matchBy) byKey.push(row);
+    else byKey.push(row);
   }
   if (byId.size > 0) {
     const found = await readTargets(run, name, valueFields, [...byId.values()]);
     for (const [sourceId, targetId] of byId) {
       const values = found.get(targetId.slice(0, 15));
       if (values) matches.push({ kind: 'delete', sourceId, targetId: String(values.Id), values: valuesOf(values, valueFields) });
+      else unmatched(run, name, sourceId);
     }
   }
   const key = spec.object.matchBy;
+  if (!key) for (const row of byKey) unmatched(run, name, String(row.Id));
   if (key && byKey.length > 0) {
-    const targets = await findTargetMatches(services.target, name, key, valueFields, byKey);
+    const views = await keyViews(run, spec, key, byKey);
+    const targets = await findTargetMatches(services.target, name, key, valueFields, views);
     const live = await findTargetMatches(services.source, name, { source: key.source, target: key.source }, [], byKey);
-    for (const row of byKey) {
-      const value = matchKeyOf(row, key.source);
-      const found = value === null ? undefined : targets.get(value);
-      if (!found || found.length === 0) continue;
+    for (const [index, row] of byKey.entries()) {
       const sourceId = String(row.Id);
+      const value = matchKeyOf(views[index], key.source);
+      const found = value === null ? undefined : targets.get(value);
+      if (!found || found.length === 0) {
+        unmatched(run, name, sourceId);
+        continue;
+      }
       if (found.length > 1) matches.push({ kind: 'skip', sourceId, targetId: null, reason: `${found.length} target records have its key ${value}` });
-      else if (live.has(value!)) matches.push({ kind: 'skip', sourceId, targetId: String(found[0].Id), reason: `a live source record has its key ${value}` });
+      else if (live.has(matchKeyOf(row, key.source) ?? '')) matches.push({ kind: 'skip', sourceId, targetId: String(found[0].Id), reason: `a live source record has its key ${value}` });
       else matches.push({ kind: 'delete', sourceId, targetId: String(found[0].Id), values: valuesOf(found[0], valueFields) });
     }
   }
   return matches;
+}
+
+function unmatched(run: EngineRun, object: string, sourceId: string): void {
+  run.emit({ type: 'note', object, note: `${sourceId} was deleted in the source and has no match in the target (never synced, or deleted there already)` });
+}
+
+/**
+ * The rows as their key sees them in the target: lookup key fields carry the parent's target id, found through
+ * the run's id map, the id map of earlier runs (the parent may be deleted too: its children go first), or the
+ * run's reference resolver (a parent the delta did not read).
+ */
+async function keyViews(run: EngineRun, spec: ObjectSyncSpec, key: MatchKey, rows: readonly SObjectRow[]): Promise<SObjectRow[]> {
+  const lookups = key.source.filter((name) => spec.source.fields.find((field) => field.name === name)?.type === 'reference');
+  if (lookups.length === 0) return [...rows];
+  const { state, services } = run;
+  const known = (id: string): string | undefined => state.idMap.get(id) ?? services.history.get(id) ?? services.resolver.cached(id) ?? undefined;
+  const wanted = new Map<string, Set<string>>();
+  for (const row of rows) {
+    for (const field of lookups) {
+      const id = row[field];
+      const object = typeof id === 'string' && !known(id) ? services.objectOfId(id) : undefined;
+      if (object && services.resolver.canResolve(object)) wanted.set(object, (wanted.get(object) ?? new Set()).add(id as string));
+    }
+  }
+  await Promise.all([...wanted].map(([object, ids]) => services.resolver.resolve(object, ids)));
+  return rows.map((row) => {
+    const view: SObjectRow = { ...row };
+    for (const field of lookups) view[field] = typeof row[field] === 'string' ? (known(row[field]) ?? null) : null;
+    return view;
+  });
 }
 
 /** The target records of these ids that still exist, by 15-character id, with the fields rollback needs. */

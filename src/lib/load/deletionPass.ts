@@ -17,7 +17,7 @@ export async function runDeletionPass(run: EngineRun, specs: readonly ObjectSync
   for (const spec of [...specs].reverse()) {
     const started = Date.now();
     const summary = summaryOf(spec.object.name);
-    const counts = { ...summary, deleted: summary.deleted };
+    const counts = { ...summary };
     const report = (status: ObjectSummary['status']): void =>
       run.emit({ type: 'progress', progress: { object: spec.object.name, status, counts, matched: summary.matched ?? { history: 0, key: 0 }, elapsedMs: summary.elapsedMs + Date.now() - started } });
     report('syncing');

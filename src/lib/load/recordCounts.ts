@@ -1,6 +1,6 @@
 import type { OrgApi } from '../api/orgApi.js';
 import { countQuery } from '../template/soqlClauses.js';
-import { buildCountQuery } from './sourceQuery.js';
+import { buildCountQuery, buildDeletedCountQuery } from './sourceQuery.js';
 import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
 import { CountQueries } from './countQueries.js';
 
@@ -13,7 +13,8 @@ import { CountQueries } from './countQueries.js';
 export class RecordCounts {
   private constructor(
     private readonly sourceCounts: ReadonlyMap<string, Promise<number>>,
-    private readonly targetCounts: ReadonlyMap<string, Promise<number>>
+    private readonly targetCounts: ReadonlyMap<string, Promise<number>>,
+    private readonly deletedCounts: ReadonlyMap<string, Promise<number>> = new Map()
   ) {}
 
   /** Sends the count queries now; each answer is awaited by whoever needs it. */
@@ -22,11 +23,12 @@ export class RecordCounts {
   }
 
   /** The counts of these objects from each org's count queries: those sent ahead already are not sent again. */
-  public static from(specs: readonly ObjectSyncSpec[], queries: { source: CountQueries; target: CountQueries }): RecordCounts {
+  public static from(specs: readonly ObjectSyncSpec[], queries: { source: CountQueries; target: CountQueries }, options: { deleted?: boolean } = {}): RecordCounts {
     const names = specs.map((spec) => spec.object.name);
     return new RecordCounts(
       byName(names, queries.source.counts(specs.map((spec) => buildCountQuery(spec)))),
-      byName(names, queries.target.counts(names.map((name) => countQuery(name))))
+      byName(names, queries.target.counts(names.map((name) => countQuery(name)))),
+      options.deleted ? byName(names, queries.source.counts(specs.map((spec) => buildDeletedCountQuery(spec)), { includeDeleted: true })) : new Map()
     );
   }
 
@@ -40,6 +42,14 @@ export class RecordCounts {
   /** Records the object's source query selects (its `where`, not its `limit`). */
   public source(object: string): Promise<number> {
     return this.sourceCounts.get(object) ?? Promise.reject(new Error(`No source count was asked for ${object}.`));
+  }
+
+  /**
+   * `--include-deleted`: source records of the object deleted since its last sync date (in the recycle bin),
+   * or undefined when the run did not count them (then they are read to find out).
+   */
+  public deleted(object: string): Promise<number> | undefined {
+    return this.deletedCounts.get(object);
   }
 
   /** Records of the object in the target when the run started. */

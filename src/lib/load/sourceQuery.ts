@@ -51,6 +51,24 @@ export const LOAD_PHASES: Readonly<Record<string, readonly string[]>> = {
   PricebookEntry: ['Pricebook2.IsStandard = true', 'Pricebook2.IsStandard = false'],
 };
 
+/**
+ * The filters of the deleted source records a run with `--include-deleted` reads (see deletedSourcePages): in the
+ * recycle bin, within the template's filter and the delta's bound; a retry, only the records named.
+ */
+export function deletedFilters(spec: ObjectSyncSpec): string[] {
+  return [
+    'IsDeleted = true',
+    spec.object.where ? templateFilter(spec.object.where) : '',
+    spec.modifiedSince ? modifiedSinceFilter(spec.modifiedSince) : '',
+    spec.onlySourceIds ? `Id IN (${spec.onlySourceIds.map(soqlString).join(',')})` : '',
+  ].filter(Boolean);
+}
+
+/** `SELECT COUNT()` of the deleted records of deletedFilters, sent through queryAll. */
+export function buildDeletedCountQuery(spec: ObjectSyncSpec): string {
+  return `SELECT COUNT() FROM ${spec.object.name} WHERE ${deletedFilters(spec).join(' AND ')}`;
+}
+
 /** `SELECT COUNT() FROM X WHERE …` of an object's source query (ORDER BY and LIMIT do not change a count). */
 export function buildCountQuery(spec: ObjectSyncSpec): string {
   return countQuery(spec.object.name, spec.object.where, spec.modifiedSince ? modifiedSinceFilter(spec.modifiedSince) : '');

@@ -65,6 +65,9 @@ export function startBulkReads(run: EngineRun, specs: readonly ObjectSyncSpec[])
 
 /** The rows of one query of an object's source, page by page, shaped as REST query rows either way. */
 export async function* readSource(run: EngineRun, spec: ObjectSyncSpec, part: SourcePart = {}): AsyncGenerator<SObjectRow[]> {
+  // A delta counted nothing changed since the object's last sync: no query (the next delta's bound covers
+  // whatever changes after the count, which was asked after this run's read start).
+  if (spec.modifiedSince && !part.ids && (await run.services.counts.source(spec.object.name)) === 0) return;
   const soql = buildSourceQuery(spec, part);
   const { source, bulkReads } = run.services;
   const { pageSize } = run.config;
