@@ -1,10 +1,13 @@
 /** Command-line options of `npm run bench` (node:util parseArgs); a BenchUsageError for anything wrong. */
 import { parseArgs } from 'node:util';
 
-/** `isync-history`: the second sync between the same two orgs, Case and Task matched by history (see tools/isync.ts). */
-export const TOOL_NAMES = ['isync', 'sfdmu', 'isync-history'] as const;
+/**
+ * `isync-history`: the second sync between the same two orgs, Case and Task matched by history (see
+ * tools/isync.ts). `isync-delta`: a delta sync after 1% of the source changed and 0.1% deleted (tools/isyncDelta.ts).
+ */
+export const TOOL_NAMES = ['isync', 'sfdmu', 'isync-history', 'isync-delta'] as const;
 export type ToolName = (typeof TOOL_NAMES)[number];
-/** What `npm run bench` compares without `--tools`: isync and SFDMU (`isync-history` is asked for by name). */
+/** What `npm run bench` compares without `--tools`: isync and SFDMU (the others are asked for by name). */
 const DEFAULT_TOOLS: ToolName[] = ['isync', 'sfdmu'];
 
 /** The emulator's cost model for every org of the run (see packages/org-emulator/src/http/costModel.ts). */
@@ -30,7 +33,7 @@ const DEFAULT_MAX_TOOL_MINUTES = 15;
 
 export class BenchUsageError extends Error {}
 
-const USAGE = `usage: npm run bench -- [--sizes 1000,10000] [--tools isync,sfdmu,isync-history] [--million]
+const USAGE = `usage: npm run bench -- [--sizes 1000,10000] [--tools isync,sfdmu,isync-history,isync-delta] [--million]
   [--latency-ms 50] [--per-record-ms 1] [--max-concurrent 25] [--seed 1] [--max-tool-minutes 15]`;
 
 export function parseBenchOptions(argv: string[]): BenchOptions {

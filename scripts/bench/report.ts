@@ -1,4 +1,5 @@
 /** The benchmark's results as markdown: one row per size and tool, the isync/SFDMU ratios, calls by kind. */
+import { renderDeltaMarkdown, type DeltaSize } from './delta/deltaReport.js';
 import type { BenchResults, SizeResult, ToolResult } from './results.js';
 
 /** isync's peak RSS at 1,000,000 records must stay under this (the target). */
@@ -78,6 +79,12 @@ function millionLines(million: SizeResult): string[] {
   ];
 }
 
+function deltaSizes(sizes: readonly SizeResult[]): DeltaSize[] {
+  return sizes.flatMap((size) =>
+    size.tools.flatMap((result) => (result.deltaSync ? [{ records: size.records, figures: result.deltaSync, verdict: verdict(result) }] : []))
+  );
+}
+
 export function renderMarkdown(results: BenchResults): string {
   const { model, machine } = results;
   const ceiling = results.ceilingRecordsPerSecond;
@@ -100,6 +107,7 @@ export function renderMarkdown(results: BenchResults): string {
     '|---:|---|---|---|',
     ...sizes.flatMap(kindRows),
     ...(results.million ? millionLines(results.million) : []),
+    ...renderDeltaMarkdown(deltaSizes(results.sizes)),
     '',
   ].join('\n');
 }

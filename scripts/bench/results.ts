@@ -1,4 +1,5 @@
 /** The benchmark's results as written to bench-results/bench-<timestamp>.json (and rendered by report.ts). */
+import type { DeltaFigures } from './delta/deltaFigures.js';
 import type { CostModel, ToolName } from './options.js';
 import type { OrgCalls } from './orgs.js';
 import type { Mismatch } from './verify.js';
@@ -21,6 +22,8 @@ export type ToolResult = {
   mismatches?: Mismatch[];
   /** Where its stdout, stderr (and journal or export.json) are. */
   logPrefix?: string;
+  /** `isync-delta`: the full, nothing-changed and delta runs (the delta is the measured run above). */
+  deltaSync?: DeltaFigures;
 };
 
 export type SizeResult = {

@@ -4,6 +4,9 @@
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { CHANGED_FIELD } from './delta/changePlan.js';
+import { inexactCounts } from './delta/deltaFigures.js';
+import { compareRecords, recordMismatches } from './delta/verifyRecords.js';
 import { MILLION, type BenchOptions, type ToolName } from './options.js';
 import { callsOf, resetStats, startBenchOrgs } from './orgs.js';
 import type { SizeResult, ToolResult } from './results.js';
@@ -11,11 +14,12 @@ import { nextSizeSkip } from './skipPolicy.js';
 import type { BenchTemplate } from './template.js';
 import { minimumCalls } from './theory.js';
 import { isyncHistoryTool, isyncTool } from './tools/isync.js';
+import { isyncDeltaTool } from './tools/isyncDelta.js';
 import { sfdmuTool } from './tools/sfdmu.js';
 import type { BenchTool } from './tools/tool.js';
 import { verifyTarget, type Verification } from './verify.js';
 
-const TOOLS: Record<ToolName, BenchTool> = { isync: isyncTool, sfdmu: sfdmuTool, 'isync-history': isyncHistoryTool };
+const TOOLS: Record<ToolName, BenchTool> = { isync: isyncTool, sfdmu: sfdmuTool, 'isync-history': isyncHistoryTool, 'isync-delta': isyncDeltaTool };
 
 const log = (line: string): void => {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
@@ -25,15 +29,23 @@ type Measured = { result: ToolResult; verification: Verification };
 
 async function runTool(tool: ToolName, records: number, options: BenchOptions, template: BenchTemplate, logDir: string): Promise<Measured> {
   log(`${tool} @ ${records}: seeding the orgs`);
-  const orgs = await startBenchOrgs(records, options.seed, options.model);
+  const orgs = await startBenchOrgs(records, options.seed, options.model, TOOLS[tool].sourceSeedAgeDays);
   try {
     const logPrefix = join(logDir, `${tool}-${records}`);
-    const start = await TOOLS[tool].prepare(orgs, template, { logPrefix });
+    const start = await TOOLS[tool].prepare(orgs, template, { logPrefix, records, seed: options.seed });
     await Promise.all([resetStats(orgs.source), resetStats(orgs.target)]);
     log(`${tool} @ ${records}: running`);
     const outcome = await start();
     const [source, target] = await Promise.all([callsOf(orgs.source), callsOf(orgs.target)]);
     const verification = await verifyTarget(orgs.source, orgs.target, template.objects);
+    if (TOOLS[tool].comparesRecords) {
+      const diffs = await compareRecords(orgs.source, orgs.target, template.objects, new Map(Object.entries(CHANGED_FIELD)));
+      verification.mismatches.push(...recordMismatches(diffs));
+    }
+    // A delta that wrote more or less than the edits is wrong even when the orgs end up equal.
+    for (const wrong of outcome.deltaSync ? inexactCounts(outcome.deltaSync) : []) {
+      verification.mismatches.push({ object: 'delta', what: `${wrong.total} (edits/delta)`, source: wrong.expected, target: wrong.actual });
+    }
     const moved = Object.values(verification.expected).reduce((a, b) => a + b, 0);
     const result: ToolResult = {
       tool,
@@ -47,6 +59,7 @@ async function runTool(tool: ToolName, records: number, options: BenchOptions, t
       summary: outcome.summary,
       mismatches: verification.mismatches,
       logPrefix,
+      ...(outcome.deltaSync ? { deltaSync: outcome.deltaSync } : {}),
     };
     log(`${tool} @ ${records}: ${(outcome.wallMs / 1000).toFixed(1)} s, exit ${outcome.code}, ${outcome.summary}`);
     for (const mismatch of verification.mismatches) {

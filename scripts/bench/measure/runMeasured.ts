@@ -13,6 +13,8 @@ export type MeasuredRun = {
   timedOut: boolean;
   wallMs: number;
   peakRssBytes: number;
+  /** When the process was spawned (epoch ms), to set against the orgs' first request (`firstRequestAt`). */
+  startedAt: number;
 };
 
 export type MeasuredCommand = {
@@ -30,6 +32,7 @@ const SAMPLE_EVERY_MS = 100;
 export function runMeasured(spec: MeasuredCommand): Promise<MeasuredRun> {
   const stdout = openSync(spec.stdoutFile, 'w');
   const stderr = openSync(spec.stderrFile, 'w');
+  const startedAt = Date.now();
   const started = performance.now();
   const child = spawn(spec.command, spec.args, { env: spec.env, cwd: spec.cwd, stdio: ['ignore', stdout, stderr] });
   const sampler = new PeakRssSampler();
@@ -54,7 +57,7 @@ export function runMeasured(spec: MeasuredCommand): Promise<MeasuredRun> {
       clearTimeout(timer);
       closeSync(stdout);
       closeSync(stderr);
-      resolve({ code: code ?? (signal ? 128 : 1), timedOut, wallMs, peakRssBytes: sampler.peak });
+      resolve({ code: code ?? (signal ? 128 : 1), timedOut, wallMs, peakRssBytes: sampler.peak, startedAt });
     });
   });
 }

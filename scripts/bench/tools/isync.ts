@@ -38,11 +38,14 @@ export function summarizeIsyncJson(stdout: string): string {
   return `${result.state}${totals ? ` (${totals})` : ''}${failures ? `; failures: ${failures}` : ''}`;
 }
 
-/** One `sf isync execute` of a template between `src` and `tgt`, its journal next to the logs of `logPrefix`. */
-function execute(orgs: BenchOrgs, templatePath: string, journalPrefix: string, logPrefix: string): () => Promise<ToolOutcome> {
+/**
+ * One `sf isync execute` of a template between `src` and `tgt`, its journal next to the logs of `journalPrefix`;
+ * `flags` are added (`--sync-type delta`...).
+ */
+export function execute(orgs: BenchOrgs, templatePath: string, journalPrefix: string, logPrefix: string, flags: string[] = []): () => Promise<ToolOutcome> {
   const stdoutFile = `${logPrefix}.stdout`;
   const args = [join(REPO_ROOT, 'bin', 'run.js'), 'isync', 'execute', '-s', 'src', '-o', 'tgt', '-t', templatePath];
-  args.push('--journal-dir', `${journalPrefix}.journal`, '--json');
+  args.push('--journal-dir', `${journalPrefix}.journal`, '--json', ...flags);
   return async (): Promise<ToolOutcome> => {
     const run = await runMeasured({
       command: process.execPath,

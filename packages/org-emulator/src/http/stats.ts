@@ -7,6 +7,11 @@ export type StatsSnapshot = {
   totalRequests: number;
   recordsWritten: Partial<Record<DmlOperation, number>>;
   concurrency: { current: number; peak: number };
+  /**
+   * When the first API request since the last reset arrived (epoch ms, `null` before any): a benchmark tells a
+   * client's fixed start (process, modules, auth files) from the time it spends talking to the org.
+   */
+  firstRequestAt: number | null;
 };
 
 export class Stats {
@@ -14,6 +19,7 @@ export class Stats {
   private recordsWritten: Partial<Record<DmlOperation, number>> = {};
   private inFlight = 0;
   private peak = 0;
+  private firstRequestAt: number | null = null;
 
   public count(kind: StatKind): void {
     this.requests[kind] = (this.requests[kind] ?? 0) + 1;
@@ -30,6 +36,7 @@ export class Stats {
 
   /** A request starts; returns the number now in flight. */
   public enter(): number {
+    this.firstRequestAt ??= Date.now();
     this.inFlight += 1;
     this.peak = Math.max(this.peak, this.inFlight);
     return this.inFlight;
@@ -46,6 +53,7 @@ export class Stats {
       totalRequests,
       recordsWritten: { ...this.recordsWritten },
       concurrency: { current: this.inFlight, peak: this.peak },
+      firstRequestAt: this.firstRequestAt,
     };
   }
 
@@ -54,5 +62,6 @@ export class Stats {
     this.requests = {};
     this.recordsWritten = {};
     this.peak = this.inFlight;
+    this.firstRequestAt = null;
   }
 }
