@@ -76,8 +76,10 @@ try {
 
   console.log('\nKeeping the target in step: 3 Accounts change in the source and 2 Cases are deleted there. A delta');
   console.log('reads only what changed since the last sync (SystemModstamp), and --include-deleted deletes the matches.');
-  for (const row of await queryOrg(source, 'SELECT Id FROM Account ORDER BY Id LIMIT 3')) source.org.seedTarget.update('Account', String(row.Id), { Industry: 'Biotechnology' });
-  for (const row of await queryOrg(source, 'SELECT Id FROM Case WHERE ParentId = null ORDER BY Id DESC LIMIT 2')) await callOrg(source, 'DELETE', `/sobjects/Case/${String(row.Id)}`);
+  for (const row of await queryOrg(source, 'SELECT Id FROM Account ORDER BY Id LIMIT 3'))
+    source.org.seedTarget.update('Account', String(row.Id), { Industry: 'Biotechnology' });
+  for (const row of await queryOrg(source, 'SELECT Id FROM Case WHERE ParentId = null ORDER BY Id DESC LIMIT 2'))
+    await callOrg(source, 'DELETE', `/sobjects/Case/${String(row.Id)}`);
   const delta = [...orgs, '--sync-type', 'delta', '--include-deleted'];
   await sf(['isync', 'scan', ...delta], env);
   const deltaCode = await sf(['isync', 'execute', ...delta], env);

@@ -9,8 +9,12 @@ import { deletedFilters } from './sourceQuery.js';
 
 /** A source record deleted since the last sync, and what became of its match in the target. */
 export type DeletedMatch =
-  /** The target record to delete, with its values (journaled, for rollback to bring it back). */
-  | { kind: 'delete'; sourceId: string; targetId: string; values: Record<string, unknown> }
+  /**
+   * The target record to delete, with its values (journaled, for rollback to bring it back), and its parents
+   * through cascade-delete relationships (source ids): when one of those is deleted too, its deletion takes
+   * this record along.
+   */
+  | { kind: 'delete'; sourceId: string; targetId: string; values: Record<string, unknown>; cascadeParents: string[] }
   /** Left alone, with why: the key is ambiguous, or a live source record holds it. */
   | { kind: 'skip'; sourceId: string; targetId: string | null; reason: string };
 
@@ -19,10 +23,10 @@ export type DeletedMatch =
  * the template's filter and the run's delta bound (none: every deleted record still in the recycle bin). A
  * retry reads only the records whose deletion failed.
  */
-export async function* deletedSourcePages(run: EngineRun, spec: ObjectSyncSpec): AsyncGenerator<SObjectRow[]> {
+export async function* deletedSourcePages(run: EngineRun, spec: ObjectSyncSpec, cascadeFields: readonly string[]): AsyncGenerator<SObjectRow[]> {
   // Counted at the start with the other counts (five to a call): an object with none costs no query.
   if ((await run.services.counts.deleted(spec.object.name)) === 0) return;
-  const fields = new Set(['Id', ...(spec.object.matchBy?.source ?? [])]);
+  const fields = new Set(['Id', ...(spec.object.matchBy?.source ?? []), ...cascadeFields]);
   const soql = `SELECT ${[...fields].join(', ')} FROM ${spec.object.name} WHERE ${deletedFilters(spec).join(' AND ')}`;
   yield* queryPages(run.services.source, soql, { includeDeleted: true, batchSize: run.config.pageSize });
 }
@@ -35,13 +39,19 @@ export async function* deletedSourcePages(run: EngineRun, spec: ObjectSyncSpec):
  * deleted and created again under the same name in the source is the same record in the target: the run just
  * updated it). A deleted record found neither way is noted: never synced, or already gone from the target.
  */
-export async function matchDeleted(run: EngineRun, spec: ObjectSyncSpec, rows: readonly SObjectRow[]): Promise<DeletedMatch[]> {
+export async function matchDeleted(run: EngineRun, spec: ObjectSyncSpec, rows: readonly SObjectRow[], cascadeFields: readonly string[]): Promise<DeletedMatch[]> {
   const { services, state } = run;
   const name = spec.object.name;
   const valueFields = spec.fields.map((field) => field.name);
   const matches: DeletedMatch[] = [];
   const byId = new Map<string, string>();
   const byKey: SObjectRow[] = [];
+  const rowOf = new Map(rows.map((row) => [String(row.Id), row]));
+  const parentsOf = (sourceId: string): string[] =>
+    cascadeFields.flatMap((field) => {
+      const parent = rowOf.get(sourceId)?.[field];
+      return typeof parent === 'string' ? [parent] : [];
+    });
   for (const row of rows) {
     const sourceId = String(row.Id);
     const mapped = state.idMap.get(sourceId) ?? services.history.get(sourceId);
@@ -52,7 +62,7 @@ export async function matchDeleted(run: EngineRun, spec: ObjectSyncSpec, rows: r
     const found = await readTargets(run, name, valueFields, [...byId.values()]);
     for (const [sourceId, targetId] of byId) {
       const values = found.get(targetId.slice(0, 15));
-      if (values) matches.push({ kind: 'delete', sourceId, targetId: String(values.Id), values: valuesOf(values, valueFields) });
+      if (values) matches.push({ kind: 'delete', sourceId, targetId: String(values.Id), values: valuesOf(values, valueFields), cascadeParents: parentsOf(sourceId) });
       else unmatched(run, name, sourceId);
     }
   }
@@ -72,10 +82,26 @@ export async function matchDeleted(run: EngineRun, spec: ObjectSyncSpec, rows: r
       }
       if (found.length > 1) matches.push({ kind: 'skip', sourceId, targetId: null, reason: `${found.length} target records have its key ${value}` });
       else if (live.has(matchKeyOf(row, key.source) ?? '')) matches.push({ kind: 'skip', sourceId, targetId: String(found[0].Id), reason: `a live source record has its key ${value}` });
-      else matches.push({ kind: 'delete', sourceId, targetId: String(found[0].Id), values: valuesOf(found[0], valueFields) });
+      else matches.push({ kind: 'delete', sourceId, targetId: String(found[0].Id), values: valuesOf(found[0], valueFields), cascadeParents: parentsOf(sourceId) });
     }
   }
   return matches;
+}
+
+/**
+ * The lookups of an object whose parent (in the template) deletes it along by cascade, as the parent's describe
+ * says of the relationship (master-detail, Opportunity -> line items, Case -> Tasks).
+ */
+export function cascadeFieldsOf(spec: ObjectSyncSpec, specs: readonly ObjectSyncSpec[]): string[] {
+  const parents = new Map(specs.map((candidate) => [candidate.object.name, candidate.target]));
+  return spec.source.fields
+    .filter((field) => field.type === 'reference')
+    .filter((field) =>
+      field.referenceTo.some((parent) =>
+        parents.get(parent)?.childRelationships?.some((relation) => relation.cascadeDelete && relation.childSObject === spec.object.name && relation.field === field.name)
+      )
+    )
+    .map((field) => field.name);
 }
 
 function unmatched(run: EngineRun, object: string, sourceId: string): void {

@@ -1,63 +1,156 @@
+import { randomBytes } from 'node:crypto';
 import { ALREADY_DELETED_CODES } from '../journal/recordOutcomes.js';
 import type { ObjectSummary } from '../journal/runMeta.js';
+import { shortId } from '../util/shortId.js';
 import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
 import type { EngineRun } from './engineRun.js';
-import { deletedSourcePages, matchDeleted, type DeletedMatch } from './deletedSource.js';
+import { cascadeFieldsOf, deletedSourcePages, matchDeleted, type DeletedMatch } from './deletedSource.js';
+import { DryRunWriter } from './dryRunWriter.js';
 import type { WriteItem, WriteOutcome } from './writeTypes.js';
+
+type ToDelete = Extract<DeletedMatch, { kind: 'delete' }> & { object: string };
 
 /**
  * `--include-deleted`: after the run's inserts and updates, deletes the target matches of the source records
  * deleted since each object's last sync, object by object in reverse load order, so that children go before
- * their parents (a parent first would take them along by cascade, or be refused by a restricted lookup). Each
- * batch's intent journals the records' values before the request leaves (see intentEvent), so a rollback can
+ * their parents (a restricted lookup would refuse the parent's deletion otherwise). A child whose parent is
+ * deleted too through a cascade-delete relationship (line items of a deleted Opportunity) is not deleted on its
+ * own: its parent's deletion takes it along, as it did in the source, and undeleting the parent brings it back
+ * with its id (Salesforce cannot undelete such a child alone). Each batch's intent journals the values of every
+ * record it deletes, its cascade included, before the request leaves (see intentEvent), so that a rollback can
  * bring them back even when a crash lost the answer. A match already gone from the target is not a failure.
  * `summaryOf` gives an object's counts so far: its progress goes on from them, with a `deleted` count.
  */
 export async function runDeletionPass(run: EngineRun, specs: readonly ObjectSyncSpec[], summaryOf: (object: string) => ObjectSummary): Promise<void> {
-  for (const spec of [...specs].reverse()) {
-    const started = Date.now();
-    const summary = summaryOf(spec.object.name);
-    const counts = { ...summary };
-    const report = (status: ObjectSummary['status']): void =>
-      run.emit({ type: 'progress', progress: { object: spec.object.name, status, counts, matched: summary.matched ?? { history: 0, key: 0 }, elapsedMs: summary.elapsedMs + Date.now() - started } });
-    report('syncing');
-    const items: WriteItem[] = [];
-    for await (const rows of deletedSourcePages(run, spec)) {
-      for (const match of await matchDeleted(run, spec, rows)) {
-        if (match.kind === 'delete') items.push({ sourceId: match.sourceId, targetId: match.targetId, values: {}, before: { Id: match.targetId, ...match.values } });
-        else skip(run, spec.object.name, match, counts);
+  const progress = new DeletionProgress(run, summaryOf);
+  const found = new Map<string, ToDelete[]>();
+  for (const spec of specs) {
+    const cascadeFields = cascadeFieldsOf(spec, specs);
+    const list: ToDelete[] = [];
+    for await (const rows of deletedSourcePages(run, spec, cascadeFields)) {
+      for (const match of await matchDeleted(run, spec, rows, cascadeFields)) {
+        if (match.kind === 'delete') list.push({ ...match, object: spec.object.name });
+        else progress.skip(spec.object.name, match);
       }
-      report('syncing');
     }
-    for (const outcomes of await deleteAll(run, spec.object.name, items)) {
-      for (const outcome of outcomes) count(run, spec.object.name, outcome, counts);
-      report('syncing');
-    }
-    report(counts.failed > 0 ? 'failed' : 'done');
+    found.set(spec.object.name, list);
+  }
+  const cascades = cascadeTree([...found.values()].flat());
+  for (const spec of [...specs].reverse()) {
+    const object = spec.object.name;
+    const direct = (found.get(object) ?? []).filter((record) => !cascades.taken.has(shortId(record.sourceId)));
+    if (direct.length === 0 && !progress.touched(object)) continue;
+    const along = direct.flatMap((record) => cascades.descendants(record.sourceId));
+    const journaled = journalAlong(run, along);
+    const outcomes = await deleteAll(run, object, direct);
+    outcomes.forEach((outcome, index) => {
+      progress.count(object, outcome);
+      for (const child of cascades.descendants(direct[index].sourceId)) progress.count(child.object, { ...outcome, sourceId: child.sourceId, targetId: child.targetId });
+    });
+    journaled?.settle(outcomes, direct, cascades);
+    progress.finish(object, along);
   }
 }
 
+/** Which deleted records go along with a deleted parent (by cascade), and each parent's records that do. */
+function cascadeTree(records: readonly ToDelete[]): { taken: Set<string>; descendants(sourceId: string): ToDelete[] } {
+  const deleted = new Set(records.map((record) => shortId(record.sourceId)));
+  const children = new Map<string, ToDelete[]>();
+  const taken = new Set<string>();
+  for (const record of records) {
+    const parent = record.cascadeParents.map(shortId).find((id) => deleted.has(id));
+    if (!parent) continue;
+    taken.add(shortId(record.sourceId));
+    children.set(parent, [...(children.get(parent) ?? []), record]);
+  }
+  const descendants = (sourceId: string): ToDelete[] =>
+    (children.get(shortId(sourceId)) ?? []).flatMap((child) => [child, ...descendants(child.sourceId)]);
+  return { taken, descendants };
+}
+
+/**
+ * Journals the intent of the records a batch's deletions take along (one batch per object, with their values),
+ * before the batch's own intent, and their outcomes once the batch answered: each one its parent's. A dry run
+ * journals nothing, as its writer does not.
+ */
+function journalAlong(run: EngineRun, along: readonly ToDelete[]): { settle(outcomes: WriteOutcome[], direct: ToDelete[], cascades: ReturnType<typeof cascadeTree>): void } | undefined {
+  if (along.length === 0 || run.services.writer instanceof DryRunWriter) return undefined;
+  const { journal } = run.services;
+  const tag = randomBytes(3).toString('hex');
+  const batches = new Map<string, string>();
+  for (const object of new Set(along.map((record) => record.object))) {
+    const records = along.filter((record) => record.object === object);
+    const batch = `${tag}:cascade:${object}`;
+    batches.set(object, batch);
+    const before = Object.fromEntries(records.map((record) => [record.sourceId, { Id: record.targetId, ...record.values }]));
+    journal.append({ type: 'batchStart', at: new Date().toISOString(), batch, object, operation: 'deleteMatch', sourceIds: records.map((record) => record.sourceId), before });
+  }
+  return {
+    settle: (outcomes, direct, cascades) => {
+      outcomes.forEach((outcome, index) => {
+        for (const child of cascades.descendants(direct[index].sourceId)) {
+          const { ok, error } = outcome;
+          journal.append({ type: 'record', batch: batches.get(child.object)!, object: child.object, operation: 'deleteMatch', sourceId: child.sourceId, targetId: child.targetId, ok, before: { Id: child.targetId, ...child.values }, ...(error ? { error } : {}) });
+        }
+      });
+      for (const batch of batches.values()) journal.append({ type: 'batchEnd', at: new Date().toISOString(), batch });
+    },
+  };
+}
+
 /** The deletions in batches: one Bulk API 2.0 delete job from the run's bulk threshold, else REST collections. */
-async function deleteAll(run: EngineRun, object: string, items: WriteItem[]): Promise<WriteOutcome[][]> {
-  if (items.length === 0) return [];
+async function deleteAll(run: EngineRun, object: string, records: readonly ToDelete[]): Promise<WriteOutcome[]> {
+  if (records.length === 0) return [];
+  const items: WriteItem[] = records.map((record) => ({ sourceId: record.sourceId, targetId: record.targetId, values: {}, before: { Id: record.targetId, ...record.values } }));
   const { bulk, batchSize } = run.config;
   const { bulkWriter, writer } = run.services;
-  if (bulk && bulkWriter && items.length >= bulk.threshold) return [await bulkWriter.write({ object, operation: 'deleteMatch', items })];
+  if (bulk && bulkWriter && items.length >= bulk.threshold) return bulkWriter.write({ object, operation: 'deleteMatch', items });
   const batches: WriteItem[][] = [];
   for (let start = 0; start < items.length; start += batchSize) batches.push(items.slice(start, start + batchSize));
-  return Promise.all(batches.map((batch) => writer.write({ object, operation: 'deleteMatch', items: batch })));
+  return (await Promise.all(batches.map((batch) => writer.write({ object, operation: 'deleteMatch', items: batch })))).flat();
 }
 
-function skip(run: EngineRun, object: string, match: Extract<DeletedMatch, { kind: 'skip' }>, counts: ObjectSummary): void {
-  counts.skipped++;
-  run.services.journal.append({ type: 'outcome', object, sourceId: match.sourceId, targetId: match.targetId, kind: 'skipped', reason: `Not deleted: ${match.reason}.` });
-}
+/** Each object's counts through the pass, shown as progress from where its sync left them. */
+class DeletionProgress {
+  private readonly counts = new Map<string, ObjectSummary>();
+  private readonly started = Date.now();
 
-function count(run: EngineRun, object: string, outcome: WriteOutcome, counts: ObjectSummary): void {
-  if (outcome.ok) counts.deleted++;
-  else if (outcome.error && ALREADY_DELETED_CODES.has(outcome.error.statusCode)) counts.unchanged++;
-  else {
-    counts.failed++;
-    run.emit({ type: 'failure', object, code: outcome.error?.statusCode ?? 'UNKNOWN_EXCEPTION' });
+  public constructor(
+    private readonly run: EngineRun,
+    private readonly summaryOf: (object: string) => ObjectSummary
+  ) {}
+
+  public touched(object: string): boolean {
+    return this.counts.has(object);
+  }
+
+  public skip(object: string, match: Extract<DeletedMatch, { kind: 'skip' }>): void {
+    this.of(object).skipped++;
+    this.run.services.journal.append({ type: 'outcome', object, sourceId: match.sourceId, targetId: match.targetId, kind: 'skipped', reason: `Not deleted: ${match.reason}.` });
+  }
+
+  public count(object: string, outcome: WriteOutcome): void {
+    const counts = this.of(object);
+    if (outcome.ok) counts.deleted++;
+    else if (outcome.error && ALREADY_DELETED_CODES.has(outcome.error.statusCode)) counts.unchanged++;
+    else {
+      counts.failed++;
+      this.run.emit({ type: 'failure', object, code: outcome.error?.statusCode ?? 'UNKNOWN_EXCEPTION' });
+    }
+  }
+
+  /** Reports the object, and the objects whose records its deletions took along. */
+  public finish(object: string, along: readonly ToDelete[]): void {
+    for (const name of new Set([object, ...along.map((record) => record.object)])) {
+      const counts = this.of(name);
+      const progress = { object: name, counts, matched: counts.matched ?? { history: 0, key: 0 }, elapsedMs: counts.elapsedMs + Date.now() - this.started };
+      this.run.emit({ type: 'progress', progress: { ...progress, status: counts.failed > 0 ? 'failed' : 'done' } });
+    }
+  }
+
+  private of(object: string): ObjectSummary {
+    let counts = this.counts.get(object);
+    if (!counts) this.counts.set(object, (counts = { ...this.summaryOf(object) }));
+    return counts;
   }
 }

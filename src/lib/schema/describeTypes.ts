@@ -53,9 +53,19 @@ export type DescribeGlobalSObject = {
   keyPrefix?: string | null;
 };
 
+/** One child relationship of an object's describe: its delete behaviour is the relationship's, not the field's. */
+export type DescribeChildRelationship = {
+  childSObject: string;
+  field: string;
+  /** Deleting the parent deletes these children (and undeleting it brings them back). */
+  cascadeDelete: boolean;
+  relationshipName?: string | null;
+};
+
 /** `GET sobjects/{T}/describe`: the object's header and its fields. */
 export type DescribeSObject = DescribeGlobalSObject & {
   fields: DescribeField[];
+  childRelationships?: DescribeChildRelationship[];
 };
 
 export type DescribeGlobal = {

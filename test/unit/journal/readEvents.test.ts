@@ -88,7 +88,7 @@ describe('reading a run journal: what a crash can leave is accepted, nothing els
       [JSON.stringify({ ...record, targetId: undefined }), 'a "record" event needs "targetId" (a string or null)'],
       [
         JSON.stringify({ ...record, operation: 'merge' }),
-        'a "record" event needs "operation" (one of insert, upsert, update, deferred, delete, restore), not "merge"',
+        'a "record" event needs "operation" (one of insert, upsert, update, deferred, deleteMatch, delete, restore, undelete, reinsert), not "merge"',
       ],
       [JSON.stringify({ ...record, ok: 'yes' }), 'needs "ok" (true or false), not "yes"'],
       [JSON.stringify({ ...record, ok: false, error: 'boom' }), 'needs "error" (an object with statusCode, message and fields), not "boom"'],

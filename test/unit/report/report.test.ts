@@ -175,7 +175,7 @@ describe('report: a run from its journal', () => {
       ['Account', 1, 2, 1, 0, 0],
       ['Contact', 0, 0, 0, 1, 1],
     ]);
-    expect(report.totals).to.deep.equal({ inserted: 1, updated: 2, unchanged: 1, skipped: 1, failed: 1 });
+    expect(report.totals).to.deep.equal({ inserted: 1, updated: 2, unchanged: 1, skipped: 1, failed: 1, deleted: 0 });
     expect(report.deferred).to.deep.equal({ updated: 1, failed: 0 });
     expect(report.rollback?.totals).to.deep.equal({ deleted: 1, restored: 0, alreadyUndone: 0, skipped: 1, failed: 0 });
     expect(report.partialTail).to.equal(true);

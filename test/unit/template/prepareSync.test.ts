@@ -67,7 +67,15 @@ describe('prepareSync', () => {
       expect(account.matchBy).to.deep.equal({ source: ['Ext_Id__c'], target: ['Ext_Id__c'] });
       expect(account.fields).to.deep.equal(['Name', 'AccountNumber', 'Ext_Id__c', 'Description', 'ParentId', 'OwnerId', 'Primary_Contact__c']);
       expect(account).to.include({ insert: true, update: false });
-      expect(prepared.template.options).to.deep.equal({ continueOnError: true, batchSize: 200, bulkThreshold: 10_000, concurrency: 4, objectByObject: false });
+      expect(prepared.template.options).to.deep.equal({
+        continueOnError: true,
+        batchSize: 200,
+        bulkThreshold: 10_000,
+        concurrency: 4,
+        objectByObject: false,
+        syncType: 'full',
+        includeDeleted: false,
+      });
       // Account and Contact point to each other through nillable lookups: the custom back-reference is deferred
       // rather than the standard Contact.AccountId, whatever the template order.
       expect(prepared.plan.steps.map((s) => [s.object, s.deferredLookups])).to.deep.equal([
