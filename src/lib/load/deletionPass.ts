@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { ALREADY_DELETED_CODES } from '../journal/recordOutcomes.js';
 import type { ObjectSummary } from '../journal/runMeta.js';
 import { shortId } from '../util/shortId.js';
-import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
+import { parentLookups, type ObjectSyncSpec } from '../transform/recordTransformer.js';
 import type { EngineRun } from './engineRun.js';
 import { cascadeFieldsOf, deletedSourcePages, matchDeleted, type DeletedMatch } from './deletedSource.js';
 import { DryRunWriter } from './dryRunWriter.js';
@@ -24,22 +24,24 @@ type ToDelete = Extract<DeletedMatch, { kind: 'delete' }> & { object: string };
 export async function runDeletionPass(run: EngineRun, specs: readonly ObjectSyncSpec[], summaryOf: (object: string) => ObjectSummary): Promise<void> {
   const progress = new DeletionProgress(run, summaryOf);
   const found = new Map<string, ToDelete[]>();
-  for (const spec of specs) {
-    const cascadeFields = cascadeFieldsOf(spec, specs);
-    const list: ToDelete[] = [];
-    for await (const rows of deletedSourcePages(run, spec, cascadeFields)) {
-      for (const match of await matchDeleted(run, spec, rows, cascadeFields)) {
-        if (match.kind === 'delete') list.push({ ...match, object: spec.object.name });
-        else progress.skip(spec.object.name, match);
+  // Every object's deleted records are read and matched side by side: they depend on nothing written here.
+  await Promise.all(
+    specs.map(async (spec) => {
+      const cascadeFields = cascadeFieldsOf(spec, specs);
+      const list: ToDelete[] = [];
+      for await (const rows of deletedSourcePages(run, spec, cascadeFields)) {
+        for (const match of await matchDeleted(run, spec, rows, cascadeFields)) {
+          if (match.kind === 'delete') list.push({ ...match, object: spec.object.name });
+          else progress.skip(spec.object.name, match);
+        }
       }
-    }
-    found.set(spec.object.name, list);
-  }
+      found.set(spec.object.name, list);
+    })
+  );
   const cascades = cascadeTree([...found.values()].flat());
-  for (const spec of [...specs].reverse()) {
-    const object = spec.object.name;
+  const deleteObject = async (object: string): Promise<void> => {
     const direct = (found.get(object) ?? []).filter((record) => !cascades.taken.has(shortId(record.sourceId)));
-    if (direct.length === 0 && !progress.touched(object)) continue;
+    if (direct.length === 0 && !progress.touched(object)) return;
     const along = direct.flatMap((record) => cascades.descendants(record.sourceId));
     const journaled = journalAlong(run, along);
     const outcomes = await deleteAll(run, object, direct);
@@ -49,7 +51,33 @@ export async function runDeletionPass(run: EngineRun, specs: readonly ObjectSync
     });
     journaled?.settle(outcomes, direct, cascades);
     progress.finish(object, along);
+  };
+  await childrenFirst(specs, deleteObject);
+}
+
+/**
+ * Runs `step` for every object once the objects that look it up have had theirs: children before parents, and
+ * objects on separate branches side by side. The lookups followed are those the load order follows (deferred
+ * lookups and self-references aside), which the plan keeps free of cycles.
+ */
+async function childrenFirst(specs: readonly ObjectSyncSpec[], step: (object: string) => Promise<void>): Promise<void> {
+  const names = new Set(specs.map((spec) => spec.object.name));
+  const children = new Map<string, string[]>();
+  for (const spec of specs) {
+    for (const parent of new Set(parentLookups(spec).flatMap((field) => field.referenceTo))) {
+      if (parent !== spec.object.name && names.has(parent)) children.set(parent, [...(children.get(parent) ?? []), spec.object.name]);
+    }
   }
+  const steps = new Map<string, Promise<void>>();
+  const run = (object: string): Promise<void> => {
+    let started = steps.get(object);
+    if (!started) {
+      started = Promise.all((children.get(object) ?? []).map(run)).then(() => step(object));
+      steps.set(object, started);
+    }
+    return started;
+  };
+  await Promise.all([...names].map(run));
 }
 
 /** Which deleted records go along with a deleted parent (by cascade), and each parent's records that do. */
