@@ -34,8 +34,12 @@ export function reportDelta(command: SfCommand<unknown>, delta: DeltaSetup): Del
       .join(', ');
   const minutes = DELTA_SAFETY_MARGIN_MS / 60_000;
   if (delta.sync.type === 'delta') {
-    for (const entry of objects.filter((candidate) => candidate.reason === 'delta')) {
-      command.log(messages.getMessage('info.deltaObject', [entry.object, entry.lastSyncAt, entry.since, minutes]));
+    // Objects last synced by the same run share their date: one line for them all.
+    const byDate = new Map<string, typeof objects>();
+    for (const entry of objects.filter((candidate) => candidate.reason === 'delta'))
+      byDate.set(entry.lastSyncAt!, [...(byDate.get(entry.lastSyncAt!) ?? []), entry]);
+    for (const [lastSyncAt, entries] of byDate) {
+      command.log(messages.getMessage('info.deltaObject', [entries.map((entry) => entry.object).join(', '), lastSyncAt, entries[0].since, minutes]));
     }
     for (const reason of ['noEarlierSync', 'definitionChanged', 'since'] as const) {
       const list = names(reason);

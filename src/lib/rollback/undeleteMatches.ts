@@ -30,8 +30,9 @@ export type Relinks = Map<string, string>;
  * Brings back the target records a run deleted (`--include-deleted`), parents first: undeleted from the
  * recycle bin, which keeps their ids and restores what their deletion cascaded; a record the bin no longer
  * holds (emptied, or older than its retention) is inserted again from its journaled values, with its lookups
- * to records re-inserted before it pointed to their new ids. A record alive in the target (an in-doubt delete
- * that never happened, or an undelete an interrupted rollback already made) needs nothing.
+ * to records re-inserted before it pointed to their new ids. A record alive in the target needs nothing: it
+ * came back with its parent (restored), or it is an in-doubt delete that never happened, or an undelete an
+ * interrupted rollback already made (already undone).
  */
 export async function bringBack(input: BringBackInput, order: readonly string[], records: ReadonlyMap<string, DeletedMatchRecord[]>, tally: RollbackTally, failed: RollbackRecord[]): Promise<Relinks> {
   const relinks: Relinks = new Map();
@@ -41,7 +42,10 @@ export async function bringBack(input: BringBackInput, order: readonly string[],
       const batch = list.slice(start, start + MAX_COLLECTION_SIZE);
       const notInBin = await undeleteBatch(input, object, batch, tally);
       const live = await liveIds(input.target, object, notInBin.map((record) => record.targetId));
-      tally.add(object, 'alreadyUndone', notInBin.filter((record) => live.has(shortId(record.targetId))).length);
+      for (const record of notInBin.filter((candidate) => live.has(shortId(candidate.targetId)))) {
+        // Alive: brought back with its parent (deleted along by cascade), or an in-doubt delete that never happened.
+        tally.add(object, record.inDoubt ? 'alreadyUndone' : 'restored');
+      }
       const gone = notInBin.filter((record) => !live.has(shortId(record.targetId)));
       if (gone.length > 0) await reinsert(input, object, gone, relinks, tally, failed);
     }
