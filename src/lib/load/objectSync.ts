@@ -5,6 +5,7 @@ import type { DescribeField } from '../schema/describeTypes.js';
 import { classify } from './classify.js';
 import { ownMatches } from './ownMatches.js';
 import { parentLookups, parentObjectOf, prepareRecord, type LookupContext, type ObjectSyncSpec, type PreparedRecord } from '../transform/recordTransformer.js';
+import { shortId } from '../util/shortId.js';
 import type { EngineRun } from './engineRun.js';
 import { InDoubtResolver } from './inDoubtResolver.js';
 import { SETTLED_NOTES } from './inDoubtSettlement.js';
@@ -26,6 +27,9 @@ const RETRY_IDS_PER_QUERY = 500;
  * ObjectWriter, which sends them in batches; what each record came to goes to the OutcomeRecorder, and writes
  * an earlier attempt left in doubt are settled by the InDoubtResolver.
  */
+/** The most records of a delta whose ids an object keeps to release the children of the others (see readAll). */
+const KEPT_READ_IDS = 50_000;
+
 export class ObjectSync {
   private readonly lookupContext: LookupContext;
   /** How records are found in the target: by history, by key (an insert-only object finds nothing). */
@@ -95,13 +99,18 @@ export class ObjectSync {
   private async load(): Promise<void> {
     await this.matching.prepare();
     await this.writer.choose();
-    for (const phase of LOAD_PHASES[this.name] ?? [undefined]) {
+    const phases = LOAD_PHASES[this.name] ?? [undefined];
+    const read = await this.readIdsKept(phases.length);
+    for (const phase of phases) {
       for (const part of this.sourceParts(phase)) {
         for await (const page of readSource(this.engine, this.spec, part)) {
+          for (const row of read ? page : []) read!.add(shortId(String(row.Id)));
           await this.waiting.admit(page);
           await this.backpressure();
         }
       }
+      // Children of other objects waiting for a record this delta did not read go on now (see readAll).
+      if (read) this.engine.state.arrivals?.readAll(this.name, read);
       await this.waiting.parentsFinal();
       // A phase is complete in the target before the next one starts.
       await this.writer.settle();
@@ -109,6 +118,15 @@ export class ObjectSync {
     await this.writer.settle();
     await this.waiting.drain();
     await this.writer.settle();
+  }
+
+  /**
+   * The ids of a delta's read kept, to tell the objects that look this one up which records it brings: only
+   * for a delta (a few records, counted), read in one phase, whole (not a retry of some records).
+   */
+  private async readIdsKept(phases: number): Promise<Set<string> | undefined> {
+    if (!this.spec.modifiedSince || this.spec.onlySourceIds || phases > 1 || !this.engine.state.arrivals) return undefined;
+    return (await this.engine.services.counts.source(this.name)) <= KEPT_READ_IDS ? new Set() : undefined;
   }
 
   /** One query for the object, or (a retry) one per chunk of the records to re-read. */

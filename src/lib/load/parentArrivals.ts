@@ -22,6 +22,8 @@ export class ParentArrivals {
   /** Rows the objects hold for parents (waiting, or released and not handled yet), across the run. */
   private heldRows = 0;
   private readonly onRoom = new Set<() => void>();
+  /** Objects whose whole source is read, and the ids they brought (see readAll). */
+  private readonly readIds = new Map<string, ReadonlySet<string>>();
 
   public constructor(
     objects: Iterable<string>,
@@ -67,7 +69,19 @@ export class ParentArrivals {
 
   /** Must a child wait for this record of `object` before it can be written? */
   public isPending(parentId: string, object: string): boolean {
-    return this.unfinished.has(object) && !this.idMap.has(parentId);
+    if (!this.unfinished.has(object) || this.idMap.has(parentId)) return false;
+    const read = this.readIds.get(object);
+    return !read || read.has(shortId(parentId));
+  }
+
+  /**
+   * Every record `object` will bring is known (its whole source is read: a delta's few records), by 15-character
+   * id: children waiting for any other record of it go on now instead of when the object finishes, and find
+   * that parent in the target as they would then (it did not change since the last sync).
+   */
+  public readAll(object: string, ids: ReadonlySet<string>): void {
+    this.readIds.set(object, ids);
+    this.release((key, waiter) => waiter.object === object && !ids.has(key));
   }
 
   /**
@@ -93,11 +107,17 @@ export class ParentArrivals {
   /** Every record of `object` is final: the children still waiting for one of them go on. */
   public finished(object: string): void {
     this.unfinished.delete(object);
+    this.readIds.delete(object);
     this.wakeRoomWaiters();
+    this.release((_key, waiter) => waiter.object === object);
+  }
+
+  /** Wakes the waiters that `done` says are waiting no more. */
+  private release(done: (key: string, waiter: Waiter) => boolean): void {
     for (const [key, list] of this.waiting) {
-      const released = list.filter((waiter) => waiter.object === object);
+      const released = list.filter((waiter) => done(key, waiter));
       if (released.length === 0) continue;
-      const rest = list.filter((waiter) => waiter.object !== object);
+      const rest = list.filter((waiter) => !done(key, waiter));
       if (rest.length > 0) this.waiting.set(key, rest);
       else this.waiting.delete(key);
       for (const waiter of released) waiter.arrived();

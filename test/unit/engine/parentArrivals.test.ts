@@ -79,6 +79,23 @@ describe('ParentArrivals and HeldRows', () => {
     expect(held.admit([{ Id: '500AAAAA0000003AAA', AccountId: '001AAAAA0000007AAA' }])).to.have.length(1);
   });
 
+  it("a delta's read parent object releases at once the rows waiting for records it did not read, and keeps the others", () => {
+    const arrivals = new ParentArrivals(['Account', 'Contact'], new IdMap());
+    const held = new HeldRows(caseSpec(), arrivals, objectOfId);
+    const rows = [
+      { Id: '500AAAAA0000001AAA', AccountId: ACCOUNT_1 },
+      { Id: '500AAAAA0000002AAA', AccountId: ACCOUNT_2 },
+    ];
+    expect(held.admit(rows)).to.deep.equal([]);
+    // Account read its changes: ACCOUNT_1 only. ACCOUNT_2 did not change: its child goes on, found in the target.
+    arrivals.readAll('Account', new Set([ACCOUNT_1.slice(0, 15)]));
+    expect(held.take(10)).to.deep.equal([rows[1]]);
+    expect(arrivals.isPending(ACCOUNT_1, 'Account')).to.equal(true);
+    expect(arrivals.isPending('001AAAAA0000009AAA', 'Account')).to.equal(false);
+    arrivals.finished('Account');
+    expect(held.take(10)).to.deep.equal([rows[0]]);
+  });
+
   it('bounds the rows the run holds: room comes back when rows are handled or an object finishes', async () => {
     const arrivals = new ParentArrivals(['Account', 'Contact'], new IdMap(), 2);
     const held = new HeldRows(caseSpec(), arrivals, objectOfId);
