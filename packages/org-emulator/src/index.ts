@@ -23,6 +23,7 @@ export type { StatsSnapshot } from './http/stats.js';
 export type { StoredRecord } from './soql/types.js';
 export type { SchemaDef } from './schema/model.js';
 export { defaultSchema } from './schema/defaultSchema.js';
+export { SeededRandom } from './datasets/random.js';
 export { startOrgInWorker, type RemoteOrg } from './orgInWorker.js';
 
 export type StartOrgOptions = {

@@ -4,6 +4,8 @@
  * and each changed field's new value. Pure: the REST side is in sourceEdits.ts.
  */
 
+import { SeededRandom } from '@sf-isync/org-emulator';
+
 /**
  * The field changed in each object of the bench template: never part of the object's match key (a changed key
  * would make the delta insert a new record instead of updating one) and never a field the dataset leaves to the
@@ -78,16 +80,10 @@ export function allocate(total: number, available: Readonly<Record<string, numbe
   return counts;
 }
 
-/** mulberry32: a small seeded generator, so the picks are the same for the same seed on every machine. */
+/** The emulator's seeded generator (mulberry32), so the picks are the same for the same seed on every machine. */
 export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  const random = new SeededRandom(seed);
+  return () => random.next();
 }
 
 /** `count` items of `items`, chosen at random by `random` (a partial Fisher-Yates shuffle of a copy). */
