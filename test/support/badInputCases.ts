@@ -146,28 +146,12 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     fix: ['--since 2026-12-01'],
   },
   {
-    name: '--since in the future',
-    argv: () => ['isync', 'scan', '-s', 'src', '-o', 'tgt', '--objects', 'Account', '--since', '2999-01-01'],
-    exit: 2,
-    error: 'SinceInFutureError',
-    problem: ['in the future'],
-    fix: ['a date in the past'],
-  },
-  {
     name: '--since before the source org was created',
     argv: () => ['isync', 'execute', '-s', 'src', '-o', 'tgt', '--objects', 'Account', '--since', '2001-01-01'],
     exit: 1,
     error: 'SinceBeforeOrgError',
     problem: ['before the source org'],
     fix: ['--sync-type full'],
-  },
-  {
-    name: '--since with --sync-type full',
-    argv: () => ['isync', 'execute', '-s', 'src', '-o', 'tgt', '--objects', 'Account', '--since', '2026-12-01', '--sync-type', 'full'],
-    exit: 2,
-    error: 'SinceWithFullError',
-    problem: ['--sync-type full contradicts'],
-    fix: ['Drop --sync-type full'],
   },
   {
     name: '--resume with a sync type flag',
