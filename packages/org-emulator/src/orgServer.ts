@@ -74,6 +74,9 @@ export async function startEmulatedOrg(options: ResolvedOrgOptions): Promise<Emu
   const costs: CostModel = { ...FREE, ...stripUndefined(options) };
   const cursors = new QueryCursors(() => org.identity.ids.next('01g'));
   const runSoql = (soql: string, soqlOptions: SoqlOptions): SoqlResult => options.runSoql(soql, org.source, soqlOptions);
+  // REST `/query` also sees the data API's automation objects; Bulk query jobs read the org's objects only.
+  const runRestSoql = (soql: string, soqlOptions: SoqlOptions): SoqlResult => options.runSoql(soql, org.querySource, soqlOptions);
+  const runToolingSoql = (soql: string, soqlOptions: SoqlOptions): SoqlResult => options.runSoql(soql, org.toolingSource, soqlOptions);
   let instanceUrl = '';
   const bulk = createBulkApi({
     dml: org.engine,
@@ -86,7 +89,8 @@ export async function startEmulatedOrg(options: ResolvedOrgOptions): Promise<Emu
   });
   const app = new OrgApp({
     org,
-    runSoql,
+    runSoql: runRestSoql,
+    runToolingSoql,
     cursors,
     stats,
     usage,

@@ -3,9 +3,15 @@
  * `SeedTarget`, which writes directly (no API accounting, no cost model) but with the same defaults,
  * system fields and validation as the DML engine.
  */
+import type { AutomationRegistry } from '../automation/registry.js';
+
 export interface SeedTarget {
-  /** Inserts one record; returns its new Id. Throws on a validation error (a dataset bug). */
-  insert(objectName: string, fields: Record<string, unknown>): string;
+  /**
+   * Inserts one record; returns its new Id. Throws on a validation error (a dataset bug). Runs validation
+   * rules only (no flows, triggers or duplicate rules: seeded data predates them); `legacy` runs none, for
+   * records created before the org's validation rules existed.
+   */
+  insert(objectName: string, fields: Record<string, unknown>, options?: { legacy?: boolean }): string;
   /** Updates fields of an existing record (e.g. to close a cycle after both records exist). */
   update(objectName: string, id: string, fields: Record<string, unknown>): void;
   /** Id of the org's running user (the user the access token belongs to). */
@@ -19,6 +25,8 @@ export interface SeedTarget {
   standardPricebookId(): string;
   /** Id of a profile by Name ("System Administrator", "Standard User"); throws if the org has none such. */
   profileId(name: string): string;
+  /** The org's automation (validation rules, flows, triggers...), for datasets that bring their own. */
+  readonly automation?: AutomationRegistry;
 }
 
 export type DatasetName = 'empty' | 'users' | 'demo' | 'bench';

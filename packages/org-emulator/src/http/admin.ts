@@ -1,11 +1,13 @@
 /**
  * `/__emulator/*`: the test harness's side door (no auth, not counted): stats, reset, fault control, and
- * emptying the recycle bin (to stand for records Salesforce no longer has there: purged, emptied, 15 days old).
+ * emptying the recycle bin (to stand for records Salesforce no longer has there: purged, emptied, 15 days old),
+ * and the org's automation (adminAutomation.ts).
  */
 import { FaultSpecError, faultConfigFromJson } from '../faults/faultSpec.js';
 import type { FaultInjector } from '../faults/faultInjector.js';
 import type { OrgState } from '../org/orgState.js';
 import type { ApiUsage } from '../rest/apiUsage.js';
+import { seedLegacyRecords, setAutomationActive } from './adminAutomation.js';
 import { parseJsonBody } from './body.js';
 import { notFound } from './router.js';
 import type { Stats } from './stats.js';
@@ -33,6 +35,10 @@ export function handleAdmin(method: string, path: string, query: URLSearchParams
       return { status: 200, body: { reset: true, data: query.get('data') === 'true' } };
     case 'POST /__emulator/recycle-bin/empty':
       return emptyRecycleBin(body, deps.org);
+    case 'POST /__emulator/automation/legacy-records':
+      return seedLegacyRecords(deps.org);
+    case 'POST /__emulator/automation/active':
+      return setAutomationActive(body, deps.org);
     case 'GET /__emulator/faults':
       return { status: 200, body: deps.faults.current };
     case 'POST /__emulator/faults': {

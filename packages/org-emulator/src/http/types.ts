@@ -57,6 +57,10 @@ export type StatKind =
   | 'bulkQueryResults'
   | 'soap'
   | 'replication'
+  | 'toolingQuery'
+  | 'toolingRead'
+  | 'toolingUpdate'
+  | 'toolingCreate'
   | 'other';
 
 /** A Salesforce REST error body: `[{ message, errorCode }]` (some add `fields`). */

@@ -45,11 +45,13 @@ export class OrgDmlEngine implements DmlEngine {
   }
 
   public insert(objectName: string, records: Array<Record<string, unknown>>, options: DmlOptions): SaveResult[] {
-    return this.inTransaction('insert', options, () => records.map((raw) => this.perRecord(() => this.insertOne(objectName, raw))));
+    return this.inTransaction('insert', options, () => records.map((raw) => this.perRecord(() => this.insertOne(objectName, raw, options))));
   }
 
   public update(objectName: string, records: Array<Record<string, unknown>>, options: DmlOptions): SaveResult[] {
-    return this.inTransaction('update', options, () => records.map((raw) => this.perRecord(() => this.updateOne(objectName, valueOf(raw, 'Id'), raw))));
+    return this.inTransaction('update', options, () =>
+      records.map((raw) => this.perRecord(() => this.updateOne(objectName, valueOf(raw, 'Id'), raw, options)))
+    );
   }
 
   public upsert(objectName: string, externalIdField: string, records: Array<Record<string, unknown>>, options: DmlOptions): UpsertResult[] {
@@ -70,7 +72,7 @@ export class OrgDmlEngine implements DmlEngine {
         const result = this.perRecord(() => {
           const match = this.findUpsertMatch(info.name, keyField.name, keyField.type === 'id', value);
           created = match === undefined;
-          return match === undefined ? this.insertOne(info.name, this.withoutId(raw)) : this.updateOne(info.name, match, raw);
+          return match === undefined ? this.insertOne(info.name, this.withoutId(raw), options) : this.updateOne(info.name, match, raw, options);
         });
         return { ...result, created: result.success && created };
       })
@@ -126,14 +128,14 @@ export class OrgDmlEngine implements DmlEngine {
     }
   }
 
-  private insertOne(objectName: string, raw: Record<string, unknown>): string {
-    const record = this.writer.buildInsert(objectName, raw);
+  private insertOne(objectName: string, raw: Record<string, unknown>, options: DmlOptions): string {
+    const record = this.writer.buildInsert(objectName, raw, { level: 'all', allowSave: options.allowSave });
     this.checkLock(this.parentOf(objectName, record));
     this.ctx.store.insert(this.writer.objectInfo(objectName).name, record);
     return record.Id;
   }
 
-  private updateOne(objectName: string, rawId: unknown, raw: Record<string, unknown>): string {
+  private updateOne(objectName: string, rawId: unknown, raw: Record<string, unknown>, options: DmlOptions): string {
     const info = this.writer.objectInfo(objectName);
     if (rawId === undefined || rawId === null || rawId === '') {
       throw new RecordError([{ statusCode: 'MISSING_ARGUMENT', message: 'Id not specified in an update call', fields: [] }]);
@@ -142,7 +144,7 @@ export class OrgDmlEngine implements DmlEngine {
     if (!id || keyPrefixOf(id) !== info.keyPrefix) throw new RecordError([dmlErrors.malformedId(textOf(rawId))]);
     const existing = this.liveRecord(id);
     this.checkLock(id);
-    const changes = this.writer.buildUpdate(info.name, existing, raw);
+    const changes = this.writer.buildUpdate(info.name, existing, raw, { level: 'all', allowSave: options.allowSave });
     this.ctx.store.update(info.name, id, changes);
     return id;
   }

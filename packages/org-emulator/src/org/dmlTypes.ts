@@ -18,6 +18,8 @@ export type UpsertResult = SaveResult & { created: boolean };
 export type DmlOptions = {
   /** All or nothing: one failure rolls back the call; the others report ALL_OR_NONE_OPERATION_ROLLED_BACK. */
   allOrNone: boolean;
+  /** `Sforce-Duplicate-Rule-Header: allowSave=true`: duplicate rules that Allow with an alert let the save through. */
+  allowSave?: boolean;
 };
 
 export interface DmlEngine {

@@ -2,6 +2,10 @@
  * The in-process state of one emulated org: identity, schema, storage, DML engine, the SOQL data source
  * and the seed target. No HTTP here; the server and the tests both work through this object.
  */
+import { EntityIds } from '../automation/entityIds.js';
+import { RecordAutomation } from '../automation/recordAutomation.js';
+import { dataApiSource, toolingSource } from '../automation/setupSource.js';
+import { AutomationRegistry } from '../automation/registry.js';
 import type { SeedTarget } from '../datasets/types.js';
 import type { SchemaDef } from '../schema/model.js';
 import type { SoqlDataSource, StoredRecord } from '../soql/types.js';
@@ -38,9 +42,19 @@ export class OrgState {
   public readonly recycleBin: RecycleBin;
   public readonly recordTypes: RecordTypeRegistry;
   public readonly engine: OrgDmlEngine;
+  /** The org's objects (Bulk queries, validation conditions). */
   public readonly source: SoqlDataSource;
+  /** `/query`'s view: the org's objects plus FlowDefinitionView, ApexTrigger and DuplicateRule. */
+  public readonly querySource: SoqlDataSource;
+  /** `/tooling/query`'s view: the Tooling automation objects and EntityDefinition. */
+  public readonly toolingSource: SoqlDataSource;
   public readonly seedTarget: SeedTarget;
+  /** Validation rules, flows, triggers, duplicate and workflow rules (the schema's rules and the dataset's). */
+  public readonly automation: AutomationRegistry;
+  /** EntityDefinition DurableIds: the API name of a standard object, an `01I...` id for a custom one. */
+  public readonly entityIds: EntityIds;
   private readonly ctx: OrgContext;
+  private readonly schemaDef: SchemaDef;
   /** Set by the fault injector; consulted for every record written. */
   private lockFault: ((id: string) => DmlError | undefined) | undefined;
 
@@ -51,6 +65,14 @@ export class OrgState {
     this.recycleBin = new RecycleBin(this.store.journal);
     this.recordTypes = new RecordTypeRegistry(options.schema.objects, this.identity.ids);
     this.source = createSoqlSource(this.schema, this.store);
+    const pod = this.identity.orgId.slice(3, 5);
+    this.schemaDef = options.schema;
+    this.automation = new AutomationRegistry(pod);
+    this.entityIds = new EntityIds(pod, options.schema);
+    const compileCondition = options.conditionCompiler?.(this.source);
+    const rows = { registry: this.automation, entityIds: this.entityIds, labelOf: (name: string) => this.schema.object(name)?.def.header.label ?? name };
+    this.querySource = dataApiSource(this.source, rows);
+    this.toolingSource = toolingSource(this.source, rows);
     this.ctx = {
       schema: this.schema,
       store: this.store,
@@ -59,13 +81,16 @@ export class OrgState {
       recordTypes: this.recordTypes,
       userId: this.identity.userId,
       now: options.now ?? ((): Date => new Date()),
-      compileCondition: options.conditionCompiler?.(this.source),
+      compileCondition,
+      automation: new RecordAutomation(this.automation, this.store, compileCondition),
+      entityDurableId: (objectName) => this.entityIds.durableId(objectName),
       lockFault: (id) => this.lockFault?.(id),
     };
     const writer = new RecordWriter(this.ctx);
     this.engine = new OrgDmlEngine(this.ctx, writer);
-    this.seedTarget = createSeedTarget(this.ctx, writer);
+    this.seedTarget = createSeedTarget(this.ctx, writer, this.automation);
     this.insertSystemRows();
+    this.addSchemaRules();
   }
 
   public get orgId(): string {
@@ -123,6 +148,13 @@ export class OrgState {
     this.store.clear();
     this.recycleBin.clear();
     this.insertSystemRows();
+    this.automation.clear();
+    this.addSchemaRules();
+  }
+
+  /** The schema's validation rules (schema files' SOQL-condition form) become the org's ValidationRule rows. */
+  private addSchemaRules(): void {
+    for (const def of this.schemaDef.objects) for (const rule of def.validationRules) this.automation.addSchemaRule(def.header.name, rule);
   }
 
   private insertSystemRows(): void {

@@ -3,6 +3,7 @@
  * order: unknown and read-only fields, value types, lookups, picklists, record type, required fields,
  * defaults, validation rules and unique fields. Throws RecordError with the first failure found.
  */
+import type { SaveOptions } from '../automation/recordAutomation.js';
 import type { FieldDescribe } from '../schema/model.js';
 import type { StoredRecord } from '../soql/types.js';
 import { dmlErrors, RecordError } from './dmlErrors.js';
@@ -16,6 +17,9 @@ import { indexKey } from './recordIndexes.js';
 import type { ObjectInfo } from './schemaIndex.js';
 
 export type WriteMode = 'insert' | 'update';
+
+/** API writes run all of the org's automation. */
+const API_SAVE: SaveOptions = { level: 'all' };
 
 /** Fields the platform stamps itself; clients may not write them. */
 const AUDIT_FIELDS = ['CreatedDate', 'CreatedById', 'LastModifiedDate', 'LastModifiedById', 'SystemModstamp'];
@@ -72,7 +76,6 @@ export class RecordWriter {
   private readonly plans = new WeakMap<ObjectInfo, FieldPlan>();
   private readonly autoNumbers = new Map<string, number>();
   private lastStamp = { at: Number.NaN, text: '' };
-  private readonly compiledRules = new Map<string, Array<{ test: (r: StoredRecord) => boolean; on: string; message: string; field?: string }>>();
 
   public constructor(private readonly ctx: OrgContext) {}
 
@@ -92,7 +95,7 @@ export class RecordWriter {
   }
 
   /** Builds a complete new record (with Id and system fields), fields in describe order. */
-  public buildInsert(objectName: string, raw: Record<string, unknown>): StoredRecord {
+  public buildInsert(objectName: string, raw: Record<string, unknown>, options: SaveOptions = API_SAVE): StoredRecord {
     const info = this.objectInfo(objectName);
     if (!info.def.header.createable) throw new RecordError([dmlErrors.entityNotWritable('inserted', info.def.header.label)]);
     const changes = this.readFields(info, raw, 'insert');
@@ -121,15 +124,19 @@ export class RecordWriter {
     const nameField = plan.customName;
     if (nameField && (record[nameField.name] === undefined || record[nameField.name] === '')) record[nameField.name] = record.Id;
     const stored = record as StoredRecord;
-    this.checkValidationRules(info, stored, 'insert');
+    const automation = this.ctx.automation;
+    automation.beforeSave(info, stored, 'insert', options);
+    automation.validate(info, stored, { mode: 'insert' }, options);
+    automation.checkDuplicates(info, stored, 'insert', undefined, options);
     this.checkUnique(info, stored, undefined);
     // The platform's own rule for price book entries (the only object-specific insert rule modelled).
     if (info.name === 'PricebookEntry') checkNewPricebookEntry(this.ctx, stored);
+    automation.afterSave(info, stored, 'insert', options);
     return stored;
   }
 
   /** The changes to apply to `existing` (audit fields included). */
-  public buildUpdate(objectName: string, existing: StoredRecord, raw: Record<string, unknown>): Record<string, unknown> {
+  public buildUpdate(objectName: string, existing: StoredRecord, raw: Record<string, unknown>, options: SaveOptions = API_SAVE): Record<string, unknown> {
     const info = this.objectInfo(objectName);
     if (!info.def.header.updateable) throw new RecordError([dmlErrors.entityNotWritable('updated', info.def.header.label)]);
     const changes = this.readFields(info, raw, 'update');
@@ -140,8 +147,13 @@ export class RecordWriter {
     for (const [name, value] of changes) merged[name] = value;
     this.applyCompoundName(info, changes, merged);
     for (const [name, value] of changes) merged[name] = value;
-    this.checkValidationRules(info, merged, 'update');
+    const automation = this.ctx.automation;
+    const stamped = (effects: Record<string, unknown>): void => Object.entries(effects).forEach(([name, value]) => changes.set(name, value));
+    stamped(automation.beforeSave(info, merged, 'update', options));
+    automation.validate(info, merged, { mode: 'update', previous: existing }, options);
+    automation.checkDuplicates(info, merged, 'update', existing.Id, options);
     this.checkUnique(info, merged, existing.Id);
+    stamped(automation.afterSave(info, merged, 'update', options));
     const stamp = this.stamp();
     const result: Record<string, unknown> = Object.fromEntries(changes);
     for (const name of ['LastModifiedDate', 'SystemModstamp']) if (info.fieldsByLowerName.has(name.toLowerCase())) result[name] = stamp;
@@ -263,31 +275,6 @@ export class RecordWriter {
       .filter((v) => typeof v === 'string' && v !== '')
       .join(' ');
     changes.set(nameField.name, name === '' ? null : name);
-  }
-
-  private checkValidationRules(info: ObjectInfo, record: StoredRecord, mode: WriteMode): void {
-    for (const rule of this.rulesOf(info)) {
-      if (rule.on !== 'both' && rule.on !== mode) continue;
-      if (rule.test(record)) throw new RecordError([dmlErrors.validationRule(rule.message, rule.field)]);
-    }
-  }
-
-  private rulesOf(info: ObjectInfo): Array<{ test: (r: StoredRecord) => boolean; on: string; message: string; field?: string }> {
-    let rules = this.compiledRules.get(info.name);
-    if (!rules) {
-      const compile = this.ctx.compileCondition;
-      if (info.def.validationRules.length > 0 && !compile) {
-        throw new Error(`${info.name} has validation rules but the org has no condition compiler`);
-      }
-      rules = info.def.validationRules.map((rule) => ({
-        test: compile!(info.name, rule.errorCondition),
-        on: rule.on ?? 'both',
-        message: rule.errorMessage,
-        field: rule.errorDisplayField,
-      }));
-      this.compiledRules.set(info.name, rules);
-    }
-    return rules;
   }
 
   private checkUnique(info: ObjectInfo, record: StoredRecord, selfId: string | undefined): void {

@@ -2,22 +2,32 @@
  * SeedTarget for datasets: direct writes with the DML engine's validation, defaults and system fields,
  * but no API accounting, cost model or faults. A dataset that writes a bad record is a bug, so errors throw.
  */
+import type { SaveOptions } from '../automation/recordAutomation.js';
+import type { AutomationRegistry } from '../automation/registry.js';
 import type { SeedTarget } from '../datasets/types.js';
 import { RecordError } from './dmlErrors.js';
 import type { OrgContext } from './orgContext.js';
 import { standardPricebookId } from './priceBooks.js';
 import type { RecordWriter } from './recordWriter.js';
 
-export function createSeedTarget(ctx: OrgContext, writer: RecordWriter): SeedTarget {
+/**
+ * Seeded data is history: it was there before the org's flows, triggers and duplicate rules, so seeding runs
+ * only validation rules (a dataset record that breaks one is a dataset bug), and `legacy` nothing at all.
+ */
+const SEEDING: SaveOptions = { level: 'validationOnly' };
+const LEGACY: SaveOptions = { level: 'none' };
+
+export function createSeedTarget(ctx: OrgContext, writer: RecordWriter, automation?: AutomationRegistry): SeedTarget {
   const rethrow = (objectName: string, e: unknown): never => {
     if (e instanceof RecordError) throw new Error(`seeding ${objectName} failed: ${e.message}`);
     throw e;
   };
   return {
     runningUserId: ctx.userId,
-    insert(objectName, fields) {
+    automation,
+    insert(objectName, fields, options) {
       try {
-        const record = writer.buildInsert(objectName, fields);
+        const record = writer.buildInsert(objectName, fields, options?.legacy === true ? LEGACY : SEEDING);
         ctx.store.insert(writer.objectInfo(objectName).name, record);
         return record.Id;
       } catch (e) {
@@ -28,7 +38,7 @@ export function createSeedTarget(ctx: OrgContext, writer: RecordWriter): SeedTar
       const existing = ctx.store.get(id);
       if (!existing) throw new Error(`seeding ${objectName} failed: no record ${id}`);
       try {
-        ctx.store.update(existing.objectName, id, writer.buildUpdate(objectName, existing.record, fields));
+        ctx.store.update(existing.objectName, id, writer.buildUpdate(objectName, existing.record, fields, SEEDING));
       } catch (e) {
         rethrow(objectName, e);
       }

@@ -86,7 +86,7 @@ export function insertSystemRows(ctx: OrgContext, identity: OrgIdentity, orgName
     insertRow(ctx, 'EntityDefinition', ctx.ids.next(entityDefinition.keyPrefix), {
       QualifiedApiName: info.name,
       DeveloperName: info.name.replace(/__c$/, ''),
-      DurableId: info.name,
+      DurableId: ctx.entityDurableId(info.name),
       Label: info.def.header.label,
       PluralLabel: info.def.header.labelPlural,
       KeyPrefix: info.def.header.keyPrefix,

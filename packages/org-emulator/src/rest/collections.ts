@@ -3,6 +3,7 @@
  * to 200 records per call. Records of several types are written in runs of the same type, all-or-none
  * across the whole call when asked, as Salesforce does.
  */
+import { allowsDuplicateSave } from './duplicateRuleHeader.js';
 import { parseJsonBody } from '../http/body.js';
 import { notFound } from '../http/router.js';
 import { apiError, type EmulatorRequest, type EmulatorResponse } from '../http/types.js';
@@ -67,14 +68,18 @@ function writeByType(
 export function createCollection(req: EmulatorRequest, ctx: RestContext): EmulatorResponse {
   const { body, response } = readCollection(req);
   if (!body) return response!;
-  const results = writeByType(ctx, body, (objectName, records) => ctx.org.engine.insert(objectName, records, { allOrNone: false }));
+  const results = writeByType(ctx, body, (objectName, records) =>
+    ctx.org.engine.insert(objectName, records, { allOrNone: false, allowSave: allowsDuplicateSave(req.headers) })
+  );
   return { status: 200, body: results };
 }
 
 export function updateCollection(req: EmulatorRequest, ctx: RestContext): EmulatorResponse {
   const { body, response } = readCollection(req);
   if (!body) return response!;
-  const results = writeByType(ctx, body, (objectName, records) => ctx.org.engine.update(objectName, records, { allOrNone: false }));
+  const results = writeByType(ctx, body, (objectName, records) =>
+    ctx.org.engine.update(objectName, records, { allOrNone: false, allowSave: allowsDuplicateSave(req.headers) })
+  );
   return { status: 200, body: results };
 }
 
@@ -87,7 +92,10 @@ export function upsertCollection(req: EmulatorRequest, ctx: RestContext, [object
   }
   const { body, response } = readCollection(req);
   if (!body) return response!;
-  const results = ctx.org.engine.upsert(info.name, field.name, body.records!, { allOrNone: body.allOrNone === true });
+  const results = ctx.org.engine.upsert(info.name, field.name, body.records!, {
+    allOrNone: body.allOrNone === true,
+    allowSave: allowsDuplicateSave(req.headers),
+  });
   return { status: 200, body: results };
 }
 

@@ -2,6 +2,7 @@
  * Stored records in the REST shape: `attributes` first, then the fields (null when unset), with compound
  * address fields assembled from their components as Salesforce returns them.
  */
+import { duplicateFindingOf, duplicateRestError } from '../automation/duplicates.js';
 import type { FieldDescribe } from '../schema/model.js';
 import type { StoredRecord } from '../soql/types.js';
 import type { DmlError } from '../org/dmlTypes.js';
@@ -32,8 +33,12 @@ export function toRestRecord(info: ObjectInfo, record: StoredRecord, apiVersion:
 }
 
 /** A per-record DML error in the top-level REST error shape (`errorCode` instead of `statusCode`). */
-export function toApiErrors(errors: DmlError[]): Array<{ message: string; errorCode: string; fields: string[] }> {
-  return errors.map((e) => ({ message: e.message, errorCode: e.statusCode, fields: e.fields }));
+/** Single-record REST errors; a duplicate rule's refusal carries its `duplicateResut` (sic) instead of `fields`. */
+export function toApiErrors(errors: DmlError[], apiVersion: string): Array<Record<string, unknown>> {
+  return errors.map((e) => {
+    const duplicate = duplicateFindingOf(e);
+    return duplicate ? duplicateRestError(duplicate, apiVersion) : { message: e.message, errorCode: e.statusCode, fields: e.fields };
+  });
 }
 
 /** Resolves a comma-separated `fields` parameter; the bad name when one does not exist. */

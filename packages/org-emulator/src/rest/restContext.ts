@@ -10,7 +10,10 @@ export type QueryRunner = (soql: string, options: SoqlOptions) => SoqlResult;
 
 export type RestContext = {
   org: OrgState;
+  /** SOQL of `/query`: the org's objects and the data API's automation objects (FlowDefinitionView...). */
   runSoql: QueryRunner;
+  /** SOQL of `/tooling/query`: the Tooling automation objects and EntityDefinition. */
+  runToolingSoql: QueryRunner;
   cursors: QueryCursors;
   stats: Stats;
   usage: ApiUsage;

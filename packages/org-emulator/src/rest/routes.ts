@@ -9,6 +9,7 @@ import { query, queryAll, queryMore } from './query.js';
 import { getDeleted, getUpdated } from './replication.js';
 import type { RestContext } from './restContext.js';
 import { createRecord, deleteByExternalId, deleteRecord, getByExternalId, getRecord, updateRecord, upsertRecord } from './sobjects.js';
+import { toolingCreate, toolingGet, toolingPatch, toolingQuery } from './tooling.js';
 import { tree } from './tree.js';
 
 const SEG = '([^/]+)';
@@ -32,6 +33,10 @@ export function restRoutes(): Router<RestContext> {
     .add('GET', /^\/query$/, 'query', query)
     .add('GET', /^\/queryAll$/, 'query', queryAll)
     .add('GET', /^\/(?:query|queryAll)\/(01g[A-Za-z0-9]{12,15})-(\d+)$/, 'queryMore', queryMore)
+    .add('GET', /^\/tooling\/query$/, 'toolingQuery', toolingQuery)
+    .add('POST', new RegExp(`^/tooling/sobjects/${SEG}$`), 'toolingCreate', toolingCreate)
+    .add('GET', new RegExp(`^/tooling/sobjects/${SEG}/${SEG}$`), 'toolingRead', toolingGet)
+    .add('PATCH', new RegExp(`^/tooling/sobjects/${SEG}/${SEG}$`), 'toolingUpdate', toolingPatch)
     .add('POST', /^\/composite$/, 'composite', composite)
     .add('POST', /^\/composite\/graph$/, 'graph', graph)
     .add('POST', new RegExp(`^/composite/tree/${SEG}$`), 'tree', tree)

@@ -6,13 +6,20 @@ import { parseJsonBody } from '../http/body.js';
 import { notFound } from '../http/router.js';
 import { apiError, type EmulatorRequest, type EmulatorResponse } from '../http/types.js';
 import { keyPrefixOf, normalizeId } from '../org/ids.js';
+import type { DmlOptions } from '../org/dmlTypes.js';
 import type { ObjectInfo } from '../org/schemaIndex.js';
+import { allowsDuplicateSave } from './duplicateRuleHeader.js';
 import type { FieldDescribe } from '../schema/model.js';
 import type { StoredRecord } from '../soql/types.js';
 import { recordUrl, selectFields, toApiErrors, toRestRecord } from './recordJson.js';
 import type { RestContext } from './restContext.js';
 
 const single = { allOrNone: true };
+
+/** A single-record write, with the client's DuplicateRuleHeader. */
+function writeOptions(req: EmulatorRequest): DmlOptions {
+  return { ...single, allowSave: allowsDuplicateSave(req.headers) };
+}
 
 function externalIdNotFound(name: string): EmulatorResponse {
   return apiError(404, 'NOT_FOUND', `Provided external ID field does not exist or is not accessible: ${name}`);
@@ -46,8 +53,8 @@ export function createRecord(req: EmulatorRequest, ctx: RestContext, [objectName
   if (!info) return notFound();
   const { record, response } = readRecordBody(req);
   if (!record) return response!;
-  const [result] = ctx.org.engine.insert(info.name, [record], single);
-  if (!result.success) return { status: 400, body: toApiErrors(result.errors) };
+  const [result] = ctx.org.engine.insert(info.name, [record], writeOptions(req));
+  if (!result.success) return { status: 400, body: toApiErrors(result.errors, req.apiVersion) };
   return { status: 201, headers: { Location: recordUrl(req.apiVersion, info.name, result.id!) }, body: result };
 }
 
@@ -72,17 +79,17 @@ export function updateRecord(req: EmulatorRequest, ctx: RestContext, [objectName
   if (!existing) return response!;
   const { record, response: bad } = readRecordBody(req);
   if (!record) return bad!;
-  const [result] = ctx.org.engine.update(info.name, [{ ...record, Id: existing.Id }], single);
-  return result.success ? { status: 204 } : { status: 400, body: toApiErrors(result.errors) };
+  const [result] = ctx.org.engine.update(info.name, [{ ...record, Id: existing.Id }], writeOptions(req));
+  return result.success ? { status: 204 } : { status: 400, body: toApiErrors(result.errors, req.apiVersion) };
 }
 
-export function deleteRecord(_req: EmulatorRequest, ctx: RestContext, [objectName, idText]: string[]): EmulatorResponse {
+export function deleteRecord(req: EmulatorRequest, ctx: RestContext, [objectName, idText]: string[]): EmulatorResponse {
   const info = objectOr404(ctx, objectName);
   if (!info) return notFound();
   const { record, response } = findRecord(ctx, info, idText);
   if (!record) return response!;
   const [result] = ctx.org.engine.delete([record.Id], single);
-  return result.success ? { status: 204 } : { status: 400, body: toApiErrors(result.errors) };
+  return result.success ? { status: 204 } : { status: 400, body: toApiErrors(result.errors, req.apiVersion) };
 }
 
 /** Resolves `{T}/{ExtField}/{value}` to the matching live records, or the error response. */
@@ -118,7 +125,7 @@ export function deleteByExternalId(req: EmulatorRequest, ctx: RestContext, [obje
   if (matches.length === 0) return notFound();
   if (matches.length > 1) return multipleChoices(req, info, matches);
   const [result] = ctx.org.engine.delete([matches[0].Id], single);
-  return result.success ? { status: 204 } : { status: 400, body: toApiErrors(result.errors) };
+  return result.success ? { status: 204 } : { status: 400, body: toApiErrors(result.errors, req.apiVersion) };
 }
 
 /** `PATCH sobjects/{T}/{ExtField}/{value}`: 201 created, 200 updated (API v46+ body with `created`). */
@@ -128,7 +135,7 @@ export function upsertRecord(req: EmulatorRequest, ctx: RestContext, [objectName
   if (matches.length > 1) return multipleChoices(req, info, matches);
   const { record, response: bad } = readRecordBody(req);
   if (!record) return bad!;
-  const [result] = ctx.org.engine.upsert(info.name, field.name, [{ ...record, [field.name]: value }], single);
-  if (!result.success) return { status: 400, body: toApiErrors(result.errors) };
+  const [result] = ctx.org.engine.upsert(info.name, field.name, [{ ...record, [field.name]: value }], writeOptions(req));
+  if (!result.success) return { status: 400, body: toApiErrors(result.errors, req.apiVersion) };
   return { status: result.created ? 201 : 200, body: result };
 }
