@@ -1,5 +1,5 @@
 /**
- * `npm run emulator -- --port <p> [--dataset empty|users|demo|bench] [--records N] [--seed S] [--schema FILE]
+ * `npm run emulator -- --port <p> [--dataset empty|users|demo|bench] [--automation demo|none] [--records N] [--seed S] [--schema FILE]
  * [--latency-ms N] [--per-record-ms N] [--max-concurrent N] [--faults SPEC] [--edition E] [--username U]`
  *
  * Prints one JSON line `{"instanceUrl","accessToken","username","orgId"}` once listening and serves until

@@ -1,6 +1,6 @@
 /** Parses and checks the emulator CLI's flags (node:util parseArgs); UsageError for anything wrong. */
 import { parseArgs } from 'node:util';
-import { DATASET_NAMES } from './datasets/index.js';
+import { AUTOMATION_NAMES, DATASET_NAMES } from './datasets/index.js';
 import { FaultSpecError, parseFaultSpec } from './faults/faultSpec.js';
 import type { StartOrgOptions } from './index.js';
 
@@ -24,6 +24,7 @@ export function parseCliOptions(argv: string[]): StartOrgOptions {
       options: {
         port: { type: 'string' },
         dataset: { type: 'string' },
+        automation: { type: 'string' },
         records: { type: 'string' },
         seed: { type: 'string' },
         'seed-age-days': { type: 'string' },
@@ -45,6 +46,9 @@ export function parseCliOptions(argv: string[]): StartOrgOptions {
   if (values.dataset !== undefined && !(DATASET_NAMES as readonly string[]).includes(values.dataset)) {
     throw new UsageError(`--dataset must be one of ${DATASET_NAMES.join(', ')}, got '${values.dataset}'`);
   }
+  if (values.automation !== undefined && !(AUTOMATION_NAMES as readonly string[]).includes(values.automation)) {
+    throw new UsageError(`--automation must be one of ${AUTOMATION_NAMES.join(', ')}, got '${values.automation}'`);
+  }
   if (values.edition !== undefined && !(EDITIONS as readonly string[]).includes(values.edition)) {
     throw new UsageError(`--edition must be developer, production or sandbox, got '${values.edition}'`);
   }
@@ -58,6 +62,7 @@ export function parseCliOptions(argv: string[]): StartOrgOptions {
   return {
     port,
     dataset: values.dataset as StartOrgOptions['dataset'],
+    automation: values.automation as StartOrgOptions['automation'],
     records: integer('records', values.records, 1),
     seed: integer('seed', values.seed),
     seedAgeDays: integer('seed-age-days', values['seed-age-days']),

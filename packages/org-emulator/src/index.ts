@@ -3,8 +3,8 @@
  * (identity, describe, sObjects, collections, composite, query, Bulk 2.0), seeded from a dataset.
  * Several orgs can run in one process, each on its own port with its own ids, username and token.
  */
-import { seedDataset } from './datasets/index.js';
-import type { DatasetName } from './datasets/types.js';
+import { defaultAutomation, installAutomation, seedDataset } from './datasets/index.js';
+import type { AutomationName, DatasetName } from './datasets/types.js';
 import type { FaultConfig } from './faults/faultSpec.js';
 import { parseFaultSpec } from './faults/faultSpec.js';
 import type { Edition } from './org/identity.js';
@@ -18,7 +18,7 @@ import { compileCondition, runSoql } from './soql/index.js';
 // module path inside it, so the modules behind it can move.
 export type { EmulatedOrg } from './orgServer.js';
 export type { Edition } from './org/identity.js';
-export type { DatasetName } from './datasets/types.js';
+export type { AutomationName, DatasetName } from './datasets/types.js';
 export type { StatsSnapshot } from './http/stats.js';
 export type { StoredRecord } from './soql/types.js';
 export type { SchemaDef } from './schema/model.js';
@@ -31,6 +31,11 @@ export type StartOrgOptions = {
   port?: number;
   /** Data to seed at boot (default 'empty'). */
   dataset?: DatasetName;
+  /**
+   * Automation items installed after the data (default: `demo` for the demo dataset, `none` otherwise):
+   * `demo` puts the demo's validation rules, flows, trigger, duplicate and workflow rules on any dataset.
+   */
+  automation?: AutomationName;
   /** Record count for the 'bench' dataset. */
   records?: number;
   /** Seed of the dataset generator (and of identity derivation). */
@@ -57,12 +62,16 @@ export type StartOrgOptions = {
 export function startOrg(options: StartOrgOptions = {}): Promise<EmulatedOrg> {
   const schema = typeof options.schema === 'string' ? loadSchemaFile(options.schema) : (options.schema ?? defaultSchema());
   const dataset = options.dataset ?? 'empty';
+  const automation = options.automation ?? defaultAutomation(dataset);
   return startEmulatedOrg({
     port: options.port,
     schema,
     runSoql,
     conditionCompiler: (source) => (objectName, expr) => compileCondition(objectName, expr, source),
-    seed: (target) => seedDataset(dataset, target, { records: options.records, seed: options.seed }),
+    seed: (target) => {
+      seedDataset(dataset, target, { records: options.records, seed: options.seed });
+      installAutomation(automation, target);
+    },
     seedAgeDays: options.seedAgeDays,
     edition: options.edition,
     username: options.username,

@@ -133,6 +133,8 @@ export class AutomationRegistry {
       alertOnAllow: false,
       alertText: "You're creating a duplicate record. We recommend you use an existing record instead.",
       ...spec,
+      description: spec.description ?? null,
+      securityOption: spec.securityOption ?? 'EnforceSharingRules',
       namespacePrefix: spec.namespacePrefix ?? null,
       id: this.ids.next(KEY_PREFIXES.duplicateRule),
     };
@@ -149,6 +151,7 @@ export class AutomationRegistry {
       active: spec.active,
       description: spec.description ?? null,
       formula: spec.formula ?? null,
+      triggerType: spec.triggerType ?? 'onCreateOrTriggeringUpdate',
       ...packaged(spec),
     };
     this.workflowRules.push(item);

@@ -35,7 +35,7 @@ export function workflowRuleMetadata(rule: WorkflowRuleItem): Record<string, unk
     description: rule.description,
     formula: rule.formula,
     timeTriggers: [],
-    triggerType: 'onCreateOrTriggeringUpdate',
+    triggerType: rule.triggerType,
   };
 }
 

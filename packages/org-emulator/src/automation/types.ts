@@ -94,9 +94,15 @@ export type DuplicateRuleSpec = {
   /** Exact (case-insensitive) match on all these fields, all of them non-blank: the rule's matching rule. */
   matchFields: string[];
   matchRuleName: string;
+  description?: string | null;
+  /** Metadata API `securityOption`: whether the running user's sharing limits the matches (not modelled). */
+  securityOption?: 'EnforceSharingRules' | 'BypassSharingRules';
 };
 
 export type DuplicateRuleItem = Required<DuplicateRuleSpec> & { id: string };
+
+/** Metadata API WorkflowTriggerTypes. */
+export type WorkflowTriggerType = 'onCreateOnly' | 'onCreateOrTriggeringUpdate' | 'onAllChanges' | 'OnRecursiveUpdate';
 
 export type WorkflowRuleSpec = Packaged & {
   objectName: string;
@@ -104,6 +110,8 @@ export type WorkflowRuleSpec = Packaged & {
   active: boolean;
   description?: string | null;
   formula?: string | null;
+  /** Default `onCreateOrTriggeringUpdate`. */
+  triggerType?: WorkflowTriggerType;
 };
 
 export type WorkflowRuleItem = Required<WorkflowRuleSpec> & { id: string };

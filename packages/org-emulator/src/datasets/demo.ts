@@ -3,7 +3,6 @@
  * the same seed.
  */
 import { seedCatalog, seedUsers, usernameSuffix } from './catalog.js';
-import { addDemoAutomation, seedDemoLegacyRecords } from './demoAutomation.js';
 import { seedFamily } from './family.js';
 import { SeededRandom } from './random.js';
 import { SeedContext } from './seedContext.js';
@@ -17,11 +16,7 @@ export function seedDemo(target: SeedTarget, options: DatasetOptions): void {
   seedUsers(ctx, DEMO_USERS, usernameSuffix(options.userSuffix ?? target.runningUserId));
   seedCatalog(ctx);
   for (let family = 0; family < DEMO_FAMILIES; family++) seedFamily(ctx);
-  // The automation comes after the data: seeded records are history that predates it.
-  if (target.automation) {
-    addDemoAutomation(target.automation);
-    target.automation.legacyRecords = seedDemoLegacyRecords;
-  }
+  // The demo's automation (demoAutomation.ts) is installed after the data by the org (`automation` option).
 }
 
 /**

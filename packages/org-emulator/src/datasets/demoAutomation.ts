@@ -95,24 +95,27 @@ export function addDemoAutomation(registry: AutomationRegistry): void {
 
 export type LegacyRecord = { objectName: string; id: string; name: string; violates: string };
 
-/** Records that break the demo's validation rule and duplicate rule, seeded as history (no automation). */
+/**
+ * Records that break the demo's validation rule and duplicate rule, seeded as history (no automation). The
+ * duplicate contact copies the org's first contact with an e-mail; an org without one (a dataset with no
+ * contacts, started with the demo's automation) gets the account only.
+ */
 export function seedDemoLegacyRecords(target: SeedTarget, records: (objectName: string) => StoredRecord[]): LegacyRecord[] {
-  const contact = records('Contact').find((row) => typeof row.Email === 'string');
-  if (!contact) throw new Error('the org has no contact with an e-mail to duplicate');
   const accountName = 'Legacy Holdings (negative revenue)';
   const accountId = target.insert('Account', { Name: accountName, AnnualRevenue: -125000 }, { legacy: true });
+  const created: LegacyRecord[] = [{ objectName: 'Account', id: accountId, name: accountName, violates: `ValidationRule ${DEMO_AUTOMATION.validationRule}` }];
+  const contact = records('Contact').find((row) => typeof row.Email === 'string');
+  if (!contact) return created;
   const contactId = target.insert(
     'Contact',
     { FirstName: 'Legacy', LastName: 'Duplicate', Email: contact.Email, AccountId: contact.AccountId ?? null },
     { legacy: true }
   );
-  return [
-    { objectName: 'Account', id: accountId, name: accountName, violates: `ValidationRule ${DEMO_AUTOMATION.validationRule}` },
-    {
-      objectName: 'Contact',
-      id: contactId,
-      name: 'Legacy Duplicate',
-      violates: `DuplicateRule ${DEMO_AUTOMATION.duplicateRule} (Email ${String(contact.Email)})`,
-    },
-  ];
+  created.push({
+    objectName: 'Contact',
+    id: contactId,
+    name: 'Legacy Duplicate',
+    violates: `DuplicateRule ${DEMO_AUTOMATION.duplicateRule} (Email ${String(contact.Email)})`,
+  });
+  return created;
 }

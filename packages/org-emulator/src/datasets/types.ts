@@ -31,6 +31,9 @@ export interface SeedTarget {
 
 export type DatasetName = 'empty' | 'users' | 'demo' | 'bench';
 
+/** Automation items an org is started with (`automation` option): the demo's, or none. */
+export type AutomationName = 'demo' | 'none';
+
 export type DatasetOptions = {
   /** bench: number of records in all (spread over the objects); ignored by the others. */
   records?: number;

@@ -1,6 +1,6 @@
 /**
  * One emulated org's request pipeline: side door, concurrency cap, authentication, faults, daily limit,
- * latency, routing (identity, REST, Bulk 2.0, the SOAP Partner endpoint) and per-record cost. Socket-free: the server feeds it
+ * latency, routing (identity, REST, Bulk 2.0, the SOAP Partner and Metadata endpoints) and per-record cost. Socket-free: the server feeds it
  * parsed requests, so the whole pipeline is testable in process.
  */
 import { randomInt } from 'node:crypto';
@@ -11,8 +11,9 @@ import { isServedVersion } from '../rest/apiVersions.js';
 import { identityResponse, userInfoResponse, versionsResponse } from '../rest/identity.js';
 import type { RestContext } from '../rest/restContext.js';
 import { restRoutes } from '../rest/routes.js';
+import { handleMetadataCall } from '../soap/metadataCalls.js';
 import { handlePartnerCall } from '../soap/partnerCalls.js';
-import { apiFault, invalidSessionFault, PARTNER_PATH, readSoapRequest, type SoapRequest } from '../soap/soapEnvelope.js';
+import { apiFault, invalidSessionFault, readSoapRequest, SOAP_PATH, type SoapApi, type SoapRequest } from '../soap/soapEnvelope.js';
 import { type AdminDeps, handleAdmin } from './admin.js';
 import { type CostModel, delay } from './costModel.js';
 import { methodNotAllowed, notFound, type Router } from './router.js';
@@ -81,7 +82,9 @@ export class OrgApp {
 
   private async handleApi(raw: RawRequest, path: string, inFlight: number): Promise<EmulatorResponse> {
     const { costs, stats, faults, usage } = this.deps;
-    const soapVersion = PARTNER_PATH.exec(path)?.[1];
+    const soapMatch = SOAP_PATH.exec(path);
+    const soapApi: SoapApi | undefined = soapMatch === null ? undefined : soapMatch[1] === 'u' ? 'partner' : 'metadata';
+    const soapVersion = soapMatch?.[2];
     // The SOAP endpoint reports the same refusals as faults, and authenticates the envelope's SessionHeader.
     const refuse = soapVersion === undefined ? apiError : (_status: number, code: string, message: string): EmulatorResponse => apiFault(code, message);
     if (costs.maxConcurrent > 0 && inFlight > costs.maxConcurrent) {
@@ -109,16 +112,24 @@ export class OrgApp {
     const arrived = performance.now();
     await delay(costs.latencyMs);
     const writtenBefore = stats.totalWritten();
-    const response = soap === undefined ? await this.route(raw, path) : this.routeSoap(raw, soap, soapVersion!);
+    const response = soap === undefined ? await this.route(raw, path) : this.routeSoap(raw, soap, soapApi!, soapVersion!);
     const modelledMs = costs.latencyMs + (stats.totalWritten() - writtenBefore) * costs.perRecordMs;
     await delay(arrived + modelledMs - performance.now());
     return response;
   }
 
-  /** `POST /services/Soap/u/<version>`: one Partner call, counted as one API request. */
-  private routeSoap(raw: RawRequest, request: SoapRequest, version: string): EmulatorResponse {
+  /**
+   * `POST /services/Soap/u/<version>` (one Partner call, stats kind `soap`) or `/services/Soap/m/<version>`
+   * (one Metadata call: `metadataRead`, `metadataUpdate`, `metadata` for the rest), each one API request.
+   */
+  private routeSoap(raw: RawRequest, request: SoapRequest, api: SoapApi, version: string): EmulatorResponse {
     if (!isServedVersion(version)) return notFound();
     if (raw.method !== 'POST') return methodNotAllowed(raw.method);
+    if (api === 'metadata') {
+      const name = request.operation.name;
+      this.deps.stats.count(name === 'readMetadata' ? 'metadataRead' : name === 'updateMetadata' ? 'metadataUpdate' : 'metadata');
+      return handleMetadataCall(request, { org: this.deps.org });
+    }
     this.deps.stats.count('soap');
     const { usage } = this.deps;
     return handlePartnerCall(request, { org: this.deps.org, usage: { current: usage.max - usage.remaining, limit: usage.max } });

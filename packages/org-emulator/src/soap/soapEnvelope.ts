@@ -1,6 +1,7 @@
 /**
- * SOAP 1.1 envelopes of the Partner API (`urn:partner.soap.sforce.com`): reading a request (session,
- * AllOrNoneHeader, the operation element) and writing answers and faults as Salesforce does. Faults answer
+ * SOAP 1.1 envelopes of the Partner API (`urn:partner.soap.sforce.com`) and the Metadata API
+ * (`http://soap.sforce.com/2006/04/metadata`): reading a request (session, AllOrNoneHeader, the operation
+ * element) and writing answers and faults as Salesforce does. Faults answer
  * HTTP 500 with `faultcode` `sf:<ExceptionCode>` and an `sf:UnexpectedErrorFault` detail (the shape jsforce's
  * `isSessionExpired` and WSC read); see the emulator README for what is unconfirmed.
  */
@@ -9,9 +10,12 @@ import { childNamed, encodeXmlText, parseXml, XmlError, type XmlElement } from '
 
 export const SOAP_ENV_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
 export const PARTNER_NS = 'urn:partner.soap.sforce.com';
+export const METADATA_NS = 'http://soap.sforce.com/2006/04/metadata';
 
-/** `/services/Soap/u/<version>`: the Partner endpoint (`c` is Enterprise, `m` Metadata, not served). */
-export const PARTNER_PATH = /^\/services\/Soap\/u\/(\d+\.\d)$/;
+/** `/services/Soap/u/<version>` (Partner) and `/services/Soap/m/<version>` (Metadata); `c` (Enterprise) is not served. */
+export const SOAP_PATH = /^\/services\/Soap\/([um])\/(\d+\.\d)$/;
+
+export type SoapApi = 'partner' | 'metadata';
 
 export type SoapRequest = {
   sessionId: string | undefined;
@@ -57,6 +61,16 @@ export function operationResponse(operation: string, resultsXml: string, usage: 
       'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><soapenv:Header><LimitInfoHeader><limitInfo>' +
       `<current>${usage.current}</current><limit>${usage.limit}</limit><type>API REQUESTS</type>` +
       `</limitInfo></LimitInfoHeader></soapenv:Header><soapenv:Body><${operation}Response>${resultsXml}` +
+      `</${operation}Response></soapenv:Body></soapenv:Envelope>`
+  );
+}
+
+/** A Metadata API call's answer: `<{operation}Response>` in the metadata namespace, no header. */
+export function metadataResponse(operation: string, resultsXml: string): EmulatorResponse {
+  return xmlResponse(
+    200,
+    `${XML_DECLARATION}<soapenv:Envelope xmlns:soapenv="${SOAP_ENV_NS}" xmlns="${METADATA_NS}" ` +
+      `xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><soapenv:Body><${operation}Response>${resultsXml}` +
       `</${operation}Response></soapenv:Body></soapenv:Envelope>`
   );
 }
