@@ -5,7 +5,8 @@
  * remapped, runs the sync again to show that nothing is written twice, syncs Case and Task by plain `--objects`
  * (matched by history: the id map of the runs before), changes and deletes a few source records and runs a
  * delta with deletions (scan first, then execute, then the last sync dates, then a rollback that undeletes),
- * then kills a sync into a slow target mid-way, resumes it and rolls it back (scripts/demoCrash.ts).
+ * syncs legacy records into a copy of the source whose automation refuses them, without and then with
+ * `--disable-automation` (scripts/demo.ts automationDemo), then kills a sync into a slow target mid-way, resumes it and rolls it back (scripts/demoCrash.ts).
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -33,6 +34,8 @@ function nameOf(value: unknown, field = 'Name'): string {
 const source = await startOrg({ dataset: 'demo', username: 'admin@demo-source.isync.test', seedAgeDays: 1 });
 // The target has the same people (found by e-mail, so they own their records there too) and no data.
 const target = await startOrg({ dataset: 'users', username: 'admin@demo-target.isync.test', seed: 2 });
+// A copy of the source with the demo's automation on it (validation rule, flow, trigger, duplicate rule...).
+const copy = await startOrg({ dataset: 'demo', username: 'admin@demo-copy.isync.test', seed: 1, edition: 'sandbox' });
 // A third org, slow enough that a killed sync leaves batches in flight.
 const slow = await startOrg({ dataset: 'users', username: 'admin@demo-slow.isync.test', seed: 4, latencyMs: 40, perRecordMs: 8 });
 const env = sandboxEnv();
@@ -44,6 +47,7 @@ try {
     ['isync-demo-source', source],
     ['isync-demo-target', target],
     ['isync-demo-slow', slow],
+    ['isync-demo-copy', copy],
   ] as const) {
     const login = await runTs('harness/loginEmulatedOrg.ts', [alias, org.instanceUrl, org.accessToken], env);
     if (login.code !== 0) throw new Error(`Could not log in ${alias}: ${login.stderr}`);
@@ -87,8 +91,31 @@ try {
   console.log('\nRolling the delta back: the updates are restored and the deleted Cases come back from the recycle bin, same ids.');
   await sf(['isync', 'rollback'], env);
 
+  const automationCode = await automationDemo(env);
+
   const crash = await crashDemo(sf, env, slow, ['--source-org', 'isync-demo-source', '--target-org', 'isync-demo-slow', '--template', TEMPLATE]);
-  process.exitCode = code || historyCode || deltaCode || crash;
+  process.exitCode = code || historyCode || deltaCode || automationCode || crash;
 } finally {
-  await Promise.all([source.stop(), target.stop(), slow.stop()]);
+  await Promise.all([source.stop(), target.stop(), slow.stop(), copy.stop()]);
+}
+
+/**
+ * Automation control: two legacy source records break the copy's validation rule and duplicate rule. Without
+ * --disable-automation they fail with the rules' codes; with it they load, and the list afterwards shows every
+ * item as it was.
+ */
+async function automationDemo(sfEnv: NodeJS.ProcessEnv): Promise<number> {
+  console.log('\nAutomation control: the target is a copy of the source with its automation (a validation rule, a flow,');
+  console.log('a trigger, a duplicate rule, a workflow rule, a managed rule). Two legacy source records predate the rules.');
+  const seeded = await fetch(`${source.instanceUrl}/__emulator/automation/legacy-records`, { method: 'POST' });
+  if (!seeded.ok) throw new Error(`Could not seed the legacy records: ${await seeded.text()}`);
+  const toCopy = ['--source-org', 'isync-demo-source', '--target-org', 'isync-demo-copy', '--template', TEMPLATE];
+  const list = ['isync', 'automation', 'list', '--target-org', 'isync-demo-copy', '--template', TEMPLATE];
+  await sf(list, sfEnv);
+  console.log('\nWithout --disable-automation the legacy records fail (exit 68: records failed):');
+  const blocked = await sf(['isync', 'execute', ...toCopy], sfEnv);
+  console.log('\nWith --disable-automation the rules are off for the run only, and back on after it:');
+  const switched = await sf(['isync', 'execute', ...toCopy, '--disable-automation', 'validation-rules,flows,duplicate-rules'], sfEnv);
+  await sf(list, sfEnv);
+  return blocked === 68 ? switched : 1;
 }

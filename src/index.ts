@@ -13,3 +13,7 @@ export type { FailureGroup } from './lib/report/failureGroups.js';
 export type { ErrorFile } from './lib/report/errorCsv.js';
 export type { RunHistoryEntry } from './lib/report/runHistory.js';
 export type { RetryResult } from './commands/isync/retry.js';
+export type { AutomationListResult } from './commands/isync/automation/list.js';
+export type { AutomationRestoreResult } from './commands/isync/automation/restore.js';
+export type { AutomationItem, AutomationKind, SwitchedItem, RunAutomation } from './lib/automation/automationTypes.js';
+export type { AutomationUsed } from './lib/run/automationSetup.js';

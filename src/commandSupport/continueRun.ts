@@ -10,6 +10,8 @@ import { readRetryScope } from '../lib/retry/retryScope.js';
 import { syncFromFlags, type SyncCommandResult } from './syncFromFlags.js';
 import type { DeltaUsed } from './deltaUsed.js';
 import { DELTA_SAFETY_MARGIN_MS } from '../lib/delta/deltaWindow.js';
+import { AutomationSwitch } from '../lib/automation/automationSwitch.js';
+import { orgApiFor } from '../lib/api/httpOrgApi.js';
 
 export type ContinueResult = SyncCommandResult & {
   retried: { records: number; objects: string[] };
@@ -46,8 +48,12 @@ export async function continueRun(command: SfCommand<unknown>, input: ContinueIn
   const objects = [...new Set([...scope.unfinished, ...scope.failed.keys()])];
   if (objects.length === 0 && scope.deferred.length === 0) {
     input.onNothingToDo(journal.meta.runId);
-    // A run that ended has nothing to change. One stopped after its last write still needs its end state.
-    if (!INTERRUPTED_STATES.has(journal.meta.state)) return unchanged(journal);
+    // A run that ended has nothing to change but what it left switched off. One stopped after its last write
+    // still needs its end state.
+    if (!INTERRUPTED_STATES.has(journal.meta.state)) {
+      await new AutomationSwitch(orgApiFor(targetOrg.getConnection())).restore(journal);
+      return unchanged(journal);
+    }
   }
   const result = await syncFromFlags(command, {
     command: input.resume ? 'execute' : 'retry',

@@ -6,6 +6,8 @@ import type { RunEvent } from '../lib/run/runEvents.js';
 type ViewData = Record<string, string>;
 
 const DEFERRED_STAGE = 'Deferred lookups';
+/** The view's data key of the automation line (not an object name: object names have no spaces). */
+const AUTOMATION_KEY = 'automation state';
 const SILENT: RunProgressView['output'] = { startStage() {}, stopStage() {}, updateData() {}, stop() {} };
 /** Redraws at most this often: a terminal redraw per batch would cost more time than the sync itself. */
 const REFRESH_MS = 250;
@@ -41,6 +43,7 @@ export class RunProgressView {
         title,
         stages: [...objects, DEFERRED_STAGE],
         jsonEnabled,
+        preStagesBlock: [{ type: 'message' as const, get: (data?: ViewData): string | undefined => data?.[AUTOMATION_KEY] }],
         stageSpecificBlock: objects.map((object) => ({
           stage: object,
           type: 'message' as const,
@@ -51,6 +54,10 @@ export class RunProgressView {
   }
 
   public handle(event: RunEvent): void {
+    if (event.type === 'automationOff' || event.type === 'automationRestored') {
+      this.output.updateData({ [AUTOMATION_KEY]: automationLine(event) });
+      return;
+    }
     if (event.type === 'object') this.latest.set(event.progress.object, event.progress);
     if (event.type === 'state' && ['synced', 'synced_with_errors', 'scanned'].includes(event.state)) this.deferredDone = true;
   }
@@ -84,4 +91,11 @@ export class RunProgressView {
       this.shown.set(DEFERRED_STAGE, 'done');
     }
   }
+}
+
+function automationLine(event: Extract<RunEvent, { type: 'automationOff' | 'automationRestored' }>): string {
+  const names = (items: ReadonlyArray<{ name: string }>): string => items.map((item) => item.name).join(', ');
+  if (event.type === 'automationOff') return `Automation switched off for the run: ${names(event.items)}`;
+  if (event.failed.length > 0) return `Automation NOT switched back on: ${names(event.failed)} (run \`sf isync automation restore\`)`;
+  return `Automation switched back on: ${names(event.restored)}`;
 }

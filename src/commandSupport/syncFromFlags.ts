@@ -26,6 +26,8 @@ import { reportDelta, type DeltaUsed } from './deltaUsed.js';
 import { setUpDelta } from '../lib/run/deltaSetup.js';
 import { assertSinceAfterOrgCreated } from '../lib/delta/sinceCheck.js';
 import type { SyncType } from '../lib/template/syncTemplate.js';
+import { setUpAutomation, type AutomationUsed } from '../lib/run/automationSetup.js';
+import { reportAutomation, warnLeftOff } from './automationUsed.js';
 
 export type SyncCommandInput = {
   command: 'execute' | 'scan' | 'retry';
@@ -49,6 +51,8 @@ export type SyncCommandInput = {
   since?: string;
   /** undefined: as the template says. */
   includeDeleted?: boolean;
+  /** `--disable-automation`; undefined: as the template says. */
+  disableAutomation?: string[];
 };
 
 export type SyncCommandResult = SyncRunResult & {
@@ -62,6 +66,8 @@ export type SyncCommandResult = SyncRunResult & {
   history: HistoryUsed;
   /** The sync type, and how each object's source was read (in full, or modified since its last sync). */
   sync: DeltaUsed;
+  /** `--disable-automation`: the target's automation switched off for the run (a dry run: what would be). */
+  automationUsed?: AutomationUsed;
 };
 
 /**
@@ -69,6 +75,8 @@ export type SyncCommandResult = SyncRunResult & {
  * the live view, run the sync, and return the typed result. Rendering the summary stays in the commands.
  */
 export async function syncFromFlags(command: SfCommand<unknown>, input: SyncCommandInput): Promise<SyncCommandResult> {
+  // The live view opens after the info lines; the automation switch, built before, reports to it once open.
+  const shown: { view?: RunProgressView } = {};
   const setup = await prepareRun({
     sourceOrg: input.sourceOrg,
     targetOrg: input.targetOrg,
@@ -105,7 +113,19 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
   );
   const { specs } = delta;
   const deltaUsed = reportDelta(command, delta);
+  // Switches are counted as target calls but never refused by the guards: switching back on must always happen.
+  const switches = new CountingOrgApi(setup.target, () => undefined);
+  const automation = await setUpAutomation({
+    target: new RetryingOrgApi(switches),
+    targetName: setup.targetRef.username,
+    objects: specs.map((spec) => spec.object.name),
+    requested: input.disableAutomation ?? template.options.disableAutomation,
+    continued: input.continueRun?.journal.meta.automation,
+    onEvent: (event) => shown.view?.handle(event),
+  });
+  if (automation) reportAutomation(command, automation.used, input.dryRun);
   const warnings = [
+    ...(automation?.used.warnings ?? []),
     ...history.warnings,
     ...setup.prepared.warnings,
     ...setup.preflight.map((problem) => `${problem.blocking ? 'Blocking: ' : ''}${problem.what} ${problem.fix}`),
@@ -138,6 +158,7 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
   const objects = specs.map((spec) => spec.object.name);
   const title = input.command === 'execute' && input.dryRun ? 'sf isync execute (dry run)' : `sf isync ${input.command}`;
   const view = await RunProgressView.open(title, objects, command.jsonEnabled());
+  shown.view = view;
   let result: SyncRunResult;
   try {
     result = await interruptible(guards, () =>
@@ -161,6 +182,7 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
         history: history.map,
         continueRun: input.continueRun,
         checkStop: guards.checkFailures,
+        automation: automation?.run,
         listener: (event) => {
           if (event.type === 'object' && event.progress.counts.failed > 0) guards.recordFailed();
           view.handle(event);
@@ -172,13 +194,15 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
     throw error;
   }
   view.stop(result.state === 'synced' || result.state === 'scanned');
+  warnLeftOff(command, result);
   return {
     ...result,
-    apiCalls: { source: source.calls, target: target.calls },
+    apiCalls: { source: source.calls, target: target.calls + switches.calls },
     warnings,
     preflight: setup.preflight,
     apiBudget: budget.report,
     history: historyUsed,
     sync: deltaUsed,
+    ...(automation ? { automationUsed: automation.used } : {}),
   };
 }

@@ -3,7 +3,8 @@
  * Each point starts fresh emulated orgs, kills `sf isync execute` (its whole process group) with SIGKILL once
  * the target has committed that many records (or, for `u…`, that many deferred updates), resumes, and checks
  * every record exactly once with the right lookups, the report's counts, and a rollback that leaves the target
- * exactly as before. Exits non-zero if any point fails.
+ * exactly as before. Exits non-zero if any point fails. `npm run chaos -- --only <text>` runs the points whose
+ * name contains the text (e.g. `--only automation`).
  */
 import { crashAndResume, crashRollback, INSERT_ONLY_OBJECT, type KillPoint } from './crashResume.js';
 import { killResumeRollback, type LifecyclePoint } from './runLifecycle.js';
@@ -20,8 +21,12 @@ const points: KillPoint[] = [
   })),
 ];
 
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
+const chosen = <T extends { name: string }>(list: T[]): T[] => (only === undefined ? list : list.filter((point) => point.name.includes(only)));
+
 let failed = 0;
-for (const point of points) {
+for (const point of chosen(points)) {
   const started = Date.now();
   try {
     await crashAndResume(point);
@@ -31,7 +36,7 @@ for (const point of points) {
     console.log(`FAIL  killed ${point.name}: ${error instanceof Error ? error.message.split('\n').slice(0, 8).join('\n      ') : String(error)}`);
   }
 }
-const rollbackPoints = [1, 40, 120, 250];
+const rollbackPoints = only === undefined ? [1, 40, 120, 250] : [];
 for (const afterDeletes of rollbackPoints) {
   try {
     await crashRollback(afterDeletes);
@@ -70,8 +75,19 @@ const lifecycle: LifecyclePoint[] = [
     killRollbackAfter: 10,
     delta: true,
   },
+  // Automation switched off for the run: killed while it is off, resumed (killed again), paused then retried,
+  // rolled back (killed): every item back as before after each.
+  ...[1, 700, 2500].map((kill) => ({ name: `automation off: execute killed after ${kill} records`, stopExecute: { kill }, automation: true })),
+  {
+    name: 'automation off: killed after 1000, resume killed after 1000 more, rollback killed',
+    stopExecute: { kill: 1000 },
+    killResumeAfter: 1000,
+    killRollbackAfter: 200,
+    automation: true,
+  },
+  { name: 'automation off: paused after 1500, retry to the end', stopExecute: { pauseAt: 1500 }, automation: true },
 ];
-for (const point of lifecycle) {
+for (const point of chosen(lifecycle)) {
   const started = Date.now();
   try {
     await killResumeRollback(point);
@@ -81,6 +97,6 @@ for (const point of lifecycle) {
     console.log(`FAIL  ${point.name}: ${error instanceof Error ? error.message.split('\n').slice(0, 8).join('\n      ') : String(error)}`);
   }
 }
-const total = points.length + rollbackPoints.length + lifecycle.length;
+const total = chosen(points).length + rollbackPoints.length + chosen(lifecycle).length;
 console.log(`${total - failed} passed, ${failed} failed`);
 process.exitCode = failed > 0 ? 1 : 0;

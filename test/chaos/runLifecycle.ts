@@ -38,7 +38,16 @@ export type LifecyclePoint = {
    * changes (DELTA_CHANGES) and the delta is the run that is stopped, resumed and rolled back.
    */
   delta?: boolean;
+  /**
+   * A target with the demo's automation (a validation rule, flows one on and one off, a trigger, a duplicate rule,
+   * a workflow rule, a managed rule), run with `--disable-automation`: after every stop, resume, retry and
+   * rollback, each item is back exactly as before the run (none switched on that was off).
+   */
+  automation?: boolean;
 };
+
+/** What the automation points switch off for their runs. */
+export const AUTOMATION_SWITCHED = 'validation-rules,flows,duplicate-rules,workflow-rules';
 
 /** What changes in the source before the delta of a `delta` point: updated, and deleted (with their cascades). */
 export const DELTA_CHANGES = { accounts: 150, contacts: 150, tasks: 40, opportunities: 20 };
@@ -65,10 +74,12 @@ export async function killResumeRollback(point: LifecyclePoint): Promise<void> {
   const pair = await startOrgPair(
     // A delta's data is older than its safety margin, as a real org's is: the delta reads only the changes.
     { dataset: 'bench', records: LIFECYCLE_RECORDS, edition: 'sandbox', ...(point.delta ? { seedAgeDays: 1 } : {}) },
-    { dataset: 'users', edition: 'sandbox', ...TARGET_MODEL }
+    { dataset: 'users', edition: 'sandbox', ...TARGET_MODEL, ...(point.automation ? { automation: 'demo' as const } : {}) }
   );
   try {
     let execute = executeWith(point.history ? historyTemplate() : BENCH_TEMPLATE);
+    if (point.automation) execute = [...execute, '--disable-automation', AUTOMATION_SWITCHED];
+    const automationBefore = automationState(pair.target);
     if (point.delta) {
       execute = [...execute, '--sync-type', 'delta', '--include-deleted'];
       expectSucceeded(await runPlugin(execute, pair.env, 300_000), 'the first sync');
@@ -92,6 +103,7 @@ export async function killResumeRollback(point: LifecyclePoint): Promise<void> {
       expectSucceeded(finished, finish.join(' '));
       expect(jsonOf<ExecuteResult>(finished).result.state).to.equal('synced');
     }
+    expect(automationState(pair.target), 'automation after the run').to.deep.equal(automationBefore);
     await expectReportCountsNewRecords(pair, before);
     // A delta's rollback deletes nothing it inserted: it restores and undeletes, which count as writes.
     if (point.killRollbackAfter !== undefined)
@@ -100,9 +112,22 @@ export async function killResumeRollback(point: LifecyclePoint): Promise<void> {
     expectSucceeded(rollback, 'rollback');
     expect(jsonOf<RollbackResult>(rollback).result.state).to.equal('rolled_back');
     expectSameState(before, snapshot(pair.target));
+    expect(automationState(pair.target), 'automation after the rollback').to.deep.equal(automationBefore);
   } finally {
     await pair.stop();
   }
+}
+
+/** Every automation item of the org with its state: active or not, and a flow's active version. */
+export function automationState(org: EmulatedOrg): string[] {
+  const { validationRules, flows, triggers, duplicateRules, workflowRules } = org.org.automation;
+  return [
+    ...validationRules.map((rule) => `rule ${rule.id} ${rule.active}`),
+    ...flows.map((flow) => `flow ${flow.id} v${flow.activeVersion}`),
+    ...triggers.map((trigger) => `trigger ${trigger.id} ${trigger.status}`),
+    ...duplicateRules.map((rule) => `duplicate ${rule.id} ${rule.active}`),
+    ...workflowRules.map((rule) => `workflow ${rule.id} ${rule.active}`),
+  ];
 }
 
 /** Changes the source as DELTA_CHANGES says: field updates, then deletions in one collections call per object. */

@@ -6,9 +6,10 @@ import type { EmulatedOrg } from '@sf-isync/org-emulator';
 import { texts, type BadInputCase, type BadInputContext } from './badInputCases.js';
 import { jsonOf, type PluginRun } from '../../harness/runPlugin.js';
 
-/** Request kinds of the emulator that write records (REST single and collections, composite, bulk). */
+/** Request kinds of the emulator that write records (REST single and collections, composite, bulk) or switch automation. */
 /** Requests that can only write. A Composite request may carry reads (describes, counts): judged by the records it committed. */
-const WRITE_KINDS = /^(collection(Create|Update|Upsert|Delete)|sobject(Create|Update|Upsert|Delete)|graph|tree|bulkJobCreate)$/;
+const WRITE_KINDS =
+  /^(collection(Create|Update|Upsert|Delete)|sobject(Create|Update|Upsert|Delete)|graph|tree|bulkJobCreate|tooling(Update|Create)|metadataUpdate)$/;
 
 /** Write requests and records committed by any request, so far. */
 export function writeRequests(org: EmulatedOrg): number {

@@ -9,6 +9,8 @@ import { objectNames, objectsFlag } from '../../commandSupport/objectsFlag.js';
 import { DEFAULT_API_BUDGET, syncFromFlags, type SyncCommandResult } from '../../commandSupport/syncFromFlags.js';
 import { continueRun, type ContinueResult } from '../../commandSupport/continueRun.js';
 import { renderRunSummary, runExitCode } from '../../commandSupport/runSummary.js';
+import { disableAutomationFlag } from '../../commandSupport/automationFlag.js';
+import { warnAutomationLeftOff } from '../../commandSupport/automationUsed.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-isync', 'isync.execute');
@@ -62,13 +64,15 @@ export default class Execute extends SfCommand<ExecuteResult> {
     'confirm-production': Flags.boolean({ summary: messages.getMessage('flags.confirm-production.summary') }),
     'journal-dir': journalDirFlag,
     ...syncTypeFlags,
+    'disable-automation': disableAutomationFlag,
   };
 
   public async run(): Promise<ExecuteResult> {
     const { flags } = await this.parse(Execute);
+    warnAutomationLeftOff(this, flags['journal-dir']);
     if (flags['run-id'] && !flags.resume) throw messages.createError('error.RunIdNeedsResume', [flags['run-id']], [], BAD_COMMAND_LINE_EXIT);
     // A resume reads as the run's first attempt did: its sync type and bounds are in its journal.
-    const syncTypeFlag = (['sync-type', 'since', 'include-deleted'] as const).find((name) => flags[name] !== undefined);
+    const syncTypeFlag = (['sync-type', 'since', 'include-deleted', 'disable-automation'] as const).find((name) => flags[name] !== undefined);
     if (flags.resume && syncTypeFlag) throw messages.createError('error.SyncTypeWithResume', [syncTypeFlag], [syncTypeFlag], BAD_COMMAND_LINE_EXIT);
     const result = flags.resume ? await this.resume(flags['run-id'], flags['journal-dir'], flags.concurrency) : await this.sync(flags);
     if ('nothingToDo' in result && result.nothingToDo) return result;
@@ -94,6 +98,7 @@ export default class Execute extends SfCommand<ExecuteResult> {
       apiBudget: flags['api-budget'],
       journalDir: flags['journal-dir'],
       confirmProduction: flags['confirm-production'],
+      disableAutomation: flags['disable-automation'],
       ...syncTypeOf(flags),
     });
   }

@@ -9,6 +9,7 @@ import { writeErrorCsvs, type ErrorFile } from '../../lib/report/errorCsv.js';
 import { buildRunReport, type RunReport } from '../../lib/report/runReport.js';
 import { historyRows, listRuns, type RunHistoryEntry } from '../../lib/report/runHistory.js';
 
+import { warnAutomationLeftOff } from '../../commandSupport/automationUsed.js';
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-isync', 'isync.report');
 
@@ -34,6 +35,7 @@ export default class Report extends SfCommand<ReportCommandResult> {
 
   public async run(): Promise<ReportCommandResult> {
     const { flags } = await this.parse(Report);
+    warnAutomationLeftOff(this, flags['journal-dir']);
     const store = new RunStore(journalRoot(flags['journal-dir']));
     if (flags.list) {
       const runs = listRuns(store);
@@ -47,6 +49,16 @@ export default class Report extends SfCommand<ReportCommandResult> {
     const errorFiles = flags['errors-dir'] ? writeErrorCsvs(flags['errors-dir'], failedRecords) : [];
     this.render(report, errorFiles, flags['errors-dir'] !== undefined);
     return { ...report, errorFiles };
+  }
+
+  /** What the run switched off; an item still off is a warning: the org runs without it until it is restored. */
+  private renderAutomation(items: NonNullable<RunReport['automation']>): void {
+    this.styledHeader(messages.getMessage('info.automationHeader'));
+    this.table({
+      data: items.map((item) => ({ object: item.object, kind: item.kind, name: item.name, state: item.state === 'restored' ? 'back on' : 'LEFT OFF' })),
+    });
+    const left = items.filter((item) => item.state !== 'restored');
+    if (left.length > 0) this.warn(messages.getMessage('warning.automationLeftOff', [left.length]));
   }
 
   private render(report: RunReport, errorFiles: ErrorFile[], exported: boolean): void {
@@ -72,6 +84,7 @@ export default class Report extends SfCommand<ReportCommandResult> {
     if (report.deferred.updated + report.deferred.failed > 0) {
       this.log(messages.getMessage('info.deferred', [report.deferred.updated, report.deferred.failed]));
     }
+    if (report.automation) this.renderAutomation(report.automation);
     if (report.rollback) {
       this.styledHeader(messages.getMessage('info.rollbackHeader'));
       this.table({ data: [...report.rollback.objects, { object: 'Total', ...report.rollback.totals }] });

@@ -4,6 +4,7 @@ import { continueRun, type ContinueResult } from '../../commandSupport/continueR
 import { journalDirFlag } from '../../commandSupport/orgFlags.js';
 import { renderRunSummary, runExitCode } from '../../commandSupport/runSummary.js';
 
+import { warnAutomationLeftOff } from '../../commandSupport/automationUsed.js';
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-isync', 'isync.retry');
 
@@ -24,6 +25,7 @@ export default class Retry extends SfCommand<RetryResult> {
 
   public async run(): Promise<RetryResult> {
     const { flags } = await this.parse(Retry);
+    warnAutomationLeftOff(this, flags['journal-dir']);
     const result = await continueRun(this, {
       runId: flags['run-id'],
       journalDir: flags['journal-dir'],

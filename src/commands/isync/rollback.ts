@@ -13,6 +13,7 @@ import { DEFAULT_CLOCK_SKEW_MS } from '../../lib/rollback/targetCheck.js';
 import { interruptible } from '../../commandSupport/interruptible.js';
 import { RunGuards } from '../../lib/run/runGuards.js';
 
+import { warnAutomationLeftOff } from '../../commandSupport/automationUsed.js';
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-isync', 'isync.rollback');
 
@@ -37,6 +38,7 @@ export default class Rollback extends SfCommand<RollbackResult> {
 
   public async run(): Promise<RollbackResult> {
     const { flags } = await this.parse(Rollback);
+    warnAutomationLeftOff(this, flags['journal-dir']);
     const { journal, latest } = selectRun(new RunStore(journalRoot(flags['journal-dir'])), flags['run-id']);
     if (latest) this.log(messages.getMessage('info.latestRun', [journal.meta.runId]));
     const org = await rollbackTargetOrg(journal.meta, (await orgsOfFlags({ 'target-org': flags['target-org'] }))['target-org']);

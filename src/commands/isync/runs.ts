@@ -6,6 +6,7 @@ import { journalRoot } from '../../lib/journal/paths.js';
 import { RunStore } from '../../lib/journal/runStore.js';
 import { historyRows, listRuns, type RunHistoryEntry } from '../../lib/report/runHistory.js';
 
+import { warnAutomationLeftOff } from '../../commandSupport/automationUsed.js';
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-isync', 'isync.runs');
 
@@ -26,6 +27,7 @@ export default class Runs extends SfCommand<RunsResult | SyncDatesResult> {
 
   public async run(): Promise<RunsResult | SyncDatesResult> {
     const { flags } = await this.parse(Runs);
+    warnAutomationLeftOff(this, flags['journal-dir']);
     const store = new RunStore(journalRoot(flags['journal-dir']));
     if (flags['sync-dates']) return this.syncDates(store);
     const runs = listRuns(store);

@@ -7,6 +7,8 @@ import { objectNames, objectsFlag } from '../../commandSupport/objectsFlag.js';
 import { syncFromFlags, type SyncCommandResult } from '../../commandSupport/syncFromFlags.js';
 import { renderRunSummary, runExitCode } from '../../commandSupport/runSummary.js';
 
+import { disableAutomationFlag } from '../../commandSupport/automationFlag.js';
+import { warnAutomationLeftOff } from '../../commandSupport/automationUsed.js';
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-isync', 'isync.scan');
 
@@ -31,10 +33,12 @@ export default class Scan extends SfCommand<ScanResult> {
     }),
     'journal-dir': journalDirFlag,
     ...syncTypeFlags,
+    'disable-automation': disableAutomationFlag,
   };
 
   public async run(): Promise<ScanResult> {
     const { flags } = await this.parse(Scan);
+    warnAutomationLeftOff(this, flags['journal-dir']);
     // A journal folder that is a file is refused before any org is contacted.
     journalRoot(flags['journal-dir']);
     const orgs = await orgsOfFlags({ 'source-org': flags['source-org'], 'target-org': flags['target-org'] });
@@ -47,6 +51,7 @@ export default class Scan extends SfCommand<ScanResult> {
       dryRun: true,
       journalDir: flags['journal-dir'],
       confirmProduction: false,
+      disableAutomation: flags['disable-automation'],
       ...syncTypeOf(flags),
     });
     renderRunSummary(this, result, messages, messages.getMessage('info.next', [result.runId]));

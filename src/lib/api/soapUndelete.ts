@@ -10,6 +10,9 @@
  */
 import type { OrgApi } from './orgApi.js';
 import { SALESFORCE_LIMITS } from './salesforceLimits.js';
+import { decodeXml, elements, escapeXml, faultOf, parseFault, textOf } from './soapXml.js';
+
+export { SoapFaultError, parseFault } from './soapXml.js';
 
 /** At most this many ids per undelete() call; longer lists are sent in several calls. */
 export const MAX_UNDELETE_IDS = SALESFORCE_LIMITS.soapUndeleteIds;
@@ -23,21 +26,6 @@ export type UndeleteOptions = {
   /** AllOrNoneHeader (API 20.0+): one failure rolls back the whole call (each call of at most 200 ids). */
   allOrNone?: boolean;
 };
-
-/** A SOAP fault: the whole call failed. `errorCode` is the exception code (`INVALID_SESSION_ID`). */
-export class SoapFaultError extends Error {
-  public constructor(
-    public readonly faultCode: string,
-    public readonly faultString: string
-  ) {
-    super(`${faultCode}: ${faultString}`);
-    this.name = 'SoapFaultError';
-  }
-
-  public get errorCode(): string {
-    return this.faultCode.replace(/^[^:]*:/, '');
-  }
-}
 
 export async function undeleteRecords(api: OrgApi, ids: readonly string[], options: UndeleteOptions = {}): Promise<UndeleteResult[]> {
   if (!api.requestText || !api.sessionId) throw new Error('undelete needs an org api that sends raw text and knows its session id');
@@ -89,42 +77,3 @@ export function parseUndeleteResponse(xml: string): UndeleteResult[] {
   });
 }
 
-/** The fault in an answer (a 500's body), or undefined. */
-export function parseFault(xml: string): SoapFaultError | undefined {
-  const fault = elements(xml, 'Fault')[0];
-  if (fault === undefined) return undefined;
-  return new SoapFaultError(textOf(fault, 'faultcode') ?? 'soapenv:Server', textOf(fault, 'faultstring') ?? '');
-}
-
-/** A failed call's error carries the fault XML as its message (jsforce) or body (HttpOrgApi). */
-function faultOf(error: unknown): SoapFaultError | undefined {
-  const { message, data } = (error ?? {}) as { message?: unknown; data?: unknown };
-  for (const candidate of [message, data]) {
-    if (typeof candidate === 'string' && candidate.includes('Fault>')) return parseFault(candidate);
-  }
-  return undefined;
-}
-
-/** Contents of every element with this local name (self-closing ones answer ''); not for nested same-name elements. */
-function elements(xml: string, name: string): string[] {
-  const pattern = new RegExp(`<(?:[\\w-]+:)?${name}(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</(?:[\\w-]+:)?${name}>)`, 'g');
-  return [...xml.matchAll(pattern)].map((m) => m[1] ?? '');
-}
-
-function textOf(xml: string, name: string): string | undefined {
-  const found = elements(xml, name)[0];
-  return found === undefined ? undefined : decodeXml(found.trim());
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function decodeXml(text: string): string {
-  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-z]+);/g, (whole, ref: string) => {
-    if (ref.startsWith('#x')) return String.fromCodePoint(parseInt(ref.slice(2), 16));
-    if (ref.startsWith('#')) return String.fromCodePoint(Number(ref.slice(1)));
-    return named[ref] ?? whole;
-  });
-}

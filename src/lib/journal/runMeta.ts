@@ -1,5 +1,6 @@
 import type { SyncType } from '../template/syncTemplate.js';
 import type { RunState } from './runState.js';
+import type { RunAutomation } from '../automation/automationTypes.js';
 
 /** An org as a run records it: enough to recognise it later, never a credential. */
 export type OrgRef = {
@@ -86,6 +87,8 @@ export type RunMeta = {
   /** How many times the run was retried / resumed, and rollback attempts. */
   attempts: number;
   sync?: RunSync;
+  /** `--disable-automation`: the automation the run switched off in the target, until it is back on. */
+  automation?: RunAutomation;
   /** The process writing the run now (or last): a resume refuses to take over a live one. */
   pid?: number;
   host?: string;

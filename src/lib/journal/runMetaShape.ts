@@ -1,6 +1,7 @@
 import { Messages } from '@salesforce/core';
 import { RUN_STATES } from './runState.js';
 import type { ObjectSummary } from './runMeta.js';
+import { AUTOMATION_KINDS } from '../automation/automationTypes.js';
 import { aBoolean, aDate, aNumber, anObject, aString, isPlainObject, listOf, objectWith, oneOf, orNull, shown, type ShapeProblem } from './shapeCheck.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -89,6 +90,21 @@ const header = objectWith(
       { type: oneOf(['full', 'delta']), includeDeleted: aBoolean, templateKey: aString, readStartedAt: aDate },
       {},
       'an object with type, includeDeleted, templateKey and readStartedAt'
+    ),
+    automation: objectWith(
+      {
+        requested: listOfStrings,
+        items: listOf(
+          objectWith(
+            { kind: oneOf(AUTOMATION_KINDS), object: aString, name: aString, id: aString, state: oneOf(['switching-off', 'off', 'restored']) },
+            { activeVersion: aNumber, restoreError: aString },
+            'an object with kind, object, name, id and state'
+          ),
+          'a list of switched items'
+        ),
+      },
+      {},
+      'an object with requested and items'
     ),
   }
 );

@@ -1,6 +1,7 @@
 import { emptyCounts, type ObjectCounts } from '../journal/runMeta.js';
 import type { RunState } from '../journal/runState.js';
 import type { RunStore } from '../journal/runStore.js';
+import { itemsLeftOff } from '../automation/automationTypes.js';
 
 /** One line of `sf isync runs`: read from `run.json` alone, so listing many runs stays fast. */
 export type RunHistoryEntry = {
@@ -17,6 +18,8 @@ export type RunHistoryEntry = {
   totals: ObjectCounts;
   /** How the run read its sources: `full`, `delta`, with deletions or not (absent in older runs: full). */
   sync?: { type: 'full' | 'delta'; includeDeleted: boolean };
+  /** `--disable-automation`: how many items the run switched off, and how many it left off (shown in red). */
+  automation?: { switched: number; leftOff: number };
   /** Damaged runs only: what is wrong with `run.json` and how to get out (the RunMetaDamaged message). */
   damage?: string;
 };
@@ -45,6 +48,7 @@ export function listRuns(store: RunStore): RunHistoryEntry[] {
       objects: meta.objects.length,
       totals,
       ...(meta.sync ? { sync: { type: meta.sync.type, includeDeleted: meta.sync.includeDeleted } } : {}),
+      ...(meta.automation ? { automation: { switched: meta.automation.items.length, leftOff: itemsLeftOff(meta.automation).length } } : {}),
     };
   });
 }
@@ -69,5 +73,17 @@ export function historyRows(entries: readonly RunHistoryEntry[]): Array<Record<s
     skipped: entry.totals.skipped,
     failed: entry.totals.failed,
     deleted: entry.totals.deleted,
+    automation: automationText(entry.automation),
   }));
+}
+
+/** `2 off, 2 back on`; a run that left some off in red, since the org runs without them until restored. */
+function automationText(automation: RunHistoryEntry['automation']): string {
+  if (!automation) return '';
+  if (automation.leftOff === 0) return `${automation.switched} off, back on`;
+  return red(`${automation.leftOff} LEFT OFF`);
+}
+
+function red(text: string): string {
+  return process.stdout.isTTY && !process.env.NO_COLOR ? `\u001b[31m${text}\u001b[39m` : text;
 }

@@ -21,6 +21,8 @@ export type RollbackCounts = { deleted: number; restored: number; alreadyUndone:
 export type ObjectRollbackReport = RollbackCounts & { object: string };
 
 /** What `sf isync report` shows and returns: the run's header, per-object counts, and its failures. */
+import type { SwitchedItem } from '../automation/automationTypes.js';
+
 export type RunReport = {
   runId: string;
   command: 'execute' | 'scan';
@@ -41,6 +43,8 @@ export type RunReport = {
   failures: FailureGroup[];
   /** The journal ended with a partial line: the run was killed mid-write (that last write never completed). */
   partialTail: boolean;
+  /** `--disable-automation`: what the run switched off in the target, each item's state now. */
+  automation?: SwitchedItem[];
 };
 
 export type RunReportData = { report: RunReport; failedRecords: FailedRecord[] };
@@ -84,6 +88,7 @@ function aggregate(journal: RunJournal, outcomes: Iterable<RecordOutcome>, parti
     deferred,
     failures: groupFailures(failedRecords, order),
     partialTail,
+    ...(meta.automation ? { automation: meta.automation.items } : {}),
   };
   if (rollback.size > 0) {
     const entries = [...rollback.values()].sort((a, b) => order.indexOf(b.object) - order.indexOf(a.object));

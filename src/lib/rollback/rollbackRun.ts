@@ -16,6 +16,8 @@ import { RollbackPlanner, type InsertedRecord, type RollbackPlan, type UpdatedRe
 import { RollbackTally, type RollbackOperation, type RollbackRecord, type RollbackResult } from './rollbackResult.js';
 import { bringBack, relinked, type Relinks, type Undeleter } from './undeleteMatches.js';
 import { undeleteRecords } from '../api/soapUndelete.js';
+import { AutomationSwitch } from '../automation/automationSwitch.js';
+import { itemsForRollback } from '../automation/rollbackAutomation.js';
 import { checkDeletes, checkRestores, DEFAULT_CLOCK_SKEW_MS, type CheckOptions, type Checked } from './targetCheck.js';
 
 export type RollbackInput = {
@@ -77,7 +79,11 @@ export async function rollbackRun(input: RollbackInput): Promise<RollbackResult>
 
   journal.meta.attempts++;
   recordState(journal, 'rolling_back');
+  // The run's automation stays off for the rollback's writes too (the rules that blocked the run would block
+  // putting the old values back), and goes back on however the rollback ends.
+  const automation = journal.meta.automation ? new AutomationSwitch(input.target) : undefined;
   try {
+    if (automation) await automation.switchOff(journal, journal.meta.automation!.requested, await itemsForRollback(input.target, journal.meta.automation));
     journal.events.append(...undoOutcomes(work));
     const concurrency = Math.max(1, input.concurrency ?? 4);
     const writer = new BatchWriter({
@@ -108,6 +114,7 @@ export async function rollbackRun(input: RollbackInput): Promise<RollbackResult>
     recordState(journal, 'rollback_partial', error instanceof Error ? error.message : String(error));
     if (!(error instanceof RunStop)) throw error;
   } finally {
+    if (automation) await automation.restore(journal);
     journal.events.close();
   }
   result.state = journal.meta.state;

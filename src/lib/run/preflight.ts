@@ -3,6 +3,11 @@ import { queryAll } from '../api/queryPages.js';
 import { soqlString } from '../api/soqlLiterals.js';
 import type { DescribeField } from '../schema/describeTypes.js';
 import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
+import type { AutomationItem } from '../automation/automationTypes.js';
+import { ruleDifferences } from '../automation/ruleDifferences.js';
+
+/** Both orgs' validation rules on the template's objects (undefined: an org would not list them). */
+export type RulesAhead = { source: Promise<AutomationItem[] | undefined>; target: Promise<AutomationItem[] | undefined> };
 
 export type PreflightProblem = {
   object: string;
@@ -47,7 +52,8 @@ export async function preflight(
   specs: readonly ObjectSyncSpec[],
   source: OrgApi,
   target: OrgApi,
-  recordTypesAhead?: RecordTypesAhead
+  recordTypesAhead?: RecordTypesAhead,
+  rulesAhead?: RulesAhead
 ): Promise<PreflightProblem[]> {
   const problems: PreflightProblem[] = [];
   for (const spec of specs) {
@@ -57,7 +63,35 @@ export async function preflight(
     }
   }
   problems.push(...(await missingRecordTypes(specs, source, target, recordTypesAhead)));
+  problems.push(...permissionGaps(specs));
+  if (rulesAhead) problems.push(...(await validationRuleProblems(rulesAhead)));
   return problems;
+}
+
+/**
+ * What the running user may not do in the target that the template asks for: create or update records of an
+ * object (every such write would fail). Fields the user cannot write are left out of the run by the field
+ * rules already.
+ */
+function permissionGaps(specs: readonly ObjectSyncSpec[]): PreflightProblem[] {
+  const gaps: PreflightProblem[] = [];
+  for (const spec of specs) {
+    const { name, insert, update } = spec.object;
+    const describe = spec.target;
+    if (insert && describe.createable === false) {
+      gaps.push({ object: name, blocking: true, what: `The target user cannot create ${name} records.`, fix: `Grant Create on ${name} to the target user, or set "insert": false for ${name}.` });
+    }
+    if (update && describe.updateable === false) {
+      gaps.push({ object: name, blocking: true, what: `The target user cannot edit ${name} records.`, fix: `Grant Edit on ${name} to the target user, or set "update": false for ${name}.` });
+    }
+  }
+  return gaps;
+}
+
+async function validationRuleProblems(rulesAhead: RulesAhead): Promise<PreflightProblem[]> {
+  const [sourceRules, targetRules] = await Promise.all([rulesAhead.source, rulesAhead.target]);
+  if (!sourceRules || !targetRules) return [];
+  return ruleDifferences(sourceRules, targetRules).map((difference) => ({ object: difference.object, blocking: false, what: difference.what, fix: difference.fix }));
 }
 
 function compareFields(object: string, source: DescribeField, target: DescribeField): PreflightProblem[] {

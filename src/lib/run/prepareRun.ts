@@ -103,7 +103,7 @@ export async function prepareRun(input: RunSetupInput): Promise<RunSetup> {
     (name) => targetDescribes.get(name)!
   );
   ahead ??= startReadsAhead(prepared.file, sourceReads, targetReads);
-  const problems = await preflight(specs, sourceReads, targetReads, ahead.recordTypes);
+  const problems = await preflight(specs, sourceReads, targetReads, ahead.recordTypes, ahead.validationRules);
   const blocking = problems.filter((problem) => problem.blocking);
   if (input.failOnBlocking && blocking.length > 0) {
     const list = blocking.map((problem) => `- ${problem.what} Fix: ${problem.fix}`).join('\n');

@@ -5,6 +5,8 @@ import type { TemplateFile } from '../template/templateFile.js';
 import { dailyLimitOf, type DailyLimit } from './apiBudget.js';
 import { CountQueries } from '../load/countQueries.js';
 import { recordTypesOf, type RecordTypesAhead } from './preflight.js';
+import type { AutomationItem } from '../automation/automationTypes.js';
+import { readValidationRules } from '../automation/kinds/validationRules.js';
 
 /**
  * The reads of a run that the template alone decides (its object names and filters), sent as soon as the
@@ -18,6 +20,8 @@ export type ReadsAhead = {
   counts: { source: CountQueries; target: CountQueries };
   limits: { source: Promise<DailyLimit>; target: Promise<DailyLimit> };
   recordTypes: RecordTypesAhead;
+  /** Both orgs' validation rules, compared by the preflight; undefined when an org would not list them. */
+  validationRules: { source: Promise<AutomationItem[] | undefined>; target: Promise<AutomationItem[] | undefined> };
 };
 
 export function startReadsAhead(file: TemplateFile, source: OrgApi, target: OrgApi): ReadsAhead {
@@ -34,9 +38,22 @@ export function startReadsAhead(file: TemplateFile, source: OrgApi, target: OrgA
       source,
       target
     ),
+    validationRules: { source: rulesOrNothing(source, objects), target: rulesOrNothing(target, objects) },
   };
   // Awaited by the run, unless something fails first (a template problem, the preflight): then nobody awaits
   // them, and their failures must not surface as unhandled rejections.
   for (const pending of [reads.limits.source, reads.limits.target, reads.recordTypes.source, reads.recordTypes.target]) pending.catch(() => undefined);
   return reads;
+}
+
+/**
+ * An org whose user may not read the Tooling API (or an org that has none) gets no validation rule comparison
+ * rather than a failed run: the comparison is advice.
+ */
+function rulesOrNothing(api: OrgApi, objects: ReadonlyArray<{ name: string }>): Promise<AutomationItem[] | undefined> {
+  if (objects.length === 0) return Promise.resolve([]);
+  return readValidationRules(
+    api,
+    objects.map((spec) => spec.name)
+  ).catch(() => undefined);
 }

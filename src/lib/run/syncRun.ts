@@ -17,6 +17,7 @@ import { startMemoryLog } from './memoryLog.js';
 import { pendingSummary, RunTally } from './runTally.js';
 import { matchText } from '../template/matchMode.js';
 import type { SyncRunInput, SyncRunResult } from './syncRunTypes.js';
+import { itemsLeftOff, type RunAutomation } from '../automation/automationTypes.js';
 import { addPasses, preloadOutsideReferences, runObjects } from './scheduleObjects.js';
 
 /** Records in a run (in its source, or synced) from which the heap governor collects whenever the heap grows. */
@@ -54,7 +55,10 @@ export async function runSync(input: SyncRunInput): Promise<SyncRunResult> {
   setState(input.dryRun ? 'scanning' : 'syncing');
   const stopMemoryLog = startMemoryLog(engine);
   const stopHeapGovernor = governHeap(engine, specs);
+  const automation = input.dryRun ? undefined : input.automation;
   try {
+    // Before the first write (bulk reads only read); journaled item by item before each is switched.
+    if (automation) await automation.control.switchOff(journal, automation.requested, automation.items);
     for (const [object, job] of startBulkReads(engine, specs)) engine.services.bulkReads.set(object, job);
     preloadOutsideReferences(engine, specs);
     const early = await runObjects(specs, engine);
@@ -77,6 +81,8 @@ export async function runSync(input: SyncRunInput): Promise<SyncRunResult> {
   } finally {
     stopMemoryLog();
     stopHeapGovernor();
+    // However the run ended (done, stopped, a bug): what it switched off goes back on, or stays journaled as off.
+    if (automation) await automation.control.restore(journal);
     // A retry updates the objects it ran and keeps the others as the run left them.
     const summaries = withReads(tally.summaries, specs, input.sync);
     journal.meta.objects = journal.meta.objects.map((entry) => summaries.get(entry.object) ?? entry);
@@ -97,7 +103,12 @@ export async function runSync(input: SyncRunInput): Promise<SyncRunResult> {
     notes: tally.noteCounts,
     failures: tally.failureCounts,
     journalDir: journal.dir,
+    ...(journal.meta.automation ? { automation: automationOf(journal.meta.automation) } : {}),
   };
+}
+
+function automationOf(automation: RunAutomation): NonNullable<SyncRunResult['automation']> {
+  return { switched: automation.items, leftOff: itemsLeftOff(automation) };
 }
 
 /**

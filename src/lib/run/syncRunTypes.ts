@@ -11,6 +11,8 @@ import type { SyncTemplate } from '../template/syncTemplate.js';
 import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
 import type { HistoryLookup } from '../util/historyLookup.js';
 import type { RunListener } from './runEvents.js';
+import type { AutomationSwitch } from '../automation/automationSwitch.js';
+import type { SwitchedItem } from '../automation/automationTypes.js';
 
 export type SyncRunInput = {
   command: 'execute' | 'scan';
@@ -40,6 +42,11 @@ export type SyncRunInput = {
   sync?: { meta: RunSync; windows: ReadonlyMap<string, ObjectWindow> };
   /** Throws RunStop when the run must end as stopped although no request was refused (--stop-on-error). */
   checkStop?(): void;
+  /**
+   * `--disable-automation`: the items switched off before the first write and back on after the run, however it
+   * ends (a dry run switches nothing).
+   */
+  automation?: { control: AutomationSwitch; requested: string[]; items: SwitchedItem[] };
 };
 
 export type SyncRunResult = {
@@ -53,4 +60,6 @@ export type SyncRunResult = {
   /** Failed records by object and error code. */
   failures: Array<{ object: string; code: string; count: number }>;
   journalDir: string;
+  /** The automation the run switched off, and what of it is still off (a restore failed). */
+  automation?: { switched: SwitchedItem[]; leftOff: SwitchedItem[] };
 };

@@ -49,6 +49,8 @@ export type SyncOptions = {
   syncType: SyncType;
   /** Delete the target matches of source records deleted since the last sync. */
   includeDeleted: boolean;
+  /** Automation of the target switched off for the run: kinds, `all` or item names (see automation/). */
+  disableAutomation: string[];
 };
 
 export type SyncType = 'full' | 'delta';
@@ -69,4 +71,5 @@ export const DEFAULT_OPTIONS: Readonly<SyncOptions> = {
   objectByObject: false,
   syncType: 'full',
   includeDeleted: false,
+  disableAutomation: [],
 };

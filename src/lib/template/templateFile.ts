@@ -24,6 +24,7 @@ export type TemplateOptionsSpec = {
   objectByObject?: boolean;
   syncType?: 'full' | 'delta';
   includeDeleted?: boolean;
+  disableAutomation?: string[];
 };
 
 export type TemplateFile = {

@@ -54,18 +54,28 @@ describe('reads ahead: what the template alone decides is read with the describe
     objects: [{ name: 'Account', where: "Industry = 'Energy'" }, { name: 'contact' }, { name: 'Not an object' }],
   };
 
-  it('sends the record counts of both orgs, their daily limits and the record types, for the names that can be objects', async () => {
+  it('sends the record counts of both orgs, their daily limits, the record types and the validation rules, for the names that can be objects', async () => {
     const source = new CountingOrg({ Account: 7, contact: 12 });
     const target = new CountingOrg({ Account: 0, contact: 3 });
     const ahead = startReadsAhead(file, source, target);
     expect(await ahead.limits.source).to.deep.equal({ Max: 15_000, Remaining: 14_000 });
     await Promise.all([ahead.recordTypes.source, ahead.recordTypes.target]);
+    await Promise.all([ahead.validationRules.source, ahead.validationRules.target]);
     const recordTypes = "SELECT DeveloperName, SobjectType FROM RecordType WHERE SobjectType IN ('Account','contact')";
+    const rules =
+      '/tooling/query?q=SELECT Id, ValidationName, Active, ErrorMessage, NamespacePrefix, ManageableState, EntityDefinition.QualifiedApiName ' +
+      "FROM ValidationRule WHERE EntityDefinition.QualifiedApiName IN ('Account','contact')";
     expect([...source.sent].sort()).to.deep.equal(
-      ["/query?q=SELECT COUNT() FROM Account WHERE (Industry = 'Energy')", '/query?q=SELECT COUNT() FROM contact', `/query?q=${recordTypes}`, '/limits'].sort()
+      [
+        "/query?q=SELECT COUNT() FROM Account WHERE (Industry = 'Energy')",
+        '/query?q=SELECT COUNT() FROM contact',
+        `/query?q=${recordTypes}`,
+        '/limits',
+        rules,
+      ].sort()
     );
     expect([...target.sent].sort()).to.deep.equal(
-      ['/query?q=SELECT COUNT() FROM Account', '/query?q=SELECT COUNT() FROM contact', `/query?q=${recordTypes}`, '/limits'].sort()
+      ['/query?q=SELECT COUNT() FROM Account', '/query?q=SELECT COUNT() FROM contact', `/query?q=${recordTypes}`, '/limits', rules].sort()
     );
   });
 

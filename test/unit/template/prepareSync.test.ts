@@ -75,6 +75,7 @@ describe('prepareSync', () => {
         objectByObject: false,
         syncType: 'full',
         includeDeleted: false,
+        disableAutomation: [],
       });
       // Account and Contact point to each other through nillable lookups: the custom back-reference is deferred
       // rather than the standard Contact.AccountId, whatever the template order.

@@ -44,7 +44,16 @@ describe('writeTemplateFile', () => {
         { name: 'Account', excludeFields: ['Description'], matchBy: 'Ext_Id__c', insert: true, update: true },
       ],
       order: ['Account', 'Contact', 'Invoice__c'],
-      options: { continueOnError: true, batchSize: 200, bulkThreshold: 10_000, concurrency: 4, objectByObject: false, syncType: 'full', includeDeleted: false },
+      options: {
+        continueOnError: true,
+        batchSize: 200,
+        bulkThreshold: 10_000,
+        concurrency: 4,
+        objectByObject: false,
+        syncType: 'full',
+        includeDeleted: false,
+        disableAutomation: [],
+      },
     });
     const second = await prepareFrom(output);
     expect(second.plan.ordering).to.equal('manual');

@@ -1,0 +1,66 @@
+import { Messages } from '@salesforce/core';
+import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { journalDirFlag, orgsOfFlags, targetOrgFlag } from '../../../commandSupport/orgFlags.js';
+import { objectNames, objectsFlag } from '../../../commandSupport/objectsFlag.js';
+import { warnAutomationLeftOff } from '../../../commandSupport/automationUsed.js';
+import { orgApiFor } from '../../../lib/api/httpOrgApi.js';
+import type { AutomationItem } from '../../../lib/automation/automationTypes.js';
+import { readAutomation, type UnreadableKind } from '../../../lib/automation/readAutomation.js';
+import { readTemplateFile } from '../../../lib/template/readTemplateFile.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('sf-isync', 'isync.automation');
+
+/** `--json` of `sf isync automation list` (schema: schemas/automation-list.schema.json). */
+export type AutomationListResult = {
+  target: string;
+  objects: string[];
+  items: AutomationItem[];
+  /** Kinds the org would not list, with its answer. */
+  unreadable: UnreadableKind[];
+};
+
+export default class AutomationList extends SfCommand<AutomationListResult> {
+  public static readonly summary = messages.getMessage('list.summary');
+  public static readonly description = messages.getMessage('list.description');
+  public static readonly examples = messages.getMessages('list.examples');
+
+  public static readonly flags = {
+    'target-org': targetOrgFlag({ required: true }),
+    template: Flags.file({ char: 't', summary: messages.getMessage('flags.template.summary'), exactlyOne: ['template', 'objects'] }),
+    objects: objectsFlag({ summary: messages.getMessage('flags.objects.summary'), exactlyOne: ['template', 'objects'] }),
+    'api-version': Flags.orgApiVersion(),
+    'journal-dir': journalDirFlag,
+  };
+
+  public async run(): Promise<AutomationListResult> {
+    const { flags } = await this.parse(AutomationList);
+    warnAutomationLeftOff(this, flags['journal-dir']);
+    const objects = flags.template ? (await readTemplateFile(flags.template)).objects.map((object) => object.name) : (objectNames(flags.objects) ?? []);
+    const org = (await orgsOfFlags({ 'target-org': flags['target-org'] }))['target-org'];
+    const inventory = await readAutomation(orgApiFor(org.getConnection(flags['api-version'])), objects);
+    const target = org.getUsername() ?? flags['target-org'];
+    for (const entry of inventory.unreadable) this.warn(messages.getMessage('warning.Unreadable', [entry.kind, entry.message]));
+    this.log(messages.getMessage('info.listed', [target, objects.length]));
+    this.table({
+      data: inventory.items.map((item) => ({
+        object: item.object,
+        kind: item.kind,
+        name: item.name,
+        active: item.active ? 'active' : 'inactive',
+        switch: switchText(item),
+        detail: item.detail,
+      })),
+      columns: ['object', 'kind', 'name', 'active', 'switch', 'detail'],
+    });
+    if (inventory.unreadable.length > 0) process.exitCode = 1;
+    return { target, objects, items: inventory.items, unreadable: inventory.unreadable };
+  }
+}
+
+function switchText(item: AutomationItem): string {
+  if (item.switchable === 'tooling') return 'Tooling API';
+  if (item.switchable === 'metadata') return 'Metadata API';
+  if (item.switchable === 'managed') return `no: managed (${item.namespace ?? ''})`;
+  return 'no: Metadata deploy';
+}
