@@ -2,6 +2,7 @@ import type { Org } from '@salesforce/core';
 import type { SfCommand } from '@salesforce/sf-plugins-core';
 import { CountingOrgApi } from '../lib/api/countingOrgApi.js';
 import { GatedOrgApi } from '../lib/api/gatedOrgApi.js';
+import { PackedReads } from '../lib/api/packedReads.js';
 import { RecordCounts } from '../lib/load/recordCounts.js';
 import { RetryingOrgApi } from '../lib/api/retryingOrgApi.js';
 import { journalRoot } from '../lib/journal/paths.js';
@@ -86,6 +87,7 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
     // A scan or a dry run never writes: the production guard is for writes.
     confirmProduction: input.confirmProduction || input.dryRun,
     failOnBlocking: input.command !== 'scan',
+    syncType: input.since ? 'delta' : input.syncType,
   });
   const { template } = setup.prepared;
   const root = journalRoot(input.journalDir);
@@ -133,8 +135,8 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
   for (const warning of warnings) command.warn(warning);
 
   const guards = new RunGuards(input.stopOnError ?? !template.options.continueOnError);
-  // Counted once, five to a call, from the counts asked with the describes: the budget's projection needs them,
-  // and so does the run.
+  // Counted once, five to a call (a full run's with the describes, a delta's now): the budget's projection
+  // needs them, and so does the run.
   const counts = RecordCounts.from(specs, setup.ahead.counts, { deleted: delta.sync.includeDeleted });
   const budget = await ApiBudget.plan(input.apiBudget ?? DEFAULT_API_BUDGET, specs, setup.source, setup.target, {
     bulkThreshold: template.options.bulkThreshold,
@@ -153,7 +155,8 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
     guards.check();
     budget.charge('target');
   });
-  const reader = (api: CountingOrgApi): RetryingOrgApi => new RetryingOrgApi(api);
+  // Small reads of the run leave packed: one call for up to five (the packer sends through the counter).
+  const reader = (api: CountingOrgApi): RetryingOrgApi => new RetryingOrgApi(new PackedReads(api));
 
   const objects = specs.map((spec) => spec.object.name);
   const title = input.command === 'execute' && input.dryRun ? 'sf isync execute (dry run)' : `sf isync ${input.command}`;

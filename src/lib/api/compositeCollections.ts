@@ -1,7 +1,8 @@
-import { collectionCall, writeCollection, type CollectionRequest, type RecordResult } from './collections.js';
+import { collectionCall, MAX_COLLECTION_SIZE, writeCollection, type CollectionRequest, type RecordResult } from './collections.js';
 import { dataPath, type OrgApi } from './orgApi.js';
 import { subrequestError } from './subrequestError.js';
 import { SALESFORCE_LIMITS } from './salesforceLimits.js';
+import { PackingWindow } from './packingWindow.js';
 
 /**
  * Salesforce: a Composite request holds up to 25 subrequests, of which "up to 5 can be sObject Collections or
@@ -25,9 +26,9 @@ type CompositeAnswer = { compositeResponse: Array<{ body: unknown; httpStatusCod
 /**
  * Sends sObject Collections writes, packing those that wait into Composite requests of up to five: one API
  * call and one round trip carry up to 1,000 records instead of 200, so a run under load uses a fifth of the
- * calls. A write never waits to be packed: while fewer than `maxInFlight` requests are out, each goes at
- * once (see groupSize for what it is packed with). Waiting writes leave in order of priority (then
- * arrival), so the objects that others wait for go first.
+ * calls. A full write never waits to be packed: while fewer than `maxInFlight` requests are out, it goes at
+ * once (see groupSize for what it is packed with); a small one waits a moment for others (see smallGroup).
+ * Waiting writes leave in order of priority (then arrival), so the objects that others wait for go first.
  *
  * Each packed write keeps its own outcome: the Composite is not all-or-none, so each subrequest commits or
  * fails alone; a subrequest's error rejects that write as the same call sent alone would; a Composite that
@@ -37,6 +38,7 @@ type CompositeAnswer = { compositeResponse: Array<{ body: unknown; httpStatusCod
 export class CompositeCollections implements CollectionSender {
   private readonly waiting: Waiting[] = [];
   private inFlight = 0;
+  private readonly window = new PackingWindow(() => this.pump());
 
   public constructor(
     private readonly api: OrgApi,
@@ -51,11 +53,16 @@ export class CompositeCollections implements CollectionSender {
       const at = this.waiting.findIndex((other) => other.priority < priority);
       if (at < 0) this.waiting.push(entry);
       else this.waiting.splice(at, 0, entry);
-      this.pump();
+      // A small write waits a moment (PackingWindow) for the small writes issued close to it (the batches of
+      // objects whose reads answered together) to share its call (see smallGroup); a full one leaves at once.
+      if (request.records.length < MAX_COLLECTION_SIZE) this.window.open();
+      else this.pump();
     });
   }
 
+
   private pump(): void {
+    this.window.close();
     while (this.inFlight < this.maxInFlight && this.waiting.length > 0) {
       const group = this.waiting.splice(0, this.groupSize());
       this.inFlight++;
@@ -83,10 +90,38 @@ export class CompositeCollections implements CollectionSender {
     while (same < this.waiting.length && this.waiting[same].priority === head) same++;
     const byChain = Math.max(1, COLLECTIONS_PER_COMPOSITE + 1 - 2 * (head - LEAF_PRIORITY));
     const byDemand = Math.ceil((this.waiting.length * SLOTS_PER_PACKING_SHARE) / this.maxInFlight);
-    return Math.min(COLLECTIONS_PER_COMPOSITE, byChain, same, byDemand);
+    return Math.max(Math.min(COLLECTIONS_PER_COMPOSITE, byChain, same, byDemand), this.smallGroup());
+  }
+
+  /**
+   * Small writes (a delta's few changes, an object's last batch) are packed even while slots are free, in
+   * queue order whatever their priority, as long as they hold together no more records than one collection:
+   * the Composite then takes no longer than a full batch sent alone (the org's time goes by records written,
+   * plus one latency), the writes first in the queue still run first, and the run makes one call instead of
+   * up to five. Full batches never qualify, so a full run's packing is groupSize's alone.
+   */
+  private smallGroup(): number {
+    let records = 0;
+    let count = 0;
+    for (const entry of this.waiting) {
+      records += entry.request.records.length;
+      if (count === COLLECTIONS_PER_COMPOSITE || records > MAX_COLLECTION_SIZE) break;
+      count++;
+    }
+    return Math.max(1, count);
   }
 
   private async send(group: Waiting[]): Promise<void> {
+    const records = group.reduce((sum, entry) => sum + entry.request.records.length, 0);
+    // The round trip small writes wait a share of: measured on small writes only (a full one adds its records' time).
+    if (records < MAX_COLLECTION_SIZE) {
+      const started = performance.now();
+      await this.sendNow(group);
+      this.window.measured(performance.now() - started);
+    } else await this.sendNow(group);
+  }
+
+  private async sendNow(group: Waiting[]): Promise<void> {
     if (group.length === 1) {
       const [only] = group;
       await writeCollection(this.api, only.request).then(only.resolve, only.reject);

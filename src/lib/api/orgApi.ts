@@ -26,6 +26,13 @@ export interface OrgApi {
    * the Partner API `undelete()` (soapUndelete.ts). Optional like `requestText`; undefined when not logged in.
    */
   sessionId?(): string | undefined;
+  /**
+   * A GET (path relative to `/services/data/vNN.N`) whose answer the caller knows to be small: a count, an
+   * `Id IN` list of a few records, a lookup, a delta's counted page, a describe. It may travel with other small
+   * reads in one Composite request (one API call, see PackedReads), and answers or fails as the GET sent alone
+   * would. Optional: without it, callers send the GET themselves.
+   */
+  getSmall?<T>(path: string): Promise<T>;
 }
 
 /** A raw text answer with its response headers, names in lower case. */

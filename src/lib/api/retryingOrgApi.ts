@@ -35,6 +35,13 @@ export class RetryingOrgApi implements OrgApi {
     return this.inner.requestTextWithHeaders?.bind(this.inner);
   }
 
+  /** Small reads (see PackedReads) are reads: retried as a GET is, each time packed anew. */
+  public get getSmall(): OrgApi['getSmall'] {
+    const inner = this.inner.getSmall?.bind(this.inner);
+    if (!inner) return undefined;
+    return <T>(path: string): Promise<T> => withReadRetry(() => inner<T>(path), this.policy, this.onRetry);
+  }
+
   public request<T>(method: HttpMethod, path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
     const call = (): Promise<T> => this.inner.request<T>(method, path, body, headers);
     return isReadOnlyRequest(method, path, body) ? withReadRetry(call, this.policy, this.onRetry) : call();

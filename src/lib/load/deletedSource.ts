@@ -1,4 +1,4 @@
-import { queryPages, type SObjectRow } from '../api/queryPages.js';
+import { queryPages, SMALL_READ_ROWS, type SObjectRow } from '../api/queryPages.js';
 import { inClauseChunks, soqlString } from '../api/soqlLiterals.js';
 import { findTargetMatches } from '../scan/targetMatcher.js';
 import { matchKeyOf } from '../scan/matchKey.js';
@@ -25,10 +25,13 @@ export type DeletedMatch =
  */
 export async function* deletedSourcePages(run: EngineRun, spec: ObjectSyncSpec, cascadeFields: readonly string[]): AsyncGenerator<SObjectRow[]> {
   // Counted at the start with the other counts (five to a call): an object with none costs no query.
-  if ((await run.services.counts.deleted(spec.object.name)) === 0) return;
+  const counted = await run.services.counts.deleted(spec.object.name);
+  if (counted === 0) return;
   const fields = new Set(['Id', ...(spec.object.matchBy?.source ?? []), ...cascadeFields]);
   const soql = `SELECT ${[...fields].join(', ')} FROM ${spec.object.name} WHERE ${deletedFilters(spec).join(' AND ')}`;
-  yield* queryPages(run.services.source, soql, { includeDeleted: true, batchSize: run.config.pageSize });
+  // A few deleted records (counted): their read may share a Composite call with other objects' reads.
+  const small = counted !== undefined && counted <= SMALL_READ_ROWS;
+  yield* queryPages(run.services.source, soql, { includeDeleted: true, batchSize: run.config.pageSize, small });
 }
 
 /**
@@ -70,8 +73,11 @@ export async function matchDeleted(run: EngineRun, spec: ObjectSyncSpec, rows: r
   if (!key) for (const row of byKey) unmatched(run, name, String(row.Id));
   if (key && byKey.length > 0) {
     const views = await keyViews(run, spec, key, byKey);
-    const targets = await findTargetMatches(services.target, name, key, valueFields, views);
-    const live = await findTargetMatches(services.source, name, { source: key.source, target: key.source }, [], byKey);
+    // Two orgs, side by side.
+    const [targets, live] = await Promise.all([
+      findTargetMatches(services.target, name, key, valueFields, views),
+      findTargetMatches(services.source, name, { source: key.source, target: key.source }, [], byKey),
+    ]);
     for (const [index, row] of byKey.entries()) {
       const sourceId = String(row.Id);
       const value = matchKeyOf(views[index], key.source);
@@ -139,7 +145,8 @@ async function readTargets(run: EngineRun, object: string, fields: readonly stri
   const found = new Map<string, SObjectRow>();
   const select = [...new Set(['Id', ...fields])].join(', ');
   for (const chunk of inClauseChunks(ids.map(soqlString), 500)) {
-    for await (const page of queryPages(run.services.target, `SELECT ${select} FROM ${object} WHERE Id IN (${chunk.join(',')})`)) {
+    const soql = `SELECT ${select} FROM ${object} WHERE Id IN (${chunk.join(',')})`;
+    for await (const page of queryPages(run.services.target, soql, { small: chunk.length <= SMALL_READ_ROWS })) {
       for (const row of page) found.set(String(row.Id).slice(0, 15), row);
     }
   }

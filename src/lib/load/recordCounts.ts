@@ -8,13 +8,16 @@ import { CountQueries } from './countQueries.js';
  * The record counts a run decides by, asked once for every object at the start, five to a Composite call:
  * the source count of each object's query (the API budget's projection, Bulk API or REST) and the target
  * count of each object (an empty target needs no matching). Taken at the start rather than when each object
- * starts: the run is the only writer it knows of, and an object's own records are written only once it starts.
+ * starts: the run is the only writer it knows of, and an object's own records are written only once it starts
+ * (which also holds for a delta's target counts, asked when their object starts matching, if at all).
  */
 export class RecordCounts {
   private constructor(
     private readonly sourceCounts: ReadonlyMap<string, Promise<number>>,
-    private readonly targetCounts: ReadonlyMap<string, Promise<number>>,
-    private readonly deletedCounts: ReadonlyMap<string, Promise<number>> = new Map()
+    private readonly targetCounts: Map<string, Promise<number>>,
+    private readonly deletedCounts: ReadonlyMap<string, Promise<number>> = new Map(),
+    /** Where the target counts not asked at the start are asked when first needed. */
+    private readonly targetQueries?: CountQueries
   ) {}
 
   /** Sends the count queries now; each answer is awaited by whoever needs it. */
@@ -22,13 +25,19 @@ export class RecordCounts {
     return RecordCounts.from(specs, { source: new CountQueries(source), target: new CountQueries(target) });
   }
 
-  /** The counts of these objects from each org's count queries: those sent ahead already are not sent again. */
+  /**
+   * The counts of these objects from each org's count queries: those sent ahead already are not sent again. A
+   * delta's objects (read since their last sync) have their target counted only if the run asks (see
+   * `target`): their matching seldom needs it, and their reads do not wait for it.
+   */
   public static from(specs: readonly ObjectSyncSpec[], queries: { source: CountQueries; target: CountQueries }, options: { deleted?: boolean } = {}): RecordCounts {
     const names = specs.map((spec) => spec.object.name);
+    const whole = names.filter((_, index) => !specs[index].modifiedSince);
     return new RecordCounts(
       byName(names, queries.source.counts(specs.map((spec) => buildCountQuery(spec)))),
-      byName(names, queries.target.counts(names.map((name) => countQuery(name)))),
-      options.deleted ? byName(names, queries.source.counts(specs.map((spec) => buildDeletedCountQuery(spec)), { includeDeleted: true })) : new Map()
+      byName(whole, queries.target.counts(whole.map((name) => countQuery(name)))),
+      options.deleted ? byName(names, queries.source.counts(specs.map((spec) => buildDeletedCountQuery(spec)), { includeDeleted: true })) : new Map(),
+      queries.target
     );
   }
 
@@ -52,9 +61,11 @@ export class RecordCounts {
     return this.deletedCounts.get(object);
   }
 
-  /** Records of the object in the target when the run started. */
+  /** Records of the object in the target when the run started (for a delta's object: when first asked). */
   public target(object: string): Promise<number> {
-    return this.targetCounts.get(object) ?? Promise.reject(new Error(`No target count was asked for ${object}.`));
+    let count = this.targetCounts.get(object);
+    if (!count && this.targetQueries) this.targetCounts.set(object, (count = this.targetQueries.counts([countQuery(object)])[0]));
+    return count ?? Promise.reject(new Error(`No target count was asked for ${object}.`));
   }
 }
 

@@ -45,8 +45,20 @@ export class RecordMatching {
   public async prepare(): Promise<void> {
     const { history, counts } = this.run.services;
     const asked = this.spec.object.history && (history.size > 0 || this.run.state.claimedTargets !== undefined);
+    if (await this.deltaOfOnePage()) {
+      // Matched by one query (history, then key) whatever the target holds: its count could only show it
+      // empty, which an object synced before seldom is, and would cost a call and a round trip first.
+      this.history = asked;
+      return;
+    }
     const [targetRecords] = await Promise.all([asked ? counts.target(this.spec.object.name) : Promise.resolve(0), this.byKey?.prepare(!asked)]);
     this.history = asked && targetRecords > 0;
+  }
+
+  /** A delta's read of at most one page (counted): reading the target whole can never cost fewer calls. */
+  private async deltaOfOnePage(): Promise<boolean> {
+    if (!this.spec.modifiedSince || this.spec.onlySourceIds) return false;
+    return (await this.run.services.counts.source(this.spec.object.name)) <= this.run.config.pageSize;
   }
 
   /** Each row's matches, in the order of `rows`. */

@@ -6,7 +6,7 @@
  * objects and queries with columns that Bulk CSV cannot type (relationship paths) stay on REST.
  */
 import type { HeaderTextOrgApi, OrgApi } from '../api/orgApi.js';
-import { queryAll, queryPages, type SObjectRow } from '../api/queryPages.js';
+import { queryAll, queryPages, SMALL_READ_ROWS, type SObjectRow } from '../api/queryPages.js';
 import { pollsWithin } from '../bulk/jobPolling.js';
 import { pollOptionsOf } from '../bulk/jobRun.js';
 import { bulkQueryPages, startQueryJob, type StartedQueryJob } from '../bulk/queryJob.js';
@@ -72,8 +72,10 @@ export async function* readSource(run: EngineRun, spec: ObjectSyncSpec, part: So
   const { source, bulkReads } = run.services;
   const { pageSize } = run.config;
   if (!(await readsInBulk(run, spec, soql))) {
-    if (keysetReadable(spec)) yield* keysetPages(source, spec, part, pageSize);
-    else yield* queryPages(source, soql, { batchSize: pageSize });
+    // Counted small (a delta's few changes, a small object): its pages may share Composite calls with others'.
+    const small = part.ids ? part.ids.length <= SMALL_READ_ROWS : (await run.services.counts.source(spec.object.name)) <= SMALL_READ_ROWS;
+    if (keysetReadable(spec)) yield* keysetPages(source, spec, part, { pageSize, small });
+    else yield* queryPages(source, soql, { batchSize: pageSize, small });
     return;
   }
   // The job started ahead is for the object's whole query, the only one read in bulk (retries and phases are not).
@@ -89,13 +91,14 @@ export async function* readSource(run: EngineRun, spec: ObjectSyncSpec, part: So
  * last Id read, so no cursor stays open while the object waits. The template's `limit` bounds the rows read
  * (without an `orderBy`, which records it keeps was never defined: by Id is as good as any).
  */
-async function* keysetPages(api: OrgApi, spec: ObjectSyncSpec, part: SourcePart, pageSize: number): AsyncGenerator<SObjectRow[]> {
+async function* keysetPages(api: OrgApi, spec: ObjectSyncSpec, part: SourcePart, read: { pageSize: number; small: boolean }): AsyncGenerator<SObjectRow[]> {
+  const { pageSize } = read;
   let afterId: string | undefined;
   let left = spec.object.limit ?? Number.POSITIVE_INFINITY;
   while (left > 0) {
     const size = Math.min(pageSize, left);
     // One page (LIMIT <= batch size); queryAll still follows a nextRecordsUrl if the org sends smaller pages.
-    const rows = await queryAll(api, buildSourceQuery(spec, part, { afterId, size }), { batchSize: pageSize });
+    const rows = await queryAll(api, buildSourceQuery(spec, part, { afterId, size }), { batchSize: pageSize, small: read.small || size <= SMALL_READ_ROWS });
     if (rows.length > 0) yield rows;
     if (rows.length < size) return;
     left -= rows.length;

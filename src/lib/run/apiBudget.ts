@@ -97,7 +97,8 @@ export class ApiBudget {
 
 /** The org's daily request limit; an org that reports none is taken as unlimited. */
 export async function dailyLimitOf(api: OrgApi): Promise<DailyLimit> {
-  const limits = await api.request<LimitsResponse>('GET', '/limits');
+  // Small: it may share a Composite call with the run's first counts.
+  const limits = api.getSmall ? await api.getSmall<LimitsResponse>('/limits') : await api.request<LimitsResponse>('GET', '/limits');
   return limits.DailyApiRequests ?? { Max: Number.MAX_SAFE_INTEGER, Remaining: Number.MAX_SAFE_INTEGER };
 }
 

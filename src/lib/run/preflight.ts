@@ -144,7 +144,8 @@ export type RecordTypesAhead = { objects: readonly string[]; source: Promise<Rec
 export function recordTypesOf(objects: readonly string[], source: OrgApi, target: OrgApi): RecordTypesAhead {
   if (objects.length === 0) return { objects, source: Promise.resolve([]), target: Promise.resolve([]) };
   const soql = `SELECT DeveloperName, SobjectType FROM RecordType WHERE SobjectType IN (${objects.map(soqlString).join(',')})`;
-  return { objects, source: queryAll(source, soql) as Promise<RecordTypeRow[]>, target: queryAll(target, soql) as Promise<RecordTypeRow[]> };
+  // An org's record types of a template's objects: a lookup table, small.
+  return { objects, source: queryAll(source, soql, { small: true }) as Promise<RecordTypeRow[]>, target: queryAll(target, soql, { small: true }) as Promise<RecordTypeRow[]> };
 }
 
 async function missingRecordTypes(

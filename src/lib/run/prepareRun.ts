@@ -2,6 +2,7 @@ import { Messages, type Org } from '@salesforce/core';
 import { orgApiFor } from '../api/httpOrgApi.js';
 import { MIN_API_VERSION, type OrgApi } from '../api/orgApi.js';
 import { queryAll } from '../api/queryPages.js';
+import { PackedReads } from '../api/packedReads.js';
 import { RetryingOrgApi } from '../api/retryingOrgApi.js';
 import { soqlString } from '../api/soqlLiterals.js';
 import type { OrgRef } from '../journal/runMeta.js';
@@ -9,6 +10,7 @@ import { ConnectionDescribeSource } from '../schema/connectionDescribeSource.js'
 import { prepareSync, type PreparedSync } from './prepareSync.js';
 import { connectionSoqlChecker } from '../template/soqlCheck.js';
 import type { TemplateFile } from '../template/templateFile.js';
+import type { SyncType } from '../template/syncTemplate.js';
 import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
 import { buildObjectSpecs } from './objectSpecs.js';
 import { preflight, type PreflightProblem } from './preflight.js';
@@ -28,6 +30,8 @@ export type RunSetupInput = {
   confirmProduction: boolean;
   /** Throw on blocking metadata mismatches (a sync); a scan only reports them. */
   failOnBlocking: boolean;
+  /** The sync type the flags ask for (undefined: as the template says): a delta needs no whole counts ahead. */
+  syncType?: SyncType;
 };
 
 export type RunSetup = {
@@ -67,14 +71,15 @@ export async function prepareRun(input: RunSetupInput): Promise<RunSetup> {
   }
   const source = orgApiFor(sourceConnection);
   const target = orgApiFor(targetConnection);
-  // The checks below are reads: passing failures (503, concurrent-request limit) are retried.
-  const sourceReads = new RetryingOrgApi(source);
-  const targetReads = new RetryingOrgApi(target);
+  // The checks below are reads: passing failures (503, concurrent-request limit) are retried, and the small
+  // ones (counts, the edition, the running user, record types) leave packed into few Composite calls.
+  const sourceReads = new RetryingOrgApi(new PackedReads(source));
+  const targetReads = new RetryingOrgApi(new PackedReads(target));
 
   // These reads do not depend on each other: sent together, they cost one round trip instead of three. The
   // production guard still decides first: nothing here writes, and its error wins over any other.
   const editionCheck = edition(targetReads);
-  const runningUser = queryAll(targetReads, `SELECT Id FROM User WHERE Username = ${soqlString(targetRef.username)}`);
+  const runningUser = queryAll(targetReads, `SELECT Id FROM User WHERE Username = ${soqlString(targetRef.username)}`, { small: true });
   // One describe source per org for the whole preparation: the key prefixes below reuse its global describe.
   const sourceDescribes = new ConnectionDescribeSource(sourceConnection, source);
   let ahead: ReadsAhead | undefined;
@@ -85,7 +90,7 @@ export async function prepareRun(input: RunSetupInput): Promise<RunSetup> {
     source: sourceDescribes,
     target: new ConnectionDescribeSource(targetConnection, target),
     checkSoql: connectionSoqlChecker(sourceConnection),
-    onTemplate: (file) => (ahead = startReadsAhead(file, sourceReads, targetReads)),
+    onTemplate: (file) => (ahead = startReadsAhead(file, sourceReads, targetReads, { syncType: input.syncType })),
   });
   // Awaited below unless an earlier check throws first: then their failures must not go unhandled.
   for (const pending of [runningUser, preparing]) pending.catch(() => undefined);
@@ -102,7 +107,7 @@ export async function prepareRun(input: RunSetupInput): Promise<RunSetup> {
     (name) => prepared.sourceDescribes.get(name)!,
     (name) => targetDescribes.get(name)!
   );
-  ahead ??= startReadsAhead(prepared.file, sourceReads, targetReads);
+  ahead ??= startReadsAhead(prepared.file, sourceReads, targetReads, { syncType: input.syncType });
   const problems = await preflight(specs, sourceReads, targetReads, ahead.recordTypes, ahead.validationRules);
   const blocking = problems.filter((problem) => problem.blocking);
   if (input.failOnBlocking && blocking.length > 0) {
@@ -139,7 +144,7 @@ function orgRef(org: Org): OrgRef {
 
 /** Production = neither a sandbox nor a Developer Edition org (scratch orgs report Developer Edition). */
 async function edition(api: OrgApi): Promise<{ isProduction: boolean; organizationType: string }> {
-  const rows = (await queryAll(api, 'SELECT IsSandbox, OrganizationType FROM Organization')) as OrganizationRow[];
+  const rows = (await queryAll(api, 'SELECT IsSandbox, OrganizationType FROM Organization', { small: true })) as OrganizationRow[];
   const row = rows[0] ?? {};
   const organizationType = row.OrganizationType ?? 'unknown';
   return { isProduction: row.IsSandbox === false && organizationType !== 'Developer Edition', organizationType };

@@ -2,6 +2,7 @@ import type { OrgApi } from '../api/orgApi.js';
 import { countQuery } from '../template/soqlClauses.js';
 import { API_NAME } from '../schema/apiName.js';
 import type { TemplateFile } from '../template/templateFile.js';
+import type { SyncType } from '../template/syncTemplate.js';
 import { dailyLimitOf, type DailyLimit } from './apiBudget.js';
 import { CountQueries } from '../load/countQueries.js';
 import { recordTypesOf, type RecordTypesAhead } from './preflight.js';
@@ -24,12 +25,16 @@ export type ReadsAhead = {
   validationRules: { source: Promise<AutomationItem[] | undefined>; target: Promise<AutomationItem[] | undefined> };
 };
 
-export function startReadsAhead(file: TemplateFile, source: OrgApi, target: OrgApi): ReadsAhead {
+export function startReadsAhead(file: TemplateFile, source: OrgApi, target: OrgApi, options: { syncType?: SyncType } = {}): ReadsAhead {
   const objects = file.objects.filter((spec) => API_NAME.test(spec.name));
   const counts = { source: new CountQueries(source), target: new CountQueries(target) };
-  // Sent now; the run asks for them again by its objects (CountQueries keeps their failures handled).
-  void counts.source.counts(objects.map((spec) => countQuery(spec.name, spec.where)));
-  void counts.target.counts(objects.map((spec) => countQuery(spec.name)));
+  // Sent now; the run asks for them again by its objects (CountQueries keeps their failures handled). A delta
+  // counts what changed since each object's last sync, which is known only once the journal was read: whole
+  // counts would be asked for nothing (an object read in full asks for its own with the delta's counts).
+  if ((options.syncType ?? file.options?.syncType ?? 'full') === 'full') {
+    void counts.source.counts(objects.map((spec) => countQuery(spec.name, spec.where)));
+    void counts.target.counts(objects.map((spec) => countQuery(spec.name)));
+  }
   const reads: ReadsAhead = {
     counts,
     limits: { source: dailyLimitOf(source), target: dailyLimitOf(target) },

@@ -1,5 +1,5 @@
 import type { OrgApi } from '../api/orgApi.js';
-import { queryPages, type SObjectRow } from '../api/queryPages.js';
+import { queryPages, SMALL_READ_ROWS, type SObjectRow } from '../api/queryPages.js';
 import { inClauseChunks, soqlString } from '../api/soqlLiterals.js';
 import type { HistoryLookup } from '../util/historyLookup.js';
 import { isSalesforceId, shortId } from '../util/shortId.js';
@@ -29,7 +29,8 @@ export async function findHistoryMatches(
   if (sourceOf.size === 0) return found;
   const fields = [...new Set(['Id', 'SystemModstamp', ...selectFields])];
   for (const chunk of inClauseChunks(targetIds)) {
-    for await (const page of queryPages(target, `SELECT ${fields.join(', ')} FROM ${object} WHERE Id IN (${chunk.join(',')})`)) {
+    const soql = `SELECT ${fields.join(', ')} FROM ${object} WHERE Id IN (${chunk.join(',')})`;
+    for await (const page of queryPages(target, soql, { small: chunk.length <= SMALL_READ_ROWS })) {
       for (const row of page) {
         const sourceId = sourceOf.get(shortId(String(row.Id)));
         if (sourceId !== undefined) found.set(sourceId, row);

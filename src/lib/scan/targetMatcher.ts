@@ -1,5 +1,5 @@
 import type { OrgApi } from '../api/orgApi.js';
-import { queryPages, type SObjectRow } from '../api/queryPages.js';
+import { queryPages, SMALL_READ_ROWS, type SObjectRow } from '../api/queryPages.js';
 import { inClauseChunks, soqlLiteral } from '../api/soqlLiterals.js';
 import type { MatchKey } from '../template/syncTemplate.js';
 import { matchKeyOf, valueAt } from './matchKey.js';
@@ -30,8 +30,8 @@ export async function findTargetMatches(
   const first = matchBy.target[0];
   for (const chunk of inClauseChunks([...firstValues])) {
     const soql = `SELECT ${fields.join(', ')} FROM ${object} WHERE ${first} IN (${chunk.join(',')})`;
-     
-    for await (const page of queryPages(target, soql)) {
+    // A few keys find about as many records (more only where a key is ambiguous): a small read.
+    for await (const page of queryPages(target, soql, { small: chunk.length <= SMALL_READ_ROWS })) {
       for (const row of page) {
         const key = matchKeyOf(row, matchBy.target);
         // Composite keys are filtered on their first part only: drop rows whose other parts differ.

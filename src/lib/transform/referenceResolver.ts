@@ -1,5 +1,5 @@
 import type { OrgApi } from '../api/orgApi.js';
-import { queryAll, queryPages, type SObjectRow } from '../api/queryPages.js';
+import { queryAll, queryPages, SMALL_READ_ROWS, type SObjectRow } from '../api/queryPages.js';
 import { inClauseChunks, soqlLiteral, soqlString } from '../api/soqlLiterals.js';
 import { matchKeyOf } from '../scan/matchKey.js';
 import type { KeyAlternative } from './referenceKeys.js';
@@ -55,7 +55,7 @@ export class ReferenceResolver {
     const alternatives = this.keysOf(object);
     if (alternatives.length === 0) return Promise.resolve();
     const read = (api: OrgApi, side: 'source' | 'target'): Promise<SObjectRow[]> =>
-      queryAll(api, `SELECT Id, ${keyFieldsOf(alternatives, side).join(', ')} FROM ${object} LIMIT ${PRELOAD_MAX_ROWS}`);
+      queryAll(api, `SELECT Id, ${keyFieldsOf(alternatives, side).join(', ')} FROM ${object} LIMIT ${PRELOAD_MAX_ROWS}`, { small: true });
     const loading = Promise.all([read(this.source, 'source'), read(this.target, 'target')]).then(([sourceRows, targetRows]) => {
       if (sourceRows.length >= PRELOAD_MAX_ROWS || targetRows.length >= PRELOAD_MAX_ROWS) return;
       const byId = new Map(sourceRows.map((row) => [shortId(String(row.Id)), row]));
@@ -107,8 +107,7 @@ export class ReferenceResolver {
     const sourceRows = new Map<string, Record<string, unknown>>();
     for (const chunk of inClauseChunks(wanted.map((id) => soqlString(id)))) {
       const soql = `SELECT Id, ${sourceFields.join(', ')} FROM ${object} WHERE Id IN (${chunk.join(',')})`;
-       
-      for await (const page of queryPages(this.source, soql)) {
+      for await (const page of queryPages(this.source, soql, { small: chunk.length <= SMALL_READ_ROWS })) {
         for (const row of page) sourceRows.set(shortId(String(row.Id)), row);
       }
     }
@@ -117,7 +116,7 @@ export class ReferenceResolver {
     if (together) {
       // Every alternative's key values in one query (a User by Username or Email: one round trip, one call);
       // the alternatives still apply in order, so a Username match wins over an Email match.
-      const rows = await queryAll(this.target, together);
+      const rows = await queryAll(this.target, together, { small: unresolved.size <= SMALL_READ_ROWS });
       for (const alternative of alternatives) unresolved = this.assign(alternative, unresolved, sourceRows, rows);
     } else {
       for (const alternative of alternatives) {
@@ -162,7 +161,7 @@ export class ReferenceResolver {
     const fields = alternative.target.join(', ');
     for (const chunk of inClauseChunks(firstValuesOf(alternative, sourceIds, sourceRows))) {
       const soql = `SELECT Id, ${fields} FROM ${object} WHERE ${alternative.target[0]} IN (${chunk.join(',')})`;
-      for await (const page of queryPages(this.target, soql)) remaining = this.assign(alternative, remaining, sourceRows, page);
+      for await (const page of queryPages(this.target, soql, { small: chunk.length <= SMALL_READ_ROWS })) remaining = this.assign(alternative, remaining, sourceRows, page);
     }
     return remaining;
   }

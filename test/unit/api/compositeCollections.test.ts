@@ -36,6 +36,14 @@ const results = (n: number): RecordResult[] =>
   Array.from({ length: n }, (_, i) => ({ id: `001000000000${String(i).padStart(3, '0')}AAA`, success: true, errors: [] }));
 const insert = (object: string, n = 2): CollectionRequest => ({ operation: 'insert', object, records: Array.from({ length: n }, () => ({ Name: 'x' })) });
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/** A full collection: never packed as a small write. */
+const FULL = 200;
+/** The objects a request writes, one per collection (a Composite's subrequests in order). */
+const objectsOf = (sent: Sent): string[] => {
+  const typeOf = (body: unknown): string => (body as { records: Array<{ attributes: { type: string } }> }).records[0].attributes.type;
+  const composite = sent.body as { compositeRequest?: Array<{ body: unknown }> };
+  return composite.compositeRequest ? composite.compositeRequest.map((sub) => typeOf(sub.body)) : [typeOf(sent.body)];
+};
 const subrequestUrls = (sent: Sent): string[] => (sent.body as { compositeRequest: Array<{ url: string }> }).compositeRequest.map((sub) => sub.url);
 
 describe('CompositeCollections', () => {
@@ -64,13 +72,13 @@ describe('CompositeCollections', () => {
     expect((await Promise.all(waiting)).map((r) => r.length)).to.deep.equal([3, 1, 1]);
   });
 
-  it('sends writes that other objects wait for alone and first', async () => {
+  it('sends full writes that other objects wait for alone and first', async () => {
     const org = new HeldOrg();
     const sender = new CompositeCollections(org, 1);
     const blocker = sender.write(insert('Lead'));
     await tick();
-    const leaf = sender.write(insert('Task'), 1);
-    const parent = sender.write(insert('Account'), 3);
+    const leaf = sender.write(insert('Task', FULL), 1);
+    const parent = sender.write(insert('Account', FULL), 3);
     org.sent[0].release();
     await blocker;
     await tick();
@@ -80,32 +88,29 @@ describe('CompositeCollections', () => {
     await parent;
     await tick();
     org.sent[2].release();
-    expect(await leaf).to.have.length(2);
+    expect(await leaf).to.have.length(FULL);
   });
 
-  it('packs waiting writes only with writes of the same priority, fewer the longer the chain behind them', async () => {
+  it('packs full waiting writes only with writes of the same priority, fewer the longer the chain behind them', async () => {
     const org = new HeldOrg();
     const sender = new CompositeCollections(org, 1);
     const blocker = sender.write(insert('Lead'));
     await tick();
-    // Told apart by their sizes: Case 3 records, Task 1, Account 4.
     const writes = [
-      ...Array.from({ length: 6 }, () => sender.write(insert('Case', 3), 2)),
-      ...Array.from({ length: 2 }, () => sender.write(insert('Task', 1), 1)),
-      sender.write(insert('Account', 4), 4),
+      ...Array.from({ length: 6 }, () => sender.write(insert('Case', FULL), 2)),
+      ...Array.from({ length: 2 }, () => sender.write(insert('Task', FULL), 1)),
+      sender.write(insert('Account', FULL), 4),
     ];
-    const sizesSent = async (index: number): Promise<number[]> => {
+    const objectsSent = async (index: number): Promise<string[]> => {
       org.sent[index - 1].release();
       await tick();
-      const { body } = org.sent[index];
-      const composite = body as { compositeRequest?: Array<{ body: { records: unknown[] } }> };
-      return composite.compositeRequest ? composite.compositeRequest.map((sub) => sub.body.records.length) : [(body as { records: unknown[] }).records.length];
+      return objectsOf(org.sent[index]);
     };
     // Account (a chain of four behind it) first and alone; Case (one step from a leaf) by four; Task by what is left.
-    expect(await sizesSent(1)).to.deep.equal([4]);
-    expect(await sizesSent(2)).to.deep.equal([3, 3, 3, 3]);
-    expect(await sizesSent(3)).to.deep.equal([3, 3]);
-    expect(await sizesSent(4)).to.deep.equal([1, 1]);
+    expect(await objectsSent(1)).to.deep.equal(['Account']);
+    expect(await objectsSent(2)).to.deep.equal(['Case', 'Case', 'Case', 'Case']);
+    expect(await objectsSent(3)).to.deep.equal(['Case', 'Case']);
+    expect(await objectsSent(4)).to.deep.equal(['Task', 'Task']);
     org.sent[4].release();
     await blocker;
     expect(await Promise.all(writes)).to.have.length(9);
@@ -114,10 +119,10 @@ describe('CompositeCollections', () => {
   it("packs as many waiting writes as wait for each two of the org's slots, as slots free one at a time", async () => {
     const org = new HeldOrg();
     const sender = new CompositeCollections(org, 4);
-    const blockers = Array.from({ length: 4 }, () => sender.write(insert('Lead')));
+    const blockers = Array.from({ length: 4 }, () => sender.write(insert('Lead', FULL)));
     await tick();
     expect(org.sent).to.have.length(4);
-    const writes = Array.from({ length: 6 }, () => sender.write(insert('Task', 1)));
+    const writes = Array.from({ length: 6 }, () => sender.write(insert('Task', FULL)));
     let released = 0;
     /** Frees the next slot (a Lead write answers) and tells how many writes the call that took it carries. */
     const packed = async (): Promise<number> => {
@@ -130,7 +135,41 @@ describe('CompositeCollections', () => {
     expect([await packed(), await packed(), await packed()]).to.deep.equal([3, 2, 1]);
     for (const sent of org.sent.slice(released)) sent.release();
     expect(await Promise.all(blockers)).to.have.length(4);
-    expect((await Promise.all(writes)).map((result) => result.length)).to.deep.equal([1, 1, 1, 1, 1, 1]);
+    expect((await Promise.all(writes)).map((result) => result.length)).to.deep.equal([FULL, FULL, FULL, FULL, FULL, FULL]);
+  });
+
+  it('packs small writes issued together even while slots are free, in priority order, up to one collection of records', async () => {
+    const org = new HeldOrg();
+    const sender = new CompositeCollections(org, 25);
+    const writes = [
+      sender.write(insert('Task', 60), 1),
+      sender.write(insert('Case', 60), 1),
+      sender.write(insert('Account', 50), 3),
+      sender.write(insert('Contact', 60), 2),
+      sender.write(insert('Lead', 10), 1),
+    ];
+    await tick();
+    // Up to 200 records a Composite, the writes others wait for first: one call instead of three.
+    expect(org.sent.map(objectsOf)).to.deep.equal([
+      ['Account', 'Contact', 'Task'],
+      ['Case', 'Lead'],
+    ]);
+    for (const sent of org.sent) sent.release();
+    expect((await Promise.all(writes)).map((result) => result.length)).to.deep.equal([60, 60, 50, 60, 10]);
+  });
+
+  it('sends a full write at once, and small writes issued later in the same turn on their own', async () => {
+    const org = new HeldOrg();
+    const sender = new CompositeCollections(org, 25);
+    const full = sender.write(insert('Task', FULL));
+    expect(org.sent.map(objectsOf)).to.deep.equal([['Task']]);
+    const small = [sender.write(insert('Case', 5)), sender.write(insert('Case', 5))];
+    expect(org.sent).to.have.length(1);
+    await tick();
+    expect(org.sent.map(objectsOf)).to.deep.equal([['Task'], ['Case', 'Case']]);
+    for (const sent of org.sent) sent.release();
+    expect(await full).to.have.length(FULL);
+    expect((await Promise.all(small)).map((result) => result.length)).to.deep.equal([5, 5]);
   });
 
   it('rejects only the write whose subrequest failed, with the error the call would have thrown alone', async () => {
