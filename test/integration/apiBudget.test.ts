@@ -35,13 +35,13 @@ describe('API budget and daily limits', function () {
   });
 
   it('pauses, resumably, before --api-budget percent of the daily limit is used', async () => {
-    const pair = await startOrgPair({ dataset: 'demo' }, { dataset: 'empty', faults: 'dailyLimitAfter=500' });
+    const pair = await startOrgPair({ dataset: 'demo' }, { dataset: 'empty', faults: 'dailyLimitAfter=250' });
     pairs.push(pair);
     const run = await runPlugin(['isync', 'execute', '-s', 'src', '-o', 'tgt', '-t', TEMPLATE, '--api-budget', '8', '--json'], pair.env);
     expect(run.code, run.stdout).to.equal(1);
     const json = jsonOf<ExecuteResult>(run);
     expect(json.result.state).to.equal('paused');
-    expect(json.result.stateReason).to.match(/The target org reached the API budget: \d+ of its 500 daily requests are used\./);
+    expect(json.result.stateReason).to.match(/The target org reached the API budget: \d+ of its 250 daily requests are used\./);
     const target = json.result.apiBudget.find((b) => b.org === 'target')!;
     expect(target.allowed).to.be.lessThan(40);
     expect(json.result.apiCalls.target).to.be.at.most(target.allowed + 2); // + /limits and the user lookup before the budget

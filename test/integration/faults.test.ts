@@ -39,7 +39,7 @@ describe('faults: row locks, 503s, the concurrent-request limit, session expiry;
   });
 
   it('stops on an expired session with a message to log in again, without spinning, and resumes after', async () => {
-    const pair = await start({ dataset: 'empty', faults: 'sessionExpireAfter=40' });
+    const pair = await start({ dataset: 'empty', faults: 'sessionExpireAfter=20' });
     const started = Date.now();
     const run = await runPlugin(['isync', 'execute', '-s', 'src', '-o', 'tgt', '-t', TEMPLATE], pair.env);
     expect(run.code).to.equal(1);

@@ -67,7 +67,7 @@ describe('sf isync retry', function () {
     const pair = await startOrgPair({ dataset: 'demo' }, { dataset: 'empty', faults: 'dailyLimitAfter=2000' });
     pairs.push(pair);
     const paused = await runPlugin(
-      ['isync', 'execute', '-s', 'src', '-o', 'tgt', '-t', 'examples/demo-template.json', '--api-budget', '2', '--json'],
+      ['isync', 'execute', '-s', 'src', '-o', 'tgt', '-t', 'examples/demo-template.json', '--api-budget', '1', '--json'],
       pair.env
     );
     expect(paused.code, paused.stdout).to.equal(1);

@@ -6,6 +6,7 @@ import { isInsertOnly, type SyncTemplate } from '../../lib/template/syncTemplate
 import { matchText } from '../../lib/template/matchMode.js';
 import { assertWritableTemplatePath, templateForWriting, writeTemplateFile } from '../../lib/graph/writeTemplateFile.js';
 import { orgsOfFlags, sourceOrgFlag, targetOrgFlag } from '../../commandSupport/orgFlags.js';
+import { warnAutomationLeftOff } from '../../commandSupport/automationUsed.js';
 import { objectNames, objectsFlag } from '../../commandSupport/objectsFlag.js';
 import { ORDER_COLUMNS, orderRow, type OrderRow } from '../../lib/graph/planTable.js';
 import type { PlanStep } from '../../lib/graph/planTypes.js';
@@ -61,6 +62,8 @@ export default class Order extends SfCommand<OrderResult> {
 
   public async run(): Promise<OrderResult> {
     const { flags } = await this.parse(Order);
+    // order has no --journal-dir: the runs it warns about are those of the default journal folder.
+    warnAutomationLeftOff(this, undefined);
     // A --write path that cannot take the file is refused before the orgs are asked anything.
     if (flags.write) assertWritableTemplatePath(flags.write);
     const { 'source-org': source, 'target-org': target } = await orgsOfFlags({ 'source-org': flags['source-org'], 'target-org': flags['target-org'] });

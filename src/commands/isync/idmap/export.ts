@@ -4,6 +4,7 @@ import { SfCommand } from '@salesforce/sf-plugins-core';
 import { orgsOfFlags } from '../../../commandSupport/orgFlags.js';
 import { idMapFlags } from '../../../commandSupport/idMapFlags.js';
 import { journalRoot } from '../../../lib/journal/paths.js';
+import { warnAutomationLeftOff } from '../../../commandSupport/automationUsed.js';
 import { exportHistory, type HistoryExport } from '../../../lib/history/exportHistory.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -20,6 +21,7 @@ export default class IdMapExport extends SfCommand<IdMapExportResult> {
 
   public async run(): Promise<IdMapExportResult> {
     const { flags } = await this.parse(IdMapExport);
+    warnAutomationLeftOff(this, flags['journal-dir']);
     const root = journalRoot(flags['journal-dir']);
     const orgs = await orgsOfFlags({ 'source-org': flags['source-org'], 'target-org': flags['target-org'] });
     const pair = { sourceOrgId: orgs['source-org'].getOrgId(), targetOrgId: orgs['target-org'].getOrgId() };
