@@ -111,7 +111,10 @@ export class TriggerOrg implements OrgApi {
 
   private check(deployId: string): string {
     const deploy = this.deploys.find((entry) => entry.id === deployId);
-    if (!deploy) return envelope('<soapenv:Fault><faultcode>sf:INVALID_ID_FIELD</faultcode><faultstring>invalid id</faultstring></soapenv:Fault>');
+    if (!deploy)
+      return envelope(
+        '<soapenv:Fault><faultcode>sf:INVALID_CROSS_REFERENCE_KEY</faultcode><faultstring>invalid cross reference id</faultstring></soapenv:Fault>'
+      );
     if (!deploy.done && deploy.pollsLeft > 0) {
       deploy.pollsLeft--;
       return this.statusAnswer(deploy.id, 'InProgress', '');

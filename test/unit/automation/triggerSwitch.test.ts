@@ -179,4 +179,13 @@ describe('automation: triggers switched by a Metadata deploy', () => {
     await control(org).restore(journal);
     expect([...org.triggers.values()].map((entry) => entry.status)).to.deep.equal(['Active', 'Active']);
   });
+
+  it('a journaled deploy the org no longer knows is taken as finished', async () => {
+    const org = orgWithTriggers();
+    org.triggers.get('01q1')!.status = 'Inactive';
+    const journal = journalOf({ requested: ['triggers'], items: [{ ...CONTACT, state: 'off', deployId: '0AfGONE' }] });
+    const outcome = await control(org).restore(journal);
+    expect(outcome.failed).to.deep.equal([]);
+    expect(org.triggers.get('01q1')?.status).to.equal('Active');
+  });
 });

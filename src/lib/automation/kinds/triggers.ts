@@ -81,16 +81,20 @@ export async function switchTriggers(api: OrgApi, ids: readonly string[], active
 /**
  * Waits until earlier deploys (journaled by a process that may have been killed) are finished, whatever their
  * outcome: a deploy that switches a trigger off and completes after the restore read the trigger would leave it
- * off. A failed or canceled deploy changed nothing (rollbackOnError), which is all the restore needs to know.
+ * off. A failed or canceled deploy changed nothing (rollbackOnError), which is all the restore needs to know; so
+ * did a deploy the org no longer knows (an id from a reset org, or older than the org keeps deploys).
  */
 export async function settleDeploys(api: OrgApi, deployIds: readonly string[], poll: DeployPollOptions = DEFAULT_DEPLOY_POLL): Promise<void> {
   for (const deployId of new Set(deployIds)) {
     await waitForDeploy(api, deployId, { ...poll, firstPollMs: 0 }).catch((error: unknown) => {
-      if (error instanceof DeployFailedError) return;
+      if (error instanceof DeployFailedError || UNKNOWN_DEPLOY.has((error as { errorCode?: string }).errorCode ?? '')) return;
       throw error;
     });
   }
 }
+
+/** Faults answering a deploy id the org does not know (checkDeployStatus). */
+const UNKNOWN_DEPLOY = new Set(['INVALID_CROSS_REFERENCE_KEY', 'INVALID_ID_FIELD']);
 
 /** Name, body, API version and status of each trigger (Body is a long text: read for the few being switched only). */
 async function readTriggerSources(api: OrgApi, ids: readonly string[]): Promise<TriggerSource[]> {
