@@ -119,6 +119,7 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
   const switches = new CountingOrgApi(setup.target, () => undefined);
   const automation = await setUpAutomation({
     target: new RetryingOrgApi(switches),
+    production: setup.targetEdition.isProduction,
     targetName: setup.targetRef.username,
     objects: specs.map((spec) => spec.object.name),
     requested: input.disableAutomation ?? template.options.disableAutomation,

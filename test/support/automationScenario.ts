@@ -14,8 +14,11 @@ import { jsonOf, REPO_ROOT, spawnPlugin, type PluginRun } from '../../harness/ru
 import type { HistoryClient } from './historyScenario.js';
 
 const TEMPLATE = join(REPO_ROOT, 'examples', 'demo-template.json');
-/** What the demo's legacy records need switched off: the validation rule and the duplicate rule they break. */
-const SWITCHED = 'validation-rules,flows,duplicate-rules';
+/**
+ * What the demo's legacy records need switched off (the validation rule and the duplicate rule they break), and
+ * the flow and the trigger, whose stamps show whether they ran: the trigger is switched by a Metadata deploy.
+ */
+const SWITCHED = 'validation-rules,flows,triggers,duplicate-rules';
 const LEGACY_ACCOUNT = 'Legacy Holdings (negative revenue)';
 
 /** Every item as `automation list` shows it, in a form two lists compare by (ids, states, versions). */
@@ -77,7 +80,7 @@ export function describeAutomationControl(title: string, clientOf: () => Promise
       expect(byName.get('Account.Revenue_Not_Negative')).to.include({ kind: 'validation-rules', active: true, switchable: 'tooling' });
       expect(byName.get('Contact.isv__Email_Has_At_Sign') ?? byName.get('Contact.Email_Has_At_Sign')).to.include({ switchable: 'managed' });
       expect(byName.get('Account_Channel_Stamp')).to.include({ kind: 'flows', active: true, activeVersion: 2 });
-      expect(byName.get('ContactTrigger')).to.include({ kind: 'triggers', active: true, switchable: 'not-supported' });
+      expect(byName.get('ContactTrigger')).to.include({ kind: 'triggers', active: true, switchable: 'deploy' });
       expect(byName.get('Contact.Contact_Email_Duplicate_Rule')).to.include({ kind: 'duplicate-rules', active: true, switchable: 'metadata' });
       expect(byName.get('Account.Large_Account_Review')).to.include({ kind: 'workflow-rules', switchable: 'metadata' });
       expect(listed.unreadable).to.deep.equal([]);
@@ -86,7 +89,7 @@ export function describeAutomationControl(title: string, clientOf: () => Promise
     it('refuses bad selections before anything is switched', async () => {
       for (const [flag, message] of [
         ['Account.No_Such_Rule', 'No automation named Account.No_Such_Rule'],
-        ['triggers', 'cannot switch ContactTrigger (triggers) yet'],
+        ['Contact:flow', 'Contact:flow names no kind'],
         ['Contact.isv__Email_Has_At_Sign', 'managed package isv'],
       ]) {
         const run = await plugin(['isync', 'execute', '-s', 'src', '-o', 'tgt', '-t', TEMPLATE, '--disable-automation', flag]);
@@ -103,7 +106,13 @@ export function describeAutomationControl(title: string, clientOf: () => Promise
       const { result } = jsonOf<ScanResult>(run);
       expect(result.automationUsed?.items.map((item) => item.name).sort()).to.deep.equal(
         // Every active, unmanaged item of the kinds on the template's objects: the demo schema's Supplier__c rule too.
-        ['Account.Revenue_Not_Negative', 'Account_Channel_Stamp', 'Contact.Contact_Email_Duplicate_Rule', 'Supplier__c.Branch_Requires_Parent'].sort()
+        [
+          'Account.Revenue_Not_Negative',
+          'Account_Channel_Stamp',
+          'ContactTrigger',
+          'Contact.Contact_Email_Duplicate_Rule',
+          'Supplier__c.Branch_Requires_Parent',
+        ].sort()
       );
       expect(stateOf((await list()).items)).to.deep.equal(asBefore);
     });
@@ -116,14 +125,17 @@ export function describeAutomationControl(title: string, clientOf: () => Promise
       expect(result.automation).to.equal(undefined);
     });
 
-    it('with --disable-automation they load, the flow does not stamp them, and every item is back as before', async () => {
+    it('with --disable-automation they load, the flow and the trigger do not stamp them, and every item is back as before', async () => {
       const { code, result } = await execute('--disable-automation', SWITCHED);
       expect(code, JSON.stringify(result.failures)).to.equal(0);
-      expect(result.automation?.switched.map((item) => item.state)).to.deep.equal(['restored', 'restored', 'restored', 'restored']);
+      expect(result.automation?.switched.map((item) => item.state)).to.deep.equal(['restored', 'restored', 'restored', 'restored', 'restored']);
+      expect(result.automation?.switched.find((item) => item.kind === 'triggers')).to.include({ name: 'ContactTrigger' });
       expect(result.automation?.leftOff).to.deep.equal([]);
       expect(await legacyInTarget()).to.equal(2);
       const [legacy] = await queryOrg(pair.target, `SELECT ChannelProgramName FROM Account WHERE Name = '${LEGACY_ACCOUNT}'`);
       expect(legacy.ChannelProgramName, 'the flow was off when it was inserted').to.equal(null);
+      const [contact] = await queryOrg(pair.target, "SELECT JigsawContactId FROM Contact WHERE FirstName = 'Legacy'");
+      expect(contact.JigsawContactId, 'the trigger was off when it was inserted').to.equal(null);
       expect(stateOf((await list()).items)).to.deep.equal(asBefore);
     });
 

@@ -57,6 +57,13 @@ export type StartOrgOptions = {
   username?: string;
   /** The org's clock (default: the real one). In-process only: a worker org keeps the real clock. */
   now?: () => Date;
+  /**
+   * The org's modelled Apex tests, which Metadata deploys run (production: by default when the package holds
+   * Apex): `count` test methods, `failures` of them failing, `coveragePercent` of every trigger. Default 5, 0, 80.
+   */
+  apexTests?: { count?: number; failures?: number; coveragePercent?: number };
+  /** Modelled deploy time: `queuedMs` (100) before it starts, `runMs` (200) plus latencyMs, `testMs` (25) per test. */
+  deployTiming?: { queuedMs?: number; runMs?: number; testMs?: number };
 };
 
 export function startOrg(options: StartOrgOptions = {}): Promise<EmulatedOrg> {
@@ -81,5 +88,7 @@ export function startOrg(options: StartOrgOptions = {}): Promise<EmulatedOrg> {
     maxConcurrent: options.maxConcurrent,
     faults: typeof options.faults === 'string' ? parseFaultSpec(options.faults) : options.faults,
     now: options.now,
+    apexTests: options.apexTests,
+    deployTiming: options.deployTiming,
   });
 }

@@ -3,6 +3,8 @@
  * can start an org from any schema. `index.ts` wraps it with the defaults (default schema, datasets).
  */
 import { createBulkApi } from './bulk/index.js';
+import { type ApexTestSuite, apexTestSuite, DEFAULT_APEX_TESTS } from './deploy/apexTests.js';
+import { DEFAULT_DEPLOY_TIMING, DeployQueue, type DeployTiming } from './deploy/deployQueue.js';
 import { FaultInjector } from './faults/faultInjector.js';
 import { type FaultConfig, NO_FAULTS } from './faults/faultSpec.js';
 import { OrgApp } from './http/app.js';
@@ -37,6 +39,10 @@ export type ResolvedOrgOptions = Partial<CostModel> & {
   faults?: FaultConfig;
   /** The org's clock (default: the real one); tests move it to age the recycle bin or replication windows. */
   now?: () => Date;
+  /** The org's modelled Apex tests, run by deploys in production (default 5 passing tests, 80% coverage). */
+  apexTests?: Partial<ApexTestSuite>;
+  /** How long a Metadata deploy waits and runs (default queuedMs 100, runMs 200 plus latencyMs, testMs 25 per test). */
+  deployTiming?: Partial<DeployTiming>;
 };
 
 export type EmulatedOrg = {
@@ -77,6 +83,17 @@ export async function startEmulatedOrg(options: ResolvedOrgOptions): Promise<Emu
   // REST `/query` also sees the data API's automation objects; Bulk query jobs read the org's objects only.
   const runRestSoql = (soql: string, soqlOptions: SoqlOptions): SoqlResult => options.runSoql(soql, org.querySource, soqlOptions);
   const runToolingSoql = (soql: string, soqlOptions: SoqlOptions): SoqlResult => options.runSoql(soql, org.toolingSource, soqlOptions);
+  const initialApexTests = apexTestSuite(DEFAULT_APEX_TESTS, options.apexTests ?? {});
+  const deploys = new DeployQueue({
+    org,
+    latencyMs: () => costs.latencyMs,
+    timing: {
+      queuedMs: options.deployTiming?.queuedMs ?? DEFAULT_DEPLOY_TIMING.queuedMs,
+      runMs: options.deployTiming?.runMs ?? DEFAULT_DEPLOY_TIMING.runMs,
+      testMs: options.deployTiming?.testMs ?? DEFAULT_DEPLOY_TIMING.testMs,
+    },
+    apexTests: initialApexTests,
+  });
   let instanceUrl = '';
   const bulk = createBulkApi({
     dml: org.engine,
@@ -97,6 +114,7 @@ export async function startEmulatedOrg(options: ResolvedOrgOptions): Promise<Emu
     bulk,
     costs,
     faults,
+    deploys,
     instanceUrl: () => instanceUrl,
     reset: (data) => {
       stats.reset();
@@ -104,6 +122,7 @@ export async function startEmulatedOrg(options: ResolvedOrgOptions): Promise<Emu
       faults.resetCounters();
       cursors.clear();
       bulk.reset();
+      deploys.reset(data ? initialApexTests : undefined);
       if (data) {
         org.clearData();
         seed();
@@ -122,6 +141,7 @@ export async function startEmulatedOrg(options: ResolvedOrgOptions): Promise<Emu
     stats: () => stats.snapshot(),
     stop: async () => {
       bulk.reset();
+      deploys.reset();
       await running.close();
       releaseIdentity(org.identity);
     },

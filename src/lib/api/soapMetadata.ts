@@ -3,7 +3,8 @@
  * one member of a component (a duplicate rule's `isActive`, a workflow rule's `active`). The component travels
  * as the XML the org answered, changed in that one member and sent back whole: every other member (match rules,
  * filters, actions) goes back exactly as the org gave it, which parsing it into objects and writing it out again
- * would not promise. Sent through the run's `OrgApi` like the Partner API's `undelete()` (soapUndelete.ts).
+ * would not promise. Sent through the run's `OrgApi` like the Partner API's `undelete()` (soapUndelete.ts). The
+ * file-based `deploy`/`checkDeployStatus` calls (triggers) are in metadataDeploy.ts and use `metadataCall` too.
  */
 import type { OrgApi } from './orgApi.js';
 import { elements, escapeXml, faultOf, parseFault, textOf } from './soapXml.js';
@@ -16,7 +17,7 @@ export type MetadataComponent = { type: string; fullName: string; xml: string };
 
 /** `readMetadata` of one component; undefined when the org has none of that name. */
 export async function readMetadata(api: OrgApi, type: string, fullName: string): Promise<MetadataComponent | undefined> {
-  const answer = await call(api, `<readMetadata><type>${escapeXml(type)}</type><fullNames>${escapeXml(fullName)}</fullNames></readMetadata>`);
+  const answer = await metadataCall(api, `<readMetadata><type>${escapeXml(type)}</type><fullNames>${escapeXml(fullName)}</fullNames></readMetadata>`);
   const record = elements(answer, 'records')[0];
   // Salesforce answers a name it does not know with an empty (nil) records element.
   if (record === undefined || textOf(record, 'fullName') === undefined) return undefined;
@@ -25,7 +26,7 @@ export async function readMetadata(api: OrgApi, type: string, fullName: string):
 
 /** `updateMetadata` of one component; throws the org's refusal (`statusCode: message`). */
 export async function updateMetadata(api: OrgApi, component: MetadataComponent): Promise<void> {
-  const answer = await call(api, `<updateMetadata><metadata xsi:type="${escapeXml(component.type)}">${component.xml}</metadata></updateMetadata>`);
+  const answer = await metadataCall(api, `<updateMetadata><metadata xsi:type="${escapeXml(component.type)}">${component.xml}</metadata></updateMetadata>`);
   const result = elements(answer, 'result')[0] ?? '';
   if (textOf(result, 'success') === 'true') return;
   const errors = elements(result, 'errors').map((error) => `${textOf(error, 'statusCode') ?? 'UNKNOWN_EXCEPTION'}: ${textOf(error, 'message') ?? ''}`);
@@ -43,7 +44,11 @@ export function withMember(component: MetadataComponent, member: string, value: 
   return { ...component, xml: component.xml.replace(pattern, `<${member}>${String(value)}</${member}>`) };
 }
 
-async function call(api: OrgApi, body: string): Promise<string> {
+/**
+ * One Metadata API SOAP call (`body` is the operation's element) through the org api, so that it is counted like
+ * every other call; answers the response text, throws a SOAP fault as a SoapFaultError.
+ */
+export async function metadataCall(api: OrgApi, body: string): Promise<string> {
   if (!api.requestText || !api.sessionId) throw new Error('Metadata API calls need an org api that sends raw text and knows its session id');
   const envelope =
     '<?xml version="1.0" encoding="UTF-8"?>' +

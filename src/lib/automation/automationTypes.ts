@@ -11,11 +11,11 @@ export type AutomationKind = (typeof AUTOMATION_KINDS)[number];
  * How an item can be switched in this org, or why not:
  * - `tooling`: a Tooling API update of the item's `Metadata` (validation rules, flows: allowed in production too);
  * - `metadata`: a Metadata API `updateMetadata` of the component (duplicate rules, workflow rules);
- * - `managed`: it belongs to an installed package, whose subscribers cannot switch it;
- * - `not-supported`: it needs a Metadata API deploy of its code (triggers; in production with a test run),
- *   which sf isync does not make yet.
+ * - `deploy`: a Metadata API deploy of the item unchanged but for its status (triggers: the one way Salesforce
+ *   documents for every org; in production the deploy runs the org's local tests);
+ * - `managed`: it belongs to an installed package, whose subscribers cannot switch it.
  */
-export type SwitchMethod = 'tooling' | 'metadata' | 'managed' | 'not-supported';
+export type SwitchMethod = 'tooling' | 'metadata' | 'deploy' | 'managed';
 
 export type AutomationItem = {
   kind: AutomationKind;
@@ -47,6 +47,12 @@ export type SwitchedItem = Pick<AutomationItem, 'kind' | 'object' | 'name' | 'id
   state: 'switching-off' | 'off' | 'restored';
   /** Flows: the version to activate again. */
   activeVersion?: number;
+  /**
+   * Triggers: the last Metadata deploy that switched the item (off, or back on), journaled as soon as the org
+   * answered its id and before waiting for it. A deploy goes on in the org when the process is killed: restoring
+   * waits for it to finish before it reads the trigger, so that one completing late cannot leave it off.
+   */
+  deployId?: string;
   /** The last failure to switch it back on, kept for `runs`, `report` and `automation restore`. */
   restoreError?: string;
 };

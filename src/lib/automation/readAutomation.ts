@@ -1,7 +1,8 @@
 import type { OrgApi } from '../api/orgApi.js';
 import { AUTOMATION_KINDS, type AutomationItem, type AutomationKind } from './automationTypes.js';
 import { readFlows } from './kinds/flows.js';
-import { readDuplicateRules, readTriggers, readWorkflowRules } from './kinds/listOnlyKinds.js';
+import { readDuplicateRules, readWorkflowRules } from './kinds/metadataRules.js';
+import { readTriggers } from './kinds/triggers.js';
 import { readValidationRules } from './kinds/validationRules.js';
 
 type KindReader = (api: OrgApi, objects: readonly string[]) => Promise<AutomationItem[]>;

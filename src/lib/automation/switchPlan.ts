@@ -9,7 +9,7 @@ const messages = Messages.loadMessages('sf-isync', 'isync.automation');
 export type AutomationSelection = {
   /** As given, for the journal and the messages. */
   requested: string[];
-  /** `all`: every kind sf isync can switch; what it cannot is listed as a warning, not refused. */
+  /** `all`: every kind; what cannot be switched (managed items) is listed as a warning, not refused. */
   all: boolean;
   kinds: AutomationKind[];
   /** Items by name (`Account.Rule_Name`, a flow's API name, a trigger's name). */
@@ -45,15 +45,14 @@ function selects(selection: AutomationSelection, item: AutomationItem): boolean 
 export type SwitchPlan = {
   /** Active items to switch off, with what switching them back on needs. */
   items: SwitchedItem[];
-  /** Items `all` selected that cannot be switched (managed, or not supported yet): they stay on. */
+  /** Managed items the selection's kinds take in: they stay on. */
   warnings: string[];
 };
 
 /**
  * The active items the selection names. Refused before anything is switched: a name that matches nothing, an
- * item of a managed package asked for by name, a kind sf isync cannot switch yet asked for by name or kind, a
- * kind the org would not list. Managed items of a kind asked for, and what `all` selects but cannot switch,
- * stay on and are listed as warnings.
+ * item of a managed package asked for by name, a kind the org would not list. Managed items of a kind asked
+ * for, or of everything (`all`, `Object:all`), stay on and are listed as warnings.
  */
 export function planSwitch(inventory: AutomationInventory, selection: AutomationSelection, orgName: string): SwitchPlan {
   for (const name of selection.names) {
@@ -65,20 +64,16 @@ export function planSwitch(inventory: AutomationInventory, selection: Automation
   const warnings: string[] = [];
   const items: SwitchedItem[] = [];
   for (const item of chosen) {
-    if (item.switchable === 'tooling' || item.switchable === 'metadata') items.push(switched(item));
+    if (item.switchable !== 'managed') items.push(switched(item));
+    // Named, it was meant: refused. Among its kind it stays on (most orgs have some managed automation).
     else if (selection.names.includes(item.name)) throw cannotSwitch(item);
-    // A managed item among its kind stays on (most orgs have some); a kind sf isync cannot switch at all is
-    // refused when asked for by name, and left on with a warning under `all`.
-    else if (item.switchable === 'managed' || selection.all || selection.onObjects.some((on) => on.kinds.length > 1)) warnings.push(cannotSwitch(item).message);
-    else throw cannotSwitch(item);
+    else warnings.push(cannotSwitch(item).message);
   }
   return { items, warnings };
 }
 
 function cannotSwitch(item: AutomationItem): Error {
-  return item.switchable === 'managed'
-    ? messages.createError('error.ManagedAutomation', [item.name, item.kind, item.namespace ?? ''])
-    : messages.createError('error.AutomationNotSwitchable', [item.name, item.kind]);
+  return messages.createError('error.ManagedAutomation', [item.name, item.kind, item.namespace ?? '']);
 }
 
 function switched(item: AutomationItem): SwitchedItem {

@@ -8,6 +8,8 @@ import type { SyncRunInput } from './syncRunTypes.js';
 export type AutomationSetupInput = {
   /** The target, for the switches: not gated by the run's guards, so that switching back on is never refused. */
   target: OrgApi;
+  /** The target is a production org (its trigger deploys run the org's local tests). */
+  production?: boolean;
   /** The target's username, for the messages. */
   targetName: string;
   objects: readonly string[];
@@ -46,7 +48,7 @@ export async function setUpAutomation(input: AutomationSetupInput): Promise<{ ru
   }
   if (input.continued) plan = mergedWithJournal(plan, input.continued.items);
   return {
-    run: { control: new AutomationSwitch(input.target, input.onEvent), requested, items: plan.items },
+    run: { control: new AutomationSwitch(input.target, input.onEvent, { production: input.production }), requested, items: plan.items },
     used: { requested, items: plan.items, warnings: plan.warnings },
   };
 }

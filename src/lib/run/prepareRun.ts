@@ -1,6 +1,7 @@
 import { Messages, type Org } from '@salesforce/core';
 import { orgApiFor } from '../api/httpOrgApi.js';
 import { MIN_API_VERSION, type OrgApi } from '../api/orgApi.js';
+import { orgEdition } from '../api/orgEdition.js';
 import { queryAll } from '../api/queryPages.js';
 import { PackedReads } from '../api/packedReads.js';
 import { RetryingOrgApi } from '../api/retryingOrgApi.js';
@@ -50,8 +51,6 @@ export type RunSetup = {
   ahead: ReadsAhead;
 };
 
-type OrganizationRow = { IsSandbox?: boolean; OrganizationType?: string };
-
 /**
  * Everything checked before a run writes anything: two different orgs, a recent enough API, the production
  * guard, the template against both orgs and the plan. Throws an SfError with actions on the first blocker.
@@ -78,7 +77,7 @@ export async function prepareRun(input: RunSetupInput): Promise<RunSetup> {
 
   // These reads do not depend on each other: sent together, they cost one round trip instead of three. The
   // production guard still decides first: nothing here writes, and its error wins over any other.
-  const editionCheck = edition(targetReads);
+  const editionCheck = orgEdition(targetReads);
   const runningUser = queryAll(targetReads, `SELECT Id FROM User WHERE Username = ${soqlString(targetRef.username)}`, { small: true });
   // One describe source per org for the whole preparation: the key prefixes below reuse its global describe.
   const sourceDescribes = new ConnectionDescribeSource(sourceConnection, source);
@@ -140,12 +139,4 @@ export async function prepareRun(input: RunSetupInput): Promise<RunSetup> {
 function orgRef(org: Org): OrgRef {
   const connection = org.getConnection();
   return { orgId: org.getOrgId(), username: org.getUsername() ?? '', instanceUrl: connection.instanceUrl };
-}
-
-/** Production = neither a sandbox nor a Developer Edition org (scratch orgs report Developer Edition). */
-async function edition(api: OrgApi): Promise<{ isProduction: boolean; organizationType: string }> {
-  const rows = (await queryAll(api, 'SELECT IsSandbox, OrganizationType FROM Organization', { small: true })) as OrganizationRow[];
-  const row = rows[0] ?? {};
-  const organizationType = row.OrganizationType ?? 'unknown';
-  return { isProduction: row.IsSandbox === false && organizationType !== 'Developer Edition', organizationType };
 }

@@ -124,7 +124,8 @@ describe('automation: what a selection switches', () => {
       item({}),
       item({ name: 'Account.Off_Rule', id: '03d2', active: false }),
       item({ kind: 'flows', name: 'Stamp', id: '3001', activeVersion: 2 }),
-      item({ kind: 'triggers', name: 'AccountTrigger', id: '01q1', switchable: 'not-supported' }),
+      item({ kind: 'triggers', name: 'AccountTrigger', id: '01q1', switchable: 'deploy' }),
+      item({ kind: 'triggers', name: 'pkg__Trigger', id: '01q2', switchable: 'managed', namespace: 'pkg' }),
       item({ kind: 'validation-rules', name: 'Account.pkg__Rule', id: '03d3', switchable: 'managed', namespace: 'pkg' }),
     ],
     unreadable: [],
@@ -145,10 +146,18 @@ describe('automation: what a selection switches', () => {
     ]);
   });
 
-  it('refuses before switching anything: an unknown name, a kind it cannot switch, a managed item', () => {
+  it('refuses before switching anything: an unknown name, a managed item by name', () => {
     expect(() => planSwitch(inventory, selectionOf(['validation-rule'])!, 'admin@target')).to.throw(/No automation named validation-rule/);
-    expect(() => planSwitch(inventory, selectionOf(['triggers'])!, 'admin@target')).to.throw(/cannot switch AccountTrigger \(triggers\) yet/);
     expect(() => planSwitch(inventory, selectionOf(['Account.pkg__Rule'])!, 'admin@target')).to.throw(/managed package pkg/);
+    expect(() => planSwitch(inventory, selectionOf(['pkg__Trigger'])!, 'admin@target')).to.throw(
+      /pkg__Trigger \(triggers\) comes from the managed package pkg/
+    );
+  });
+
+  it('switches unmanaged triggers (by deploy) and leaves managed ones on, with a warning', () => {
+    const plan = planSwitch(inventory, selectionOf(['triggers'])!, 'admin@target');
+    expect(plan.items.map((entry) => [entry.kind, entry.name])).to.deep.equal([['triggers', 'AccountTrigger']]);
+    expect(plan.warnings.join('\n')).to.contain('pkg__Trigger');
   });
 
   it('a kind leaves its managed items on, with a warning', () => {
@@ -161,14 +170,14 @@ describe('automation: what a selection switches', () => {
     const other = { ...inventory, items: [...inventory.items, item({ object: 'Contact', name: 'Contact.Rule', id: '03d9' })] };
     expect(planSwitch(other, selectionOf(['contact:validation-rules'])!, 'admin@target').items.map((entry) => entry.name)).to.deep.equal(['Contact.Rule']);
     const onAccount = planSwitch(other, selectionOf(['Account:all'])!, 'admin@target');
-    expect(onAccount.items.map((entry) => entry.name)).to.deep.equal(['Account.Rule', 'Stamp']);
+    expect(onAccount.items.map((entry) => entry.name)).to.deep.equal(['Account.Rule', 'Stamp', 'AccountTrigger']);
     expect(onAccount.warnings).to.have.length(2);
     expect(() => selectionOf(['Account:rules'])).to.throw(/Account:rules names no kind/);
   });
 
   it('`all` switches what it can and lists the rest as warnings', () => {
     const plan = planSwitch(inventory, selectionOf(['all'])!, 'admin@target');
-    expect(plan.items.map((entry) => entry.name)).to.deep.equal(['Account.Rule', 'Stamp']);
+    expect(plan.items.map((entry) => entry.name)).to.deep.equal(['Account.Rule', 'Stamp', 'AccountTrigger']);
     expect(plan.warnings).to.have.length(2);
   });
 

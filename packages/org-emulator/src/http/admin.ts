@@ -1,13 +1,14 @@
 /**
  * `/__emulator/*`: the test harness's side door (no auth, not counted): stats, reset, fault control, and
  * emptying the recycle bin (to stand for records Salesforce no longer has there: purged, emptied, 15 days old),
- * and the org's automation (adminAutomation.ts).
+ * and the org's automation and modelled Apex tests (adminAutomation.ts).
  */
 import { FaultSpecError, faultConfigFromJson } from '../faults/faultSpec.js';
+import type { DeployQueue } from '../deploy/deployQueue.js';
 import type { FaultInjector } from '../faults/faultInjector.js';
 import type { OrgState } from '../org/orgState.js';
 import type { ApiUsage } from '../rest/apiUsage.js';
-import { seedLegacyRecords, setAutomationActive } from './adminAutomation.js';
+import { apexTests, seedLegacyRecords, setAutomationActive } from './adminAutomation.js';
 import { parseJsonBody } from './body.js';
 import { notFound } from './router.js';
 import type { Stats } from './stats.js';
@@ -20,6 +21,7 @@ export type AdminDeps = {
   faults: FaultInjector;
   /** Clears counters and in-flight API state (cursors, bulk jobs); with data, also empties and reseeds the org. */
   reset: (data: boolean) => void;
+  deploys: DeployQueue;
 };
 
 export function handleAdmin(method: string, path: string, query: URLSearchParams, body: string, deps: AdminDeps): EmulatorResponse {
@@ -39,6 +41,9 @@ export function handleAdmin(method: string, path: string, query: URLSearchParams
       return seedLegacyRecords(deps.org);
     case 'POST /__emulator/automation/active':
       return setAutomationActive(body, deps.org);
+    case 'GET /__emulator/automation/apex-tests':
+    case 'POST /__emulator/automation/apex-tests':
+      return apexTests(method, body, deps.deploys);
     case 'GET /__emulator/faults':
       return { status: 200, body: deps.faults.current };
     case 'POST /__emulator/faults': {

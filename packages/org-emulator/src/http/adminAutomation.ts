@@ -5,10 +5,14 @@
  *   own validation and duplicate rules, past all automation; answers `{"created": [{objectName, id, name,
  *   violates}]}` (400 when the dataset has none; each call adds another set).
  * - `POST /__emulator/automation/active` `{"id": "<item id>", "active": false}`: switches any item (a
- *   validation rule, flow, Apex trigger, duplicate or workflow rule) as a Metadata API deploy would, for
- *   what the emulator's Tooling API does not switch (triggers, duplicate rules). A flow switched on gets its
- *   latest version. Answers `{"id", "kind", "active"}`.
+ *   validation rule, flow, Apex trigger, duplicate or workflow rule) at once, past the APIs (which switch them
+ *   too: Tooling, Metadata CRUD, a Metadata deploy for triggers). A flow switched on gets its latest version.
+ *   Answers `{"id", "kind", "active"}`.
+ * - `GET`/`POST /__emulator/automation/apex-tests` `{"count": 5, "failures": 0, "coveragePercent": 80}` (any of
+ *   them): the org's modelled Apex tests, which production deploys run (deploy/apexTests.ts); answers the suite.
  */
+import { apexTestSuite } from '../deploy/apexTests.js';
+import type { DeployQueue } from '../deploy/deployQueue.js';
 import type { OrgState } from '../org/orgState.js';
 import { parseJsonBody } from './body.js';
 import { apiError, type EmulatorResponse } from './types.js';
@@ -39,4 +43,21 @@ export function setAutomationActive(body: string, org: OrgState): EmulatorRespon
   }
   org.automation.changed();
   return { status: 200, body: { id: found.item.id, kind: found.kind, active } };
+}
+
+export function apexTests(method: string, body: string, deploys: DeployQueue): EmulatorResponse {
+  if (method === 'POST') {
+    const parsed = parseJsonBody<Record<string, unknown>>(body);
+    if (!parsed.ok) return parsed.response;
+    if (typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) {
+      return apiError(400, 'INVALID_INPUT', 'body must be {"count": N, "failures": N, "coveragePercent": N} (any of them)');
+    }
+    try {
+      deploys.apexTests = apexTestSuite(deploys.apexTests, parsed.value);
+    } catch (e) {
+      if (e instanceof RangeError) return apiError(400, 'INVALID_INPUT', e.message);
+      throw e;
+    }
+  }
+  return { status: 200, body: deploys.apexTests };
 }

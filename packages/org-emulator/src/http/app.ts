@@ -5,6 +5,7 @@
  */
 import { randomInt } from 'node:crypto';
 import type { BulkApi } from '../bulk/types.js';
+import type { DeployQueue } from '../deploy/deployQueue.js';
 import type { FaultInjector } from '../faults/faultInjector.js';
 import type { OrgState } from '../org/orgState.js';
 import { isServedVersion } from '../rest/apiVersions.js';
@@ -34,6 +35,8 @@ export type AppDeps = Omit<RestContext, 'dispatchSync'> & {
   costs: CostModel;
   faults: FaultInjector;
   reset: AdminDeps['reset'];
+  /** The org's Metadata API deploys (one at a time, on timers of their own). */
+  deploys: DeployQueue;
 };
 
 const invalidSession = (): EmulatorResponse => apiError(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
@@ -49,6 +52,13 @@ function unknownException(): EmulatorResponse {
   const errorId = `${randomInt(1e9)}-${randomInt(1e5)} (${-randomInt(1e9)})`;
   return apiError(500, 'UNKNOWN_EXCEPTION', `An unexpected error occurred. Please include this ErrorId if you contact support: ${errorId}`);
 }
+
+const METADATA_STAT_KINDS: Partial<Record<string, StatKind>> = {
+  readMetadata: 'metadataRead',
+  updateMetadata: 'metadataUpdate',
+  deploy: 'metadataDeploy',
+  checkDeployStatus: 'metadataDeployStatus',
+};
 
 function isSoapRequest(value: SoapRequest | EmulatorResponse): value is SoapRequest {
   return 'operation' in value;
@@ -120,15 +130,15 @@ export class OrgApp {
 
   /**
    * `POST /services/Soap/u/<version>` (one Partner call, stats kind `soap`) or `/services/Soap/m/<version>`
-   * (one Metadata call: `metadataRead`, `metadataUpdate`, `metadata` for the rest), each one API request.
+   * (one Metadata call: `metadataRead`, `metadataUpdate`, `metadataDeploy`, `metadataDeployStatus`, `metadata`
+   * for the rest), each one API request.
    */
   private routeSoap(raw: RawRequest, request: SoapRequest, api: SoapApi, version: string): EmulatorResponse {
     if (!isServedVersion(version)) return notFound();
     if (raw.method !== 'POST') return methodNotAllowed(raw.method);
     if (api === 'metadata') {
-      const name = request.operation.name;
-      this.deps.stats.count(name === 'readMetadata' ? 'metadataRead' : name === 'updateMetadata' ? 'metadataUpdate' : 'metadata');
-      return handleMetadataCall(request, { org: this.deps.org });
+      this.deps.stats.count(METADATA_STAT_KINDS[request.operation.name] ?? 'metadata');
+      return handleMetadataCall(request, { org: this.deps.org, deploys: this.deps.deploys });
     }
     this.deps.stats.count('soap');
     const { usage } = this.deps;

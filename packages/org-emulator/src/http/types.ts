@@ -58,6 +58,8 @@ export type StatKind =
   | 'soap'
   | 'metadataRead'
   | 'metadataUpdate'
+  | 'metadataDeploy'
+  | 'metadataDeployStatus'
   | 'metadata'
   | 'replication'
   | 'toolingQuery'

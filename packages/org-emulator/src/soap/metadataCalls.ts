@@ -1,7 +1,8 @@
 /**
  * The Metadata API calls the emulator answers on `/services/Soap/m/<version>`: the CRUD calls `readMetadata`
  * and `updateMetadata`, for the automation types the Metadata API switches (DuplicateRule, WorkflowRule; see
- * metadataComponents.ts). Other Metadata WSDL operations, and CRUD calls on other types, answer a server fault
+ * metadataComponents.ts), and the file-based `deploy`, `checkDeployStatus` and `cancelDeploy` (ApexTrigger
+ * status; see deployCalls.ts). Other Metadata WSDL operations, and CRUD calls on other types, answer a server fault
  * naming them as not emulated; names the Metadata WSDL does not have answer the SOAP client fault.
  *
  * readMetadata answers one `<records>` per full name asked, in order; a name the org does not have is
@@ -11,6 +12,8 @@
  */
 import type { EmulatorResponse } from '../http/types.js';
 import type { OrgState } from '../org/orgState.js';
+import type { DeployQueue } from '../deploy/deployQueue.js';
+import { handleDeployCall, isDeployOperation } from './deployCalls.js';
 import {
   findComponent,
   componentMembers,
@@ -29,12 +32,12 @@ export const MAX_METADATA_COMPONENTS = 10;
 
 /** Metadata WSDL operations the emulator does not serve (answered with a server fault, not "no such operation"). */
 const OTHER_METADATA_OPERATIONS = new Set(
-  'cancelDeploy checkDeployStatus checkRetrieveStatus createMetadata deleteMetadata deploy deployRecentValidation describeMetadata describeValueType listMetadata renameMetadata retrieve upsertMetadata'.split(
+  'checkRetrieveStatus createMetadata deleteMetadata deployRecentValidation describeMetadata describeValueType listMetadata renameMetadata retrieve upsertMetadata'.split(
     ' '
   )
 );
 
-export type MetadataDeps = { org: OrgState };
+export type MetadataDeps = { org: OrgState; deploys: DeployQueue };
 
 export function handleMetadataCall(request: SoapRequest, deps: MetadataDeps): EmulatorResponse {
   const { operation } = request;
@@ -42,12 +45,16 @@ export function handleMetadataCall(request: SoapRequest, deps: MetadataDeps): Em
   try {
     if (served && operation.name === 'readMetadata') return readMetadata(operation, deps);
     if (served && operation.name === 'updateMetadata') return updateMetadata(operation, deps);
+    if (served && isDeployOperation(operation.name)) return handleDeployCall(operation, deps);
   } catch (e) {
     if (e instanceof MetadataFault) return clientFault(e.message);
     throw e;
   }
   if (served && OTHER_METADATA_OPERATIONS.has(operation.name)) {
-    return apiFault('UNKNOWN_EXCEPTION', `${operation.name}() is not emulated: only readMetadata() and updateMetadata() are served on the Metadata endpoint`);
+    return apiFault(
+      'UNKNOWN_EXCEPTION',
+      `${operation.name}() is not emulated: only readMetadata(), updateMetadata(), deploy(), checkDeployStatus() and cancelDeploy() are served on the Metadata endpoint`
+    );
   }
   return clientFault(`No operation available for request {${operation.ns}}${operation.name}, please check the WSDL for the service.`);
 }

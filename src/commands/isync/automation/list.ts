@@ -4,7 +4,9 @@ import { journalDirFlag, orgsOfFlags, targetOrgFlag } from '../../../commandSupp
 import { objectNames, objectsFlag } from '../../../commandSupport/objectsFlag.js';
 import { warnAutomationLeftOff } from '../../../commandSupport/automationUsed.js';
 import { orgApiFor } from '../../../lib/api/httpOrgApi.js';
+import { orgEdition } from '../../../lib/api/orgEdition.js';
 import type { AutomationItem } from '../../../lib/automation/automationTypes.js';
+import { triggerTestLevel } from '../../../lib/automation/kinds/triggers.js';
 import { readAutomation, type UnreadableKind } from '../../../lib/automation/readAutomation.js';
 import { readTemplateFile } from '../../../lib/template/readTemplateFile.js';
 
@@ -38,7 +40,8 @@ export default class AutomationList extends SfCommand<AutomationListResult> {
     warnAutomationLeftOff(this, flags['journal-dir']);
     const objects = flags.template ? (await readTemplateFile(flags.template)).objects.map((object) => object.name) : (objectNames(flags.objects) ?? []);
     const org = (await orgsOfFlags({ 'target-org': flags['target-org'] }))['target-org'];
-    const inventory = await readAutomation(orgApiFor(org.getConnection(flags['api-version'])), objects);
+    const api = orgApiFor(org.getConnection(flags['api-version']));
+    const [inventory, edition] = await Promise.all([readAutomation(api, objects), orgEdition(api)]);
     const target = org.getUsername() ?? flags['target-org'];
     for (const entry of inventory.unreadable) this.warn(messages.getMessage('warning.Unreadable', [entry.kind, entry.message]));
     this.log(messages.getMessage('info.listed', [target, objects.length]));
@@ -48,7 +51,7 @@ export default class AutomationList extends SfCommand<AutomationListResult> {
         kind: item.kind,
         name: item.name,
         active: item.active ? 'active' : 'inactive',
-        switch: switchText(item),
+        switch: switchText(item, edition.isProduction),
         detail: item.detail,
       })),
       columns: ['object', 'kind', 'name', 'active', 'switch', 'detail'],
@@ -58,9 +61,16 @@ export default class AutomationList extends SfCommand<AutomationListResult> {
   }
 }
 
-function switchText(item: AutomationItem): string {
-  if (item.switchable === 'tooling') return 'Tooling API';
-  if (item.switchable === 'metadata') return 'Metadata API';
-  if (item.switchable === 'managed') return `no: managed (${item.namespace ?? ''})`;
-  return 'no: Metadata deploy';
+function switchText(item: AutomationItem, production: boolean): string {
+  switch (item.switchable) {
+    case 'tooling':
+      return 'Tooling API';
+    case 'metadata':
+      return 'Metadata API';
+    case 'deploy':
+      // In production the deploy runs the org's local tests: a trigger switch there takes minutes, not seconds.
+      return production ? `Metadata deploy + ${triggerTestLevel(true)}` : 'Metadata deploy';
+    case 'managed':
+      return `no: managed (${item.namespace ?? ''})`;
+  }
 }
