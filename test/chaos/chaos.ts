@@ -86,6 +86,7 @@ const lifecycle: LifecyclePoint[] = [
     automation: true,
   },
   { name: 'automation off: paused after 1500, retry to the end', stopExecute: { pauseAt: 1500 }, automation: true },
+  { name: 'automation off: killed before the trigger deploy id came back, automation restore', stopExecute: { killDeploying: true }, automation: true },
 ];
 for (const point of chosen(lifecycle)) {
   const started = Date.now();

@@ -20,9 +20,11 @@ export type LifecyclePoint = {
   name: string;
   /**
    * How the first execute ends early once the target has committed this many records: killed (SIGKILL to
-   * its process group) or paused (the target's daily API limit runs out, as `dailyLimitAfter` makes it).
+   * its process group) or paused (the target's daily API limit runs out, as `dailyLimitAfter` makes it); or
+   * `killDeploying`: killed once its trigger deploy has reached the org but before the org's (late) answer, then
+   * `sf isync automation restore` runs while that deploy still runs (see killedDeploying).
    */
-  stopExecute: { kill: number } | { pauseAt: number };
+  stopExecute: { kill: number } | { pauseAt: number } | { killDeploying: true };
   /** Kill the first `execute --resume` once the target has committed this many more records. */
   killResumeAfter?: number;
   /** Kill the first `retry` (of a paused run) once the target has committed this many more records. */
@@ -47,7 +49,13 @@ export type LifecyclePoint = {
 };
 
 /** What the automation points switch off for their runs. */
-export const AUTOMATION_SWITCHED = 'validation-rules,flows,duplicate-rules,workflow-rules';
+export const AUTOMATION_SWITCHED = 'validation-rules,flows,triggers,duplicate-rules,workflow-rules';
+
+/**
+ * A killDeploying point's target: deploy() answers this late, and a deploy runs this long, so that the kill lands
+ * between the org taking the deploy and the plugin learning its id, and the restore after it finds it running.
+ */
+const LOST_DEPLOY = { answerDelayMs: 2000, runMs: 3000 };
 
 /** What changes in the source before the delta of a `delta` point: updated, and deleted (with their cascades). */
 export const DELTA_CHANGES = { accounts: 150, contacts: 150, tasks: 40, opportunities: 20 };
@@ -74,7 +82,15 @@ export async function killResumeRollback(point: LifecyclePoint): Promise<void> {
   const pair = await startOrgPair(
     // A delta's data is older than its safety margin, as a real org's is: the delta reads only the changes.
     { dataset: 'bench', records: LIFECYCLE_RECORDS, edition: 'sandbox', ...(point.delta ? { seedAgeDays: 1 } : {}) },
-    { dataset: 'users', edition: 'sandbox', ...TARGET_MODEL, ...(point.automation ? { automation: 'demo' as const } : {}) }
+    {
+      dataset: 'users',
+      edition: 'sandbox',
+      ...TARGET_MODEL,
+      ...(point.automation ? { automation: 'demo' as const } : {}),
+      ...('killDeploying' in point.stopExecute
+        ? { faults: { lock: 0, http503: 0, seed: 1, deployAnswerDelayMs: LOST_DEPLOY.answerDelayMs }, deployTiming: { runMs: LOST_DEPLOY.runMs } }
+        : {}),
+    }
   );
   try {
     let execute = executeWith(point.history ? historyTemplate() : BENCH_TEMPLATE);
@@ -89,7 +105,9 @@ export async function killResumeRollback(point: LifecyclePoint): Promise<void> {
     const stopped =
       'kill' in point.stopExecute
         ? (await killedAt(pair, execute, point.stopExecute.kill, 'written')).killed
-        : await pausedAt(pair, execute, point.stopExecute.pauseAt);
+        : 'pauseAt' in point.stopExecute
+          ? await pausedAt(pair, execute, point.stopExecute.pauseAt)
+          : await killedDeploying(pair, execute, automationBefore);
     if (stopped) {
       if (point.tornTail) tearJournalTail(pair);
       if (point.killRetryAfter !== undefined) await killedAt(pair, ['isync', 'retry', '--json'], point.killRetryAfter, 'written');
@@ -164,17 +182,40 @@ function tearJournalTail(pair: OrgPair): void {
  * Runs execute until the target has committed `after` records, then lets the target's daily API limit run
  * out: the run must end `paused`. The limit is lifted again afterwards (a new day).
  */
+async function setFaults(pair: OrgPair, body: object): Promise<void> {
+  const response = await fetch(`${pair.target.instanceUrl}/__emulator/faults`, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json' },
+  });
+  expect(response.ok, await response.text()).to.equal(true);
+}
+
+/**
+ * Kills the execute once its trigger deploy has reached the org, before the late answer with the deploy's id, then
+ * runs `sf isync automation restore` at once, the deploy still running: the restore must find that deploy (the
+ * journal has only the time it was asked for), wait for it, and switch the trigger back on after it. Compared once
+ * every deploy is over, so that a deploy finishing after a careless restore would show.
+ */
+async function killedDeploying(pair: OrgPair, execute: string[], automationBefore: string[]): Promise<boolean> {
+  const run = spawnPlugin(execute, pair.env);
+  let finished = false;
+  void run.done.then(() => (finished = true));
+  while (!finished && (pair.target.stats().requests.metadataDeploy ?? 0) === 0) await new Promise((resolve) => setTimeout(resolve, 2));
+  expect(finished, 'the execute ended before its trigger deploy').to.equal(false);
+  run.kill('SIGKILL');
+  await run.done;
+  await setFaults(pair, {});
+  const restore = await runPlugin(['isync', 'automation', 'restore', '--json'], pair.env, 120_000);
+  expectSucceeded(restore, 'automation restore after the kill');
+  await new Promise((resolve) => setTimeout(resolve, LOST_DEPLOY.runMs + 500));
+  expect(automationState(pair.target), 'automation once the lost deploy is over').to.deep.equal(automationBefore);
+  return true;
+}
+
 async function pausedAt(pair: OrgPair, execute: string[], after: number): Promise<boolean> {
-  const faults = async (body: object): Promise<void> => {
-    const response = await fetch(`${pair.target.instanceUrl}/__emulator/faults`, {
-      method: 'POST',
-      body: JSON.stringify(body),
-      headers: { 'content-type': 'application/json' },
-    });
-    expect(response.ok, await response.text()).to.equal(true);
-  };
-  const { run, killed } = await killedAt(pair, execute, after, 'written', () => faults({ dailyLimitAfter: 0 }));
-  await faults({});
+  const { run, killed } = await killedAt(pair, execute, after, 'written', () => setFaults(pair, { dailyLimitAfter: 0 }));
+  await setFaults(pair, {});
   if (!killed) return false;
   expect(run.code, briefly(run)).to.equal(1);
   expect(jsonOf<ExecuteResult>(run).result.state).to.equal('paused');

@@ -5,6 +5,7 @@
 import { createBulkApi } from './bulk/index.js';
 import { type ApexTestSuite, apexTestSuite, DEFAULT_APEX_TESTS } from './deploy/apexTests.js';
 import { DEFAULT_DEPLOY_TIMING, DeployQueue, type DeployTiming } from './deploy/deployQueue.js';
+import { deployRequestObject } from './deploy/deployRequestObject.js';
 import { FaultInjector } from './faults/faultInjector.js';
 import { type FaultConfig, NO_FAULTS } from './faults/faultSpec.js';
 import { OrgApp } from './http/app.js';
@@ -94,6 +95,7 @@ export async function startEmulatedOrg(options: ResolvedOrgOptions): Promise<Emu
     },
     apexTests: initialApexTests,
   });
+  org.addToolingObject(deployRequestObject(() => deploys.all()));
   let instanceUrl = '';
   const bulk = createBulkApi({
     dml: org.engine,

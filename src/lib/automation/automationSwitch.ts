@@ -4,7 +4,7 @@ import type { OrgApi } from '../api/orgApi.js';
 import { orgEdition } from '../api/orgEdition.js';
 import type { RunAutomation, SwitchedItem } from './automationTypes.js';
 import { switchFlow } from './kinds/flows.js';
-import { settleDeploys, switchTriggers, triggerTestLevel } from './kinds/triggers.js';
+import { type EarlierDeploys, settleDeploys, switchTriggers, triggerTestLevel } from './kinds/triggers.js';
 import { switchValidationRule } from './kinds/validationRules.js';
 import { switchMetadataComponent } from './kinds/metadataSwitch.js';
 
@@ -77,6 +77,7 @@ export class AutomationSwitch {
           item.state = 'restored';
           delete item.restoreError;
           delete item.deployId;
+          delete item.deployRequestedAt;
         }
       } catch (error) {
         for (const item of group) item.restoreError = error instanceof Error ? error.message : String(error);
@@ -101,13 +102,20 @@ export class AutomationSwitch {
     const poll = this.options.deployPoll ?? DEFAULT_DEPLOY_POLL;
     // A deploy journaled by an earlier process may still be running: what it does must be done before the
     // triggers are read, or a late 'off' would undo this restore.
-    await settleDeploys(this.api, group.flatMap((item) => (item.deployId ? [item.deployId] : [])), poll);
+    await settleDeploys(this.api, earlierDeploys(group), poll);
     await switchTriggers(
       this.api,
       group.map((item) => item.id),
       active,
       {
         testLevel: triggerTestLevel(await this.isProduction()),
+        onRequesting: (at) => {
+          for (const item of group) {
+            item.deployRequestedAt = at;
+            delete item.deployId;
+          }
+          journal.saveMeta();
+        },
         onStarted: (deployId) => {
           for (const item of group) item.deployId = deployId;
           journal.saveMeta();
@@ -121,6 +129,12 @@ export class AutomationSwitch {
     this.production ??= this.options.production !== undefined ? Promise.resolve(this.options.production) : orgEdition(this.api).then((edition) => edition.isProduction);
     return this.production;
   }
+}
+
+/** The deploys the journal knows the triggers were switched by: ids, and a request whose id never came back. */
+function earlierDeploys(group: readonly SwitchedItem[]): EarlierDeploys {
+  const lost = group.find((item) => item.deployRequestedAt !== undefined && item.deployId === undefined);
+  return { ids: group.flatMap((item) => (item.deployId ? [item.deployId] : [])), ...(lost ? { requestedWithoutId: lost.deployRequestedAt } : {}) };
 }
 
 async function setActive(api: OrgApi, item: SwitchedItem, active: boolean): Promise<void> {

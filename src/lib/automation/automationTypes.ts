@@ -53,6 +53,12 @@ export type SwitchedItem = Pick<AutomationItem, 'kind' | 'object' | 'name' | 'id
    * waits for it to finish before it reads the trigger, so that one completing late cannot leave it off.
    */
   deployId?: string;
+  /**
+   * Triggers: when the last deploy was asked for (this machine's clock), journaled before the request leaves. With
+   * no `deployId` beside it, the process died before the org's answer: restoring then waits for the deploys still
+   * running in the org that were created since (Tooling DeployRequest).
+   */
+  deployRequestedAt?: string;
   /** The last failure to switch it back on, kept for `runs`, `report` and `automation restore`. */
   restoreError?: string;
 };

@@ -97,7 +97,7 @@ const header = objectWith(
         items: listOf(
           objectWith(
             { kind: oneOf(AUTOMATION_KINDS), object: aString, name: aString, id: aString, state: oneOf(['switching-off', 'off', 'restored']) },
-            { activeVersion: aNumber, deployId: aString, restoreError: aString },
+            { activeVersion: aNumber, deployId: aString, deployRequestedAt: aString, restoreError: aString },
             'an object with kind, object, name, id and state'
           ),
           'a list of switched items'

@@ -31,6 +31,8 @@ export class TriggerOrg implements OrgApi {
   public pollsPerDeploy = 2;
   public failNextDeploy?: string;
   public production = false;
+  /** The next deploy() is carried out but its answer never reaches the client (a kill, a lost connection). */
+  public loseNextDeployAnswer = false;
   /** Called before each checkDeployStatus is answered (to look at the journal then). */
   public onCheck?: (deployId: string) => void;
 
@@ -38,6 +40,11 @@ export class TriggerOrg implements OrgApi {
 
   public request<T>(_method: HttpMethod, path: string): Promise<T> {
     const soql = decodeURIComponent(path.replace(/^.*\?q=/, ''));
+    if (soql.includes('FROM DeployRequest')) {
+      this.calls.push(`deploys ${/CreatedDate >= (\S+)/.exec(soql)?.[1] ?? ''}`);
+      const running = this.deploys.filter((deploy) => !deploy.done).map((deploy) => ({ Id: deploy.id }));
+      return Promise.resolve({ done: true, totalSize: running.length, records: running } as T);
+    }
     this.calls.push(soql.includes('FROM Organization') ? 'edition' : 'query');
     if (soql.includes('FROM Organization')) {
       return Promise.resolve({ done: true, totalSize: 1, records: [{ IsSandbox: !this.production, OrganizationType: 'Enterprise Edition' }] } as T);
@@ -106,6 +113,10 @@ export class TriggerOrg implements OrgApi {
     if (this.failNextDeploy) deploy.failure = this.failNextDeploy;
     this.failNextDeploy = undefined;
     this.deploys.push(deploy);
+    if (this.loseNextDeployAnswer) {
+      this.loseNextDeployAnswer = false;
+      throw new Error('socket hang up');
+    }
     return envelope(`<deployResponse><result><done>false</done><id>${deploy.id}</id><state>Queued</state></result></deployResponse>`);
   }
 

@@ -3,7 +3,7 @@ import { DEFAULT_BACKOFF } from '../../../src/lib/api/backoff.js';
 import type { DeployPollOptions } from '../../../src/lib/api/metadataDeploy.js';
 import { AutomationSwitch, type AutomationJournal, type AutomationSwitchOptions } from '../../../src/lib/automation/automationSwitch.js';
 import type { RunAutomation, SwitchedItem } from '../../../src/lib/automation/automationTypes.js';
-import { readTriggers } from '../../../src/lib/automation/kinds/triggers.js';
+import { CLOCK_SKEW_MS, readTriggers } from '../../../src/lib/automation/kinds/triggers.js';
 import { planSwitch, selectionOf } from '../../../src/lib/automation/switchPlan.js';
 import { TriggerOrg, type FakeTrigger } from './triggerOrg.js';
 
@@ -155,6 +155,41 @@ describe('automation: triggers switched by a Metadata deploy', () => {
     expect(journal.meta.automation?.items[0]).to.include({ state: 'restored' });
     expect(on).to.be.a('string');
     expect(org.triggers.get('01q1')?.status, 'the late off deploy did not leave it off').to.equal('Active');
+  });
+
+  it('restoring after a kill before the deploy id came back finds the deploy on DeployRequest and waits for it', async () => {
+    const org = orgWithTriggers();
+    org.pollsPerDeploy = 3;
+    org.loseNextDeployAnswer = true;
+    const journal = journalOf();
+    const before = new Date().toISOString();
+    await control(org)
+      .switchOff(journal, ['triggers'], [CONTACT])
+      .catch(() => undefined);
+    const item = journal.meta.automation!.items[0];
+    expect(item.deployId, 'the org never answered the id').to.equal(undefined);
+    expect(item.deployRequestedAt! >= before, 'the request time is journaled before it leaves').to.equal(true);
+    expect(journal.saved.some((saved) => saved.items[0].deployRequestedAt !== undefined && saved.items[0].deployId === undefined)).to.equal(true);
+    expect(org.triggers.get('01q1')?.status, 'the off deploy is still running').to.equal('Active');
+
+    org.calls.length = 0;
+    const outcome = await control(org).restore(journal);
+    expect(outcome.failed).to.deep.equal([]);
+    const skewed = new Date(Date.parse(item.deployRequestedAt ?? before) - CLOCK_SKEW_MS).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    expect(org.calls[0], 'asked the org for deploys running since the request, less the clock skew').to.equal(`deploys ${skewed}`);
+    expect(org.deploys[0].done, 'the lost deploy was waited for').to.equal(true);
+    expect(org.deploys[1].statuses.get('ContactTrigger')).to.equal('Active');
+    expect(org.triggers.get('01q1')?.status).to.equal('Active');
+    expect(journal.meta.automation?.items[0]).to.include({ state: 'restored' });
+    expect(journal.meta.automation?.items[0]).to.not.have.property('deployRequestedAt');
+  });
+
+  it('a restore after an answered deploy asks for no DeployRequest', async () => {
+    const org = orgWithTriggers();
+    const journal = journalOf();
+    await control(org).switchOff(journal, ['triggers'], [CONTACT]);
+    await control(org).restore(journal);
+    expect(org.calls.filter((call) => call.startsWith('deploys'))).to.deep.equal([]);
   });
 
   it('a restore whose journaled deploy already finished reads the trigger and deploys only if it is off', async () => {

@@ -1,7 +1,8 @@
 /**
  * SOQL data sources with the automation setup objects: the data API's (`/query`: the org's objects plus
  * FlowDefinitionView, ApexTrigger, DuplicateRule) and Tooling's (`/tooling/query`: ValidationRule,
- * FlowDefinition, Flow, ApexTrigger, WorkflowRule and EntityDefinition, the one org object Tooling shares).
+ * FlowDefinition, Flow, ApexTrigger, WorkflowRule, objects added later such as DeployRequest, and the org
+ * objects Tooling shares: EntityDefinition and User).
  * A lookup to EntityDefinition holds its DurableId (`Account`, `01I...`), so parent paths such as
  * `EntityDefinition.QualifiedApiName` resolve through it.
  */
@@ -27,11 +28,15 @@ import {
   workflowRuleRows,
 } from './setupRows.js';
 
-type SetupObject = { name: string; fields: FieldDescribe[]; rows: (ctx: RowContext) => StoredRecord[] };
+/** A read-only object a source serves beside the org's: its describe and its rows, built when read. */
+export type SetupObject = { name: string; fields: FieldDescribe[]; rows: (ctx: RowContext) => StoredRecord[] };
 
-function layered(base: SoqlDataSource, objects: SetupObject[], ctx: RowContext, baseObjects: (name: string) => boolean): SoqlDataSource {
-  const byName = new Map(objects.map((object) => [object.name.toLowerCase(), object]));
-  const setupObject = (name: string): SetupObject | undefined => byName.get(name.toLowerCase());
+/**
+ * `objects` is asked on every call: an object added later (the deploy queue's DeployRequest, which exists only
+ * once the server has its queue) is served from then on.
+ */
+function layered(base: SoqlDataSource, objects: () => SetupObject[], ctx: RowContext, baseObjects: (name: string) => boolean): SoqlDataSource {
+  const setupObject = (name: string): SetupObject | undefined => objects().find((object) => object.name.toLowerCase() === name.toLowerCase());
   const fromBase = (name: string): boolean => !setupObject(name) && baseObjects(name);
   const entityByDurableId = (id: string): StoredRecord | undefined => {
     const objectName = ctx.entityIds.objectOf(id);
@@ -50,7 +55,7 @@ function layered(base: SoqlDataSource, objects: SetupObject[], ctx: RowContext, 
     },
     getById(id) {
       const key = id.slice(0, 15);
-      for (const object of objects) {
+      for (const object of objects()) {
         const record = object.rows(ctx).find((r) => r.Id.slice(0, 15) === key);
         if (record) return { objectName: object.name, record };
       }
@@ -77,11 +82,22 @@ export function dataApiSource(base: SoqlDataSource, ctx: RowContext): SoqlDataSo
     { name: 'ApexTrigger', fields: apexTriggerFields(false), rows: (c) => apexTriggerRows(c, false) },
     { name: 'DuplicateRule', fields: duplicateRuleFields(), rows: duplicateRuleRows },
   ];
-  return layered(base, objects, ctx, () => true);
+  return layered(
+    base,
+    () => objects,
+    ctx,
+    () => true
+  );
 }
 
-/** `/tooling/query`: the Tooling automation objects and EntityDefinition; other org objects are unknown there. */
-export function toolingSource(base: SoqlDataSource, ctx: RowContext): SoqlDataSource {
+/** The org objects Tooling serves too: EntityDefinition, and User (CreatedBy of Tooling rows such as DeployRequest). */
+const TOOLING_ORG_OBJECTS = new Set(['entitydefinition', 'user']);
+
+/**
+ * `/tooling/query`: the Tooling automation objects, EntityDefinition and User; other org objects are unknown there.
+ * `extra` takes objects served from elsewhere (the deploy queue's DeployRequest) and may grow later.
+ */
+export function toolingSource(base: SoqlDataSource, ctx: RowContext, extra: SetupObject[] = []): SoqlDataSource {
   const objects: SetupObject[] = [
     { name: 'ValidationRule', fields: validationRuleFields(), rows: validationRuleRows },
     { name: 'FlowDefinition', fields: flowDefinitionFields(), rows: flowDefinitionRows },
@@ -89,5 +105,10 @@ export function toolingSource(base: SoqlDataSource, ctx: RowContext): SoqlDataSo
     { name: 'ApexTrigger', fields: apexTriggerFields(true), rows: (c) => apexTriggerRows(c, true) },
     { name: 'WorkflowRule', fields: workflowRuleFields(), rows: workflowRuleRows },
   ];
-  return layered(base, objects, ctx, (name) => name.toLowerCase() === 'entitydefinition');
+  return layered(
+    base,
+    () => (extra.length === 0 ? objects : [...objects, ...extra]),
+    ctx,
+    (name) => TOOLING_ORG_OBJECTS.has(name.toLowerCase())
+  );
 }

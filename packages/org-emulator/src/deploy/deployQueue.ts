@@ -85,6 +85,11 @@ export class DeployQueue {
     return record;
   }
 
+  /** Every deploy the org knows, oldest first (Tooling DeployRequest). */
+  public all(): DeployRecord[] {
+    return [...this.jobs.values()].map((job) => job.record);
+  }
+
   /** A deploy by its 15- or 18-character id. */
   public find(id: string): DeployRecord | undefined {
     return this.jobs.get(id.slice(0, 15))?.record;

@@ -2,7 +2,8 @@
  * The fault grammar, shared by `--faults SPEC` and `POST /__emulator/faults`:
  *
  *   SPEC  := ENTRY ("," ENTRY)*
- *   ENTRY := "lock=" RATE | "http503=" RATE | "dailyLimitAfter=" N | "sessionExpireAfter=" N | "seed=" N
+ *   ENTRY := "lock=" RATE | "http503=" RATE | "dailyLimitAfter=" N | "sessionExpireAfter=" N | "deployAnswerDelayMs=" N
+ *          | "seed=" N
  *   RATE  := a number in [0, 1] (probability per record for lock, per API call for http503)
  *   N     := a non-negative integer
  *
@@ -17,6 +18,11 @@ export type FaultConfig = {
   dailyLimitAfter?: number;
   /** API calls accepted before every call gets 401 INVALID_SESSION_ID; undefined = never. */
   sessionExpireAfter?: number;
+  /**
+   * Metadata `deploy()` answers this many ms late, its deploy already queued: the window in which a client that
+   * dies has started a deploy it never learned the id of (undefined = answered at once).
+   */
+  deployAnswerDelayMs?: number;
   /** Seed of the generator behind the rates, so a run's faults repeat exactly. */
   seed: number;
 };
@@ -53,11 +59,14 @@ function apply(config: FaultConfig, key: string, text: string): void {
     case 'sessionExpireAfter':
       config.sessionExpireAfter = count(key, text);
       break;
+    case 'deployAnswerDelayMs':
+      config.deployAnswerDelayMs = count(key, text);
+      break;
     case 'seed':
       config.seed = count(key, text);
       break;
     default:
-      throw new FaultSpecError(`unknown fault '${key}' (expected lock, http503, dailyLimitAfter, sessionExpireAfter or seed)`);
+      throw new FaultSpecError(`unknown fault '${key}' (expected lock, http503, dailyLimitAfter, sessionExpireAfter, deployAnswerDelayMs or seed)`);
   }
 }
 

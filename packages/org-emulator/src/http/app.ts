@@ -123,7 +123,8 @@ export class OrgApp {
     await delay(costs.latencyMs);
     const writtenBefore = stats.totalWritten();
     const response = soap === undefined ? await this.route(raw, path) : this.routeSoap(raw, soap, soapApi!, soapVersion!);
-    const modelledMs = costs.latencyMs + (stats.totalWritten() - writtenBefore) * costs.perRecordMs;
+    const lateDeploy = soap?.operation.name === 'deploy' ? (faults.current.deployAnswerDelayMs ?? 0) : 0;
+    const modelledMs = costs.latencyMs + (stats.totalWritten() - writtenBefore) * costs.perRecordMs + lateDeploy;
     await delay(arrived + modelledMs - performance.now());
     return response;
   }

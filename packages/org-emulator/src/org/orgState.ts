@@ -4,7 +4,7 @@
  */
 import { EntityIds } from '../automation/entityIds.js';
 import { RecordAutomation } from '../automation/recordAutomation.js';
-import { dataApiSource, toolingSource } from '../automation/setupSource.js';
+import { dataApiSource, type SetupObject, toolingSource } from '../automation/setupSource.js';
 import { AutomationRegistry } from '../automation/registry.js';
 import type { SeedTarget } from '../datasets/types.js';
 import type { SchemaDef } from '../schema/model.js';
@@ -48,6 +48,8 @@ export class OrgState {
   public readonly querySource: SoqlDataSource;
   /** `/tooling/query`'s view: the Tooling automation objects and EntityDefinition. */
   public readonly toolingSource: SoqlDataSource;
+  /** Tooling objects served from outside the org's state (DeployRequest, from the deploy queue). */
+  private readonly toolingObjects: SetupObject[] = [];
   public readonly seedTarget: SeedTarget;
   /** Validation rules, flows, triggers, duplicate and workflow rules (the schema's rules and the dataset's). */
   public readonly automation: AutomationRegistry;
@@ -72,7 +74,7 @@ export class OrgState {
     const compileCondition = options.conditionCompiler?.(this.source);
     const rows = { registry: this.automation, entityIds: this.entityIds, labelOf: (name: string) => this.schema.object(name)?.def.header.label ?? name };
     this.querySource = dataApiSource(this.source, rows);
-    this.toolingSource = toolingSource(this.source, rows);
+    this.toolingSource = toolingSource(this.source, rows, this.toolingObjects);
     this.ctx = {
       schema: this.schema,
       store: this.store,
@@ -95,6 +97,11 @@ export class OrgState {
 
   public get orgId(): string {
     return this.identity.orgId;
+  }
+
+  /** Serves a read-only object on `/tooling/query` from now on (the server's deploy queue adds DeployRequest). */
+  public addToolingObject(object: SetupObject): void {
+    this.toolingObjects.push(object);
   }
 
   public get userId(): string {

@@ -258,4 +258,44 @@ describe('emulator Metadata API deploy (ApexTrigger status) on the wire', () => 
     expect(member(done, 'errorStatusCode')).to.equal('UNKNOWN_EXCEPTION');
     expect(member(done, 'errorMessage')).to.match(/^Unable to read the zip file/);
   });
+
+  it('lists the deploys on Tooling DeployRequest, filterable by Status and CreatedDate (a lost id is found again)', async () => {
+    const since = new Date(Date.now() - 1000).toISOString().replace('Z', '+0000').replace('.000', '');
+    const first = await startDeploy(org, await contactTrigger('Inactive'));
+    const second = await startDeploy(org, await contactTrigger('Active'));
+    const running = async (): Promise<Array<Record<string, unknown>>> => {
+      const soql = `SELECT Id, Status, CreatedDate, CreatedBy.Name, CheckOnly, NumberComponentsTotal FROM DeployRequest WHERE Status IN ('Pending','InProgress') AND CreatedDate >= ${since.slice(0, 19)}Z ORDER BY CreatedDate`;
+      const answer = await call(org, 'GET', toolingQuery(soql));
+      expect(answer.status, JSON.stringify(answer.body)).to.equal(200);
+      return (answer.body as { records: Array<Record<string, unknown>> }).records;
+    };
+    const both = await running();
+    expect(both.map((row) => row.Id)).to.deep.equal([first, second]);
+    expect(both[0]).to.include({ Status: 'Pending', CheckOnly: false });
+    expect(String(both[0].CreatedDate)).to.match(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+0000$/);
+    expect((both[0].attributes as { type: string }).type).to.equal('DeployRequest');
+    await waitForDeploy(org, second);
+    expect(await running(), 'finished deploys are no longer Pending or InProgress').to.deep.equal([]);
+    const all = await call(org, 'GET', toolingQuery(`SELECT Id, Status, CompletedDate FROM DeployRequest WHERE Id = '${first}'`));
+    expect(all.body.records[0]).to.include({ Status: 'Succeeded' });
+    expect(all.body.records[0].CompletedDate).to.be.a('string');
+    expect((await call(org, 'GET', `${V}/query?q=${encodeURIComponent('SELECT Id FROM DeployRequest')}`)).status, 'not a data API object').to.equal(400);
+  });
+
+  it('answers deploy() late under deployAnswerDelayMs, its deploy already listed on DeployRequest', async () => {
+    await call(org, 'POST', '/__emulator/faults', { deployAnswerDelayMs: 400 });
+    try {
+      const started = Date.now();
+      const answered = startDeploy(org, await contactTrigger('Inactive'));
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      const listed = await call(org, 'GET', toolingQuery("SELECT Id FROM DeployRequest WHERE Status IN ('Pending','InProgress')"));
+      expect(listed.body.records, 'queued before the answer').to.have.length(1);
+      const id = await answered;
+      expect(Date.now() - started).to.be.at.least(400);
+      expect(listed.body.records[0].Id).to.equal(id);
+      await waitForDeploy(org, id);
+    } finally {
+      await call(org, 'POST', '/__emulator/faults', {});
+    }
+  });
 });

@@ -16,6 +16,7 @@ describe('emulator faults', () => {
       seed: 7,
     });
     expect(parseFaultSpec('')).to.deep.equal({ lock: 0, http503: 0, seed: 1 });
+    expect(parseFaultSpec('deployAnswerDelayMs=1500')).to.include({ deployAnswerDelayMs: 1500 });
     expect(() => parseFaultSpec('lock=2')).to.throw(FaultSpecError, /probability/);
     expect(() => parseFaultSpec('boom=1')).to.throw(FaultSpecError, /unknown fault 'boom'/);
     expect(() => parseFaultSpec('seed')).to.throw(FaultSpecError, /key=value/);

@@ -55,6 +55,11 @@ export function triggerTestLevel(production: boolean): TestLevel {
 
 export type TriggerDeploy = {
   testLevel: TestLevel;
+  /**
+   * Told the time just before deploy() leaves: the journal keeps it, so that a process killed before it knows the
+   * deploy's id leaves a trace to find the deploy by (settleDeploys).
+   */
+  onRequesting: (at: string) => void;
   /** Told the deploy's id as soon as the org answers it, before any poll: the journal keeps it (crash safety). */
   onStarted: (deployId: string) => void;
   poll?: DeployPollOptions;
@@ -72,25 +77,46 @@ export async function switchTriggers(api: OrgApi, ids: readonly string[], active
   const changing = sources.filter((source) => (source.status === 'Active') !== active);
   if (changing.length === 0) return [];
   const zip = await triggerPackage(changing, active ? 'Active' : 'Inactive', api.apiVersion);
+  deploy.onRequesting(new Date().toISOString());
   const deployId = await startDeploy(api, zip, { testLevel: deploy.testLevel, singlePackage: true, rollbackOnError: true });
   deploy.onStarted(deployId);
   await waitForDeploy(api, deployId, deploy.poll ?? DEFAULT_DEPLOY_POLL);
   return changing.map((source) => source.id);
 }
 
+/** Earlier deploys a restore waits for: the ids journaled, and the time of a request whose id never was. */
+export type EarlierDeploys = { ids: readonly string[]; requestedWithoutId?: string };
+
+/**
+ * How far before a journaled request time a deploy may be stamped `CreatedDate` by the org: this machine's clock
+ * and the org's differ (NTP keeps them within seconds; minutes allow for a machine that drifted).
+ */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
 /**
  * Waits until earlier deploys (journaled by a process that may have been killed) are finished, whatever their
  * outcome: a deploy that switches a trigger off and completes after the restore read the trigger would leave it
  * off. A failed or canceled deploy changed nothing (rollbackOnError), which is all the restore needs to know; so
  * did a deploy the org no longer knows (an id from a reset org, or older than the org keeps deploys).
+ *
+ * A process killed between deploy() and the answer leaves no id, only the request's time: the deploys still
+ * running in the org that were created since then (less CLOCK_SKEW_MS) are waited for, found on Tooling
+ * `DeployRequest`. Someone else's deploy among them costs a wait, never a wrong restore.
  */
-export async function settleDeploys(api: OrgApi, deployIds: readonly string[], poll: DeployPollOptions = DEFAULT_DEPLOY_POLL): Promise<void> {
-  for (const deployId of new Set(deployIds)) {
+export async function settleDeploys(api: OrgApi, earlier: EarlierDeploys, poll: DeployPollOptions = DEFAULT_DEPLOY_POLL): Promise<void> {
+  const lost = earlier.requestedWithoutId === undefined ? [] : await runningDeploysSince(api, earlier.requestedWithoutId);
+  for (const deployId of new Set([...earlier.ids, ...lost])) {
     await waitForDeploy(api, deployId, { ...poll, firstPollMs: 0 }).catch((error: unknown) => {
       if (error instanceof DeployFailedError || UNKNOWN_DEPLOY.has((error as { errorCode?: string }).errorCode ?? '')) return;
       throw error;
     });
   }
+}
+
+async function runningDeploysSince(api: OrgApi, requestedAt: string): Promise<string[]> {
+  const since = new Date(Date.parse(requestedAt) - CLOCK_SKEW_MS).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const rows = await toolingRows(api, `SELECT Id FROM DeployRequest WHERE Status IN ('Pending','InProgress','Canceling') AND CreatedDate >= ${since}`);
+  return rows.map((row) => String(row.Id));
 }
 
 /** Faults answering a deploy id the org does not know (checkDeployStatus). */
