@@ -1,25 +1,19 @@
 import type { HttpMethod, OrgApi } from './orgApi.js';
+import { OrgApiDecorator } from './orgApiDecorator.js';
 
 /**
  * Counts the calls made through an `OrgApi`, for the run summary and for `--api-budget`: `beforeCall` runs
  * before every request and may throw to stop the run before the budget is exceeded. Raw text requests (Bulk
  * API 2.0 uploads, result files and query result pages) count as API calls too, as Salesforce counts them.
  */
-export class CountingOrgApi implements OrgApi {
+export class CountingOrgApi extends OrgApiDecorator {
   public calls = 0;
 
   public constructor(
-    private readonly inner: OrgApi,
+    inner: OrgApi,
     private readonly beforeCall: () => void = () => {}
-  ) {}
-
-  public get apiVersion(): string {
-    return this.inner.apiVersion;
-  }
-
-  /** Not a call: the session id passes through (SOAP calls carry it in their envelope). */
-  public get sessionId(): OrgApi['sessionId'] {
-    return this.inner.sessionId?.bind(this.inner);
+  ) {
+    super(inner);
   }
 
   public request<T>(method: HttpMethod, path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
@@ -28,9 +22,10 @@ export class CountingOrgApi implements OrgApi {
     return this.inner.request<T>(method, path, body, headers);
   }
 
-  public requestText(method: HttpMethod, path: string, body?: string, headers?: Record<string, string>): Promise<string> {
+  /** Always there: a wrapped api without it is refused at the call, before anything is counted. */
+  public get requestText(): NonNullable<OrgApi['requestText']> {
     const inner = this.inner.requestText?.bind(this.inner);
-    return this.counted(inner && (() => inner(method, path, body, headers)), 'send raw text requests (needed by Bulk API 2.0)');
+    return (method, path, body, headers) => this.counted(inner && (() => inner(method, path, body, headers)), 'send raw text requests (needed by Bulk API 2.0)');
   }
 
   /**

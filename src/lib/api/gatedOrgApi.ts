@@ -2,6 +2,7 @@ import { AdaptiveConcurrency, type Lane } from './adaptiveConcurrency.js';
 import { isReadOnlyRequest } from './readOnlyRequest.js';
 import { classifyFailure } from './failures.js';
 import type { HttpMethod, OrgApi } from './orgApi.js';
+import { OrgApiDecorator } from './orgApiDecorator.js';
 
 /**
  * Every request to one org, reads and writes alike, through one adaptive gate: the org's limit on concurrent
@@ -9,23 +10,12 @@ import type { HttpMethod, OrgApi } from './orgApi.js';
  * counts and Bulk polls push the org over it. Reads go before waiting writes (see AdaptiveConcurrency). Wrap
  * it innermost, so that retries queue again.
  */
-export class GatedOrgApi implements OrgApi {
+export class GatedOrgApi extends OrgApiDecorator {
   public readonly gate: AdaptiveConcurrency;
 
-  public constructor(
-    private readonly inner: OrgApi,
-    maxConcurrent: number
-  ) {
+  public constructor(inner: OrgApi, maxConcurrent: number) {
+    super(inner);
     this.gate = new AdaptiveConcurrency(maxConcurrent);
-  }
-
-  public get apiVersion(): string {
-    return this.inner.apiVersion;
-  }
-
-  /** Not a call: the session id passes through (SOAP calls carry it in their envelope). */
-  public get sessionId(): OrgApi['sessionId'] {
-    return this.inner.sessionId?.bind(this.inner);
   }
 
   public get requestText(): OrgApi['requestText'] {

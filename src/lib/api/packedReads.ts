@@ -1,4 +1,5 @@
-import { dataPath, type HttpMethod, type OrgApi } from './orgApi.js';
+import { dataPath, type OrgApi } from './orgApi.js';
+import { OrgApiDecorator } from './orgApiDecorator.js';
 import { subrequestError, type SubrequestResult } from './subrequestError.js';
 import { SALESFORCE_LIMITS } from './salesforceLimits.js';
 import { withReadRetry } from './withRetry.js';
@@ -30,33 +31,15 @@ type CompositeResponse = { compositeResponse: Array<SubrequestResult & { referen
  * reads is sent on its own, as `getInComposite` does. Wrap it outside the counting and gating decorators: a
  * Composite is one call and takes one slot.
  */
-export class PackedReads implements OrgApi {
+export class PackedReads extends OrgApiDecorator {
   private waiting: Waiting[] = [];
   private readonly window = new PackingWindow(() => this.flush());
 
   public constructor(
-    private readonly inner: OrgApi,
+    inner: OrgApi,
     private readonly backoff: BackoffPolicy = DEFAULT_BACKOFF
-  ) {}
-
-  public get apiVersion(): string {
-    return this.inner.apiVersion;
-  }
-
-  public get sessionId(): OrgApi['sessionId'] {
-    return this.inner.sessionId?.bind(this.inner);
-  }
-
-  public get requestText(): OrgApi['requestText'] {
-    return this.inner.requestText?.bind(this.inner);
-  }
-
-  public get requestTextWithHeaders(): OrgApi['requestTextWithHeaders'] {
-    return this.inner.requestTextWithHeaders?.bind(this.inner);
-  }
-
-  public request<T>(method: HttpMethod, path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
-    return this.inner.request<T>(method, path, body, headers);
+  ) {
+    super(inner);
   }
 
   public getSmall<T>(path: string): Promise<T> {

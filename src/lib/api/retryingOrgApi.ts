@@ -1,6 +1,7 @@
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js';
 import { withReadRetry } from './withRetry.js';
 import type { HttpMethod, OrgApi } from './orgApi.js';
+import { OrgApiDecorator } from './orgApiDecorator.js';
 import { isReadOnlyRequest } from './readOnlyRequest.js';
 
 /**
@@ -9,30 +10,17 @@ import { isReadOnlyRequest } from './readOnlyRequest.js';
  * retried here: GETs, and Composite requests made only of GETs (long queries); writes have their own rules
  * (BatchWriter), since an insert may have got in before its connection dropped.
  */
-export class RetryingOrgApi implements OrgApi {
+export class RetryingOrgApi extends OrgApiDecorator {
+  /**
+   * Text requests (Bulk API 2.0 CSV uploads, results, query pages) pass through: the bulk clients retry their own
+   * reads.
+   */
   public constructor(
-    private readonly inner: OrgApi,
+    inner: OrgApi,
     private readonly policy: BackoffPolicy = DEFAULT_BACKOFF,
     private readonly onRetry?: (info: { reason: string; attempt: number; delayMs: number }) => void
-  ) {}
-
-  public get apiVersion(): string {
-    return this.inner.apiVersion;
-  }
-
-  /** Not a call: the session id passes through (SOAP calls carry it in their envelope). */
-  public get sessionId(): OrgApi['sessionId'] {
-    return this.inner.sessionId?.bind(this.inner);
-  }
-
-  /** Text requests (Bulk API 2.0 CSV) pass through: the bulk client retries its own reads. */
-  public get requestText(): OrgApi['requestText'] {
-    return this.inner.requestText?.bind(this.inner);
-  }
-
-  /** Bulk API 2.0 query result pages pass through too: the query client retries them (they are reads). */
-  public get requestTextWithHeaders(): OrgApi['requestTextWithHeaders'] {
-    return this.inner.requestTextWithHeaders?.bind(this.inner);
+  ) {
+    super(inner);
   }
 
   /** Small reads (see PackedReads) are reads: retried as a GET is, each time packed anew. */
