@@ -13,6 +13,7 @@ import type { RunJournal } from '../lib/journal/runStore.js';
 import type { RetryScope } from '../lib/retry/retryScope.js';
 import type { TemplateFile } from '../lib/template/templateFile.js';
 import { RunGuards } from '../lib/run/runGuards.js';
+import { PAGE_SIZE } from '../lib/run/runKnobs.js';
 import { ApiBudget, type OrgBudget } from '../lib/run/apiBudget.js';
 
 /** Pause before an org has used this percentage of its daily API requests, unless --api-budget says otherwise. */
@@ -136,9 +137,9 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
   for (const warning of warnings) command.warn(warning);
 
   const guards = new RunGuards(input.stopOnError ?? !template.options.continueOnError);
-  // Counted once, five to a call (a full run's with the describes, a delta's now): the budget's projection
-  // needs them, and so does the run.
-  const counts = RecordCounts.from(specs, setup.ahead.counts, { deleted: delta.sync.includeDeleted });
+  // Counted once, five to a call (a full run's with the describes, a delta's now, by reading its first pages):
+  // the budget's projection needs them, and so does the run.
+  const counts = RecordCounts.from(specs, setup.ahead.counts, { deleted: delta.sync.includeDeleted, pageSize: PAGE_SIZE });
   const budget = await ApiBudget.plan(input.apiBudget ?? DEFAULT_API_BUDGET, specs, setup.source, setup.target, {
     bulkThreshold: template.options.bulkThreshold,
     batchSize: template.options.batchSize,

@@ -9,7 +9,7 @@ import { queryCounts } from '../api/queryPages.js';
 export class CountQueries {
   private readonly asked = new Map<string, Promise<number>>();
 
-  public constructor(private readonly api: OrgApi) {}
+  public constructor(public readonly api: OrgApi) {}
 
   /**
    * The counts of these queries, in order; those not asked yet are sent together, five to a Composite call.

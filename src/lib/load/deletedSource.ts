@@ -5,7 +5,7 @@ import { matchKeyOf } from '../scan/matchKey.js';
 import type { MatchKey } from '../template/syncTemplate.js';
 import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
 import type { EngineRun } from './engineRun.js';
-import { deletedFilters } from './sourceQuery.js';
+import { buildDeletedQuery } from './sourceQuery.js';
 
 /** A source record deleted since the last sync, and what became of its match in the target. */
 export type DeletedMatch =
@@ -24,14 +24,21 @@ export type DeletedMatch =
  * retry reads only the records whose deletion failed.
  */
 export async function* deletedSourcePages(run: EngineRun, spec: ObjectSyncSpec, cascadeFields: readonly string[]): AsyncGenerator<SObjectRow[]> {
-  // Counted at the start with the other counts (five to a call): an object with none costs no query.
+  // Counted (or their first page read) at the start, with the other objects': an object with none costs no query.
   const counted = await run.services.counts.deleted(spec.object.name);
   if (counted === 0) return;
-  const fields = new Set(['Id', ...(spec.object.matchBy?.source ?? []), ...cascadeFields]);
-  const soql = `SELECT ${[...fields].join(', ')} FROM ${spec.object.name} WHERE ${deletedFilters(spec).join(' AND ')}`;
+  const { pageSize } = run.config;
+  const first = run.services.counts.firstPage(buildDeletedQuery(spec, cascadeFields, { size: pageSize }), { includeDeleted: true });
+  let afterId: string | undefined;
+  if (first) {
+    const rows = await first;
+    if (rows.length > 0) yield rows;
+    if (rows.length < pageSize) return;
+    afterId = String(rows[rows.length - 1].Id);
+  }
   // A few deleted records (counted): their read may share a Composite call with other objects' reads.
   const small = counted !== undefined && counted <= SMALL_READ_ROWS;
-  yield* queryPages(run.services.source, soql, { includeDeleted: true, batchSize: run.config.pageSize, small });
+  yield* queryPages(run.services.source, buildDeletedQuery(spec, cascadeFields, { afterId }), { includeDeleted: true, batchSize: pageSize, small });
 }
 
 /**
@@ -92,22 +99,6 @@ export async function matchDeleted(run: EngineRun, spec: ObjectSyncSpec, rows: r
     }
   }
   return matches;
-}
-
-/**
- * The lookups of an object whose parent (in the template) deletes it along by cascade, as the parent's describe
- * says of the relationship (master-detail, Opportunity -> line items, Case -> Tasks).
- */
-export function cascadeFieldsOf(spec: ObjectSyncSpec, specs: readonly ObjectSyncSpec[]): string[] {
-  const parents = new Map(specs.map((candidate) => [candidate.object.name, candidate.target]));
-  return spec.source.fields
-    .filter((field) => field.type === 'reference')
-    .filter((field) =>
-      field.referenceTo.some((parent) =>
-        parents.get(parent)?.childRelationships?.some((relation) => relation.cascadeDelete && relation.childSObject === spec.object.name && relation.field === field.name)
-      )
-    )
-    .map((field) => field.name);
 }
 
 function unmatched(run: EngineRun, object: string, sourceId: string): void {

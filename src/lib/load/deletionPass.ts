@@ -4,7 +4,8 @@ import type { ObjectSummary } from '../journal/runMeta.js';
 import { shortId } from '../util/shortId.js';
 import { parentLookups, type ObjectSyncSpec } from '../transform/recordTransformer.js';
 import type { EngineRun } from './engineRun.js';
-import { cascadeFieldsOf, deletedSourcePages, matchDeleted, type DeletedMatch } from './deletedSource.js';
+import { deletedSourcePages, matchDeleted, type DeletedMatch } from './deletedSource.js';
+import { cascadeFieldsOf } from './sourceQuery.js';
 import { DryRunWriter } from './dryRunWriter.js';
 import type { WriteItem, WriteOutcome } from './writeTypes.js';
 

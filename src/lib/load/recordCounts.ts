@@ -1,8 +1,10 @@
 import type { OrgApi } from '../api/orgApi.js';
 import { countQuery } from '../template/soqlClauses.js';
-import { buildCountQuery, buildDeletedCountQuery } from './sourceQuery.js';
+import type { SObjectRow } from '../api/queryPages.js';
+import { buildCountQuery, buildDeletedCountQuery, buildDeletedQuery, buildSourceQuery, cascadeFieldsOf, firstKeysetPage, keysetReadable, LOAD_PHASES } from './sourceQuery.js';
 import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
 import { CountQueries } from './countQueries.js';
+import { FirstPages } from './firstPages.js';
 
 /**
  * The record counts a run decides by, asked once for every object at the start, five to a Composite call:
@@ -17,7 +19,9 @@ export class RecordCounts {
     private readonly targetCounts: Map<string, Promise<number>>,
     private readonly deletedCounts: ReadonlyMap<string, Promise<number>> = new Map(),
     /** Where the target counts not asked at the start are asked when first needed. */
-    private readonly targetQueries?: CountQueries
+    private readonly targetQueries?: CountQueries,
+    /** A delta's first pages, read in place of its counts (see FirstPages). */
+    private readonly firstPages?: FirstPages
   ) {}
 
   /** Sends the count queries now; each answer is awaited by whoever needs it. */
@@ -29,15 +33,37 @@ export class RecordCounts {
    * The counts of these objects from each org's count queries: those sent ahead already are not sent again. A
    * delta's objects (read since their last sync) have their target counted only if the run asks (see
    * `target`): their matching seldom needs it, and their reads do not wait for it.
+   *
+   * With `pageSize`, a delta's changes and the deleted records are not counted but read: the first page of each
+   * (see FirstPages), whose rows are the count when they are fewer than a page; a full page is counted after all.
    */
-  public static from(specs: readonly ObjectSyncSpec[], queries: { source: CountQueries; target: CountQueries }, options: { deleted?: boolean } = {}): RecordCounts {
+  public static from(
+    specs: readonly ObjectSyncSpec[],
+    queries: { source: CountQueries; target: CountQueries },
+    options: { deleted?: boolean; pageSize?: number } = {}
+  ): RecordCounts {
     const names = specs.map((spec) => spec.object.name);
     const whole = names.filter((_, index) => !specs[index].modifiedSince);
+    const { pageSize } = options;
+    const pages = pageSize ? new FirstPages(queries.source.api) : undefined;
+    const byPage = (spec: ObjectSyncSpec): boolean => pageSize !== undefined && readsChangesByPage(spec);
+    // The counts sent as counts leave in one call of CountQueries (five to a Composite call without a packer).
+    const counted = specs.filter((spec) => !byPage(spec));
+    const countOf = byName(
+      counted.map((spec) => spec.object.name),
+      queries.source.counts(counted.map((spec) => buildCountQuery(spec)))
+    );
+    const changes = specs.map((spec) => {
+      if (!pages || !pageSize || !byPage(spec)) return countOf.get(spec.object.name)!;
+      const first = firstKeysetPage(spec, pageSize);
+      return countedByPage(pages.read(buildSourceQuery(spec, {}, first)), first.size, () => queries.source.counts([buildCountQuery(spec)])[0]);
+    });
     return new RecordCounts(
-      byName(names, queries.source.counts(specs.map((spec) => buildCountQuery(spec)))),
+      byName(names, changes),
       byName(whole, queries.target.counts(whole.map((name) => countQuery(name)))),
-      options.deleted ? byName(names, queries.source.counts(specs.map((spec) => buildDeletedCountQuery(spec)), { includeDeleted: true })) : new Map(),
-      queries.target
+      options.deleted ? byName(names, deletedCounts(specs, queries.source, pages, pageSize)) : new Map(),
+      queries.target,
+      pages
     );
   }
 
@@ -61,12 +87,45 @@ export class RecordCounts {
     return this.deletedCounts.get(object);
   }
 
+  /**
+   * The first page read at the start for exactly this query (see FirstPages), handed out once: the reader's first
+   * page, which it then does not ask for. Undefined when none was read.
+   */
+  public firstPage(soql: string, options: { includeDeleted?: boolean } = {}): Promise<SObjectRow[]> | undefined {
+    return this.firstPages?.take(soql, options);
+  }
+
   /** Records of the object in the target when the run started (for a delta's object: when first asked). */
   public target(object: string): Promise<number> {
     let count = this.targetCounts.get(object);
     if (!count && this.targetQueries) this.targetCounts.set(object, (count = this.targetQueries.counts([countQuery(object)])[0]));
     return count ?? Promise.reject(new Error(`No target count was asked for ${object}.`));
   }
+}
+
+/**
+ * A delta's changes of an object are read by page when its reader reads keyset pages of its whole query (not an
+ * object loaded in phases, not a retry's records by id).
+ */
+function readsChangesByPage(spec: ObjectSyncSpec): boolean {
+  return spec.modifiedSince !== undefined && !spec.onlySourceIds && keysetReadable(spec) && !LOAD_PHASES[spec.object.name];
+}
+
+/** The deleted records of each object: their first pages' rows when read by page, else counts (one call). */
+function deletedCounts(specs: readonly ObjectSyncSpec[], source: CountQueries, pages: FirstPages | undefined, pageSize: number | undefined): Array<Promise<number>> {
+  const count = (spec: ObjectSyncSpec): string => buildDeletedCountQuery(spec);
+  if (!pages || !pageSize) return source.counts(specs.map(count), { includeDeleted: true });
+  return specs.map((spec) => {
+    const soql = buildDeletedQuery(spec, cascadeFieldsOf(spec, specs), { size: pageSize });
+    return countedByPage(pages.read(soql, { includeDeleted: true }), pageSize, () => source.counts([count(spec)], { includeDeleted: true })[0]);
+  });
+}
+
+/** The rows of a first page as a count when the page is not full; a full one leaves the count to `count`. */
+function countedByPage(page: Promise<SObjectRow[]>, size: number, count: () => Promise<number>): Promise<number> {
+  const counted = page.then((rows) => (rows.length < size ? rows.length : count()));
+  counted.catch(() => undefined);
+  return counted;
 }
 
 /** (A run that stops early never asks for some counts: CountQueries keeps their failures from going unhandled.) */

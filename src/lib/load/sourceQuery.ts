@@ -64,6 +64,22 @@ export function deletedFilters(spec: ObjectSyncSpec): string[] {
   ].filter(Boolean);
 }
 
+/**
+ * The deleted source records of deletedFilters with the fields the deletion pass needs (Id, the match key, the
+ * lookups through which a parent's deletion cascades), by Id: a page of at most `size` rows after `afterId`, or
+ * all of them from `afterId` on (a cursor) without `size`. Sent through queryAll.
+ */
+export function buildDeletedQuery(spec: ObjectSyncSpec, cascadeFields: readonly string[], page: Partial<KeysetPage> = {}): string {
+  const fields = new Set(['Id', ...(spec.object.matchBy?.source ?? []), ...cascadeFields]);
+  const filters = [...deletedFilters(spec), ...(page.afterId ? [`Id > ${soqlString(page.afterId)}`] : [])];
+  return `SELECT ${[...fields].join(', ')} FROM ${spec.object.name} WHERE ${filters.join(' AND ')} ORDER BY Id${page.size ? ` LIMIT ${page.size}` : ''}`;
+}
+
+/** The first page of a keyset read of the object's source (see keysetPages): the template's `limit` bounds it. */
+export function firstKeysetPage(spec: ObjectSyncSpec, pageSize: number): KeysetPage {
+  return { afterId: undefined, size: Math.min(pageSize, spec.object.limit ?? Number.POSITIVE_INFINITY) };
+}
+
 /** `SELECT COUNT()` of the deleted records of deletedFilters, sent through queryAll. */
 export function buildDeletedCountQuery(spec: ObjectSyncSpec): string {
   return `SELECT COUNT() FROM ${spec.object.name} WHERE ${deletedFilters(spec).join(' AND ')}`;
@@ -72,4 +88,20 @@ export function buildDeletedCountQuery(spec: ObjectSyncSpec): string {
 /** `SELECT COUNT() FROM X WHERE …` of an object's source query (ORDER BY and LIMIT do not change a count). */
 export function buildCountQuery(spec: ObjectSyncSpec): string {
   return countQuery(spec.object.name, spec.object.where, spec.modifiedSince ? modifiedSinceFilter(spec.modifiedSince) : '');
+}
+
+/**
+ * The lookups of an object whose parent (in the template) deletes it along by cascade, as the parent's describe
+ * says of the relationship (master-detail, Opportunity -> line items, Case -> Tasks).
+ */
+export function cascadeFieldsOf(spec: ObjectSyncSpec, specs: readonly ObjectSyncSpec[]): string[] {
+  const parents = new Map(specs.map((candidate) => [candidate.object.name, candidate.target]));
+  return spec.source.fields
+    .filter((field) => field.type === 'reference')
+    .filter((field) =>
+      field.referenceTo.some((parent) =>
+        parents.get(parent)?.childRelationships?.some((relation) => relation.cascadeDelete && relation.childSObject === spec.object.name && relation.field === field.name)
+      )
+    )
+    .map((field) => field.name);
 }

@@ -74,7 +74,7 @@ export async function* readSource(run: EngineRun, spec: ObjectSyncSpec, part: So
   if (!(await readsInBulk(run, spec, soql))) {
     // Counted small (a delta's few changes, a small object): its pages may share Composite calls with others'.
     const small = part.ids ? part.ids.length <= SMALL_READ_ROWS : (await run.services.counts.source(spec.object.name)) <= SMALL_READ_ROWS;
-    if (keysetReadable(spec)) yield* keysetPages(source, spec, part, { pageSize, small });
+    if (keysetReadable(spec)) yield* keysetPages(source, spec, part, { pageSize, small, firstPage: (soql) => run.services.counts.firstPage(soql) });
     else yield* queryPages(source, soql, { batchSize: pageSize, small });
     return;
   }
@@ -91,14 +91,21 @@ export async function* readSource(run: EngineRun, spec: ObjectSyncSpec, part: So
  * last Id read, so no cursor stays open while the object waits. The template's `limit` bounds the rows read
  * (without an `orderBy`, which records it keeps was never defined: by Id is as good as any).
  */
-async function* keysetPages(api: OrgApi, spec: ObjectSyncSpec, part: SourcePart, read: { pageSize: number; small: boolean }): AsyncGenerator<SObjectRow[]> {
+async function* keysetPages(
+  api: OrgApi,
+  spec: ObjectSyncSpec,
+  part: SourcePart,
+  read: { pageSize: number; small: boolean; firstPage: (soql: string) => Promise<SObjectRow[]> | undefined }
+): AsyncGenerator<SObjectRow[]> {
   const { pageSize } = read;
   let afterId: string | undefined;
   let left = spec.object.limit ?? Number.POSITIVE_INFINITY;
   while (left > 0) {
     const size = Math.min(pageSize, left);
-    // One page (LIMIT <= batch size); queryAll still follows a nextRecordsUrl if the org sends smaller pages.
-    const rows = await queryAll(api, buildSourceQuery(spec, part, { afterId, size }), { batchSize: pageSize, small: read.small || size <= SMALL_READ_ROWS });
+    const soql = buildSourceQuery(spec, part, { afterId, size });
+    // One page (LIMIT <= batch size); queryAll still follows a nextRecordsUrl if the org sends smaller pages. A
+    // delta's first page was read at the start, in place of its count.
+    const rows = await ((afterId === undefined ? read.firstPage(soql) : undefined) ?? queryAll(api, soql, { batchSize: pageSize, small: read.small || size <= SMALL_READ_ROWS }));
     if (rows.length > 0) yield rows;
     if (rows.length < size) return;
     left -= rows.length;

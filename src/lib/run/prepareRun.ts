@@ -9,7 +9,8 @@ import { soqlString } from '../api/soqlLiterals.js';
 import type { OrgRef } from '../journal/runMeta.js';
 import { ConnectionDescribeSource } from '../schema/connectionDescribeSource.js';
 import { prepareSync, type PreparedSync } from './prepareSync.js';
-import { connectionSoqlChecker } from '../template/soqlCheck.js';
+import { queryingSoqlChecker } from '../template/soqlCheck.js';
+import { CountQueries } from '../load/countQueries.js';
 import type { TemplateFile } from '../template/templateFile.js';
 import type { SyncType } from '../template/syncTemplate.js';
 import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
@@ -88,7 +89,10 @@ export async function prepareRun(input: RunSetupInput): Promise<RunSetup> {
     file: input.file,
     source: sourceDescribes,
     target: new ConnectionDescribeSource(targetConnection, target),
-    checkSoql: connectionSoqlChecker(sourceConnection),
+    // A where check is its object's count query: the one the run asks ahead (see readsAhead), asked once.
+    checkSoql: queryingSoqlChecker((soql) =>
+      soql.startsWith('SELECT COUNT()') ? (ahead?.counts.source ?? new CountQueries(sourceReads)).counts([soql])[0] : queryAll(sourceReads, soql, { small: true })
+    ),
     onTemplate: (file) => (ahead = startReadsAhead(file, sourceReads, targetReads, { syncType: input.syncType })),
   });
   // Awaited below unless an earlier check throws first: then their failures must not go unhandled.

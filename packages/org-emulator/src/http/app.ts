@@ -7,6 +7,7 @@ import { randomInt } from 'node:crypto';
 import type { BulkApi } from '../bulk/types.js';
 import type { DeployQueue } from '../deploy/deployQueue.js';
 import type { FaultInjector } from '../faults/faultInjector.js';
+import { traceRequest } from './requestTrace.js';
 import type { OrgState } from '../org/orgState.js';
 import { isServedVersion } from '../rest/apiVersions.js';
 import { identityResponse, userInfoResponse, versionsResponse } from '../rest/identity.js';
@@ -79,6 +80,7 @@ export class OrgApp {
   public async handle(raw: RawRequest): Promise<EmulatorResponse> {
     const path = raw.pathname.replace(/\/+$/, '');
     if (path.startsWith('/__emulator/')) return handleAdmin(raw.method, path, raw.query, raw.body, this.deps);
+    traceRequest(this.deps.org.orgId, raw.method, raw.pathname, raw.query, raw.body);
     const inFlight = this.deps.stats.enter();
     try {
       return await this.handleApi(raw, path, inFlight);
