@@ -106,7 +106,8 @@ try {
  */
 async function automationDemo(sfEnv: NodeJS.ProcessEnv): Promise<number> {
   console.log('\nAutomation control: the target is a copy of the source with its automation (a validation rule, a flow,');
-  console.log('a trigger, a duplicate rule, a workflow rule, a managed rule). Two legacy source records predate the rules.');
+  console.log('a Process Builder process, a trigger, a duplicate rule, a workflow rule, a managed rule). Two legacy source');
+  console.log('records predate the rules.');
   const seeded = await fetch(`${source.instanceUrl}/__emulator/automation/legacy-records`, { method: 'POST' });
   if (!seeded.ok) throw new Error(`Could not seed the legacy records: ${await seeded.text()}`);
   const toCopy = ['--source-org', 'isync-demo-source', '--target-org', 'isync-demo-copy', '--template', TEMPLATE];

@@ -41,9 +41,10 @@ export type LifecyclePoint = {
    */
   delta?: boolean;
   /**
-   * A target with the demo's automation (a validation rule, flows one on and one off, a trigger, a duplicate rule,
-   * a workflow rule, a managed rule), run with `--disable-automation`: after every stop, resume, retry and
-   * rollback, each item is back exactly as before the run (none switched on that was off).
+   * A target with the demo's automation (a validation rule, flows one on and one off, a Process Builder process
+   * (a flow too), a trigger, a duplicate rule, a workflow rule, a managed rule), run with `--disable-automation`:
+   * after every stop, resume, retry and rollback, each item is back exactly as before the run (none switched on
+   * that was off; automationState compares every flow and process by its active version).
    */
   automation?: boolean;
 };

@@ -9,14 +9,15 @@ import type { RollbackResult } from '../../src/commands/isync/rollback.js';
 import type { RunsResult } from '../../src/commands/isync/runs.js';
 import type { ScanResult } from '../../src/commands/isync/scan.js';
 import type { AutomationItem } from '../../src/lib/automation/automationTypes.js';
-import { queryOrg, startOrgPair, type OrgPair } from '../../harness/emulatedOrgs.js';
+import { callOrg, queryOrg, startOrgPair, type OrgPair } from '../../harness/emulatedOrgs.js';
 import { jsonOf, REPO_ROOT, spawnPlugin, type PluginRun } from '../../harness/runPlugin.js';
 import type { HistoryClient } from './historyScenario.js';
 
 const TEMPLATE = join(REPO_ROOT, 'examples', 'demo-template.json');
 /**
  * What the demo's legacy records need switched off (the validation rule and the duplicate rule they break), and
- * the flow and the trigger, whose stamps show whether they ran: the trigger is switched by a Metadata deploy.
+ * the flow, the Process Builder process (kind flows too) and the trigger, whose stamps show whether they ran: the
+ * trigger is switched by a Metadata deploy.
  */
 const SWITCHED = 'validation-rules,flows,triggers,duplicate-rules';
 const LEGACY_ACCOUNT = 'Legacy Holdings (negative revenue)';
@@ -28,8 +29,8 @@ function stateOf(items: readonly AutomationItem[]): string[] {
 
 /**
  * Automation control as a user runs it (issue 22), on a target with the demo dataset's automation (a validation
- * rule, a flow, a trigger, a duplicate rule, a workflow rule, a managed rule) and a source with legacy records
- * that break the target's rules: the records fail without `--disable-automation` and load with it; afterwards
+ * rule, a flow, a Process Builder process, a trigger, a duplicate rule, a workflow rule, a managed rule) and a
+ * source with legacy records that break the target's rules: the records fail without `--disable-automation` and load with it; afterwards
  * every item is as it was (compared with `automation list`, item by item); a run killed while automation is off
  * leaves it journaled as off (runs shows it, every command warns) until `automation restore` or a resume; a
  * rollback switches it off for its own writes and back on; bad input switches nothing.
@@ -80,6 +81,15 @@ export function describeAutomationControl(title: string, clientOf: () => Promise
       expect(byName.get('Account.Revenue_Not_Negative')).to.include({ kind: 'validation-rules', active: true, switchable: 'tooling' });
       expect(byName.get('Contact.isv__Email_Has_At_Sign') ?? byName.get('Contact.Email_Has_At_Sign')).to.include({ switchable: 'managed' });
       expect(byName.get('Account_Channel_Stamp')).to.include({ kind: 'flows', active: true, activeVersion: 2 });
+      // Found through its version's Metadata, not the view's object: listed and switched as a flow.
+      expect(byName.get('Account_Tier_Process')).to.include({
+        kind: 'flows',
+        object: 'Account',
+        active: true,
+        activeVersion: 1,
+        switchable: 'tooling',
+        detail: 'Process Builder (onAllChanges)',
+      });
       expect(byName.get('ContactTrigger')).to.include({ kind: 'triggers', active: true, switchable: 'deploy' });
       expect(byName.get('Contact.Contact_Email_Duplicate_Rule')).to.include({ kind: 'duplicate-rules', active: true, switchable: 'metadata' });
       expect(byName.get('Account.Large_Account_Review')).to.include({ kind: 'workflow-rules', switchable: 'metadata' });
@@ -109,6 +119,7 @@ export function describeAutomationControl(title: string, clientOf: () => Promise
         [
           'Account.Revenue_Not_Negative',
           'Account_Channel_Stamp',
+          'Account_Tier_Process',
           'ContactTrigger',
           'Contact.Contact_Email_Duplicate_Rule',
           'Supplier__c.Branch_Requires_Parent',
@@ -125,18 +136,26 @@ export function describeAutomationControl(title: string, clientOf: () => Promise
       expect(result.automation).to.equal(undefined);
     });
 
-    it('with --disable-automation they load, the flow and the trigger do not stamp them, and every item is back as before', async () => {
+    it('with --disable-automation they load, the flow, the process and the trigger do not stamp them, and every item is back as before', async () => {
       const { code, result } = await execute('--disable-automation', SWITCHED);
       expect(code, JSON.stringify(result.failures)).to.equal(0);
-      expect(result.automation?.switched.map((item) => item.state)).to.deep.equal(['restored', 'restored', 'restored', 'restored', 'restored']);
+      expect(result.automation?.switched.map((item) => item.state)).to.deep.equal(['restored', 'restored', 'restored', 'restored', 'restored', 'restored']);
+      expect(result.automation?.switched.find((item) => item.name === 'Account_Tier_Process')).to.include({ kind: 'flows', activeVersion: 1 });
       expect(result.automation?.switched.find((item) => item.kind === 'triggers')).to.include({ name: 'ContactTrigger' });
       expect(result.automation?.leftOff).to.deep.equal([]);
       expect(await legacyInTarget()).to.equal(2);
-      const [legacy] = await queryOrg(pair.target, `SELECT ChannelProgramName FROM Account WHERE Name = '${LEGACY_ACCOUNT}'`);
+      const [legacy] = await queryOrg(pair.target, `SELECT ChannelProgramName, ChannelProgramLevelName FROM Account WHERE Name = '${LEGACY_ACCOUNT}'`);
       expect(legacy.ChannelProgramName, 'the flow was off when it was inserted').to.equal(null);
+      expect(legacy.ChannelProgramLevelName, 'the process was off when it was inserted').to.equal(null);
       const [contact] = await queryOrg(pair.target, "SELECT JigsawContactId FROM Contact WHERE FirstName = 'Legacy'");
       expect(contact.JigsawContactId, 'the trigger was off when it was inserted').to.equal(null);
       expect(stateOf((await list()).items)).to.deep.equal(asBefore);
+      const after = (await callOrg(pair.target, 'POST', '/sobjects/Account', { Name: 'Written after the run' })) as { id: string };
+      const [stamped] = await queryOrg(pair.target, `SELECT ChannelProgramName, ChannelProgramLevelName FROM Account WHERE Id = '${after.id}'`);
+      expect(stamped, 'the flow and the process run again').to.deep.include({
+        ChannelProgramName: 'Stamped by flow Account_Channel_Stamp',
+        ChannelProgramLevelName: 'Stamped by process Account_Tier_Process',
+      });
     });
 
     longer('a rollback switches the rules off for its own writes and back on', async () => {

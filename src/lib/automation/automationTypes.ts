@@ -23,7 +23,8 @@ export type AutomationItem = {
   object: string;
   /**
    * The name `--disable-automation` and the template use: `Object.Rule` for validation, duplicate and workflow
-   * rules (their Metadata API full name), the API name of a flow or a trigger.
+   * rules (their Metadata API full name), the API name of a flow (Process Builder processes are flows) or a
+   * trigger.
    */
   name: string;
   /** The item's record id (Tooling or data API): validation rule `03d…`, flow definition `300…`, trigger `01q…`. */
@@ -32,7 +33,7 @@ export type AutomationItem = {
   /** Namespace of the installed package the item comes from, if any. */
   namespace?: string;
   switchable: SwitchMethod;
-  /** What it does, in a few words (trigger events, flow type, error message). */
+  /** What it does, in a few words (trigger events, flow type or `Process Builder (onAllChanges)`, error message). */
   detail: string;
   /** Flows: the version that is active (restored after the run). */
   activeVersion?: number;

@@ -2,14 +2,18 @@ import type { OrgApi } from '../api/orgApi.js';
 import { AUTOMATION_KINDS, type AutomationItem, type AutomationKind } from './automationTypes.js';
 import { readFlows } from './kinds/flows.js';
 import { readDuplicateRules, readWorkflowRules } from './kinds/metadataRules.js';
+import { readProcessBuilders } from './kinds/processBuilders.js';
 import { readTriggers } from './kinds/triggers.js';
 import { readValidationRules } from './kinds/validationRules.js';
 
 type KindReader = (api: OrgApi, objects: readonly string[]) => Promise<AutomationItem[]>;
 
+/** Record-triggered flows and Process Builder processes: both are flows, switched the same way. */
+const readFlowsAndProcesses: KindReader = async (api, objects) => (await Promise.all([readFlows(api, objects), readProcessBuilders(api, objects)])).flat();
+
 const READERS: Record<AutomationKind, KindReader> = {
   'validation-rules': readValidationRules,
-  flows: readFlows,
+  flows: readFlowsAndProcesses,
   triggers: readTriggers,
   'duplicate-rules': readDuplicateRules,
   'workflow-rules': readWorkflowRules,

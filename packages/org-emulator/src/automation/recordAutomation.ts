@@ -1,8 +1,8 @@
 /**
  * What a save runs of the org's automation, in Salesforce's order of execution: before-save flows and
  * before triggers change the record, then validation rules, then duplicate rules; after the save, after
- * triggers and after-save flows. Only active items run (validation rule `active`, trigger Status 'Active',
- * a flow with an active version, duplicate rule `isActive`).
+ * triggers, Process Builder processes and after-save flows. Only active items run (validation rule `active`,
+ * trigger Status 'Active', a flow or process with an active version, duplicate rule `isActive`).
  *
  * An after-save effect is applied to the record within the same save (Salesforce would update the record
  * again in the same transaction; the result a client reads back is the same).
@@ -29,6 +29,12 @@ type CompiledRule = { rule: ValidationRuleItem; test: (record: StoredRecord, con
 function flowRuns(flow: FlowItem, timing: 'RecordBeforeSave' | 'RecordAfterSave', mode: SaveMode): boolean {
   if (flow.activeVersion === 0 || flow.triggerType !== timing || !flow.effect) return false;
   return flow.recordTriggerType === 'CreateAndUpdate' || flow.recordTriggerType === (mode === 'insert' ? 'Create' : 'Update');
+}
+
+/** A Process Builder process starts after the save: on creates only, or on creates and edits. */
+function processRuns(flow: FlowItem, mode: SaveMode): boolean {
+  if (flow.activeVersion === 0 || flow.processType !== 'Workflow' || !flow.effect) return false;
+  return flow.processTriggerType === 'onAllChanges' || mode === 'insert';
 }
 
 export class RecordAutomation {
@@ -83,13 +89,16 @@ export class RecordAutomation {
     event: TriggerEvent
   ): Record<string, unknown> {
     const stamps: FieldStamp[] = [];
-    const flows = this.registry.flows.filter((flow) => flow.objectName === info.name && flowRuns(flow, flowTiming, mode));
+    const onObject = this.registry.flows.filter((flow) => flow.objectName === info.name);
+    const flows = onObject.filter((flow) => flowRuns(flow, flowTiming, mode));
+    const processes = flowTiming === 'RecordAfterSave' ? onObject.filter((flow) => processRuns(flow, mode)) : [];
     const triggers = this.registry.triggers.filter((t) => t.objectName === info.name && t.status === 'Active' && t.effect && t.events.includes(event));
-    // Salesforce runs before-save flows ahead of before triggers, and after triggers ahead of after-save flows.
+    // Salesforce runs before-save flows ahead of before triggers; after the save, after triggers, then processes
+    // (with workflow rules' actions), then after-save flows.
     const ordered =
       flowTiming === 'RecordBeforeSave'
         ? [...flows.map((f) => f.effect!), ...triggers.map((t) => t.effect!)]
-        : [...triggers.map((t) => t.effect!), ...flows.map((f) => f.effect!)];
+        : [...triggers.map((t) => t.effect!), ...processes.map((p) => p.effect!), ...flows.map((f) => f.effect!)];
     stamps.push(...ordered);
     const changes: Record<string, unknown> = {};
     for (const { field, value } of stamps) {

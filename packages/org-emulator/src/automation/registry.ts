@@ -95,10 +95,21 @@ export class AutomationRegistry {
       objectName: spec.objectName,
       apiName: spec.apiName,
       label: spec.label,
-      processType: spec.processType ?? 'AutoLaunchedFlow',
-      triggerType: spec.triggerType,
-      recordTriggerType: spec.recordTriggerType,
-      triggerOrder: spec.triggerOrder ?? null,
+      ...(spec.processType === 'Workflow'
+        ? {
+            processType: 'Workflow',
+            triggerType: null,
+            recordTriggerType: null,
+            triggerOrder: null,
+            processTriggerType: spec.processTriggerType ?? 'onAllChanges',
+          }
+        : {
+            processType: spec.processType ?? 'AutoLaunchedFlow',
+            triggerType: spec.triggerType,
+            recordTriggerType: spec.recordTriggerType,
+            triggerOrder: spec.triggerOrder ?? null,
+            processTriggerType: null,
+          }),
       versions: spec.versions,
       activeVersion: spec.activeVersion,
       versionIds: Array.from({ length: spec.versions }, () => this.ids.next(KEY_PREFIXES.flow)),

@@ -63,6 +63,7 @@ export function flowFields(): FieldDescribe[] {
     picklist('Status', ['Active', 'Draft', 'Obsolete', 'InvalidDraft']),
     int('VersionNumber'),
     ...packaged(),
+    ...fullNameAndMetadata(),
   ];
 }
 

@@ -1,16 +1,15 @@
 /**
  * The rows of the automation setup objects, built from the registry each time they are read (there are a
- * handful per org), so a switch is visible at once in every view: FlowDefinition, Flow and FlowDefinitionView
- * all follow one flow's active version.
+ * handful per org), so a switch is visible at once in every view. Flows' rows are in flowRows.ts.
  */
 import type { StoredRecord } from '../soql/types.js';
 import type { EntityIds } from './entityIds.js';
 import type { AutomationRegistry } from './registry.js';
-import type { ApexTriggerItem, FlowItem, ValidationRuleItem, WorkflowRuleItem } from './types.js';
+import type { ApexTriggerItem, ValidationRuleItem, WorkflowRuleItem } from './types.js';
 
 export type RowContext = { registry: AutomationRegistry; entityIds: EntityIds; labelOf: (objectName: string) => string };
 
-const row = (id: string, values: Record<string, unknown>): StoredRecord => ({ Id: id, IsDeleted: false, ...values });
+export const row = (id: string, values: Record<string, unknown>): StoredRecord => ({ Id: id, IsDeleted: false, ...values });
 
 export function validationRuleMetadata(rule: ValidationRuleItem): Record<string, unknown> {
   return {
@@ -20,10 +19,6 @@ export function validationRuleMetadata(rule: ValidationRuleItem): Record<string,
     errorDisplayField: rule.errorDisplayField,
     errorMessage: rule.errorMessage,
   };
-}
-
-export function flowDefinitionMetadata(flow: FlowItem): Record<string, unknown> {
-  return { activeVersionNumber: flow.activeVersion === 0 ? null : flow.activeVersion, description: null, masterLabel: flow.label };
 }
 
 export function workflowRuleMetadata(rule: WorkflowRuleItem): Record<string, unknown> {
@@ -56,66 +51,6 @@ export function validationRuleRows({ registry, entityIds }: RowContext): StoredR
       ValidationName: rule.name,
       FullName: `${rule.namespacePrefix ? `${rule.namespacePrefix}__` : ''}${rule.objectName}.${rule.name}`,
       Metadata: validationRuleMetadata(rule),
-    })
-  );
-}
-
-const activeVersionId = (flow: FlowItem): string | null => (flow.activeVersion === 0 ? null : flow.versionIds[flow.activeVersion - 1]);
-
-export function flowDefinitionRows({ registry }: RowContext): StoredRecord[] {
-  return registry.flows.map((flow) =>
-    row(flow.id, {
-      ActiveVersionId: activeVersionId(flow),
-      Description: null,
-      DeveloperName: flow.apiName,
-      LatestVersionId: flow.versionIds[flow.versions - 1],
-      MasterLabel: flow.label,
-      NamespacePrefix: flow.namespacePrefix,
-      ManageableState: flow.manageableState,
-      FullName: flow.apiName,
-      Metadata: flowDefinitionMetadata(flow),
-    })
-  );
-}
-
-export function flowRows({ registry }: RowContext): StoredRecord[] {
-  return registry.flows.flatMap((flow) =>
-    flow.versionIds.map((id, index) =>
-      row(id, {
-        DefinitionId: flow.id,
-        MasterLabel: flow.label,
-        ProcessType: flow.processType,
-        Status: index + 1 === flow.activeVersion ? 'Active' : index + 1 === flow.versions && flow.activeVersion === 0 ? 'Draft' : 'Obsolete',
-        VersionNumber: index + 1,
-        NamespacePrefix: flow.namespacePrefix,
-        ManageableState: flow.manageableState,
-      })
-    )
-  );
-}
-
-export function flowDefinitionViewRows({ registry, entityIds, labelOf }: RowContext): StoredRecord[] {
-  return registry.flows.map((flow) =>
-    row(flow.id, {
-      DurableId: flow.id,
-      ApiName: flow.apiName,
-      Label: flow.label,
-      Description: null,
-      ProcessType: flow.processType,
-      TriggerType: flow.triggerType,
-      RecordTriggerType: flow.recordTriggerType,
-      TriggerObjectOrEventId: entityIds.durableId(flow.objectName),
-      TriggerObjectOrEventLabel: labelOf(flow.objectName),
-      TriggerOrder: flow.triggerOrder,
-      ActiveVersionId: activeVersionId(flow),
-      LatestVersionId: flow.versionIds[flow.versions - 1],
-      IsActive: flow.activeVersion !== 0,
-      IsOutOfDate: flow.activeVersion !== 0 && flow.activeVersion !== flow.versions,
-      IsTemplate: false,
-      VersionNumber: flow.activeVersion === 0 ? flow.versions : flow.activeVersion,
-      InstalledPackageName: null,
-      NamespacePrefix: flow.namespacePrefix,
-      ManageableState: flow.manageableState,
     })
   );
 }

@@ -17,16 +17,8 @@ import {
   validationRuleFields,
   workflowRuleFields,
 } from './setupObjectFields.js';
-import {
-  apexTriggerRows,
-  duplicateRuleRows,
-  flowDefinitionRows,
-  flowDefinitionViewRows,
-  flowRows,
-  type RowContext,
-  validationRuleRows,
-  workflowRuleRows,
-} from './setupRows.js';
+import { flowDefinitionRows, flowDefinitionViewRows, flowRows } from './flowRows.js';
+import { apexTriggerRows, duplicateRuleRows, type RowContext, validationRuleRows, workflowRuleRows } from './setupRows.js';
 
 /** A read-only object a source serves beside the org's: its describe and its rows, built when read. */
 export type SetupObject = { name: string; fields: FieldDescribe[]; rows: (ctx: RowContext) => StoredRecord[] };

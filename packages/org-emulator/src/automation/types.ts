@@ -1,8 +1,9 @@
 /**
- * The org's automation (validation rules, record-triggered flows, Apex triggers, duplicate rules, workflow
- * rules) as the emulator keeps it: what the setup objects list (Tooling `ValidationRule`, data
- * `FlowDefinitionView`, ...) and what the DML engine runs. Apex and flow logic is not interpreted: each
- * trigger or flow carries an `effect`, the one thing it does, so that switching it off is observable.
+ * The org's automation (validation rules, record-triggered flows, Process Builder processes, Apex triggers,
+ * duplicate rules, workflow rules) as the emulator keeps it: what the setup objects list (Tooling
+ * `ValidationRule`, data `FlowDefinitionView`, ...) and what the DML engine runs. Apex and flow logic is not
+ * interpreted: each trigger, flow or process carries an `effect`, the one thing it does, so that switching it
+ * off is observable.
  */
 
 /** Salesforce's ManageableState values (Tooling object pages). */
@@ -41,16 +42,19 @@ export type ValidationRuleItem = Required<Omit<ValidationRuleSpec, 'description'
 
 export type FlowTriggerType = 'RecordBeforeSave' | 'RecordAfterSave' | 'RecordBeforeDelete' | 'Scheduled' | 'PlatformEvent';
 export type RecordTriggerType = 'Create' | 'Update' | 'CreateAndUpdate' | 'Delete';
+/** FlowDefinitionView `ProcessType`: `Workflow` is a Process Builder process. */
+export type FlowProcessType = 'AutoLaunchedFlow' | 'Workflow' | 'Flow' | 'InvocableProcess' | 'CustomEvent';
+/**
+ * When a Process Builder process starts (its Flow Metadata's processMetadataValues `TriggerType`): when a record
+ * is created only, or when it is created or edited.
+ */
+export type ProcessTriggerType = 'onCreateOnly' | 'onAllChanges';
 
-export type FlowSpec = Packaged & {
+type FlowBaseSpec = Packaged & {
   objectName: string;
   /** ApiName / DeveloperName. */
   apiName: string;
   label: string;
-  processType?: 'AutoLaunchedFlow' | 'Workflow' | 'Flow' | 'InvocableProcess' | 'CustomEvent';
-  triggerType: FlowTriggerType;
-  recordTriggerType: RecordTriggerType;
-  triggerOrder?: number | null;
   /** Versions 1..versions exist. */
   versions: number;
   /** The active version number, 0 = inactive. */
@@ -58,10 +62,36 @@ export type FlowSpec = Packaged & {
   effect?: FieldStamp;
 };
 
-export type FlowItem = Required<Omit<FlowSpec, 'effect' | 'triggerOrder'>> & {
+/** A record-triggered flow: FlowDefinitionView names its object (`TriggerObjectOrEventId`) and its trigger. */
+export type RecordFlowSpec = FlowBaseSpec & {
+  processType?: Exclude<FlowProcessType, 'Workflow'>;
+  triggerType: FlowTriggerType;
+  recordTriggerType: RecordTriggerType;
+  triggerOrder?: number | null;
+};
+
+/**
+ * A Process Builder process (ProcessType `Workflow`): the view leaves its trigger and object empty; they are only
+ * in its versions' Flow `Metadata` (processMetadataValues `ObjectType`, `TriggerType`).
+ */
+export type ProcessBuilderSpec = FlowBaseSpec & {
+  processType: 'Workflow';
+  /** Default `onAllChanges`. */
+  processTriggerType?: ProcessTriggerType;
+};
+
+export type FlowSpec = RecordFlowSpec | ProcessBuilderSpec;
+
+export type FlowItem = Required<Omit<FlowBaseSpec, 'effect'>> & {
   /** FlowDefinition id (300...), the view's DurableId. */
   id: string;
+  processType: FlowProcessType;
+  /** Record-triggered flows; null for a process. */
+  triggerType: FlowTriggerType | null;
+  recordTriggerType: RecordTriggerType | null;
   triggerOrder: number | null;
+  /** Processes only; null for a flow. */
+  processTriggerType: ProcessTriggerType | null;
   /** Flow (version) ids (301...), index = version number - 1. */
   versionIds: string[];
   effect?: FieldStamp;

@@ -11,7 +11,10 @@
  * - duplicate rule `Contact.Contact_Email_Duplicate_Rule`: a new Contact with the Email of an existing one is
  *   blocked (every demo contact has its own e-mail; a sync matches contacts on name and e-mail, so it updates
  *   rather than inserts the demo's contacts);
- * - workflow rule `Account.Large_Account_Review` (listed only).
+ * - workflow rule `Account.Large_Account_Review` (listed only);
+ * - Process Builder process `Account_Tier_Process` (when a record is created or edited, version 1 of 2 active):
+ *   sets Account `ChannelProgramLevelName` (read-only). Salesforce ended Process Builder's support on 31 Dec
+ *   2025, but existing processes still run, so orgs a sync writes to still have them.
  *
  * Plus an inactive flow on Supplier__c (a custom object: the view names it by its `01I...` id) and a
  * managed-package validation rule (namespace `isv`), which the Tooling API cannot switch.
@@ -32,6 +35,8 @@ export const DEMO_AUTOMATION = {
   triggerStamp: { field: 'JigsawContactId', value: 'apex:ContactTrigger' },
   duplicateRule: 'Contact_Email_Duplicate_Rule',
   workflowRule: 'Large_Account_Review',
+  process: 'Account_Tier_Process',
+  processStamp: { field: 'ChannelProgramLevelName', value: 'Stamped by process Account_Tier_Process' },
 } as const;
 
 export function addDemoAutomation(registry: AutomationRegistry): void {
@@ -91,6 +96,17 @@ export function addDemoAutomation(registry: AutomationRegistry): void {
     matchRuleName: 'Contact_Email_Match_Rule',
   });
   registry.addWorkflowRule({ objectName: 'Account', name: DEMO_AUTOMATION.workflowRule, active: true, formula: 'AnnualRevenue > 1000000' });
+  // Added last: the ids of the items above stay what they were before the process existed.
+  registry.addFlow({
+    objectName: 'Account',
+    apiName: DEMO_AUTOMATION.process,
+    label: 'Account Tier Process',
+    processType: 'Workflow',
+    processTriggerType: 'onAllChanges',
+    versions: 2,
+    activeVersion: 1,
+    effect: DEMO_AUTOMATION.processStamp,
+  });
 }
 
 export type LegacyRecord = { objectName: string; id: string; name: string; violates: string };

@@ -4,7 +4,7 @@ import { parseCliOptions, UsageError } from '../../src/cliOptions.js';
 import { startOrg, type EmulatedOrg } from '../../src/index.js';
 import { call, V } from './automationKit.js';
 
-/** Validation rules (the schema's Supplier__c rule is in every org), flows, triggers, duplicate and workflow rules. */
+/** Validation rules (the schema's Supplier__c rule is in every org), flows (with the process), triggers, duplicate and workflow rules. */
 const itemCounts = (org: EmulatedOrg): number[] => {
   const { validationRules, flows, triggers, duplicateRules, workflowRules } = org.org.automation;
   return [validationRules, flows, triggers, duplicateRules, workflowRules].map((items) => items.length);
@@ -21,16 +21,17 @@ describe("startOrg's automation option", () => {
     });
 
     it('installs the demo items after the data, and again after a data reset', async () => {
-      expect(itemCounts(org)).to.deep.equal([3, 2, 1, 1, 1]);
+      expect(itemCounts(org)).to.deep.equal([3, 3, 1, 1, 1]);
       const contact = org.org.records('Contact')[0];
       expect(contact.JigsawContactId ?? null, 'seeded data predates the trigger').to.equal(null);
       await call(org, 'POST', '/__emulator/reset?data=true');
-      expect(itemCounts(org)).to.deep.equal([3, 2, 1, 1, 1]);
+      expect(itemCounts(org)).to.deep.equal([3, 3, 1, 1, 1]);
     });
 
-    it('runs them on saves: flow and trigger effects, the duplicate rule on an existing e-mail', async () => {
+    it('runs them on saves: flow, process and trigger effects, the duplicate rule on an existing e-mail', async () => {
       const account = await call(org, 'POST', `${V}/sobjects/Account`, { Name: 'New Co' });
       expect(org.org.get(account.body.id)!.ChannelProgramName).to.equal('Stamped by flow Account_Channel_Stamp');
+      expect(org.org.get(account.body.id)!.ChannelProgramLevelName).to.equal('Stamped by process Account_Tier_Process');
       const existing = org.org.records('Contact').find((c) => typeof c.Email === 'string')!;
       const duplicate = await call(org, 'POST', `${V}/sobjects/Contact`, { LastName: 'Twin', Email: existing.Email });
       expect(duplicate.body[0].errorCode).to.equal('DUPLICATES_DETECTED');
@@ -58,7 +59,7 @@ describe("startOrg's automation option", () => {
   it('gives an org without contacts the legacy account only', async () => {
     const org = await startOrg({ dataset: 'users', automation: 'demo' });
     try {
-      expect(itemCounts(org)).to.deep.equal([3, 2, 1, 1, 1]);
+      expect(itemCounts(org)).to.deep.equal([3, 3, 1, 1, 1]);
       const legacy = await call(org, 'POST', '/__emulator/automation/legacy-records');
       expect(legacy.body.created.map((c: { name: string }) => c.name)).to.deep.equal(['Legacy Holdings (negative revenue)']);
     } finally {
@@ -74,7 +75,7 @@ describe("startOrg's automation option", () => {
     ]);
     try {
       expect(orgs.map(itemCounts)).to.deep.equal([
-        [3, 2, 1, 1, 1],
+        [3, 3, 1, 1, 1],
         [1, 0, 0, 0, 0],
         [1, 0, 0, 0, 0],
       ]);

@@ -10,19 +10,21 @@ const RECORD_TRIGGERS = new Set(['RecordBeforeSave', 'RecordAfterSave', 'RecordB
 /**
  * The objects' record-triggered flows. FlowDefinitionView (data API) names a flow's object by its
  * EntityDefinition `DurableId` (the API name of a standard object, an `01I…` id of a custom one); the Tooling
- * FlowDefinition gives the active version's number, which is what switching a flow back on needs.
+ * FlowDefinition gives the active version's number, which is what switching a flow back on needs. Process
+ * Builder processes, flows that the view names no object for, are read by processBuilders.ts.
  */
 export async function readFlows(api: OrgApi, objects: readonly string[]): Promise<AutomationItem[]> {
   const entities = await dataRows(api, `SELECT DurableId, QualifiedApiName FROM EntityDefinition WHERE QualifiedApiName IN ${inList(objects)}`);
   const objectOf = new Map(entities.map((row) => [String(row.DurableId), String(row.QualifiedApiName)]));
   if (objectOf.size === 0) return [];
+  // A process is listed by processBuilders.ts, even should the view ever name its object here.
   const views = (
     await dataRows(
       api,
       'SELECT DurableId, ApiName, Label, ProcessType, TriggerType, RecordTriggerType, TriggerObjectOrEventId, IsActive, NamespacePrefix, ManageableState ' +
         `FROM FlowDefinitionView WHERE TriggerObjectOrEventId IN ${inList([...objectOf.keys()])}`
     )
-  ).filter((row) => RECORD_TRIGGERS.has(String(row.TriggerType)));
+  ).filter((row) => RECORD_TRIGGERS.has(String(row.TriggerType)) && row.ProcessType !== 'Workflow');
   const versions = await activeVersions(api, views.map((row) => String(row.DurableId)));
   return views.map((row) => flowItem(row, objectOf.get(String(row.TriggerObjectOrEventId)) ?? String(row.TriggerObjectOrEventId), versions));
 }
@@ -45,7 +47,7 @@ function flowItem(row: SObjectRow, object: string, versions: ReadonlyMap<string,
 }
 
 /** FlowDefinition id -> the number of its active version (undefined: none is active). */
-async function activeVersions(api: OrgApi, ids: readonly string[]): Promise<Map<string, number | undefined>> {
+export async function activeVersions(api: OrgApi, ids: readonly string[]): Promise<Map<string, number | undefined>> {
   if (ids.length === 0) return new Map();
   const rows = await toolingRows(api, `SELECT Id, ActiveVersion.VersionNumber FROM FlowDefinition WHERE Id IN ${inList(ids)}`);
   return new Map(rows.map((row) => [String(row.Id), versionOf(row)]));
