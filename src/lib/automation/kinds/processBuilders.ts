@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import type { OrgApi } from '../../api/orgApi.js';
 import type { SObjectRow } from '../../api/queryPages.js';
 import { soqlString } from '../../api/soqlLiterals.js';
@@ -30,7 +31,8 @@ export async function readProcessBuilders(api: OrgApi, objects: readonly string[
     api,
     "SELECT DurableId, ApiName, IsActive, ActiveVersionId, LatestVersionId, NamespacePrefix, ManageableState FROM FlowDefinitionView WHERE ProcessType = 'Workflow'"
   );
-  const starts = await mapAtMost(views, METADATA_READS_AT_ONCE, (row) => processStart(api, row));
+  const limit = pLimit(METADATA_READS_AT_ONCE);
+  const starts = await Promise.all(views.map((row) => limit(() => processStart(api, row))));
   const onObjects = views.flatMap((row, index) => {
     const start = starts[index];
     const object = start && asked.get(start.object.toLowerCase());
@@ -89,18 +91,4 @@ function startOf(metadata: unknown): ProcessStart | undefined {
   };
   const object = valueOf('ObjectType');
   return object ? { object, trigger: valueOf('TriggerType') } : undefined;
-}
-
-/** `work` on every item, at most `limit` at a time; the answers in the items' order. */
-async function mapAtMost<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const answers: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      answers[index] = await work(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return answers;
 }
