@@ -5,6 +5,7 @@ import { SALESFORCE_LIMITS } from './salesforceLimits.js';
 import { withReadRetry } from './withRetry.js';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js';
 import { PackingWindow } from './packingWindow.js';
+import { mergeIdListReads, type WaitingRead } from './idListMerge.js';
 
 /** Salesforce: a Composite request holds up to 25 subrequests, of which up to 5 query operations. */
 const SUBREQUESTS_PER_COMPOSITE = SALESFORCE_LIMITS.compositeSubrequests;
@@ -13,7 +14,7 @@ const QUERIES_PER_COMPOSITE = SALESFORCE_LIMITS.compositeCollectionsOrQueries;
 /** A GET longer than this travels in a Composite body even alone (see MAX_QUERY_URI in queryPages). */
 const MAX_GET_URI = SALESFORCE_LIMITS.recommendedUriCharacters;
 
-type Waiting = { path: string; query: boolean; resolve(value: unknown): void; reject(error: unknown): void };
+type Waiting = WaitingRead;
 
 type CompositeResponse = { compositeResponse: Array<SubrequestResult & { referenceId: string }> };
 
@@ -53,7 +54,7 @@ export class PackedReads extends OrgApiDecorator {
 
   private flush(): void {
     this.window.close();
-    const waiting = this.waiting;
+    const waiting = mergeIdListReads(this.waiting, (entry) => void this.alone(entry));
     this.waiting = [];
     for (const group of composites(waiting)) void this.send(group);
   }
