@@ -30,8 +30,8 @@ export async function* deletedSourcePages(run: EngineRun, spec: ObjectSyncSpec, 
   const { pageSize } = run.config;
   const first = run.services.counts.firstPage(buildDeletedQuery(spec, cascadeFields, { size: pageSize }), { includeDeleted: true });
   let afterId: string | undefined;
-  if (first) {
-    const rows = await first;
+  const rows = await first;
+  if (rows) {
     if (rows.length > 0) yield rows;
     if (rows.length < pageSize) return;
     afterId = String(rows[rows.length - 1].Id);

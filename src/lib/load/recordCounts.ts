@@ -1,7 +1,8 @@
 import type { OrgApi } from '../api/orgApi.js';
 import { countQuery } from '../template/soqlClauses.js';
 import type { SObjectRow } from '../api/queryPages.js';
-import { buildCountQuery, buildDeletedCountQuery, buildDeletedQuery, buildSourceQuery, cascadeFieldsOf, firstKeysetPage, keysetReadable, LOAD_PHASES } from './sourceQuery.js';
+import { buildCountQuery, buildDeletedCountQuery } from './sourceQuery.js';
+import { countByFirstPages } from './firstPageCounts.js';
 import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
 import { CountQueries } from './countQueries.js';
 import { FirstPages } from './firstPages.js';
@@ -46,22 +47,20 @@ export class RecordCounts {
     const whole = names.filter((_, index) => !specs[index].modifiedSince);
     const { pageSize } = options;
     const pages = pageSize ? new FirstPages(queries.source.api) : undefined;
-    const byPage = (spec: ObjectSyncSpec): boolean => pageSize !== undefined && readsChangesByPage(spec);
+    const byPage = pages && pageSize ? countByFirstPages(specs, queries.source, pages, { pageSize, deleted: options.deleted === true }) : undefined;
     // The counts sent as counts leave in one call of CountQueries (five to a Composite call without a packer).
-    const counted = specs.filter((spec) => !byPage(spec));
+    const counted = specs.filter((spec) => !byPage?.changes.has(spec.object.name));
     const countOf = byName(
       counted.map((spec) => spec.object.name),
       queries.source.counts(counted.map((spec) => buildCountQuery(spec)))
     );
-    const changes = specs.map((spec) => {
-      if (!pages || !pageSize || !byPage(spec)) return countOf.get(spec.object.name)!;
-      const first = firstKeysetPage(spec, pageSize);
-      return countedByPage(pages.read(buildSourceQuery(spec, {}, first)), first.size, () => queries.source.counts([buildCountQuery(spec)])[0]);
-    });
+    const changes = specs.map((spec) => byPage?.changes.get(spec.object.name) ?? countOf.get(spec.object.name)!);
+    const deleted = (): Array<Promise<number>> =>
+      byPage ? specs.map((spec) => byPage.deleted.get(spec.object.name)!) : queries.source.counts(specs.map((spec) => buildDeletedCountQuery(spec)), { includeDeleted: true });
     return new RecordCounts(
       byName(names, changes),
       byName(whole, queries.target.counts(whole.map((name) => countQuery(name)))),
-      options.deleted ? byName(names, deletedCounts(specs, queries.source, pages, pageSize)) : new Map(),
+      options.deleted ? byName(names, deleted()) : new Map(),
       queries.target,
       pages
     );
@@ -91,7 +90,7 @@ export class RecordCounts {
    * The first page read at the start for exactly this query (see FirstPages), handed out once: the reader's first
    * page, which it then does not ask for. Undefined when none was read.
    */
-  public firstPage(soql: string, options: { includeDeleted?: boolean } = {}): Promise<SObjectRow[]> | undefined {
+  public firstPage(soql: string, options: { includeDeleted?: boolean } = {}): Promise<SObjectRow[] | undefined> | undefined {
     return this.firstPages?.take(soql, options);
   }
 
@@ -101,31 +100,6 @@ export class RecordCounts {
     if (!count && this.targetQueries) this.targetCounts.set(object, (count = this.targetQueries.counts([countQuery(object)])[0]));
     return count ?? Promise.reject(new Error(`No target count was asked for ${object}.`));
   }
-}
-
-/**
- * A delta's changes of an object are read by page when its reader reads keyset pages of its whole query (not an
- * object loaded in phases, not a retry's records by id).
- */
-function readsChangesByPage(spec: ObjectSyncSpec): boolean {
-  return spec.modifiedSince !== undefined && !spec.onlySourceIds && keysetReadable(spec) && !LOAD_PHASES[spec.object.name];
-}
-
-/** The deleted records of each object: their first pages' rows when read by page, else counts (one call). */
-function deletedCounts(specs: readonly ObjectSyncSpec[], source: CountQueries, pages: FirstPages | undefined, pageSize: number | undefined): Array<Promise<number>> {
-  const count = (spec: ObjectSyncSpec): string => buildDeletedCountQuery(spec);
-  if (!pages || !pageSize) return source.counts(specs.map(count), { includeDeleted: true });
-  return specs.map((spec) => {
-    const soql = buildDeletedQuery(spec, cascadeFieldsOf(spec, specs), { size: pageSize });
-    return countedByPage(pages.read(soql, { includeDeleted: true }), pageSize, () => source.counts([count(spec)], { includeDeleted: true })[0]);
-  });
-}
-
-/** The rows of a first page as a count when the page is not full; a full one leaves the count to `count`. */
-function countedByPage(page: Promise<SObjectRow[]>, size: number, count: () => Promise<number>): Promise<number> {
-  const counted = page.then((rows) => (rows.length < size ? rows.length : count()));
-  counted.catch(() => undefined);
-  return counted;
 }
 
 /** (A run that stops early never asks for some counts: CountQueries keeps their failures from going unhandled.) */

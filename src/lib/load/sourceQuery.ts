@@ -16,8 +16,7 @@ export type KeysetPage = { afterId: string | undefined; size: number };
  */
 export function buildSourceQuery(spec: ObjectSyncSpec, part: SourcePart = {}, page?: KeysetPage): string {
   const { object } = spec;
-  const fields = new Set(['Id', ...spec.fields.map((field) => field.name), ...spec.deferredLookups, ...(object.matchBy?.source ?? [])]);
-  let soql = `SELECT ${[...fields].join(', ')} FROM ${object.name}`;
+  let soql = `SELECT ${sourceQueryFields(spec).join(', ')} FROM ${object.name}`;
   const filters = [
     object.where ? templateFilter(object.where) : '',
     // Records asked for by id (a retry's failed ones) are read whatever their modification date.
@@ -29,6 +28,11 @@ export function buildSourceQuery(spec: ObjectSyncSpec, part: SourcePart = {}, pa
   if (filters.length > 0) soql += ` WHERE ${filters.join(' AND ')}`;
   if (page) return `${soql} ORDER BY Id LIMIT ${page.size}`;
   return soql + templateOrdering(object.orderBy, object.limit);
+}
+
+/** The fields an object's source query selects: Id, its fields, the lookups filled later, its match key. */
+export function sourceQueryFields(spec: ObjectSyncSpec): string[] {
+  return [...new Set(['Id', ...spec.fields.map((field) => field.name), ...spec.deferredLookups, ...(spec.object.matchBy?.source ?? [])])];
 }
 
 /**

@@ -95,7 +95,7 @@ async function* keysetPages(
   api: OrgApi,
   spec: ObjectSyncSpec,
   part: SourcePart,
-  read: { pageSize: number; small: boolean; firstPage: (soql: string) => Promise<SObjectRow[]> | undefined }
+  read: { pageSize: number; small: boolean; firstPage: (soql: string) => Promise<SObjectRow[] | undefined> | undefined }
 ): AsyncGenerator<SObjectRow[]> {
   const { pageSize } = read;
   let afterId: string | undefined;
@@ -105,7 +105,8 @@ async function* keysetPages(
     const soql = buildSourceQuery(spec, part, { afterId, size });
     // One page (LIMIT <= batch size); queryAll still follows a nextRecordsUrl if the org sends smaller pages. A
     // delta's first page was read at the start, in place of its count.
-    const rows = await ((afterId === undefined ? read.firstPage(soql) : undefined) ?? queryAll(api, soql, { batchSize: pageSize, small: read.small || size <= SMALL_READ_ROWS }));
+    const first = afterId === undefined ? await read.firstPage(soql) : undefined;
+    const rows = first ?? (await queryAll(api, soql, { batchSize: pageSize, small: read.small || size <= SMALL_READ_ROWS }));
     if (rows.length > 0) yield rows;
     if (rows.length < size) return;
     left -= rows.length;
