@@ -87,7 +87,9 @@ export function parseExpression(text: string): ParsedExpression {
   try {
     root = formulon.parse(trimmed);
   } catch (error) {
-    if (!formulon.isSyntaxError(error)) throw error;
+    if (!formulon.isSyntaxError(error)) {
+      return { ok: false, problems: [{ message: `formulon could not parse the expression: ${error instanceof Error ? error.message : String(error)}` }] };
+    }
     return { ok: false, problems: [syntaxProblem(text, text.length - text.trimStart().length, error)] };
   }
   const identifiers = new Set<string>();

@@ -13,7 +13,7 @@ export function keyedHash(key: Buffer, kind: string, normalisedValue: string): H
 
 /**
  * The secret's bytes, encoded once per secret rather than once per value. A Buffer rather than a KeyObject:
- * createHmac takes a Buffer key about 1 µs faster per call (measured on Node 22).
+ * createHmac takes a Buffer key faster than a KeyObject (a third of the HMAC's cost, measured on Node 22).
  */
 const keys = new Map<string, Buffer>();
 
