@@ -29,7 +29,13 @@ export async function readFlows(api: OrgApi, objects: readonly string[]): Promis
   return views.map((row) => flowItem(row, objectOf.get(String(row.TriggerObjectOrEventId)) ?? String(row.TriggerObjectOrEventId), versions));
 }
 
-function flowItem(row: SObjectRow, object: string, versions: ReadonlyMap<string, number | undefined>): AutomationItem {
+/** A flow (or process) as an automation item; `detail` says what starts it (a record-triggered flow's trigger by default). */
+export function flowItem(
+  row: SObjectRow,
+  object: string,
+  versions: ReadonlyMap<string, number | undefined>,
+  detail = [text(row, 'TriggerType'), text(row, 'RecordTriggerType')].filter(Boolean).join(' on ')
+): AutomationItem {
   const id = String(row.DurableId);
   const namespace = text(row, 'NamespacePrefix');
   const activeVersion = versions.get(id);
@@ -41,7 +47,7 @@ function flowItem(row: SObjectRow, object: string, versions: ReadonlyMap<string,
     active: row.IsActive === true,
     ...(namespace ? { namespace } : {}),
     switchable: isManaged(row) ? 'managed' : 'tooling',
-    detail: [text(row, 'TriggerType'), text(row, 'RecordTriggerType')].filter(Boolean).join(' on '),
+    detail,
     ...(activeVersion ? { activeVersion } : {}),
   };
 }

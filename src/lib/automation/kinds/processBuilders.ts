@@ -3,7 +3,7 @@ import type { OrgApi } from '../../api/orgApi.js';
 import type { SObjectRow } from '../../api/queryPages.js';
 import { soqlString } from '../../api/soqlLiterals.js';
 import type { AutomationItem } from '../automationTypes.js';
-import { activeVersions } from './flows.js';
+import { activeVersions, flowItem } from './flows.js';
 import { dataRows, isManaged, text, toolingRows } from './setupQueries.js';
 
 /**
@@ -42,22 +42,7 @@ export async function readProcessBuilders(api: OrgApi, objects: readonly string[
     api,
     onObjects.filter(({ row }) => row.IsActive === true).map(({ row }) => String(row.DurableId))
   );
-  return onObjects.map(({ row, object, trigger }) => {
-    const id = String(row.DurableId);
-    const namespace = text(row, 'NamespacePrefix');
-    const activeVersion = versions.get(id);
-    return {
-      kind: 'flows',
-      object,
-      name: `${namespace ? `${namespace}__` : ''}${String(row.ApiName)}`,
-      id,
-      active: row.IsActive === true,
-      ...(namespace ? { namespace } : {}),
-      switchable: isManaged(row) ? 'managed' : 'tooling',
-      detail: `Process Builder${trigger ? ` (${trigger})` : ''}`,
-      ...(activeVersion ? { activeVersion } : {}),
-    };
-  });
+  return onObjects.map(({ row, object, trigger }) => flowItem(row, object, versions, `Process Builder${trigger ? ` (${trigger})` : ''}`));
 }
 
 /**
