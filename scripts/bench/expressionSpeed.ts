@@ -6,9 +6,9 @@
  */
 import { parseArgs } from 'node:util';
 import formulon from 'formulon';
-import { compileExpression, type CompiledExpression } from '../../src/lib/transform/expressions/compileExpression.js';
-import { evaluate } from '../../src/lib/transform/expressions/evaluateExpression.js';
-import type { ExpressionField } from '../../src/lib/transform/expressions/fieldLiterals.js';
+import { compileExpression, type CompiledExpression } from '../../src/lib/mapping/expressions/compileExpression.js';
+import { evaluate } from '../../src/lib/mapping/expressions/evaluateExpression.js';
+import type { ExpressionField } from '../../src/lib/mapping/expressions/fieldLiterals.js';
 
 const { values: flags } = parseArgs({ options: { records: { type: 'string', default: '100000' } } });
 const count = Number(flags.records);

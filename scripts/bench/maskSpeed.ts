@@ -6,8 +6,8 @@
  */
 import { createHmac } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { MASK_KINDS, type MaskSpec } from '../../src/lib/transform/masking/maskKinds.js';
-import { maskValue } from '../../src/lib/transform/masking/maskValue.js';
+import { MASK_KINDS, type MaskSpec } from '../../src/lib/mapping/masking/maskKinds.js';
+import { maskValue } from '../../src/lib/mapping/masking/maskValue.js';
 
 const { values: flags } = parseArgs({ options: { values: { type: 'string', default: '100000' } } });
 const count = Number(flags.values);

@@ -79,7 +79,9 @@ export async function matchDeleted(run: EngineRun, spec: ObjectSyncSpec, rows: r
   const key = spec.object.matchBy;
   if (!key) for (const row of byKey) unmatched(run, name, String(row.Id));
   if (key && byKey.length > 0) {
-    const views = await keyViews(run, spec, key, byKey);
+    // The target holds the key as the template's transformations wrote it (mapped, masked).
+    const transform = spec.transform;
+    const views = await keyViews(run, spec, key, transform ? byKey.map((row) => transform.apply(row).row) : byKey);
     // Two orgs, side by side.
     const [targets, live] = await Promise.all([
       findTargetMatches(services.target, name, key, valueFields, views),

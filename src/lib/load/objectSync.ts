@@ -15,6 +15,7 @@ import type { MatchedVia, WaitingRecord } from './selfReferenceQueue.js';
 import { LOAD_PHASES, type SourcePart } from './sourceQuery.js';
 import { readSource } from './sourceReader.js';
 import { RecordMatching } from './recordMatching.js';
+import { transformPage } from '../transform/rowTransform.js';
 import { isInsertOnly } from '../template/syncTemplate.js';
 import { WaitingRoom } from './waitingRoom.js';
 
@@ -155,9 +156,11 @@ export class ObjectSync {
    * in-doubt inserts of a crashed attempt by creator, time and values first (adopted, not sent again); an
    * insert-only object also takes the records this run already holds as unchanged (a resume re-reads it all).
    */
-  private async handlePage(rows: SObjectRow[]): Promise<void> {
+  private async handlePage(sourceRows: SObjectRow[]): Promise<void> {
+    const { rows, problems } = transformPage(this.spec.transform, sourceRows);
+    const prepare = (row: SObjectRow): PreparedRecord => prepareRecord(row, this.spec, this.lookupContext, problems?.get(String(row.Id)));
     await this.resolveOutsideReferences(rows);
-    const prepared = this.inDoubt.adoptsPages ? rows.map((row) => prepareRecord(row, this.spec, this.lookupContext)) : undefined;
+    const prepared = this.inDoubt.adoptsPages ? rows.map(prepare) : undefined;
     const adopted = prepared ? await this.adoptInDoubt(prepared) : new Set<string>();
     const pending = adopted.size === 0 ? rows : rows.filter((row) => !adopted.has(String(row.Id)));
     const pendingPrepared = adopted.size === 0 ? prepared : prepared?.filter((record) => !adopted.has(record.sourceId));
@@ -166,7 +169,7 @@ export class ObjectSync {
     await this.inSlices(pending.length, (index) => {
       const row = pending[index];
       const { found, via, key } = matched[index];
-      const record = pendingPrepared?.[index] ?? prepareRecord(row, this.spec, this.lookupContext);
+      const record = pendingPrepared?.[index] ?? prepare(row);
       record.key = key;
       const known = insertOnly && !record.failure ? this.engine.state.idMap.get(record.sourceId) : undefined;
       if (known !== undefined) {

@@ -30,9 +30,14 @@ export function buildSourceQuery(spec: ObjectSyncSpec, part: SourcePart = {}, pa
   return soql + templateOrdering(object.orderBy, object.limit);
 }
 
-/** The fields an object's source query selects: Id, its fields, the lookups filled later, its match key. */
+/**
+ * The fields an object's source query selects: Id, its fields, the lookups filled later, its match key; with
+ * transformations, the source fields they read in place of the target fields they write.
+ */
 export function sourceQueryFields(spec: ObjectSyncSpec): string[] {
-  return [...new Set(['Id', ...spec.fields.map((field) => field.name), ...spec.deferredLookups, ...(spec.object.matchBy?.source ?? [])])];
+  const { transform } = spec;
+  const copied = spec.fields.map((field) => field.name).filter((name) => !transform?.targets.has(name));
+  return [...new Set(['Id', ...copied, ...(transform?.sourceFields ?? []), ...spec.deferredLookups, ...(spec.object.matchBy?.source ?? [])])];
 }
 
 /**
@@ -74,7 +79,9 @@ export function deletedFilters(spec: ObjectSyncSpec): string[] {
  * all of them from `afterId` on (a cursor) without `size`. Sent through queryAll.
  */
 export function buildDeletedQuery(spec: ObjectSyncSpec, cascadeFields: readonly string[], page: Partial<KeysetPage> = {}): string {
-  const fields = new Set(['Id', ...(spec.object.matchBy?.source ?? []), ...cascadeFields]);
+  // A transformed key (mapped, masked) is computed from the fields its transformations read.
+  const keyInputs = spec.object.matchBy && spec.transform ? spec.transform.sourceFields : [];
+  const fields = new Set(['Id', ...(spec.object.matchBy?.source ?? []), ...keyInputs, ...cascadeFields]);
   const filters = [...deletedFilters(spec), ...(page.afterId ? [`Id > ${soqlString(page.afterId)}`] : [])];
   return `SELECT ${[...fields].join(', ')} FROM ${spec.object.name} WHERE ${filters.join(' AND ')} ORDER BY Id${page.size ? ` LIMIT ${page.size}` : ''}`;
 }

@@ -2,16 +2,24 @@ import type { DescribeSObject } from '../schema/describeTypes.js';
 import type { MigrationPlan } from '../graph/planTypes.js';
 import type { SyncTemplate } from '../template/syncTemplate.js';
 import { parentLookups, type ObjectSyncSpec } from '../transform/recordTransformer.js';
+import { compileRowTransform, type TransformOptions } from '../transform/rowTransform.js';
+import { maskSecret, runSecret } from '../mapping/masking/maskSecret.js';
 import { BUILT_IN_REFERENCE_KEYS, type KeyAlternative } from '../transform/referenceKeys.js';
 
 export type DescribeLookup = (object: string) => DescribeSObject;
+
+/** The run's masking secret (SF_ISYNC_MASK_SECRET, else one of the run's own) and the clock of its expressions. */
+export function defaultTransformOptions(): TransformOptions {
+  return { secret: maskSecret() ?? runSecret(), now: new Date() };
+}
 
 /** One spec per plan step, in plan order: the template object, both describes, and how its lookups load. */
 export function buildObjectSpecs(
   template: SyncTemplate,
   plan: MigrationPlan,
   sourceDescribe: DescribeLookup,
-  targetDescribe: DescribeLookup
+  targetDescribe: DescribeLookup,
+  transformOptions: TransformOptions = defaultTransformOptions()
 ): ObjectSyncSpec[] {
   return plan.steps.map((step) => {
     const object = template.objects.find((candidate) => candidate.name === step.object);
@@ -25,6 +33,7 @@ export function buildObjectSpecs(
       fields: object.fields.map((name) => targetFields.get(name.toLowerCase())).filter((field) => field !== undefined),
       deferredLookups: new Set(step.deferredLookups),
       selfReferences: new Set(step.selfReferences),
+      ...(object.transform ? { transform: compileRowTransform(object.transform, target, object.matchBy, transformOptions) } : {}),
     };
   });
 }

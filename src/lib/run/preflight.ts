@@ -3,6 +3,8 @@ import { queryAll } from '../api/queryPages.js';
 import { soqlString } from '../api/soqlLiterals.js';
 import type { DescribeField } from '../schema/describeTypes.js';
 import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
+import { translate } from '../transform/rowTransform.js';
+import type { ValueTranslation } from '../template/transformRules.js';
 import type { AutomationItem } from '../automation/automationTypes.js';
 import { ruleDifferences } from '../automation/ruleDifferences.js';
 
@@ -57,9 +59,14 @@ export async function preflight(
 ): Promise<PreflightProblem[]> {
   const problems: PreflightProblem[] = [];
   for (const spec of specs) {
+    const rules = new Map((spec.object.transform?.rules ?? []).map((rule) => [rule.target, rule]));
     for (const targetField of spec.fields) {
-      const sourceField = spec.source.fields.find((field) => field.name === targetField.name);
-      if (sourceField) problems.push(...compareFields(spec.object.name, sourceField, targetField));
+      const rule = rules.get(targetField.name);
+      // Constants, expressions and masks were checked against the target field with the template.
+      if (rule && (!('field' in rule.from) || rule.mask)) continue;
+      const sourceName = rule && 'field' in rule.from ? rule.from.field : targetField.name;
+      const sourceField = spec.source.fields.find((field) => field.name === sourceName);
+      if (sourceField) problems.push(...compareFields(spec.object.name, sourceField, targetField, rule?.valueMap));
     }
   }
   problems.push(...(await missingRecordTypes(specs, source, target, recordTypesAhead)));
@@ -94,8 +101,9 @@ async function validationRuleProblems(rulesAhead: RulesAhead): Promise<Preflight
   return ruleDifferences(sourceRules, targetRules).map((difference) => ({ object: difference.object, blocking: false, what: difference.what, fix: difference.fix }));
 }
 
-function compareFields(object: string, source: DescribeField, target: DescribeField): PreflightProblem[] {
-  const field = source.name;
+function compareFields(object: string, source: DescribeField, target: DescribeField, valueMap?: ValueTranslation): PreflightProblem[] {
+  // A field mapped onto another (`fieldMap`) is named by both.
+  const field = source.name === target.name ? source.name : `${source.name} (written to ${target.name})`;
   const sourceFamily = TYPE_FAMILIES[source.type] ?? source.type;
   const targetFamily = TYPE_FAMILIES[target.type] ?? target.type;
   if (sourceFamily !== targetFamily && !(sourceFamily === 'date' && targetFamily === 'datetime')) {
@@ -121,7 +129,10 @@ function compareFields(object: string, source: DescribeField, target: DescribeFi
   }
   if ((target.type === 'picklist' || target.type === 'multipicklist') && target.restrictedPicklist) {
     const allowed = new Set(target.picklistValues.filter((value) => value.active).map((value) => value.value));
-    const missing = source.picklistValues.filter((value) => value.active && !allowed.has(value.value)).map((value) => value.value);
+    // The values the target receives: after the template's `valueMap`.
+    const written = source.picklistValues.filter((value) => value.active).map((value) => (valueMap ? translate(valueMap, target, value.value) : value.value));
+    const parts = (value: unknown): string[] => (typeof value !== 'string' ? [] : target.type === 'multipicklist' ? value.split(';') : [value]);
+    const missing = [...new Set(written.flatMap(parts))].filter((value) => !allowed.has(value));
     if (missing.length > 0) {
       problems.push({
         object,

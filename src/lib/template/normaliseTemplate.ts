@@ -9,6 +9,8 @@ import { resolveMatchKey, type MatchKeyContext } from './matchKey.js';
 import { splitHistory } from './matchMode.js';
 import { resolveFields } from './resolveFields.js';
 import { resolveOrder } from './resolveOrder.js';
+import { mappedSourceFields, resolveTransform, ruleTargetNames } from './resolveTransform.js';
+import { maskSecret } from '../mapping/masking/maskSecret.js';
 import type { SoqlChecker } from './soqlCheck.js';
 import { DEFAULT_OPTIONS, type SyncObject, type SyncTemplate } from './syncTemplate.js';
 import type { TemplateFile, TemplateObjectSpec } from './templateFile.js';
@@ -55,26 +57,37 @@ export async function normaliseTemplate(file: TemplateFile, ctx: NormaliseContex
     return outcome.problems(name);
   });
   const objects: SyncObject[] = [];
-  described.forEach(({ spec, name }, i) => {
+  const hasSecret = maskSecret() !== undefined;
+  for (const [i, { spec, name }] of described.entries()) {
     const source = sourceDescribes.get(name) as DescribeSObject;
     const target = targetDescribes?.get(name);
     const before = problems.length;
-    const fields = resolveFields(spec, { location: spec.name, source, target, problems, warnings });
-    const match = resolveMatch(spec, { location: spec.name, source, target: target ?? source, targetOrg: target ? 'target' : 'source', problems });
-    const toggles = resolveToggles(spec, spec.name, problems, warnings);
+    const location = spec.name;
+    const mappedSources = new Set(mappedSourceFields(spec, source));
+    const ruleTargets = ruleTargetNames(spec);
+    const fields = resolveFields(spec, { location, source, target, problems, warnings, mappedSources, ruleTargets });
+    const targetOrg = target ? 'target' : 'source';
+    const match = resolveMatch(spec, { location, source, target: target ?? source, targetOrg, problems });
+    const toggles = resolveToggles(spec, location, problems, warnings);
+    const describeSource = (object: string): Promise<DescribeSObject | undefined> => ctx.source.describe(object).catch(() => undefined);
+    const transformContext = { location, source, target: target ?? source, targetOrg, describeSource, hasSecret, problems, warnings } as const;
+    const transform = await resolveTransform(spec, fields.fields, match?.matchBy ?? null, transformContext);
     problems.push(...soqlProblems[i]);
     if (match !== undefined && problems.length === before) {
+      const ruleTargets = transform?.rules.map((rule) => rule.target) ?? [];
       objects.push({
         name,
         ...(spec.where ? { where: spec.where } : {}),
         ...(spec.orderBy ? { orderBy: spec.orderBy } : {}),
         ...(spec.limit ? { limit: spec.limit } : {}),
         ...fields,
+        fields: [...new Set([...fields.fields, ...ruleTargets])],
         ...match,
         ...toggles,
+        ...(transform ? { transform } : {}),
       });
     }
-  });
+  }
 
   // The order is checked against every object the template names, valid or not, so that a typo in one object
   // does not also report it as "missing from order".

@@ -10,6 +10,10 @@ export type FieldsContext = {
   target?: DescribeSObject;
   problems: TemplateProblem[];
   warnings: string[];
+  /** `fieldMap`'s source fields (describe spelling): written under their targets' names, never their own. */
+  mappedSources?: ReadonlySet<string>;
+  /** Target fields that `fieldMap`, `set` or `compute` write (lower case): checked, and added, by their rules. */
+  ruleTargets?: ReadonlySet<string>;
 };
 
 export type ResolvedFields = { fields: string[]; requestedFields: string[] | null; excludeFields: string[] };
@@ -17,7 +21,8 @@ export type ResolvedFields = { fields: string[]; requestedFields: string[] | nul
 /**
  * The fields to write, in describe spelling. Listed fields must exist and be writable in both orgs (each
  * failure is a problem). Without a list, every default writable field of the source that is writable in the
- * target too; those missing in the target are skipped with one warning per object. `excludeFields` must name
+ * target too; those missing in the target are skipped with one warning per object. `fieldMap`'s sources are
+ * left out: their targets are the transformation's (resolveTransform.ts). `excludeFields` must name
  * source fields, so that a typo does not silently keep a field.
  */
 export function resolveFields(spec: TemplateObjectSpec, ctx: FieldsContext): ResolvedFields {
@@ -33,11 +38,13 @@ export function resolveFields(spec: TemplateObjectSpec, ctx: FieldsContext): Res
 }
 
 function checkListedField(name: string, ctx: FieldsContext): string[] {
+  if (ctx.ruleTargets?.has(name.toLowerCase())) return [];
   const sourceField = findField(ctx.source, name);
   if (!sourceField) {
     unknownField(ctx, 'fields', name, ctx.source, 'source');
     return [];
   }
+  if (ctx.mappedSources?.has(sourceField.name)) return [];
   if (!isWritable(sourceField)) {
     notWritable(ctx, sourceField);
     return [];
@@ -60,7 +67,7 @@ function checkListedField(name: string, ctx: FieldsContext): string[] {
 }
 
 function defaultFieldsInBothOrgs(ctx: FieldsContext): string[] {
-  const fields = defaultWritableFields(ctx.source);
+  const fields = defaultWritableFields(ctx.source).filter((name) => !ctx.mappedSources?.has(name));
   const { target } = ctx;
   if (!target) return fields;
   const missing = fields.filter((name) => {

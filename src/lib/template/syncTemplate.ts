@@ -1,3 +1,5 @@
+import type { ObjectTransform } from './transformRules.js';
+
 /** The sync template after validation against the orgs' describes: names in their describe spelling, defaults filled. */
 
 export type MatchKey = {
@@ -31,6 +33,11 @@ export type SyncObject = {
   history: boolean;
   insert: boolean;
   update: boolean;
+  /**
+   * `fieldMap`, `set`, `compute`, `valueMap` and `mask` as one rule per target field they write (those fields
+   * are in `fields`); absent when the object has none.
+   */
+  transform?: ObjectTransform;
 };
 
 /** Whether the object is insert-only (`"matchBy": false`): no key and no history, nothing is ever matched. */

@@ -14,6 +14,16 @@ export type TemplateObjectSpec = {
   matchBy?: string | string[] | false;
   insert?: boolean;
   update?: boolean;
+  /** Source field -> target field(s) of another name (see template/transformRules.ts). */
+  fieldMap?: Record<string, string | string[]>;
+  /** Target field -> constant. */
+  set?: Record<string, string | number | boolean | null>;
+  /** Target field -> expression in Salesforce formula syntax. */
+  compute?: Record<string, string>;
+  /** Target field -> source value -> target value (`"*"`: every other value). */
+  valueMap?: Record<string, Record<string, string | null>>;
+  /** Target field -> mask kind (`email`, `number:0-100`, `{ "kind": "number", ... }`). */
+  mask?: Record<string, unknown>;
 };
 
 export type TemplateOptionsSpec = {

@@ -5,7 +5,8 @@ import type { SyncObject } from '../template/syncTemplate.js';
 import type { InDoubtWrites } from '../journal/inDoubtWrites.js';
 import { scalarText } from '../util/scalarText.js';
 import type { IdMap } from '../util/idMap.js';
-import { PARENT_NOT_SYNCED, REFERENCE_NOT_FOUND } from '../util/outcomeCodes.js';
+import { PARENT_NOT_SYNCED, REFERENCE_NOT_FOUND, TRANSFORM_FAILED } from '../util/outcomeCodes.js';
+import type { RowTransform } from './rowTransform.js';
 
 /** What the transformer needs to know about one object's step in the plan. */
 export type ObjectSyncSpec = {
@@ -24,6 +25,8 @@ export type ObjectSyncSpec = {
   selfReferences: ReadonlySet<string>;
   /** A resume or retry: records whose write a crash (or a failure in transit) left in doubt, settled first. */
   inDoubt?: InDoubtWrites;
+  /** The template's transformations (fieldMap, set, compute, valueMap, mask), applied to each row before matching. */
+  transform?: RowTransform;
 };
 
 /**
@@ -77,8 +80,11 @@ export type PreparedRecord = {
   failure?: RecordError;
 };
 
-/** Turns one source row into the values to write in the target, without mutating the row. */
-export function prepareRecord(row: SObjectRow, spec: ObjectSyncSpec, context: LookupContext): PreparedRecord {
+/**
+ * Turns one source row (transformed: see rowTransform.ts) into the values to write in the target, without
+ * mutating the row. `transformProblem`: why the template's transformations could not compute its values.
+ */
+export function prepareRecord(row: SObjectRow, spec: ObjectSyncSpec, context: LookupContext, transformProblem?: string): PreparedRecord {
   const prepared: PreparedRecord = {
     sourceId: String(row.Id),
     key: null,
@@ -87,6 +93,9 @@ export function prepareRecord(row: SObjectRow, spec: ObjectSyncSpec, context: Lo
     waitingFor: [],
     notes: [],
   };
+  if (transformProblem) {
+    prepared.failure = { statusCode: TRANSFORM_FAILED, message: `${transformProblem}. Fix the record in the source or the template's expression, then run "sf isync retry".`, fields: [] };
+  }
   for (const field of spec.fields) {
     const fieldName = field.name;
     const value = row[fieldName];

@@ -14,3 +14,5 @@ export const BULK_UNPROCESSED = 'ISYNC_BULK_UNPROCESSED';
 export const PARENT_NOT_SYNCED = 'ISYNC_PARENT_NOT_SYNCED';
 /** A record the record looks up outside the template (owner, record type...) has no counterpart in the target. */
 export const REFERENCE_NOT_FOUND = 'ISYNC_REFERENCE_NOT_FOUND';
+/** A template transformation could not compute the record's value (an expression failed on its values). */
+export const TRANSFORM_FAILED = 'ISYNC_TRANSFORM_FAILED';

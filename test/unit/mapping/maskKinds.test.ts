@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { MASK_KINDS, maskSpecText, parseMask, type ParsedMask } from '../../../src/lib/transform/masking/maskKinds.js';
-import { MASK_SECRET_ENV, maskSecret, runSecret } from '../../../src/lib/transform/masking/maskSecret.js';
+import { MASK_KINDS, maskSpecText, parseMask, type ParsedMask } from '../../../src/lib/mapping/masking/maskKinds.js';
+import { MASK_SECRET_ENV, maskSecret, runSecret } from '../../../src/lib/mapping/masking/maskSecret.js';
 
 function problemOf(parsed: ParsedMask): string {
   expect(parsed.ok, 'expected a problem').to.equal(false);

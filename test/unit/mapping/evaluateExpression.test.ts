@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { evaluate, valueAt, type EvaluationResult } from '../../../src/lib/transform/expressions/evaluateExpression.js';
+import { evaluate, valueAt, type EvaluationResult } from '../../../src/lib/mapping/expressions/evaluateExpression.js';
 import { compiled } from './expressionKit.js';
 
 const NOW = new Date('2026-03-15T22:30:00Z');

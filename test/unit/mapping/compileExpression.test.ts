@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { compileExpression, expressionFields, expressionProblemText } from '../../../src/lib/transform/expressions/compileExpression.js';
-import { formulonInternals } from '../../../src/lib/transform/expressions/formulonInternals.js';
+import { compileExpression, expressionFields, expressionProblemText } from '../../../src/lib/mapping/expressions/compileExpression.js';
+import { formulonInternals } from '../../../src/lib/mapping/expressions/formulonInternals.js';
 import { compiled, fieldOf, problemsOf, target } from './expressionKit.js';
 
 describe('compileExpression', () => {

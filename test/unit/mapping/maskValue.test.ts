@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { MASK_KINDS, type MaskSpec } from '../../../src/lib/transform/masking/maskKinds.js';
-import { MASKED_EMAIL_DOMAIN, REDACTED_TEXT, maskValue } from '../../../src/lib/transform/masking/maskValue.js';
-import { fakeValuePools } from '../../../src/lib/transform/masking/fakeValuePools.js';
+import { MASK_KINDS, type MaskSpec } from '../../../src/lib/mapping/masking/maskKinds.js';
+import { MASKED_EMAIL_DOMAIN, REDACTED_TEXT, maskValue } from '../../../src/lib/mapping/masking/maskValue.js';
+import { fakeValuePools } from '../../../src/lib/mapping/masking/fakeValuePools.js';
 
 const SECRET = 'test-secret';
 const OTHER_SECRET = 'another-secret';

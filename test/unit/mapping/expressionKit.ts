@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { compileExpression, type CompiledExpression, type ExpressionProblem } from '../../../src/lib/transform/expressions/compileExpression.js';
-import type { ExpressionField } from '../../../src/lib/transform/expressions/fieldLiterals.js';
-import type { ExpressionTarget } from '../../../src/lib/transform/expressions/resultValues.js';
+import { compileExpression, type CompiledExpression, type ExpressionProblem } from '../../../src/lib/mapping/expressions/compileExpression.js';
+import type { ExpressionField } from '../../../src/lib/mapping/expressions/fieldLiterals.js';
+import type { ExpressionTarget } from '../../../src/lib/mapping/expressions/resultValues.js';
 
 /** An Opportunity-like source with a parent Account, keyed by lower-cased path as a describe lookup would be. */
 const SOURCE_FIELDS: readonly ExpressionField[] = [
