@@ -29,6 +29,7 @@ import { setUpDelta } from '../lib/run/deltaSetup.js';
 import { assertSinceAfterOrgCreated } from '../lib/delta/sinceCheck.js';
 import type { SyncType } from '../lib/template/syncTemplate.js';
 import { setUpAutomation, type AutomationUsed } from '../lib/run/automationSetup.js';
+import { WriteSamples, type SampleRecord } from '../lib/load/writeSamples.js';
 import { reportAutomation, warnLeftOff } from './automationUsed.js';
 
 export type SyncCommandInput = {
@@ -55,6 +56,8 @@ export type SyncCommandInput = {
   includeDeleted?: boolean;
   /** `--disable-automation`; undefined: as the template says. */
   disableAutomation?: string[];
+  /** `scan --show-sample N`: the first N records of each object as they would be sent. */
+  showSample?: number;
 };
 
 export type SyncCommandResult = SyncRunResult & {
@@ -70,6 +73,8 @@ export type SyncCommandResult = SyncRunResult & {
   sync: DeltaUsed;
   /** `--disable-automation`: the target's automation switched off for the run (a dry run: what would be). */
   automationUsed?: AutomationUsed;
+  /** `scan --show-sample N`: object -> its first records as they would be sent (transformed, masked). */
+  samples?: Record<string, SampleRecord[]>;
 };
 
 /**
@@ -164,11 +169,13 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
   const title = input.command === 'execute' && input.dryRun ? 'sf isync execute (dry run)' : `sf isync ${input.command}`;
   const view = await RunProgressView.open(title, objects, command.jsonEnabled());
   shown.view = view;
+  const samples = input.showSample && input.dryRun ? new WriteSamples(input.showSample) : undefined;
   let result: SyncRunResult;
   try {
     result = await interruptible(guards, () =>
       runSync({
         command: input.command === 'scan' ? 'scan' : 'execute',
+        samples,
         source: reader(source),
         target: reader(target),
         sourceOrg: setup.sourceRef,
@@ -209,5 +216,6 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
     history: historyUsed,
     sync: deltaUsed,
     ...(automation ? { automationUsed: automation.used } : {}),
+    ...(samples ? { samples: samples.byObjectName() } : {}),
   };
 }

@@ -1,8 +1,9 @@
 import { expect } from 'chai';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { ExecuteResult } from '../../src/commands/isync/execute.js';
 import type { RollbackResult } from '../../src/commands/isync/rollback.js';
+import type { ScanResult } from '../../src/commands/isync/scan.js';
 import { queryOrg, startOrgPair, type OrgPair } from '../../harness/emulatedOrgs.js';
 import { jsonOf, REPO_ROOT, runPlugin } from '../../harness/runPlugin.js';
 
@@ -52,6 +53,23 @@ describe('transformations: fieldMap, set, compute, valueMap and mask through the
   after(async () => pair?.stop());
 
   it('writes every target value as the template transforms it, masks personal data everywhere, re-runs unchanged and rolls back', async () => {
+    // Before anything is written: the first records of each object as they would be sent.
+    const scan = jsonOf<ScanResult>(await runPlugin(['isync', 'scan', '-s', 'src', '-o', 'tgt', '-t', TEMPLATE, '--show-sample', '2', '--json'], env));
+    expect(scan.status).to.equal(0);
+    const samples = scan.result.samples ?? {};
+    expect(samples.Account).to.have.length(2);
+    for (const sample of samples.Account)
+      expect(sample.values)
+        .to.include({ Region__c: 'EMEA' })
+        .and.to.have.property('Label__c')
+        .that.matches(/ staff\)$/);
+    expect(samples.Contact).to.have.length(2);
+    for (const sample of samples.Contact) expect(sample.values.Email).to.match(/@example\.com$/);
+    const shown = await runPlugin(['isync', 'scan', '-s', 'src', '-o', 'tgt', '-t', TEMPLATE, '--show-sample', '1'], env);
+    expect(shown.stdout)
+      .to.match(/Contact: 1 record\(s\) as they would be sent/)
+      .and.match(/@example\.com/);
+
     const first = await execute();
     expect(first.status, JSON.stringify(first)).to.equal(0);
     const accountFields = 'Name, Industry, NumberOfEmployees, BillingCity, AccountNumber';
@@ -89,11 +107,11 @@ describe('transformations: fieldMap, set, compute, valueMap and mask through the
     expect(again.status).to.equal(0);
     for (const object of again.result.objects) expect(object, object.object).to.include({ inserted: 0, updated: 0 });
 
-    // No source value of a masked field anywhere in the journal folder, nor in the report.
+    // No source value of a masked field anywhere under the journal root (every run, the scans, the id maps), nor in the report.
     const report = await runPlugin(['isync', 'report', '--run-id', first.result.runId], env);
     expect(report.code, report.stderr).to.equal(0);
     const journalText =
-      filesUnder(first.result.journalDir)
+      filesUnder(dirname(first.result.journalDir))
         .map((file) => file.text)
         .join('\n') +
       report.stdout +

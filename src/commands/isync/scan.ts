@@ -6,6 +6,7 @@ import { journalDirFlag, orgsOfFlags, sourceOrgFlag, targetOrgFlag } from '../..
 import { objectNames, objectsFlag } from '../../commandSupport/objectsFlag.js';
 import { syncFromFlags, type SyncCommandResult } from '../../commandSupport/syncFromFlags.js';
 import { renderRunSummary, runExitCode } from '../../commandSupport/runSummary.js';
+import { renderSamples } from '../../commandSupport/sampleTable.js';
 
 import { disableAutomationFlag } from '../../commandSupport/automationFlag.js';
 import { warnAutomationLeftOff } from '../../commandSupport/automationUsed.js';
@@ -34,6 +35,7 @@ export default class Scan extends SfCommand<ScanResult> {
     'journal-dir': journalDirFlag,
     ...syncTypeFlags,
     'disable-automation': disableAutomationFlag,
+    'show-sample': Flags.integer({ summary: messages.getMessage('flags.show-sample.summary'), min: 1, max: 200 }),
   };
 
   public async run(): Promise<ScanResult> {
@@ -52,9 +54,11 @@ export default class Scan extends SfCommand<ScanResult> {
       journalDir: flags['journal-dir'],
       confirmProduction: false,
       disableAutomation: flags['disable-automation'],
+      showSample: flags['show-sample'],
       ...syncTypeOf(flags),
     });
     renderRunSummary(this, result, messages, messages.getMessage('info.next', [result.runId]));
+    if (result.samples) renderSamples(this, result.samples, messages);
     process.exitCode = runExitCode(result.state);
     return result;
   }

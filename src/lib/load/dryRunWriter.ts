@@ -1,3 +1,4 @@
+import type { WriteSamples } from './writeSamples.js';
 import type { RecordWriter, WriteOutcome, WriteRequest } from './writeTypes.js';
 
 /** Placeholder target id of a record a dry run would insert; never sent to an org. */
@@ -8,7 +9,11 @@ export const WOULD_INSERT_PREFIX = 'dryrun:';
  * so that children are classified as they would be in a real run.
  */
 export class DryRunWriter implements RecordWriter {
+  /** `samples`: keeps the first records of each object, as they would be sent (`scan --show-sample`). */
+  public constructor(private readonly samples?: WriteSamples) {}
+
   public write(request: WriteRequest): Promise<WriteOutcome[]> {
+    this.samples?.record(request);
     return Promise.resolve(
       request.items.map((item) => ({
         sourceId: item.sourceId,

@@ -82,7 +82,7 @@ function sharedState(input: SyncRunInput, specs: readonly ObjectSyncSpec[], knob
 
 /** REST collections through the Composite packer (or, for a dry run, the simulator). */
 function restWriter(input: SyncRunInput, journal: RunJournal, queuedBatches: number, requestsPerOrg: number): RecordWriter {
-  if (input.dryRun) return new DryRunWriter();
+  if (input.dryRun) return new DryRunWriter(input.samples);
   const chains = chainLengths(scheduleDependencies(input.specs));
   return new BatchWriter({
     api: input.target,

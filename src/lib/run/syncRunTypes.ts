@@ -1,3 +1,4 @@
+import type { WriteSamples } from '../load/writeSamples.js';
 import type { BackoffPolicy } from '../api/backoff.js';
 import type { OrgApi } from '../api/orgApi.js';
 import type { MigrationPlan } from '../graph/planTypes.js';
@@ -16,6 +17,8 @@ import type { SwitchedItem } from '../automation/automationTypes.js';
 
 export type SyncRunInput = {
   command: 'execute' | 'scan';
+  /** A dry run: keeps the first records of each object as they would be sent (`scan --show-sample`). */
+  samples?: WriteSamples;
   source: OrgApi;
   target: OrgApi;
   sourceOrg: OrgRef;
