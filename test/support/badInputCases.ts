@@ -422,6 +422,33 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     fix: ['sf sobject describe --sobject Account'],
   },
   {
+    name: 'transformations: unknown target field, expression that does not parse, unknown mask kind, masked key without the secret',
+    argv: (ctx) => [
+      ...SYNC,
+      '-t',
+      template(ctx, 'bad-transformations', {
+        objects: [
+          {
+            name: 'Account',
+            matchBy: 'Name',
+            fieldMap: { AccountNumber: 'Acount_Code__c' },
+            compute: { Description: "Name & ' (" },
+            mask: { Name: 'company', Phone: 'phnoe' },
+          },
+        ],
+      }),
+    ],
+    exit: 1,
+    error: 'TemplateInvalidError',
+    problem: [
+      'Account › fieldMap: "Acount_Code__c" is not a field of Account in the target org.',
+      'Account › compute: the expression of Account.Description: Syntax error',
+      'Account › mask: the mask of Account.Phone: unknown mask kind "phnoe"',
+      "Account › mask: Account.Name is masked and is part of the object's match key, but the environment variable SF_ISYNC_MASK_SECRET is not set",
+    ],
+    fix: ['set SF_ISYNC_MASK_SECRET to a secret of your own', 'use a mask kind: email'],
+  },
+  {
     name: 'unknown field in excludeFields',
     argv: (ctx) => [...SYNC, '-t', template(ctx, 'unknown-exclude', { objects: [{ name: 'Account', excludeFields: ['Descripton'] }] })],
     exit: 1,
