@@ -6,7 +6,8 @@
  * (matched by history: the id map of the runs before), changes and deletes a few source records and runs a
  * delta with deletions (scan first, then execute, then the last sync dates, then a rollback that undeletes),
  * syncs legacy records into a copy of the source whose automation refuses them, without and then with
- * `--disable-automation` (scripts/demo.ts automationDemo), then kills a sync into a slow target mid-way, resumes it and rolls it back (scripts/demoCrash.ts).
+ * `--disable-automation` (scripts/demo.ts automationDemo), maps, computes and masks fields with the example
+ * template of examples/transformations (scripts/demoTransform.ts), then kills a sync into a slow target mid-way, resumes it and rolls it back (scripts/demoCrash.ts).
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import { callOrg, queryOrg } from '../harness/emulatedOrgs.js';
 import { REPO_ROOT, runTs } from '../harness/runPlugin.js';
 import { sandboxEnv } from '../harness/sandboxHome.js';
 import { crashDemo } from './demoCrash.js';
+import { transformDemo } from './demoTransform.js';
 
 const TEMPLATE = 'examples/demo-template.json';
 
@@ -92,9 +94,10 @@ try {
   await sf(['isync', 'rollback'], env);
 
   const automationCode = await automationDemo(env);
+  const transformCode = await transformDemo(sf, env, source);
 
   const crash = await crashDemo(sf, env, slow, ['--source-org', 'isync-demo-source', '--target-org', 'isync-demo-slow', '--template', TEMPLATE]);
-  process.exitCode = code || historyCode || deltaCode || automationCode || crash;
+  process.exitCode = code || historyCode || deltaCode || automationCode || transformCode || crash;
 } finally {
   await Promise.all([source.stop(), target.stop(), slow.stop(), copy.stop()]);
 }

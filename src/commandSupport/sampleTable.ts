@@ -13,6 +13,8 @@ export function renderSamples(command: SfCommand<unknown>, samples: Record<strin
       for (const field of fields) row[field] = record.values[field] === null || record.values[field] === undefined ? '' : scalarText(record.values[field]);
       return row;
     });
-    command.table({ data, columns: ['operation', 'sourceId', ...fields] });
+    // Fields keep their API names as headers (the default would turn `Code__c` into "Code C").
+    const columns = [{ key: 'operation', name: 'Operation' }, { key: 'sourceId', name: 'Source Id' }, ...fields.map((field) => ({ key: field, name: field }))];
+    command.table({ data, columns, overflow: 'wrap' });
   }
 }
