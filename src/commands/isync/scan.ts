@@ -35,6 +35,8 @@ export default class Scan extends SfCommand<ScanResult> {
     'journal-dir': journalDirFlag,
     ...syncTypeFlags,
     'disable-automation': disableAutomationFlag,
+    // No default: without the flag there is no sample.
+    // eslint-disable-next-line sf-plugin/flag-min-max-default
     'show-sample': Flags.integer({ summary: messages.getMessage('flags.show-sample.summary'), min: 1, max: 200 }),
   };
 
