@@ -127,7 +127,7 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
     target: new RetryingOrgApi(switches),
     production: setup.targetEdition.isProduction,
     targetName: setup.targetRef.username,
-    objects: specs.map((spec) => spec.object.name),
+    objects: specs.map((spec) => spec.target.name),
     requested: input.disableAutomation ?? template.options.disableAutomation,
     continued: input.continueRun?.journal.meta.automation,
     onEvent: (event) => shown.view?.handle(event),

@@ -115,6 +115,28 @@ export function describeTransformations(title: string, clientOf: () => Promise<H
         sourceContacts.map((row) => `${String(row.FirstName)}|${String(row.Title)}|${String((row.Account as Row).Name)}`).sort()
       );
 
+      // Lead loads into Prospect__c, a target object of another name, its personal data masked.
+      const leadFields = 'FirstName, LastName, Email, Phone, Company, Status, LeadSource';
+      const sourceLeads = await queryOrg(pair.source, `SELECT ${leadFields} FROM Lead`);
+      const prospects = await queryOrg(
+        pair.target,
+        'SELECT Name, First_Name__c, Last_Name__c, Email__c, Phone__c, Company__c, Status__c, Source__c FROM Prospect__c'
+      );
+      expect(prospects).to.have.length(sourceLeads.length).and.to.have.length.greaterThan(0);
+      const expectedPlain = (row: Row): string =>
+        `${String(row.FirstName)}|${row.Status === 'Open - Not Contacted' ? 'New' : 'Working'}|${String(row.LeadSource)}`;
+      expect(prospects.map((row) => `${String(row.First_Name__c)}|${String(row.Status__c)}|${String(row.Source__c)}`).sort()).to.deep.equal(
+        sourceLeads.map(expectedPlain).sort()
+      );
+      const leadSecrets = sourceLeads.flatMap((row) => [row.LastName, row.Email, row.Phone, row.Company, `${String(row.FirstName)} ${String(row.LastName)}`]);
+      secrets.push(...leadSecrets.filter((value): value is string => typeof value === 'string'));
+      for (const prospect of prospects) {
+        expect(prospect.Email__c)
+          .to.be.a('string')
+          .and.match(/@example\.com$/);
+        for (const field of ['Name', 'Last_Name__c', 'Company__c']) expect(leadSecrets, field).to.not.include(prospect[field]);
+      }
+
       const again = await execute();
       expect(again.status).to.equal(0);
       for (const object of again.result.objects) expect(object, object.object).to.include({ inserted: 0, updated: 0 });
@@ -134,6 +156,7 @@ export function describeTransformations(title: string, clientOf: () => Promise<H
       expect(undo.status, JSON.stringify(undo)).to.equal(0);
       expect(await queryOrg(pair.target, 'SELECT Id FROM Account')).to.have.length(0);
       expect(await queryOrg(pair.target, 'SELECT Id FROM Contact')).to.have.length(0);
+      expect(await queryOrg(pair.target, 'SELECT Id FROM Prospect__c')).to.have.length(0);
     });
   });
 }

@@ -29,8 +29,11 @@ export function collectLookups(template: SyncTemplate, source: DescribeMap, targ
     const sourceDescribe = source.get(object.name);
     if (!sourceDescribe) continue;
     const targetDescribe = target?.get(object.name);
+    const mappedFrom = new Map((object.transform?.rules ?? []).flatMap((rule) => ('field' in rule.from ? [[rule.target, rule.from.field] as const] : [])));
     for (const fieldName of object.fields) {
-      const field = findField(sourceDescribe, fieldName);
+      // A lookup mapped onto another (`"AccountId": "Client__c"`) points where its source field does.
+      const mapped = mappedFrom.get(fieldName);
+      const field = findField(sourceDescribe, mapped ?? fieldName);
       if (!field || !isLookup(field)) continue;
       const targetField = targetDescribe ? findField(targetDescribe, fieldName) : undefined;
       const parents = field.referenceTo
@@ -38,7 +41,7 @@ export function collectLookups(template: SyncTemplate, source: DescribeMap, targ
         .sort((a, b) => (templateIndex.get(a) ?? 0) - (templateIndex.get(b) ?? 0));
       lookups.push({
         child: object.name,
-        field: field.name,
+        field: mapped ? fieldName : field.name,
         parents,
         selfReference: field.referenceTo.includes(object.name),
         outside: field.referenceTo.filter((name) => !inTemplate.has(name)),

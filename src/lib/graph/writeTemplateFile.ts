@@ -1,3 +1,5 @@
+import { maskSpecText } from '../mapping/masking/maskKinds.js';
+import type { ObjectTransform } from '../template/transformRules.js';
 import { statSync } from 'node:fs';
 import { rename, writeFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -25,6 +27,7 @@ export function templateForWriting(template: SyncTemplate, plan: MigrationPlan, 
 function objectSpec(object: SyncObject): TemplateObjectSpec {
   return {
     name: object.name,
+    ...(object.targetName ? { target: object.targetName } : {}),
     ...(object.where ? { where: object.where } : {}),
     ...(object.orderBy ? { orderBy: object.orderBy } : {}),
     ...(object.limit ? { limit: object.limit } : {}),
@@ -33,7 +36,31 @@ function objectSpec(object: SyncObject): TemplateObjectSpec {
     matchBy: matchBySpec(object.matchBy, object.history),
     insert: object.insert,
     update: object.update,
+    ...(object.transform ? transformSpec(object.transform) : {}),
   };
+}
+
+/**
+ * The rules back in the template's notation, so that a retry (and `order --write`) applies the same
+ * transformations: every field rule as `fieldMap` (a field only translated or masked maps onto itself, which
+ * means the same), constants as `set`, expressions as `compute`.
+ */
+function transformSpec(transform: ObjectTransform): Pick<TemplateObjectSpec, 'fieldMap' | 'set' | 'compute' | 'valueMap' | 'mask'> {
+  const fieldMap: Record<string, string[]> = {};
+  const set: NonNullable<TemplateObjectSpec['set']> = {};
+  const compute: Record<string, string> = {};
+  const valueMap: Record<string, Record<string, string | null>> = {};
+  const mask: Record<string, string> = {};
+  for (const rule of transform.rules) {
+    const { from, target } = rule;
+    if ('field' in from) fieldMap[from.field] = [...(fieldMap[from.field] ?? []), target];
+    else if ('constant' in from) set[target] = from.constant;
+    else compute[target] = from.expression;
+    if (rule.valueMap) valueMap[target] = { ...rule.valueMap.values, ...(rule.valueMap.otherwise !== undefined ? { '*': rule.valueMap.otherwise } : {}) };
+    if (rule.mask) mask[target] = maskSpecText(rule.mask);
+  }
+  const parts = { fieldMap, set, compute, valueMap, mask };
+  return Object.fromEntries(Object.entries(parts).filter(([, part]) => Object.keys(part).length > 0));
 }
 
 /**

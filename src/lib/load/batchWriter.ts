@@ -90,7 +90,7 @@ export class BatchWriter implements RecordWriter {
     this.deps.beforeCall?.();
     const operation = API_OPERATION[request.operation];
     const records = items.map((item) => (operation === 'insert' || operation === 'upsert' ? item.values : { ...item.values, Id: item.targetId }));
-    const collection = { operation, object: request.object, records, externalIdField: request.externalIdField };
+    const collection = { operation, object: request.sobject ?? request.object, records, externalIdField: request.externalIdField };
     const { collections } = this.deps;
     return this.deps.limiter(() =>
       collections ? collections.write(collection, this.deps.priorityOf?.(request.object)) : writeCollection(this.deps.api, collection)

@@ -43,7 +43,7 @@ export class BulkWriter implements RecordWriter {
     let outcomes: Map<string, IngestOutcome>;
     try {
       outcomes = await runIngestJob(this.deps.api, {
-        object: request.object,
+        object: request.sobject ?? request.object,
         operation,
         externalIdField: request.externalIdField,
         correlationField: request.correlationField,

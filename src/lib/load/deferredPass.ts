@@ -1,6 +1,6 @@
 import { sameValue } from '../scan/valueCompare.js';
 import type { WriteItem } from './writeTypes.js';
-import type { DeferredLookup, EngineRun } from './engineRun.js';
+import { sobjectOf, type DeferredLookup, type EngineRun } from './engineRun.js';
 
 export type DeferredPassResult = { updated: number; failed: number; unresolved: number };
 
@@ -39,7 +39,7 @@ export async function runDeferredPass(run: EngineRun, objects?: ReadonlySet<stri
     for (let start = 0; start < all.length; start += run.config.batchSize) {
       const batch = all.slice(start, start + run.config.batchSize);
       sends.push(
-        services.writer.write({ object, operation: 'deferred', items: batch }).then((outcomes) => {
+        services.writer.write({ object, ...sobjectOf(run.config, object), operation: 'deferred', items: batch }).then((outcomes) => {
           for (const outcome of outcomes) {
             result[outcome.ok ? 'updated' : 'failed']++;
             if (!outcome.ok) run.emit({ type: 'failure', object, code: outcome.error?.statusCode ?? 'UNKNOWN_EXCEPTION' });

@@ -69,7 +69,7 @@ export async function matchDeleted(run: EngineRun, spec: ObjectSyncSpec, rows: r
     else byKey.push(row);
   }
   if (byId.size > 0) {
-    const found = await readTargets(run, name, valueFields, [...byId.values()]);
+    const found = await readTargets(run, spec.target.name, valueFields, [...byId.values()]);
     for (const [sourceId, targetId] of byId) {
       const values = found.get(targetId.slice(0, 15));
       if (values) matches.push({ kind: 'delete', sourceId, targetId: String(values.Id), values: valuesOf(values, valueFields), cascadeParents: parentsOf(sourceId) });
@@ -84,7 +84,7 @@ export async function matchDeleted(run: EngineRun, spec: ObjectSyncSpec, rows: r
     const views = await keyViews(run, spec, key, transform ? byKey.map((row) => transform.apply(row).row) : byKey);
     // Two orgs, side by side.
     const [targets, live] = await Promise.all([
-      findTargetMatches(services.target, name, key, valueFields, views),
+      findTargetMatches(services.target, spec.target.name, key, valueFields, views),
       findTargetMatches(services.source, name, { source: key.source, target: key.source }, [], byKey),
     ]);
     for (const [index, row] of byKey.entries()) {

@@ -3,7 +3,7 @@ import { ALREADY_DELETED_CODES } from '../journal/recordOutcomes.js';
 import type { ObjectSummary } from '../journal/runMeta.js';
 import { shortId } from '../util/shortId.js';
 import { parentLookups, type ObjectSyncSpec } from '../transform/recordTransformer.js';
-import type { EngineRun } from './engineRun.js';
+import { sobjectOf, type EngineRun } from './engineRun.js';
 import { deletedSourcePages, matchDeleted, type DeletedMatch } from './deletedSource.js';
 import { cascadeFieldsOf } from './sourceQuery.js';
 import { DryRunWriter } from './dryRunWriter.js';
@@ -133,10 +133,11 @@ async function deleteAll(run: EngineRun, object: string, records: readonly ToDel
   const items: WriteItem[] = records.map((record) => ({ sourceId: record.sourceId, targetId: record.targetId, values: {}, before: { Id: record.targetId, ...record.values } }));
   const { bulk, batchSize } = run.config;
   const { bulkWriter, writer } = run.services;
-  if (bulk && bulkWriter && items.length >= bulk.threshold) return bulkWriter.write({ object, operation: 'deleteMatch', items });
+  const sobject = sobjectOf(run.config, object);
+  if (bulk && bulkWriter && items.length >= bulk.threshold) return bulkWriter.write({ object, ...sobject, operation: 'deleteMatch', items });
   const batches: WriteItem[][] = [];
   for (let start = 0; start < items.length; start += batchSize) batches.push(items.slice(start, start + batchSize));
-  return (await Promise.all(batches.map((batch) => writer.write({ object, operation: 'deleteMatch', items: batch })))).flat();
+  return (await Promise.all(batches.map((batch) => writer.write({ object, ...sobject, operation: 'deleteMatch', items: batch })))).flat();
 }
 
 /** Each object's counts through the pass, shown as progress from where its sync left them. */

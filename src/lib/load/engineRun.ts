@@ -36,6 +36,8 @@ export type RunConfig = Readonly<{
   templateObjects: ReadonlySet<string>;
   /** Template objects matched neither by key nor by history (`"matchBy": false`): found only among the run's inserts. */
   insertOnlyObjects: ReadonlySet<string>;
+  /** Template objects that load into a target object of another name (`"target"`): template name -> target name. */
+  targetNames: ReadonlyMap<string, string>;
   /** The running user in the target (owner fallback, creator of what the run inserts). */
   targetUserId: string;
   /** Records per REST write batch (sObject Collections take at most 200). */
@@ -105,3 +107,14 @@ export type EngineRun = Readonly<{
   state: SharedRunState;
   emit(event: EngineEvent): void;
 }>;
+
+/** A write's `sobject`: the target's name of a template object that loads into another one, else nothing. */
+export function sobjectOf(config: Pick<RunConfig, 'targetNames'>, object: string): { sobject?: string } {
+  const sobject = config.targetNames.get(object);
+  return sobject ? { sobject } : {};
+}
+
+/** The name of a template object in the target org. */
+export function targetNameOf(config: Pick<RunConfig, 'targetNames'>, object: string): string {
+  return config.targetNames.get(object) ?? object;
+}

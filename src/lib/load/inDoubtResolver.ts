@@ -30,7 +30,7 @@ export class InDoubtResolver {
     this.adoption = spec.object.matchBy
       ? undefined
       : new InsertOnlyAdoption(
-          { target, object: spec.object.name, userId: run.config.targetUserId, fields: spec.fields },
+          { target, object: spec.target.name, userId: run.config.targetUserId, fields: spec.fields },
           inDoubt ? (id): boolean => inDoubt.isClaimed(id) : undefined
         );
   }

@@ -39,6 +39,8 @@ export class ObjectSync {
   private readonly outcomes: OutcomeRecorder;
   private readonly waiting: WaitingRoom;
   private readonly inDoubt: InDoubtResolver;
+  /** Records whose transformations failed (source id -> why): they fail when decided. */
+  private readonly transformProblems = new Map<string, string>();
   /** The lookups whose parents must be in the target first (see parentLookups). */
   private readonly parentLookups: readonly DescribeField[];
 
@@ -106,7 +108,7 @@ export class ObjectSync {
       for (const part of this.sourceParts(phase)) {
         for await (const page of readSource(this.engine, this.spec, part)) {
           for (const row of read ? page : []) read!.add(shortId(String(row.Id)));
-          await this.waiting.admit(page);
+          await this.waiting.admit(this.transformed(page));
           await this.backpressure();
         }
       }
@@ -139,6 +141,16 @@ export class ObjectSync {
     return chunks;
   }
 
+  /**
+   * The page as the target sees it (the template's transformations applied: see rowTransform.ts), before its
+   * rows wait for parents or are matched: a mapped lookup waits for its parent like any other.
+   */
+  private transformed(page: SObjectRow[]): SObjectRow[] {
+    const { rows, problems } = transformPage(this.spec.transform, page);
+    for (const [sourceId, problem] of problems ?? []) this.transformProblems.set(sourceId, problem);
+    return rows;
+  }
+
   /** Streaming: reading stops while rows wait for parents or more is in flight than the writers can take. */
   private async backpressure(): Promise<void> {
     const { window } = this.writer;
@@ -156,9 +168,8 @@ export class ObjectSync {
    * in-doubt inserts of a crashed attempt by creator, time and values first (adopted, not sent again); an
    * insert-only object also takes the records this run already holds as unchanged (a resume re-reads it all).
    */
-  private async handlePage(sourceRows: SObjectRow[]): Promise<void> {
-    const { rows, problems } = transformPage(this.spec.transform, sourceRows);
-    const prepare = (row: SObjectRow): PreparedRecord => prepareRecord(row, this.spec, this.lookupContext, problems?.get(String(row.Id)));
+  private async handlePage(rows: SObjectRow[]): Promise<void> {
+    const prepare = (row: SObjectRow): PreparedRecord => prepareRecord(row, this.spec, this.lookupContext, this.transformProblems.get(String(row.Id)));
     await this.resolveOutsideReferences(rows);
     const prepared = this.inDoubt.adoptsPages ? rows.map(prepare) : undefined;
     const adopted = prepared ? await this.adoptInDoubt(prepared) : new Set<string>();

@@ -54,6 +54,11 @@ export class ObjectWriter {
     this.window = new WriteWindow({ maxBatches: run.config.maxInflightBatches, rest: inFlight.rest, bulk: inFlight.bulk });
   }
 
+  /** The target's name of the object, when it is not the template's (`"target"`). */
+  private get sobject(): { sobject?: string } {
+    return this.spec.target.name === this.spec.object.name ? {} : { sobject: this.spec.target.name };
+  }
+
   public get batchSize(): number {
     return this.batchSizeNow;
   }
@@ -116,6 +121,7 @@ export class ObjectWriter {
     try {
       outcomes = await this.writer.write({
         object: this.spec.object.name,
+        ...this.sobject,
         operation: this.upsertField ? 'upsert' : 'insert',
         externalIdField: this.upsertField,
         correlationField: this.correlationField,
@@ -132,7 +138,7 @@ export class ObjectWriter {
   }
 
   private async sendUpdates(items: UpdateItem[]): Promise<void> {
-    const outcomes = await this.writer.write({ object: this.spec.object.name, operation: 'update', items });
+    const outcomes = await this.writer.write({ object: this.spec.object.name, ...this.sobject, operation: 'update', items });
     this.hooks.updated(items, outcomes);
   }
 

@@ -22,7 +22,9 @@ export class RecordCounts {
     /** Where the target counts not asked at the start are asked when first needed. */
     private readonly targetQueries?: CountQueries,
     /** A delta's first pages, read in place of its counts (see FirstPages). */
-    private readonly firstPages?: FirstPages
+    private readonly firstPages?: FirstPages,
+    /** Template objects that load into a target object of another name: template name -> target name. */
+    private readonly targetNames: ReadonlyMap<string, string> = new Map()
   ) {}
 
   /** Sends the count queries now; each answer is awaited by whoever needs it. */
@@ -57,12 +59,14 @@ export class RecordCounts {
     const changes = specs.map((spec) => byPage?.changes.get(spec.object.name) ?? countOf.get(spec.object.name)!);
     const deleted = (): Array<Promise<number>> =>
       byPage ? specs.map((spec) => byPage.deleted.get(spec.object.name)!) : queries.source.counts(specs.map((spec) => buildDeletedCountQuery(spec)), { includeDeleted: true });
+    const targetNames = new Map(specs.flatMap((spec) => (spec.target.name !== spec.object.name ? [[spec.object.name, spec.target.name] as const] : [])));
     return new RecordCounts(
       byName(names, changes),
-      byName(whole, queries.target.counts(whole.map((name) => countQuery(name)))),
+      byName(whole, queries.target.counts(whole.map((name) => countQuery(targetNames.get(name) ?? name)))),
       options.deleted ? byName(names, deleted()) : new Map(),
       queries.target,
-      pages
+      pages,
+      targetNames
     );
   }
 
@@ -94,10 +98,10 @@ export class RecordCounts {
     return this.firstPages?.take(soql, options);
   }
 
-  /** Records of the object in the target when the run started (for a delta's object: when first asked). */
+  /** Records of the object (its template name) in the target when the run started (for a delta's object: when first asked). */
   public target(object: string): Promise<number> {
     let count = this.targetCounts.get(object);
-    if (!count && this.targetQueries) this.targetCounts.set(object, (count = this.targetQueries.counts([countQuery(object)])[0]));
+    if (!count && this.targetQueries) this.targetCounts.set(object, (count = this.targetQueries.counts([countQuery(this.targetNames.get(object) ?? object)])[0]));
     return count ?? Promise.reject(new Error(`No target count was asked for ${object}.`));
   }
 }

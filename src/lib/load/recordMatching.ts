@@ -85,7 +85,7 @@ export class RecordMatching {
     const { idMap } = this.run.state;
     const { history, target } = this.run.services;
     const lookup = { get: (sourceId: string): string | undefined => idMap.get(sourceId) ?? history.get(sourceId), size: history.size };
-    return findHistoryMatches(target, this.spec.object.name, lookup, compareFieldsOf(this.spec), rows.map((row) => String(row.Id)));
+    return findHistoryMatches(target, this.spec.target.name, lookup, compareFieldsOf(this.spec), rows.map((row) => String(row.Id)));
   }
 
   /** What an insert keeps of its row until its batch is written (see TargetMatching.keyFieldsOf). */

@@ -49,13 +49,13 @@ export class TargetMatching {
     if (this.empty || this.spec.onlySourceIds || !mayReadWhole) return;
     const [sourceRecords, targetRecords] = await Promise.all([this.run.services.counts.source(this.name), this.run.services.counts.target(this.name)]);
     if (!preferFullTargetRead(sourceRecords, targetRecords, this.run.config.pageSize)) return;
-    this.index = await TargetIndex.load(this.run.services.target, this.name, this.matchBy, compareFieldsOf(this.spec));
+    this.index = await TargetIndex.load(this.run.services.target, this.spec.target.name, this.matchBy, compareFieldsOf(this.spec));
   }
 
   /** The target rows of each key of `keyRows` (rows as keyView shows them). */
   public async matches(keyRows: readonly SObjectRow[]): Promise<Map<string, SObjectRow[]>> {
     if (this.empty) return new Map();
-    return this.index?.matches(this.matchBy, keyRows) ?? findTargetMatches(this.run.services.target, this.name, this.matchBy, compareFieldsOf(this.spec), keyRows);
+    return this.index?.matches(this.matchBy, keyRows) ?? findTargetMatches(this.run.services.target, this.spec.target.name, this.matchBy, compareFieldsOf(this.spec), keyRows);
   }
 
   /**
@@ -65,7 +65,7 @@ export class TargetMatching {
   public async findInserted(rows: readonly SObjectRow[]): Promise<Map<string, string>> {
     const found = new Map<string, string>();
     const keyRows = rows.map((row) => this.keyView(row));
-    const matches = await findTargetMatches(this.run.services.target, this.name, this.matchBy, [], keyRows);
+    const matches = await findTargetMatches(this.run.services.target, this.spec.target.name, this.matchBy, [], keyRows);
     keyRows.forEach((keyRow, index) => {
       const key = matchKeyOf(keyRow, this.matchBy.source);
       const hits = key === null ? undefined : matches.get(key);

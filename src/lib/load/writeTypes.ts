@@ -28,7 +28,10 @@ export type WriteOutcome = {
 export type WriteOperation = Exclude<JournalOperation, 'undelete'>;
 
 export type WriteRequest = {
+  /** The template's object (its source name): what the journal, counts and report name. */
   object: string;
+  /** The object in the target org's API, when the template loads `object` into another one (`"target"`). */
+  sobject?: string;
   operation: WriteOperation;
   externalIdField?: string;
   items: WriteItem[];

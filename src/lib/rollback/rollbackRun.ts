@@ -12,6 +12,7 @@ import { RunStop } from '../load/runStop.js';
 import { ALREADY_DELETED_CODES } from '../journal/recordOutcomes.js';
 import type { DescribeSObject } from '../schema/describeTypes.js';
 import { assertRollbackable } from './rollbackGuard.js';
+import { sobjectIn, targetNamesOf, type TargetName } from './targetNames.js';
 import { RollbackPlanner, type InsertedRecord, type RollbackPlan, type UpdatedRecord } from './rollbackPlan.js';
 import { RollbackTally, type RollbackOperation, type RollbackRecord, type RollbackResult } from './rollbackResult.js';
 import { bringBack, relinked, type Relinks, type Undeleter } from './undeleteMatches.js';
@@ -92,10 +93,19 @@ export async function rollbackRun(input: RollbackInput): Promise<RollbackResult>
       limiter: pLimit(concurrency),
       backoff: input.backoff ?? DEFAULT_BACKOFF,
     });
-    const write: BatchSender = { writer, limit: pLimit(concurrency), beforeCall: input.beforeCall };
+    const targetName = targetNamesOf(journal.meta.template);
+    const write: BatchSender = { writer, limit: pLimit(concurrency), beforeCall: input.beforeCall, targetName };
     // Deleted records first, parents first: restored lookups and kept children may point to them.
     const relinks = await bringBack(
-      { target: input.target, journal: journal.events, writer, undelete: input.undelete ?? ((ids) => undeleteRecords(input.target, ids)), describe: describer(input.target), beforeCall: input.beforeCall },
+      {
+        target: input.target,
+        journal: journal.events,
+        writer,
+        undelete: input.undelete ?? ((ids) => undeleteRecords(input.target, ids)),
+        describe: describer(input.target, targetName),
+        targetName,
+        beforeCall: input.beforeCall,
+      },
       [...deleteOrder].reverse(),
       plan.undeletes,
       tally,
@@ -122,8 +132,8 @@ export async function rollbackRun(input: RollbackInput): Promise<RollbackResult>
   return finish(result, tally);
 }
 
-function describer(target: OrgApi): (object: string) => Promise<DescribeSObject> {
-  return (object) => target.request<DescribeSObject>('GET', `/sobjects/${object}/describe`);
+function describer(target: OrgApi, targetName: TargetName): (object: string) => Promise<DescribeSObject> {
+  return (object) => target.request<DescribeSObject>('GET', `/sobjects/${targetName(object)}/describe`);
 }
 
 function relinkedValues(values: Record<string, unknown> | undefined, relinks: Relinks): Record<string, unknown> | undefined {
@@ -153,7 +163,7 @@ async function checkTarget(input: RollbackInput, plan: RollbackPlan, deleteOrder
     clockSkewMs: input.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS,
     fallbackWriteAt: input.journal.meta.finishedAt ?? input.journal.meta.updatedAt,
   };
-  const describe = describer(input.target);
+  const describe = describer(input.target, targetNamesOf(input.journal.meta.template));
   const protectedIds = new Set<string>();
   const work: Work = { restores: [], deletes: [] };
   // Sequential, children first: a skipped record protects the records it refers to from being deleted.
@@ -202,7 +212,7 @@ function undoOutcomes(work: Work): UndoOutcomeEvent[] {
  * batch, not inside BatchWriter: there a thrown RunStop would be taken for a failed request and journaled
  * as every record of the batch failing.
  */
-type BatchSender = { writer: BatchWriter; limit: LimitFunction; beforeCall?: () => void };
+type BatchSender = { writer: BatchWriter; limit: LimitFunction; beforeCall?: () => void; targetName: TargetName };
 
 /** Sends records in batches of up to 200 (several in flight) and counts their outcomes. */
 async function writeAll(sender: BatchSender, operation: 'delete' | 'restore', records: RollbackRecord[], tally: RollbackTally, result: RollbackResult): Promise<void> {
@@ -215,7 +225,7 @@ async function writeAll(sender: BatchSender, operation: 'delete' | 'restore', re
     sender.limit(async () => {
       sender.beforeCall?.();
       const items: WriteItem[] = batch.map((record) => ({ sourceId: record.sourceId, targetId: record.targetId, values: record.values ?? {} }));
-      countOutcomes(operation, batch, await sender.writer.write({ object: batch[0].object, operation, items }), tally, result);
+      countOutcomes(operation, batch, await sender.writer.write({ object: batch[0].object, ...sobjectIn(sender.targetName, batch[0].object), operation, items }), tally, result);
     })
   );
   // allSettled first, so a stop in one batch lets the others finish and be journaled.

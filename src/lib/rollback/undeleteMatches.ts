@@ -6,6 +6,7 @@ import { inClauseChunks, soqlString } from '../api/soqlLiterals.js';
 import type { JournalSink } from '../journal/eventLog.js';
 import type { JournalEvent } from '../journal/events.js';
 import type { RecordWriter } from '../load/writeTypes.js';
+import { sobjectIn, type TargetName } from './targetNames.js';
 import type { DescribeSObject } from '../schema/describeTypes.js';
 import { shortId } from '../util/shortId.js';
 import type { DeletedMatchRecord } from './rollbackPlan.js';
@@ -20,6 +21,8 @@ export type BringBackInput = {
   writer: RecordWriter;
   undelete: Undeleter;
   describe(object: string): Promise<DescribeSObject>;
+  /** An object's name in the target (a template object may load into one of another name). */
+  targetName: TargetName;
   beforeCall?: () => void;
 };
 
@@ -41,7 +44,7 @@ export async function bringBack(input: BringBackInput, order: readonly string[],
     for (let start = 0; start < list.length; start += MAX_COLLECTION_SIZE) {
       const batch = list.slice(start, start + MAX_COLLECTION_SIZE);
       const notInBin = await undeleteBatch(input, object, batch, tally);
-      const live = await liveIds(input.target, object, notInBin.map((record) => record.targetId));
+      const live = await liveIds(input.target, input.targetName(object), notInBin.map((record) => record.targetId));
       for (const record of notInBin.filter((candidate) => live.has(shortId(candidate.targetId)))) {
         // Alive: brought back with its parent (deleted along by cascade), or an in-doubt delete that never happened.
         tally.add(object, record.inDoubt ? 'alreadyUndone' : 'restored');
@@ -89,7 +92,7 @@ async function reinsert(input: BringBackInput, object: string, records: DeletedM
     return { sourceId: record.sourceId, values, before: { Id: record.targetId } };
   });
   input.beforeCall?.();
-  const outcomes = await input.writer.write({ object, operation: 'reinsert', items });
+  const outcomes = await input.writer.write({ object, ...sobjectIn(input.targetName, object), operation: 'reinsert', items });
   outcomes.forEach((outcome, index) => {
     const record = records[index];
     if (outcome.ok && outcome.targetId) {

@@ -7,7 +7,7 @@ import { BatchWriter } from '../load/batchWriter.js';
 import type { RecordWriter } from '../load/writeTypes.js';
 import { BulkWriter } from '../load/bulkWriter.js';
 import { DryRunWriter } from '../load/dryRunWriter.js';
-import type { EngineEvent, EngineRun, RunConfig, RunServices, SharedRunState } from '../load/engineRun.js';
+import { targetNameOf, type EngineEvent, type EngineRun, type RunConfig, type RunServices, type SharedRunState } from '../load/engineRun.js';
 import { ParentArrivals } from '../load/parentArrivals.js';
 import { IdMap } from '../util/idMap.js';
 import { NO_HISTORY } from '../util/historyLookup.js';
@@ -32,6 +32,7 @@ export function buildEngineRun(input: SyncRunInput, journal: RunJournal, specs: 
     templateObjects: new Set(input.specs.map((spec) => spec.object.name)),
     // Lookups to an insert-only object resolve only to records this run inserted, never through history.
     insertOnlyObjects: new Set(input.template.objects.filter(isInsertOnly).map((object) => object.name)),
+    targetNames: new Map(input.template.objects.flatMap((object) => (object.targetName ? [[object.name, object.targetName] as const] : []))),
     targetUserId: input.targetUserId,
     batchSize: knobs.batchSize,
     pageSize: PAGE_SIZE,
@@ -48,7 +49,13 @@ export function buildEngineRun(input: SyncRunInput, journal: RunJournal, specs: 
     writer,
     bulkWriter: config.bulk ? new BulkWriter({ api: input.target as TextOrgApi, journal: journal.events, fallback: writer }) : undefined,
     journal: journal.events,
-    resolver: new ReferenceResolver(input.source, input.target, keysOf, { lookup: history, appliesTo: (object) => !config.insertOnlyObjects.has(object) }),
+    resolver: new ReferenceResolver(
+      input.source,
+      input.target,
+      keysOf,
+      { lookup: history, appliesTo: (object) => !config.insertOnlyObjects.has(object) },
+      (object) => targetNameOf(config, object)
+    ),
     keysOf,
     history,
     objectOfId: (id: string) => input.sourceKeyPrefixes.get(id.slice(0, 3)),

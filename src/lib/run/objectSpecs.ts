@@ -21,10 +21,11 @@ export function buildObjectSpecs(
   targetDescribe: DescribeLookup,
   transformOptions: TransformOptions = defaultTransformOptions()
 ): ObjectSyncSpec[] {
+  const templateNameOf = new Map(template.objects.flatMap((object) => (object.targetName ? [[object.targetName, object.name] as const] : [])));
   return plan.steps.map((step) => {
     const object = template.objects.find((candidate) => candidate.name === step.object);
     if (!object) throw new Error(`The plan names ${step.object}, which the template does not have.`);
-    const target = targetDescribe(object.name);
+    const target = withTemplateNames(targetDescribe(object.name), templateNameOf);
     const targetFields = new Map(target.fields.map((field) => [field.name.toLowerCase(), field]));
     return {
       object: { ...object, insert: step.insert, update: step.update },
@@ -36,6 +37,17 @@ export function buildObjectSpecs(
       ...(object.transform ? { transform: compileRowTransform(object.transform, target, object.matchBy, transformOptions) } : {}),
     };
   });
+}
+
+/**
+ * The target's describe with its lookups pointing to template names: a lookup to `Client__c`, into which the
+ * template loads its `Account`, points to `Account`, as the plan, the id map and the parents' arrivals name it.
+ * The describe keeps its own name, the target's, which the engine sends to the target org.
+ */
+function withTemplateNames(describe: DescribeSObject, templateNameOf: ReadonlyMap<string, string>): DescribeSObject {
+  if (templateNameOf.size === 0) return describe;
+  const renamed = (names: readonly string[]): string[] => names.map((name) => templateNameOf.get(name) ?? name);
+  return { ...describe, fields: describe.fields.map((field) => (field.type === 'reference' ? { ...field, referenceTo: renamed(field.referenceTo) } : field)) };
 }
 
 /**

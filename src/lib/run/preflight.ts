@@ -151,12 +151,20 @@ export type RecordTypeRow = { DeveloperName: string; SobjectType: string };
 /** The record types of some objects in both orgs, asked before the objects' describes were in (see readsAhead). */
 export type RecordTypesAhead = { objects: readonly string[]; source: Promise<RecordTypeRow[]>; target: Promise<RecordTypeRow[]> };
 
-/** Both orgs' record types of these objects, in one query each (none for no object). */
-export function recordTypesOf(objects: readonly string[], source: OrgApi, target: OrgApi): RecordTypesAhead {
+/**
+ * Both orgs' record types of these objects, in one query each (none for no object). `targetObjects`: the same
+ * objects as the target names them (a template object may load into one of another name); the target's rows
+ * come back under the template's names, so that both orgs' rows compare.
+ */
+export function recordTypesOf(objects: readonly string[], source: OrgApi, target: OrgApi, targetObjects: readonly string[] = objects): RecordTypesAhead {
   if (objects.length === 0) return { objects, source: Promise.resolve([]), target: Promise.resolve([]) };
-  const soql = `SELECT DeveloperName, SobjectType FROM RecordType WHERE SobjectType IN (${objects.map(soqlString).join(',')})`;
+  const soql = (names: readonly string[]): string => `SELECT DeveloperName, SobjectType FROM RecordType WHERE SobjectType IN (${names.map(soqlString).join(',')})`;
+  const templateNameOf = new Map(targetObjects.map((name, index) => [name.toLowerCase(), objects[index]]));
   // An org's record types of a template's objects: a lookup table, small.
-  return { objects, source: queryAll(source, soql, { small: true }) as Promise<RecordTypeRow[]>, target: queryAll(target, soql, { small: true }) as Promise<RecordTypeRow[]> };
+  const targetRows = (queryAll(target, soql(targetObjects), { small: true }) as Promise<RecordTypeRow[]>).then((rows) =>
+    rows.map((row) => ({ ...row, SobjectType: templateNameOf.get(row.SobjectType.toLowerCase()) ?? row.SobjectType }))
+  );
+  return { objects, source: queryAll(source, soql(objects), { small: true }) as Promise<RecordTypeRow[]>, target: targetRows };
 }
 
 async function missingRecordTypes(
@@ -170,7 +178,8 @@ async function missingRecordTypes(
   // Object names compare as Salesforce compares them: the rows asked ahead may name an object in other case.
   const wanted = new Set(objects.map((name) => name.toLowerCase()));
   const askedAhead = new Set(ahead?.objects.map((name) => name.toLowerCase()));
-  const reads = ahead && objects.every((name) => askedAhead.has(name.toLowerCase())) ? ahead : recordTypesOf(objects, source, target);
+  const targetObjects = specs.filter((spec) => spec.fields.some((field) => field.name === 'RecordTypeId')).map((spec) => spec.target.name);
+  const reads = ahead && objects.every((name) => askedAhead.has(name.toLowerCase())) ? ahead : recordTypesOf(objects, source, target, targetObjects);
   const ofWanted = (rows: RecordTypeRow[]): RecordTypeRow[] => rows.filter((row) => wanted.has(row.SobjectType.toLowerCase()));
   const [sourceTypes, targetTypes] = (await Promise.all([reads.source, reads.target])).map(ofWanted);
   const inTarget = new Set(targetTypes.map((row) => `${row.SobjectType}.${row.DeveloperName}`.toLowerCase()));

@@ -33,7 +33,7 @@ export function startReadsAhead(file: TemplateFile, source: OrgApi, target: OrgA
   // counts would be asked for nothing (an object read in full asks for its own with the delta's counts).
   if ((options.syncType ?? file.options?.syncType ?? 'full') === 'full') {
     void counts.source.counts(objects.map((spec) => countQuery(spec.name, spec.where)));
-    void counts.target.counts(objects.map((spec) => countQuery(spec.name)));
+    void counts.target.counts(objects.map((spec) => countQuery(spec.target ?? spec.name)));
   }
   const reads: ReadsAhead = {
     counts,
@@ -41,14 +41,24 @@ export function startReadsAhead(file: TemplateFile, source: OrgApi, target: OrgA
     recordTypes: recordTypesOf(
       objects.map((spec) => spec.name),
       source,
-      target
+      target,
+      objects.map((spec) => spec.target ?? spec.name)
     ),
-    validationRules: { source: rulesOrNothing(source, objects), target: rulesOrNothing(target, objects) },
+    validationRules: { source: rulesOrNothing(source, objects), target: targetRules(target, objects) },
   };
   // Awaited by the run, unless something fails first (a template problem, the preflight): then nobody awaits
   // them, and their failures must not surface as unhandled rejections.
   for (const pending of [reads.limits.source, reads.limits.target, reads.recordTypes.source, reads.recordTypes.target]) pending.catch(() => undefined);
   return reads;
+}
+
+/** The target's rules of the template's objects, named as the template names them (`"target"`: another name there). */
+function targetRules(api: OrgApi, objects: ReadonlyArray<{ name: string; target?: string }>): Promise<AutomationItem[] | undefined> {
+  const templateNameOf = new Map(objects.map((spec) => [(spec.target ?? spec.name).toLowerCase(), spec.name]));
+  return rulesOrNothing(
+    api,
+    objects.map((spec) => ({ name: spec.target ?? spec.name }))
+  ).then((rules) => rules?.map((rule) => ({ ...rule, object: templateNameOf.get(rule.object.toLowerCase()) ?? rule.object })));
 }
 
 /**

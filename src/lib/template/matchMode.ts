@@ -42,7 +42,12 @@ export function keyParts(key: MatchKey): string[] {
 }
 
 /** How `order`, `scan` and `execute` name an object's matching: `key Name`, `history, then key Name`... */
-export function matchText(object: Pick<SyncObject, 'matchBy' | 'history'>): string {
+export function matchText(object: Pick<SyncObject, 'matchBy' | 'history' | 'targetName'>): string {
+  // An object loaded into a target object of another name says so first: `into Prospect__c, key Email`.
+  return object.targetName ? `into ${object.targetName}, ${matchWay(object)}` : matchWay(object);
+}
+
+function matchWay(object: Pick<SyncObject, 'matchBy' | 'history'>): string {
   const key = object.matchBy ? `key ${keyParts(object.matchBy).join(' + ')}` : '';
   switch (matchModeOf(object)) {
     case 'history':

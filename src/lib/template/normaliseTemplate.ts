@@ -9,6 +9,7 @@ import { resolveMatchKey, type MatchKeyContext } from './matchKey.js';
 import { splitHistory } from './matchMode.js';
 import { resolveFields } from './resolveFields.js';
 import { resolveOrder } from './resolveOrder.js';
+import { renamedParentProblems } from './renamedParents.js';
 import { mappedSourceFields, resolveTransform, ruleTargetNames } from './resolveTransform.js';
 import { maskSecret } from '../mapping/masking/maskSecret.js';
 import type { SoqlChecker } from './soqlCheck.js';
@@ -33,7 +34,8 @@ export type NormalisedTemplate = {
   warnings: string[];
 };
 
-type KnownObject = { spec: TemplateObjectSpec; name: string; inTarget: boolean };
+/** A template object found in the source; `targetName`: its target object in describe spelling (as written without a target org). */
+type KnownObject = { spec: TemplateObjectSpec; name: string; targetName: string; inTarget: boolean };
 
 /**
  * Checks a template against the orgs and fills its defaults. Every problem is collected, none stops the
@@ -47,7 +49,8 @@ export async function normaliseTemplate(file: TemplateFile, ctx: NormaliseContex
   const known = await resolveObjectNames(file.objects, ctx, problems);
   const sourceDescribes = await describeAll(known, ctx.source, 'source', ctx.concurrency, problems);
   const targetDescribes = ctx.target
-    ? await describeAll(known.filter((k) => k.inTarget), ctx.target, 'target', ctx.concurrency, problems) : undefined;
+    ? await describeAll(known.filter((k) => k.inTarget), ctx.target, 'target', ctx.concurrency, problems)
+    : undefined;
 
   const described = known.filter((k) => sourceDescribes.has(k.name) && (!targetDescribes || targetDescribes.has(k.name)));
   const checked = await soqlChecks;
@@ -58,7 +61,7 @@ export async function normaliseTemplate(file: TemplateFile, ctx: NormaliseContex
   });
   const objects: SyncObject[] = [];
   const hasSecret = maskSecret() !== undefined;
-  for (const [i, { spec, name }] of described.entries()) {
+  for (const [i, { spec, name, targetName }] of described.entries()) {
     const source = sourceDescribes.get(name) as DescribeSObject;
     const target = targetDescribes?.get(name);
     const before = problems.length;
@@ -77,6 +80,7 @@ export async function normaliseTemplate(file: TemplateFile, ctx: NormaliseContex
       const ruleTargets = transform?.rules.map((rule) => rule.target) ?? [];
       objects.push({
         name,
+        ...(targetName !== name ? { targetName } : {}),
         ...(spec.where ? { where: spec.where } : {}),
         ...(spec.orderBy ? { orderBy: spec.orderBy } : {}),
         ...(spec.limit ? { limit: spec.limit } : {}),
@@ -89,6 +93,7 @@ export async function normaliseTemplate(file: TemplateFile, ctx: NormaliseContex
     }
   }
 
+  problems.push(...renamedParentProblems(objects, sourceDescribes, targetDescribes));
   // The order is checked against every object the template names, valid or not, so that a typo in one object
   // does not also report it as "missing from order".
   const order = file.order ? resolveOrder(file.order, known.map((k) => k.name), problems) : null;
@@ -136,12 +141,16 @@ function startSoqlChecks(specs: TemplateObjectSpec[], ctx: NormaliseContext): Pr
   );
 }
 
-/** Object names in describe spelling; unknown names (in either org) and duplicates become problems. */
+/**
+ * Object names in describe spelling; unknown names (in either org) and duplicates become problems. An object
+ * with a `target` is looked for under that name in the target.
+ */
 async function resolveObjectNames(specs: TemplateObjectSpec[], ctx: NormaliseContext, problems: TemplateProblem[]): Promise<KnownObject[]> {
   const [sourceGlobal, targetGlobal] = await Promise.all([ctx.source.describeGlobal(), ctx.target?.describeGlobal()]);
   const sourceNames = sourceGlobal.sobjects.map((s) => s.name);
   const sourceByLower = new Map(sourceNames.map((name) => [name.toLowerCase(), name]));
-  const targetNames = targetGlobal ? new Set(targetGlobal.sobjects.map((s) => s.name.toLowerCase())) : undefined;
+  const targetNames = targetGlobal?.sobjects.map((s) => s.name);
+  const targetByLower = targetNames ? new Map(targetNames.map((name) => [name.toLowerCase(), name])) : undefined;
   const seen = new Set<string>();
   const known: KnownObject[] = [];
   for (const spec of specs) {
@@ -153,9 +162,13 @@ async function resolveObjectNames(specs: TemplateObjectSpec[], ctx: NormaliseCon
       problems.push(templateProblem(spec.name, 'duplicateObject', [name]));
     } else {
       seen.add(name);
-      const inTarget = !targetNames || targetNames.has(name.toLowerCase());
-      if (!inTarget) problems.push(templateProblem(spec.name, 'unknownObject', [spec.name, 'target', '']));
-      known.push({ spec, name, inTarget });
+      const wanted = spec.target ?? name;
+      const targetName = targetByLower ? targetByLower.get(wanted.toLowerCase()) : wanted;
+      if (!targetName) {
+        const suggestion = spec.target ? didYouMeanSuffix(didYouMean(spec.target, targetNames ?? [])) : '';
+        problems.push(templateProblem(spec.target ? `${spec.name} › target` : spec.name, 'unknownObject', [wanted, 'target', suggestion]));
+      }
+      known.push({ spec, name, targetName: targetName ?? wanted, inTarget: targetName !== undefined });
     }
   }
   return known;
@@ -169,11 +182,13 @@ async function describeAll(
   problems: TemplateProblem[]
 ): Promise<Map<string, DescribeSObject>> {
   const describes = new Map<string, DescribeSObject>();
-  await pLimit(concurrency).map(known, async ({ spec, name }) => {
+  await pLimit(concurrency).map(known, async ({ spec, name, targetName }) => {
+    // Kept under the template's (source) name, which the plan and the engine use, whatever the org calls it.
+    const describedName = org === 'target' ? targetName : name;
     try {
-      describes.set(name, await source.describe(name));
+      describes.set(name, await source.describe(describedName));
     } catch (error) {
-      problems.push(templateProblem(spec.name, 'objectNotDescribable', [name, org, (error as Error).message]));
+      problems.push(templateProblem(spec.name, 'objectNotDescribable', [describedName, org, (error as Error).message]));
     }
   });
   return describes;

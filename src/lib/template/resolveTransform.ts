@@ -59,14 +59,19 @@ class RuleSet {
     return [...this.rules.values()].map(({ rule }) => rule);
   }
 
-  /** The target field a rule may write, or undefined after a problem. */
-  public targetField(property: string, name: string): DescribeField | undefined {
+  /**
+   * The target field a rule may write, or undefined after a problem. Only `fieldMap` may write a lookup, and only
+   * from a lookup (`lookup`): the value stays a source id, which the sync remaps to its parent's target id.
+   */
+  public targetField(property: string, name: string, lookup = false): DescribeField | undefined {
     const { ctx } = this;
     const field = findField(ctx.target, name);
     if (!field) {
       const suggestion = didYouMeanSuffix(didYouMean(name, ctx.target.fields.map((f) => f.name)));
       ctx.problems.push(templateProblem(`${ctx.location} › ${property}`, 'unknownField', [name, ctx.target.name, ctx.targetOrg, suggestion], [ctx.target.name]));
-    } else if (field.type === 'reference' || field.type === 'id') {
+    } else if (lookup && field.type !== 'reference') {
+      ctx.problems.push(templateProblem(`${ctx.location} › ${property}`, 'lookupOntoField', [`${ctx.target.name}.${field.name}`, field.type]));
+    } else if ((field.type === 'reference' && !lookup) || field.type === 'id') {
       ctx.problems.push(templateProblem(`${ctx.location} › ${property}`, 'transformLookup', [`${ctx.target.name}.${field.name}`, property], [field.name, property]));
     } else if (!isWritable(field)) {
       const kind = field.calculated ? 'fieldKind.formula' : field.autoNumber ? 'fieldKind.autoNumber' : 'fieldKind.readOnly';
@@ -109,12 +114,9 @@ function resolveFieldMap(spec: TemplateObjectSpec, ctx: TransformContext, rules:
       ctx.problems.push(templateProblem(`${ctx.location} › fieldMap`, 'unknownField', [sourceName, ctx.source.name, 'source', suggestion], [ctx.source.name]));
       continue;
     }
-    if (sourceField.type === 'reference') {
-      ctx.problems.push(templateProblem(`${ctx.location} › fieldMap`, 'transformLookup', [`${ctx.source.name}.${sourceField.name}`, 'fieldMap'], [sourceField.name, 'fieldMap']));
-      continue;
-    }
+    const lookup = sourceField.type === 'reference';
     for (const targetName of Array.isArray(targets) ? targets : [targets]) {
-      const field = rules.targetField('fieldMap', targetName);
+      const field = rules.targetField('fieldMap', targetName, lookup);
       if (field) rules.claim('fieldMap', field, { field: sourceField.name });
     }
   }

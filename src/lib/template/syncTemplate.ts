@@ -10,8 +10,10 @@ export type MatchKey = {
 };
 
 export type SyncObject = {
-  /** API name as the source describe spells it. */
+  /** API name as the source describe spells it: the object's name everywhere (plan, journal, report). */
   name: string;
+  /** The target object as the target's describe spells it, when it is not `name` (`"target"` in the template). */
+  targetName?: string;
   where?: string;
   orderBy?: string;
   limit?: number;
@@ -80,3 +82,8 @@ export const DEFAULT_OPTIONS: Readonly<SyncOptions> = {
   includeDeleted: false,
   disableAutomation: [],
 };
+
+/** The object's name in the target org. */
+export function targetObjectName(object: Pick<SyncObject, 'name' | 'targetName'>): string {
+  return object.targetName ?? object.name;
+}

@@ -5,6 +5,8 @@
 
 export type TemplateObjectSpec = {
   name: string;
+  /** The target object, when the target names it differently (`Client__c` for the source's `Account`). */
+  target?: string;
   where?: string;
   orderBy?: string;
   limit?: number;

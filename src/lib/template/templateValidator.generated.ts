@@ -7,14 +7,15 @@ import runtime_equal from 'ajv/dist/runtime/equal.js';
 
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/sf-isync/sf-isync/schemas/isync-template.schema.json","title":"sf isync sync template","description":"What a sync moves from the source org to the target org: the objects, how each is filtered, which fields are written, how source records are matched to target records, and the run options. Used by `sf isync order`, `scan` and `execute` (--template/-t FILE).","type":"object","additionalProperties":false,"required":["objects"],"properties":{"$schema":{"description":"Path or URL of this JSON Schema, so that editors validate the file and show these descriptions.","type":"string"},"objects":{"description":"The objects to sync. Lookups between them decide the order in which they are loaded; lookups to objects that are not listed are resolved in the target org, never created.","type":"array","minItems":1,"items":{"$ref":"#/$defs/object"}},"order":{"description":"Optional manual load order: every object of `objects`, each once, parents first. It is used as given when every required lookup points to an object loaded before; a nillable lookup that points forward is deferred to the update pass. Leave it out to let `sf isync order` compute it (`--write` fills it in).","type":"array","items":{"type":"string","minLength":1}},"options":{"$ref":"#/$defs/options"}},"$defs":{"object":{"description":"One object to sync.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"description":"API name of the object, for example `Account` or `Invoice__c`.","type":"string","minLength":1},"where":{"description":"SOQL condition (without the WHERE keyword) that selects the source records to sync, for example `Industry = 'Energy' AND CreatedDate = LAST_N_DAYS:30`. Only the condition: sf isync sends it in parentheses, ANDed with filters of its own, so a sort goes in `orderBy` and a LIMIT in `limit`. Checked against the source org before the sync starts.","type":"string","minLength":1},"orderBy":{"description":"SOQL ORDER BY clause (without the keywords) for reading source records, for example `CreatedDate DESC`. Only the sort: sf isync puts `limit` after it. Mostly useful together with `limit`.","type":"string","minLength":1},"limit":{"description":"Maximum number of source records to read.","type":"integer","minimum":1},"fields":{"description":"Fields to write in the target. Leave it out to write every writable field that exists in both orgs (createable or updateable, not formula, not auto-number, not audit fields).","type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1}},"excludeFields":{"description":"Fields never written, removed from `fields` (or from the default writable fields).","type":"array","uniqueItems":true,"items":{"type":"string","minLength":1}},"matchBy":{"description":"How a source record finds its counterpart in the target. A key: one field (`External_Id__c`), a composite key (`[\"FirstName\", \"LastName\", \"Email\"]`), or a field named differently in each org (`Legacy_Id__c=External_Id__c`, source=target); `Id` matches by record id, for orgs that share ids such as a sandbox and its production. Target key fields must be filterable; a single field must be unique, an external id, an id lookup or the object's name field. `\"history\"`: by the source id -> target id map of the earlier runs between the same two orgs (kept with the run journals, see `sf isync idmap`): the first run inserts, later runs update what changed, and a record whose target was deleted since is inserted again. `[\"history\", \"Name\"]`: history first, then the key, so that a renamed record is still the same record. Default: the object's first external id field, else its name field, else (objects without a natural key: Case, Task, OpportunityLineItem, auto-numbered custom objects) `\"history\"`. `false` makes the object insert-only, for logs that must never be updated: every selected source record is inserted on every run, nothing is matched or updated (`update` defaults to false and cannot be true), so select only new records with `where` before re-running. A lookup to an insert-only object resolves only to records this run inserted.","type":["string","array","boolean"],"pattern":"^[A-Za-z][A-Za-z0-9_]*(=[A-Za-z][A-Za-z0-9_]*)?$","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/matchField"},"not":{"description":"`true` is not a match key: use a field, a list of fields, or `false`.","const":true}},"insert":{"description":"Insert source records that have no match in the target. Default true; an insert-only object (`\"matchBy\": false`) must insert.","type":"boolean"},"update":{"description":"Update target records that match a source record (by key or history). Default true (false for an insert-only object, `\"matchBy\": false`, which cannot update). With both `insert` and `update` false, the object is only matched, so that lookups to it are resolved by its `matchBy`.","type":"boolean"},"fieldMap":{"description":"Source fields written into target fields of another name: `{ \"Legacy_Code__c\": \"Code__c\" }`, or into several (`{ \"Phone\": [\"Phone\", \"Phone_Copy__c\"] }`). A mapped source field is no longer written under its own name unless it is one of its targets. The source field may be any field the source can read (a formula field too); the target field must be writable. Lookups cannot be mapped: the sync remaps them to the parents' target ids itself. Applied per record in this order: match, map and compute (`fieldMap`, `set`, `compute`), translate values (`valueMap`), mask (`mask`), send.","type":"object","examples":[{"Legacy_Code__c":"Code__c","Phone":["Phone","Phone_Copy__c"]}],"additionalProperties":{"oneOf":[{"type":"string","minLength":1},{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1}}]}},"set":{"description":"Constants written into target fields on every insert and update: `{ \"Region__c\": \"EMEA\", \"Migrated__c\": true }`. Text for text and picklist fields (a restricted picklist must have the value), numbers for number fields, `true`/`false` for checkboxes, `YYYY-MM-DD` for dates, ISO date-times for date/time fields, `null` to clear.","type":"object","examples":[{"Region__c":"EMEA","Migrated__c":true}],"additionalProperties":{"type":["string","number","boolean","null"]}},"compute":{"description":"Target fields computed from the source record by an expression in Salesforce formula syntax, evaluated by formulon (the Salesforce formula parser on npm): fields of the record and of its parents (`Account.Name`), operators (`&`, `+`, `=`, `<>`...) and functions such as `IF`, `CASE`, `TEXT`, `VALUE`, `ISBLANK`, `BLANKVALUE`, `LEFT`, `UPPER`, `TODAY`, `DATEVALUE`, `ADDMONTHS`. The result's type must be the target field's, as in a formula field (`TEXT()` for a number into text). An expression that does not parse, names an unknown field or function, or gives the wrong type is a template problem, with its line and column, before anything is written. A record whose values make it fail (a division by zero) fails alone, with the field named and never its values. `TODAY()` and `NOW()` are the run's start.","type":"object","examples":[{"Label__c":"Name & ' (' & TEXT(AnnualRevenue) & ')'","Tier__c":"IF(AnnualRevenue > 1000000, 'Gold', 'Silver')"}],"additionalProperties":{"type":"string","minLength":1}},"valueMap":{"description":"Values translated per target field (after `fieldMap`, `set` and `compute`): `{ \"StageName\": { \"Prospecting\": \"Qualification\" } }`. The key `\"*\"` is the value of every source value not listed (without it, unlisted values pass unchanged); a mapped value `null` clears the field. Values of a multi-select picklist are translated one by one. Every value mapped to must be an active value of a restricted target picklist, and the pre-flight's restricted-picklist check looks at the values after translation.","type":"object","examples":[{"StageName":{"Prospecting":"Qualification","*":"Closed Lost"}}],"additionalProperties":{"type":"object","minProperties":1,"additionalProperties":{"type":["string","null"]}}},"mask":{"description":"Target fields whose values are replaced by realistic fakes before they are sent (after every other transformation): `email`, `firstName`, `lastName`, `name`, `phone`, `company`, `street`, `city`, `postalCode`, `redact` (`[redacted]`), `null` (cleared), or `number:MIN-MAX` (also `{ \"kind\": \"number\", \"min\": 0, \"max\": 100 }`). Deterministic: the same source value gives the same masked value in every object and every run for the same secret, taken from the environment variable `SF_ISYNC_MASK_SECRET` and never written anywhere, so duplicates stay duplicates, masked match keys still match, and a re-run finds its records unchanged. Without the secret a run draws one of its own (a re-run then rewrites every masked field), and a mask on a match key is refused. Masked fields reach the journal, reports and error files only masked.","type":"object","examples":[{"Email":"email","LastName":"lastName","Phone":"phone","Description":"redact","AnnualRevenue":"number:0-1000000"}],"additionalProperties":{"oneOf":[{"type":"string","minLength":1},{"type":"object","required":["kind"],"properties":{"kind":{"type":"string"},"min":{"type":"integer"},"max":{"type":"integer"}},"additionalProperties":false}]}}}},"matchField":{"description":"A field API name, or `SourceField=TargetField` when the key is named differently in the two orgs.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*(=[A-Za-z][A-Za-z0-9_]*)?$"},"options":{"description":"How the sync runs.","type":"object","additionalProperties":false,"properties":{"continueOnError":{"description":"Keep going when records fail (they are journaled and can be retried). When false, the run stops at the first failed batch. Default true.","type":"boolean"},"batchSize":{"description":"Records per REST composite request (1-200, Salesforce's sObject Collections limit). Default 200.","type":"integer","minimum":1,"maximum":200},"bulkThreshold":{"description":"From this many records in one object, the sync uses Bulk API 2.0 instead of REST composite requests. Default 10000.","type":"integer","minimum":1},"concurrency":{"description":"Requests in flight at once against each org (1-25; Salesforce refuses more than 25 long-running requests, 5 in developer orgs). Default 4.","type":"integer","minimum":1,"maximum":25},"objectByObject":{"description":"Start an object only once every object it looks up is done. Default false: all objects start together and each record is written as soon as the records it looks up are in the target (an Account's Contacts go as soon as that Account is in).","type":"boolean"},"syncType":{"description":"`full` (default) reads every selected source record. `delta` reads only the source records modified (`SystemModstamp`) since the last sync of the object by this template between the same two orgs, less a safety margin of 10 minutes; an object with no earlier clean sync, or whose fields or filter changed since, is read in full. `sf isync execute --since` overrides the date.","enum":["full","delta"],"examples":["delta"]},"includeDeleted":{"description":"Also delete in the target the matches of source records deleted since the last sync (read with queryAll, `IsDeleted = true`; with no earlier sync, every deleted record still in the source's recycle bin), children before parents. The deleted values are journaled: `sf isync rollback` undeletes them from the target's recycle bin, or inserts them again. Default false.","type":"boolean"},"disableAutomation":{"description":"Automation of the target switched off for the run and back on after it (however the run ends; after a crash, by `--resume`, `retry`, `rollback` or `sf isync automation restore`): kinds (`validation-rules`, `flows`, `triggers`, `duplicate-rules`, `workflow-rules`), `all`, or item names as `sf isync automation list` shows them (`Account.My_Rule`, a flow's API name). Only active items are switched, and each is journaled before it is. `--disable-automation` overrides it.","type":"array","uniqueItems":true,"items":{"type":"string","minLength":1},"examples":[["validation-rules","flows"],["all"],["Account.Require_Industry"]]}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/sf-isync/sf-isync/schemas/isync-template.schema.json","title":"sf isync sync template","description":"What a sync moves from the source org to the target org: the objects, how each is filtered, which fields are written, how source records are matched to target records, and the run options. Used by `sf isync order`, `scan` and `execute` (--template/-t FILE).","type":"object","additionalProperties":false,"required":["objects"],"properties":{"$schema":{"description":"Path or URL of this JSON Schema, so that editors validate the file and show these descriptions.","type":"string"},"objects":{"description":"The objects to sync. Lookups between them decide the order in which they are loaded; lookups to objects that are not listed are resolved in the target org, never created.","type":"array","minItems":1,"items":{"$ref":"#/$defs/object"}},"order":{"description":"Optional manual load order: every object of `objects`, each once, parents first. It is used as given when every required lookup points to an object loaded before; a nillable lookup that points forward is deferred to the update pass. Leave it out to let `sf isync order` compute it (`--write` fills it in).","type":"array","items":{"type":"string","minLength":1}},"options":{"$ref":"#/$defs/options"}},"$defs":{"object":{"description":"One object to sync.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"description":"API name of the object, for example `Account` or `Invoice__c`.","type":"string","minLength":1},"target":{"description":"The target object the records load into, when the target names it differently (`\"Client__c\"` for the source's `Account`). Default: the object of the same name. The plan, the match keys, the scan, the summary and the journal name the object by its source name with its target (`Account -> Client__c`); fields are matched by name as for any object (map them with `fieldMap`), and a lookup of another template object to this one is mapped onto the target's lookup with `fieldMap` (`\"AccountId\": \"Client__c\"`).","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","examples":["Client__c"]},"where":{"description":"SOQL condition (without the WHERE keyword) that selects the source records to sync, for example `Industry = 'Energy' AND CreatedDate = LAST_N_DAYS:30`. Only the condition: sf isync sends it in parentheses, ANDed with filters of its own, so a sort goes in `orderBy` and a LIMIT in `limit`. Checked against the source org before the sync starts.","type":"string","minLength":1},"orderBy":{"description":"SOQL ORDER BY clause (without the keywords) for reading source records, for example `CreatedDate DESC`. Only the sort: sf isync puts `limit` after it. Mostly useful together with `limit`.","type":"string","minLength":1},"limit":{"description":"Maximum number of source records to read.","type":"integer","minimum":1},"fields":{"description":"Fields to write in the target. Leave it out to write every writable field that exists in both orgs (createable or updateable, not formula, not auto-number, not audit fields).","type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1}},"excludeFields":{"description":"Fields never written, removed from `fields` (or from the default writable fields).","type":"array","uniqueItems":true,"items":{"type":"string","minLength":1}},"matchBy":{"description":"How a source record finds its counterpart in the target. A key: one field (`External_Id__c`), a composite key (`[\"FirstName\", \"LastName\", \"Email\"]`), or a field named differently in each org (`Legacy_Id__c=External_Id__c`, source=target); `Id` matches by record id, for orgs that share ids such as a sandbox and its production. Target key fields must be filterable; a single field must be unique, an external id, an id lookup or the object's name field. `\"history\"`: by the source id -> target id map of the earlier runs between the same two orgs (kept with the run journals, see `sf isync idmap`): the first run inserts, later runs update what changed, and a record whose target was deleted since is inserted again. `[\"history\", \"Name\"]`: history first, then the key, so that a renamed record is still the same record. Default: the object's first external id field, else its name field, else (objects without a natural key: Case, Task, OpportunityLineItem, auto-numbered custom objects) `\"history\"`. `false` makes the object insert-only, for logs that must never be updated: every selected source record is inserted on every run, nothing is matched or updated (`update` defaults to false and cannot be true), so select only new records with `where` before re-running. A lookup to an insert-only object resolves only to records this run inserted.","type":["string","array","boolean"],"pattern":"^[A-Za-z][A-Za-z0-9_]*(=[A-Za-z][A-Za-z0-9_]*)?$","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/matchField"},"not":{"description":"`true` is not a match key: use a field, a list of fields, or `false`.","const":true}},"insert":{"description":"Insert source records that have no match in the target. Default true; an insert-only object (`\"matchBy\": false`) must insert.","type":"boolean"},"update":{"description":"Update target records that match a source record (by key or history). Default true (false for an insert-only object, `\"matchBy\": false`, which cannot update). With both `insert` and `update` false, the object is only matched, so that lookups to it are resolved by its `matchBy`.","type":"boolean"},"fieldMap":{"description":"Source fields written into target fields of another name: `{ \"Legacy_Code__c\": \"Code__c\" }`, or into several (`{ \"Phone\": [\"Phone\", \"Phone_Copy__c\"] }`). A mapped source field is no longer written under its own name unless it is one of its targets. The source field may be any field the source can read (a formula field too); the target field must be writable. Lookups cannot be mapped: the sync remaps them to the parents' target ids itself. Applied per record in this order: match, map and compute (`fieldMap`, `set`, `compute`), translate values (`valueMap`), mask (`mask`), send.","type":"object","examples":[{"Legacy_Code__c":"Code__c","Phone":["Phone","Phone_Copy__c"]}],"additionalProperties":{"oneOf":[{"type":"string","minLength":1},{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1}}]}},"set":{"description":"Constants written into target fields on every insert and update: `{ \"Region__c\": \"EMEA\", \"Migrated__c\": true }`. Text for text and picklist fields (a restricted picklist must have the value), numbers for number fields, `true`/`false` for checkboxes, `YYYY-MM-DD` for dates, ISO date-times for date/time fields, `null` to clear.","type":"object","examples":[{"Region__c":"EMEA","Migrated__c":true}],"additionalProperties":{"type":["string","number","boolean","null"]}},"compute":{"description":"Target fields computed from the source record by an expression in Salesforce formula syntax, evaluated by formulon (the Salesforce formula parser on npm): fields of the record and of its parents (`Account.Name`), operators (`&`, `+`, `=`, `<>`...) and functions such as `IF`, `CASE`, `TEXT`, `VALUE`, `ISBLANK`, `BLANKVALUE`, `LEFT`, `UPPER`, `TODAY`, `DATEVALUE`, `ADDMONTHS`. The result's type must be the target field's, as in a formula field (`TEXT()` for a number into text). An expression that does not parse, names an unknown field or function, or gives the wrong type is a template problem, with its line and column, before anything is written. A record whose values make it fail (a division by zero) fails alone, with the field named and never its values. `TODAY()` and `NOW()` are the run's start.","type":"object","examples":[{"Label__c":"Name & ' (' & TEXT(AnnualRevenue) & ')'","Tier__c":"IF(AnnualRevenue > 1000000, 'Gold', 'Silver')"}],"additionalProperties":{"type":"string","minLength":1}},"valueMap":{"description":"Values translated per target field (after `fieldMap`, `set` and `compute`): `{ \"StageName\": { \"Prospecting\": \"Qualification\" } }`. The key `\"*\"` is the value of every source value not listed (without it, unlisted values pass unchanged); a mapped value `null` clears the field. Values of a multi-select picklist are translated one by one. Every value mapped to must be an active value of a restricted target picklist, and the pre-flight's restricted-picklist check looks at the values after translation.","type":"object","examples":[{"StageName":{"Prospecting":"Qualification","*":"Closed Lost"}}],"additionalProperties":{"type":"object","minProperties":1,"additionalProperties":{"type":["string","null"]}}},"mask":{"description":"Target fields whose values are replaced by realistic fakes before they are sent (after every other transformation): `email`, `firstName`, `lastName`, `name`, `phone`, `company`, `street`, `city`, `postalCode`, `redact` (`[redacted]`), `null` (cleared), or `number:MIN-MAX` (also `{ \"kind\": \"number\", \"min\": 0, \"max\": 100 }`). Deterministic: the same source value gives the same masked value in every object and every run for the same secret, taken from the environment variable `SF_ISYNC_MASK_SECRET` and never written anywhere, so duplicates stay duplicates, masked match keys still match, and a re-run finds its records unchanged. Without the secret a run draws one of its own (a re-run then rewrites every masked field), and a mask on a match key is refused. Masked fields reach the journal, reports and error files only masked.","type":"object","examples":[{"Email":"email","LastName":"lastName","Phone":"phone","Description":"redact","AnnualRevenue":"number:0-1000000"}],"additionalProperties":{"oneOf":[{"type":"string","minLength":1},{"type":"object","required":["kind"],"properties":{"kind":{"type":"string"},"min":{"type":"integer"},"max":{"type":"integer"}},"additionalProperties":false}]}}}},"matchField":{"description":"A field API name, or `SourceField=TargetField` when the key is named differently in the two orgs.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*(=[A-Za-z][A-Za-z0-9_]*)?$"},"options":{"description":"How the sync runs.","type":"object","additionalProperties":false,"properties":{"continueOnError":{"description":"Keep going when records fail (they are journaled and can be retried). When false, the run stops at the first failed batch. Default true.","type":"boolean"},"batchSize":{"description":"Records per REST composite request (1-200, Salesforce's sObject Collections limit). Default 200.","type":"integer","minimum":1,"maximum":200},"bulkThreshold":{"description":"From this many records in one object, the sync uses Bulk API 2.0 instead of REST composite requests. Default 10000.","type":"integer","minimum":1},"concurrency":{"description":"Requests in flight at once against each org (1-25; Salesforce refuses more than 25 long-running requests, 5 in developer orgs). Default 4.","type":"integer","minimum":1,"maximum":25},"objectByObject":{"description":"Start an object only once every object it looks up is done. Default false: all objects start together and each record is written as soon as the records it looks up are in the target (an Account's Contacts go as soon as that Account is in).","type":"boolean"},"syncType":{"description":"`full` (default) reads every selected source record. `delta` reads only the source records modified (`SystemModstamp`) since the last sync of the object by this template between the same two orgs, less a safety margin of 10 minutes; an object with no earlier clean sync, or whose fields or filter changed since, is read in full. `sf isync execute --since` overrides the date.","enum":["full","delta"],"examples":["delta"]},"includeDeleted":{"description":"Also delete in the target the matches of source records deleted since the last sync (read with queryAll, `IsDeleted = true`; with no earlier sync, every deleted record still in the source's recycle bin), children before parents. The deleted values are journaled: `sf isync rollback` undeletes them from the target's recycle bin, or inserts them again. Default false.","type":"boolean"},"disableAutomation":{"description":"Automation of the target switched off for the run and back on after it (however the run ends; after a crash, by `--resume`, `retry`, `rollback` or `sf isync automation restore`): kinds (`validation-rules`, `flows`, `triggers`, `duplicate-rules`, `workflow-rules`), `all`, or item names as `sf isync automation list` shows them (`Account.My_Rule`, a flow's API name). Only active items are switched, and each is journaled before it is. `--disable-automation` overrides it.","type":"array","uniqueItems":true,"items":{"type":"string","minLength":1},"examples":[["validation-rules","flows"],["all"],["Account.Require_Industry"]]}}}}};
 const schema34 = {"description":"How the sync runs.","type":"object","additionalProperties":false,"properties":{"continueOnError":{"description":"Keep going when records fail (they are journaled and can be retried). When false, the run stops at the first failed batch. Default true.","type":"boolean"},"batchSize":{"description":"Records per REST composite request (1-200, Salesforce's sObject Collections limit). Default 200.","type":"integer","minimum":1,"maximum":200},"bulkThreshold":{"description":"From this many records in one object, the sync uses Bulk API 2.0 instead of REST composite requests. Default 10000.","type":"integer","minimum":1},"concurrency":{"description":"Requests in flight at once against each org (1-25; Salesforce refuses more than 25 long-running requests, 5 in developer orgs). Default 4.","type":"integer","minimum":1,"maximum":25},"objectByObject":{"description":"Start an object only once every object it looks up is done. Default false: all objects start together and each record is written as soon as the records it looks up are in the target (an Account's Contacts go as soon as that Account is in).","type":"boolean"},"syncType":{"description":"`full` (default) reads every selected source record. `delta` reads only the source records modified (`SystemModstamp`) since the last sync of the object by this template between the same two orgs, less a safety margin of 10 minutes; an object with no earlier clean sync, or whose fields or filter changed since, is read in full. `sf isync execute --since` overrides the date.","enum":["full","delta"],"examples":["delta"]},"includeDeleted":{"description":"Also delete in the target the matches of source records deleted since the last sync (read with queryAll, `IsDeleted = true`; with no earlier sync, every deleted record still in the source's recycle bin), children before parents. The deleted values are journaled: `sf isync rollback` undeletes them from the target's recycle bin, or inserts them again. Default false.","type":"boolean"},"disableAutomation":{"description":"Automation of the target switched off for the run and back on after it (however the run ends; after a crash, by `--resume`, `retry`, `rollback` or `sf isync automation restore`): kinds (`validation-rules`, `flows`, `triggers`, `duplicate-rules`, `workflow-rules`), `all`, or item names as `sf isync automation list` shows them (`Account.My_Rule`, a flow's API name). Only active items are switched, and each is journaled before it is. `--disable-automation` overrides it.","type":"array","uniqueItems":true,"items":{"type":"string","minLength":1},"examples":[["validation-rules","flows"],["all"],["Account.Require_Industry"]]}}};
-const schema32 = {"description":"One object to sync.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"description":"API name of the object, for example `Account` or `Invoice__c`.","type":"string","minLength":1},"where":{"description":"SOQL condition (without the WHERE keyword) that selects the source records to sync, for example `Industry = 'Energy' AND CreatedDate = LAST_N_DAYS:30`. Only the condition: sf isync sends it in parentheses, ANDed with filters of its own, so a sort goes in `orderBy` and a LIMIT in `limit`. Checked against the source org before the sync starts.","type":"string","minLength":1},"orderBy":{"description":"SOQL ORDER BY clause (without the keywords) for reading source records, for example `CreatedDate DESC`. Only the sort: sf isync puts `limit` after it. Mostly useful together with `limit`.","type":"string","minLength":1},"limit":{"description":"Maximum number of source records to read.","type":"integer","minimum":1},"fields":{"description":"Fields to write in the target. Leave it out to write every writable field that exists in both orgs (createable or updateable, not formula, not auto-number, not audit fields).","type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1}},"excludeFields":{"description":"Fields never written, removed from `fields` (or from the default writable fields).","type":"array","uniqueItems":true,"items":{"type":"string","minLength":1}},"matchBy":{"description":"How a source record finds its counterpart in the target. A key: one field (`External_Id__c`), a composite key (`[\"FirstName\", \"LastName\", \"Email\"]`), or a field named differently in each org (`Legacy_Id__c=External_Id__c`, source=target); `Id` matches by record id, for orgs that share ids such as a sandbox and its production. Target key fields must be filterable; a single field must be unique, an external id, an id lookup or the object's name field. `\"history\"`: by the source id -> target id map of the earlier runs between the same two orgs (kept with the run journals, see `sf isync idmap`): the first run inserts, later runs update what changed, and a record whose target was deleted since is inserted again. `[\"history\", \"Name\"]`: history first, then the key, so that a renamed record is still the same record. Default: the object's first external id field, else its name field, else (objects without a natural key: Case, Task, OpportunityLineItem, auto-numbered custom objects) `\"history\"`. `false` makes the object insert-only, for logs that must never be updated: every selected source record is inserted on every run, nothing is matched or updated (`update` defaults to false and cannot be true), so select only new records with `where` before re-running. A lookup to an insert-only object resolves only to records this run inserted.","type":["string","array","boolean"],"pattern":"^[A-Za-z][A-Za-z0-9_]*(=[A-Za-z][A-Za-z0-9_]*)?$","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/matchField"},"not":{"description":"`true` is not a match key: use a field, a list of fields, or `false`.","const":true}},"insert":{"description":"Insert source records that have no match in the target. Default true; an insert-only object (`\"matchBy\": false`) must insert.","type":"boolean"},"update":{"description":"Update target records that match a source record (by key or history). Default true (false for an insert-only object, `\"matchBy\": false`, which cannot update). With both `insert` and `update` false, the object is only matched, so that lookups to it are resolved by its `matchBy`.","type":"boolean"},"fieldMap":{"description":"Source fields written into target fields of another name: `{ \"Legacy_Code__c\": \"Code__c\" }`, or into several (`{ \"Phone\": [\"Phone\", \"Phone_Copy__c\"] }`). A mapped source field is no longer written under its own name unless it is one of its targets. The source field may be any field the source can read (a formula field too); the target field must be writable. Lookups cannot be mapped: the sync remaps them to the parents' target ids itself. Applied per record in this order: match, map and compute (`fieldMap`, `set`, `compute`), translate values (`valueMap`), mask (`mask`), send.","type":"object","examples":[{"Legacy_Code__c":"Code__c","Phone":["Phone","Phone_Copy__c"]}],"additionalProperties":{"oneOf":[{"type":"string","minLength":1},{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1}}]}},"set":{"description":"Constants written into target fields on every insert and update: `{ \"Region__c\": \"EMEA\", \"Migrated__c\": true }`. Text for text and picklist fields (a restricted picklist must have the value), numbers for number fields, `true`/`false` for checkboxes, `YYYY-MM-DD` for dates, ISO date-times for date/time fields, `null` to clear.","type":"object","examples":[{"Region__c":"EMEA","Migrated__c":true}],"additionalProperties":{"type":["string","number","boolean","null"]}},"compute":{"description":"Target fields computed from the source record by an expression in Salesforce formula syntax, evaluated by formulon (the Salesforce formula parser on npm): fields of the record and of its parents (`Account.Name`), operators (`&`, `+`, `=`, `<>`...) and functions such as `IF`, `CASE`, `TEXT`, `VALUE`, `ISBLANK`, `BLANKVALUE`, `LEFT`, `UPPER`, `TODAY`, `DATEVALUE`, `ADDMONTHS`. The result's type must be the target field's, as in a formula field (`TEXT()` for a number into text). An expression that does not parse, names an unknown field or function, or gives the wrong type is a template problem, with its line and column, before anything is written. A record whose values make it fail (a division by zero) fails alone, with the field named and never its values. `TODAY()` and `NOW()` are the run's start.","type":"object","examples":[{"Label__c":"Name & ' (' & TEXT(AnnualRevenue) & ')'","Tier__c":"IF(AnnualRevenue > 1000000, 'Gold', 'Silver')"}],"additionalProperties":{"type":"string","minLength":1}},"valueMap":{"description":"Values translated per target field (after `fieldMap`, `set` and `compute`): `{ \"StageName\": { \"Prospecting\": \"Qualification\" } }`. The key `\"*\"` is the value of every source value not listed (without it, unlisted values pass unchanged); a mapped value `null` clears the field. Values of a multi-select picklist are translated one by one. Every value mapped to must be an active value of a restricted target picklist, and the pre-flight's restricted-picklist check looks at the values after translation.","type":"object","examples":[{"StageName":{"Prospecting":"Qualification","*":"Closed Lost"}}],"additionalProperties":{"type":"object","minProperties":1,"additionalProperties":{"type":["string","null"]}}},"mask":{"description":"Target fields whose values are replaced by realistic fakes before they are sent (after every other transformation): `email`, `firstName`, `lastName`, `name`, `phone`, `company`, `street`, `city`, `postalCode`, `redact` (`[redacted]`), `null` (cleared), or `number:MIN-MAX` (also `{ \"kind\": \"number\", \"min\": 0, \"max\": 100 }`). Deterministic: the same source value gives the same masked value in every object and every run for the same secret, taken from the environment variable `SF_ISYNC_MASK_SECRET` and never written anywhere, so duplicates stay duplicates, masked match keys still match, and a re-run finds its records unchanged. Without the secret a run draws one of its own (a re-run then rewrites every masked field), and a mask on a match key is refused. Masked fields reach the journal, reports and error files only masked.","type":"object","examples":[{"Email":"email","LastName":"lastName","Phone":"phone","Description":"redact","AnnualRevenue":"number:0-1000000"}],"additionalProperties":{"oneOf":[{"type":"string","minLength":1},{"type":"object","required":["kind"],"properties":{"kind":{"type":"string"},"min":{"type":"integer"},"max":{"type":"integer"}},"additionalProperties":false}]}}}};
+const schema32 = {"description":"One object to sync.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"description":"API name of the object, for example `Account` or `Invoice__c`.","type":"string","minLength":1},"target":{"description":"The target object the records load into, when the target names it differently (`\"Client__c\"` for the source's `Account`). Default: the object of the same name. The plan, the match keys, the scan, the summary and the journal name the object by its source name with its target (`Account -> Client__c`); fields are matched by name as for any object (map them with `fieldMap`), and a lookup of another template object to this one is mapped onto the target's lookup with `fieldMap` (`\"AccountId\": \"Client__c\"`).","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","examples":["Client__c"]},"where":{"description":"SOQL condition (without the WHERE keyword) that selects the source records to sync, for example `Industry = 'Energy' AND CreatedDate = LAST_N_DAYS:30`. Only the condition: sf isync sends it in parentheses, ANDed with filters of its own, so a sort goes in `orderBy` and a LIMIT in `limit`. Checked against the source org before the sync starts.","type":"string","minLength":1},"orderBy":{"description":"SOQL ORDER BY clause (without the keywords) for reading source records, for example `CreatedDate DESC`. Only the sort: sf isync puts `limit` after it. Mostly useful together with `limit`.","type":"string","minLength":1},"limit":{"description":"Maximum number of source records to read.","type":"integer","minimum":1},"fields":{"description":"Fields to write in the target. Leave it out to write every writable field that exists in both orgs (createable or updateable, not formula, not auto-number, not audit fields).","type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1}},"excludeFields":{"description":"Fields never written, removed from `fields` (or from the default writable fields).","type":"array","uniqueItems":true,"items":{"type":"string","minLength":1}},"matchBy":{"description":"How a source record finds its counterpart in the target. A key: one field (`External_Id__c`), a composite key (`[\"FirstName\", \"LastName\", \"Email\"]`), or a field named differently in each org (`Legacy_Id__c=External_Id__c`, source=target); `Id` matches by record id, for orgs that share ids such as a sandbox and its production. Target key fields must be filterable; a single field must be unique, an external id, an id lookup or the object's name field. `\"history\"`: by the source id -> target id map of the earlier runs between the same two orgs (kept with the run journals, see `sf isync idmap`): the first run inserts, later runs update what changed, and a record whose target was deleted since is inserted again. `[\"history\", \"Name\"]`: history first, then the key, so that a renamed record is still the same record. Default: the object's first external id field, else its name field, else (objects without a natural key: Case, Task, OpportunityLineItem, auto-numbered custom objects) `\"history\"`. `false` makes the object insert-only, for logs that must never be updated: every selected source record is inserted on every run, nothing is matched or updated (`update` defaults to false and cannot be true), so select only new records with `where` before re-running. A lookup to an insert-only object resolves only to records this run inserted.","type":["string","array","boolean"],"pattern":"^[A-Za-z][A-Za-z0-9_]*(=[A-Za-z][A-Za-z0-9_]*)?$","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/matchField"},"not":{"description":"`true` is not a match key: use a field, a list of fields, or `false`.","const":true}},"insert":{"description":"Insert source records that have no match in the target. Default true; an insert-only object (`\"matchBy\": false`) must insert.","type":"boolean"},"update":{"description":"Update target records that match a source record (by key or history). Default true (false for an insert-only object, `\"matchBy\": false`, which cannot update). With both `insert` and `update` false, the object is only matched, so that lookups to it are resolved by its `matchBy`.","type":"boolean"},"fieldMap":{"description":"Source fields written into target fields of another name: `{ \"Legacy_Code__c\": \"Code__c\" }`, or into several (`{ \"Phone\": [\"Phone\", \"Phone_Copy__c\"] }`). A mapped source field is no longer written under its own name unless it is one of its targets. The source field may be any field the source can read (a formula field too); the target field must be writable. Lookups cannot be mapped: the sync remaps them to the parents' target ids itself. Applied per record in this order: match, map and compute (`fieldMap`, `set`, `compute`), translate values (`valueMap`), mask (`mask`), send.","type":"object","examples":[{"Legacy_Code__c":"Code__c","Phone":["Phone","Phone_Copy__c"]}],"additionalProperties":{"oneOf":[{"type":"string","minLength":1},{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1}}]}},"set":{"description":"Constants written into target fields on every insert and update: `{ \"Region__c\": \"EMEA\", \"Migrated__c\": true }`. Text for text and picklist fields (a restricted picklist must have the value), numbers for number fields, `true`/`false` for checkboxes, `YYYY-MM-DD` for dates, ISO date-times for date/time fields, `null` to clear.","type":"object","examples":[{"Region__c":"EMEA","Migrated__c":true}],"additionalProperties":{"type":["string","number","boolean","null"]}},"compute":{"description":"Target fields computed from the source record by an expression in Salesforce formula syntax, evaluated by formulon (the Salesforce formula parser on npm): fields of the record and of its parents (`Account.Name`), operators (`&`, `+`, `=`, `<>`...) and functions such as `IF`, `CASE`, `TEXT`, `VALUE`, `ISBLANK`, `BLANKVALUE`, `LEFT`, `UPPER`, `TODAY`, `DATEVALUE`, `ADDMONTHS`. The result's type must be the target field's, as in a formula field (`TEXT()` for a number into text). An expression that does not parse, names an unknown field or function, or gives the wrong type is a template problem, with its line and column, before anything is written. A record whose values make it fail (a division by zero) fails alone, with the field named and never its values. `TODAY()` and `NOW()` are the run's start.","type":"object","examples":[{"Label__c":"Name & ' (' & TEXT(AnnualRevenue) & ')'","Tier__c":"IF(AnnualRevenue > 1000000, 'Gold', 'Silver')"}],"additionalProperties":{"type":"string","minLength":1}},"valueMap":{"description":"Values translated per target field (after `fieldMap`, `set` and `compute`): `{ \"StageName\": { \"Prospecting\": \"Qualification\" } }`. The key `\"*\"` is the value of every source value not listed (without it, unlisted values pass unchanged); a mapped value `null` clears the field. Values of a multi-select picklist are translated one by one. Every value mapped to must be an active value of a restricted target picklist, and the pre-flight's restricted-picklist check looks at the values after translation.","type":"object","examples":[{"StageName":{"Prospecting":"Qualification","*":"Closed Lost"}}],"additionalProperties":{"type":"object","minProperties":1,"additionalProperties":{"type":["string","null"]}}},"mask":{"description":"Target fields whose values are replaced by realistic fakes before they are sent (after every other transformation): `email`, `firstName`, `lastName`, `name`, `phone`, `company`, `street`, `city`, `postalCode`, `redact` (`[redacted]`), `null` (cleared), or `number:MIN-MAX` (also `{ \"kind\": \"number\", \"min\": 0, \"max\": 100 }`). Deterministic: the same source value gives the same masked value in every object and every run for the same secret, taken from the environment variable `SF_ISYNC_MASK_SECRET` and never written anywhere, so duplicates stay duplicates, masked match keys still match, and a re-run finds its records unchanged. Without the secret a run draws one of its own (a re-run then rewrites every masked field), and a mask on a match key is refused. Masked fields reach the journal, reports and error files only masked.","type":"object","examples":[{"Email":"email","LastName":"lastName","Phone":"phone","Description":"redact","AnnualRevenue":"number:0-1000000"}],"additionalProperties":{"oneOf":[{"type":"string","minLength":1},{"type":"object","required":["kind"],"properties":{"kind":{"type":"string"},"min":{"type":"integer"},"max":{"type":"integer"}},"additionalProperties":false}]}}}};
 const schema33 = {"description":"A field API name, or `SourceField=TargetField` when the key is named differently in the two orgs.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*(=[A-Za-z][A-Za-z0-9_]*)?$"};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = runtime_ucs2length.default;
 const func0 = runtime_equal.default;
-const pattern4 = new RegExp("^[A-Za-z][A-Za-z0-9_]*(=[A-Za-z][A-Za-z0-9_]*)?$", "u");
+const pattern4 = new RegExp("^[A-Za-z][A-Za-z0-9_]*$", "u");
+const pattern5 = new RegExp("^[A-Za-z][A-Za-z0-9_]*(=[A-Za-z][A-Za-z0-9_]*)?$", "u");
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -74,11 +75,11 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.where !== undefined){
-let data1 = data.where;
+if(data.target !== undefined){
+let data1 = data.target;
 if(typeof data1 === "string"){
-if(func2(data1) < 1){
-const err4 = {instancePath:instancePath+"/where",schemaPath:"#/properties/where/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.where,data:data1};
+if(!pattern4.test(data1)){
+const err4 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema32.properties.target,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -89,7 +90,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/where",schemaPath:"#/properties/where/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.where.type,parentSchema:schema32.properties.where,data:data1};
+const err5 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.target.type,parentSchema:schema32.properties.target,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -99,11 +100,11 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.orderBy !== undefined){
-let data2 = data.orderBy;
+if(data.where !== undefined){
+let data2 = data.where;
 if(typeof data2 === "string"){
 if(func2(data2) < 1){
-const err6 = {instancePath:instancePath+"/orderBy",schemaPath:"#/properties/orderBy/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.orderBy,data:data2};
+const err6 = {instancePath:instancePath+"/where",schemaPath:"#/properties/where/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.where,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -114,7 +115,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/orderBy",schemaPath:"#/properties/orderBy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.orderBy.type,parentSchema:schema32.properties.orderBy,data:data2};
+const err7 = {instancePath:instancePath+"/where",schemaPath:"#/properties/where/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.where.type,parentSchema:schema32.properties.where,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -124,10 +125,11 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.limit !== undefined){
-let data3 = data.limit;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err8 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.limit.type,parentSchema:schema32.properties.limit,data:data3};
+if(data.orderBy !== undefined){
+let data3 = data.orderBy;
+if(typeof data3 === "string"){
+if(func2(data3) < 1){
+const err8 = {instancePath:instancePath+"/orderBy",schemaPath:"#/properties/orderBy/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.orderBy,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -136,9 +138,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 1 || isNaN(data3)){
-const err9 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema32.properties.limit,data:data3};
+}
+else {
+const err9 = {instancePath:instancePath+"/orderBy",schemaPath:"#/properties/orderBy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.orderBy.type,parentSchema:schema32.properties.orderBy,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -148,12 +150,10 @@ vErrors.push(err9);
 errors++;
 }
 }
-}
-if(data.fields !== undefined){
-let data4 = data.fields;
-if(Array.isArray(data4)){
-if(data4.length < 1){
-const err10 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.properties.fields,data:data4};
+if(data.limit !== undefined){
+let data4 = data.limit;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err10 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.limit.type,parentSchema:schema32.properties.limit,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -162,12 +162,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-const len0 = data4.length;
-for(let i0=0; i0<len0; i0++){
-let data5 = data4[i0];
-if(typeof data5 === "string"){
-if(func2(data5) < 1){
-const err11 = {instancePath:instancePath+"/fields/" + i0,schemaPath:"#/properties/fields/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.fields.items,data:data5};
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 1 || isNaN(data4)){
+const err11 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema32.properties.limit,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -177,8 +174,12 @@ vErrors.push(err11);
 errors++;
 }
 }
-else {
-const err12 = {instancePath:instancePath+"/fields/" + i0,schemaPath:"#/properties/fields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.fields.items.type,parentSchema:schema32.properties.fields.items,data:data5};
+}
+if(data.fields !== undefined){
+let data5 = data.fields;
+if(Array.isArray(data5)){
+if(data5.length < 1){
+const err12 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.properties.fields,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -187,19 +188,12 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-let i1 = data4.length;
-let j0;
-if(i1 > 1){
-const indices0 = {};
-for(;i1--;){
-let item0 = data4[i1];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err13 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema32.properties.fields,data:data4};
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+if(typeof data6 === "string"){
+if(func2(data6) < 1){
+const err13 = {instancePath:instancePath+"/fields/" + i0,schemaPath:"#/properties/fields/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.fields.items,data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -207,14 +201,10 @@ else {
 vErrors.push(err13);
 }
 errors++;
-break;
-}
-indices0[item0] = i1;
-}
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.fields.type,parentSchema:schema32.properties.fields,data:data4};
+const err14 = {instancePath:instancePath+"/fields/" + i0,schemaPath:"#/properties/fields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.fields.items.type,parentSchema:schema32.properties.fields.items,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -224,15 +214,18 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.excludeFields !== undefined){
-let data6 = data.excludeFields;
-if(Array.isArray(data6)){
-const len1 = data6.length;
-for(let i2=0; i2<len1; i2++){
-let data7 = data6[i2];
-if(typeof data7 === "string"){
-if(func2(data7) < 1){
-const err15 = {instancePath:instancePath+"/excludeFields/" + i2,schemaPath:"#/properties/excludeFields/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.excludeFields.items,data:data7};
+let i1 = data5.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data5[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err15 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema32.properties.fields,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -240,10 +233,14 @@ else {
 vErrors.push(err15);
 }
 errors++;
+break;
+}
+indices0[item0] = i1;
+}
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/excludeFields/" + i2,schemaPath:"#/properties/excludeFields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.excludeFields.items.type,parentSchema:schema32.properties.excludeFields.items,data:data7};
+const err16 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.fields.type,parentSchema:schema32.properties.fields,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -253,18 +250,15 @@ vErrors.push(err16);
 errors++;
 }
 }
-let i3 = data6.length;
-let j1;
-if(i3 > 1){
-const indices1 = {};
-for(;i3--;){
-let item1 = data6[i3];
-if(typeof item1 !== "string"){
-continue;
-}
-if(typeof indices1[item1] == "number"){
-j1 = indices1[item1];
-const err17 = {instancePath:instancePath+"/excludeFields",schemaPath:"#/properties/excludeFields/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema32.properties.excludeFields,data:data6};
+if(data.excludeFields !== undefined){
+let data7 = data.excludeFields;
+if(Array.isArray(data7)){
+const len1 = data7.length;
+for(let i2=0; i2<len1; i2++){
+let data8 = data7[i2];
+if(typeof data8 === "string"){
+if(func2(data8) < 1){
+const err17 = {instancePath:instancePath+"/excludeFields/" + i2,schemaPath:"#/properties/excludeFields/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.excludeFields.items,data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -272,14 +266,10 @@ else {
 vErrors.push(err17);
 }
 errors++;
-break;
-}
-indices1[item1] = i3;
-}
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/excludeFields",schemaPath:"#/properties/excludeFields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.excludeFields.type,parentSchema:schema32.properties.excludeFields,data:data6};
+const err18 = {instancePath:instancePath+"/excludeFields/" + i2,schemaPath:"#/properties/excludeFields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.excludeFields.items.type,parentSchema:schema32.properties.excludeFields.items,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -289,10 +279,18 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.matchBy !== undefined){
-let data8 = data.matchBy;
-if(((typeof data8 !== "string") && (!(Array.isArray(data8)))) && (typeof data8 !== "boolean")){
-const err19 = {instancePath:instancePath+"/matchBy",schemaPath:"#/properties/matchBy/type",keyword:"type",params:{type: schema32.properties.matchBy.type},message:"must be string,array,boolean",schema:schema32.properties.matchBy.type,parentSchema:schema32.properties.matchBy,data:data8};
+let i3 = data7.length;
+let j1;
+if(i3 > 1){
+const indices1 = {};
+for(;i3--;){
+let item1 = data7[i3];
+if(typeof item1 !== "string"){
+continue;
+}
+if(typeof indices1[item1] == "number"){
+j1 = indices1[item1];
+const err19 = {instancePath:instancePath+"/excludeFields",schemaPath:"#/properties/excludeFields/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema32.properties.excludeFields,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -300,11 +298,14 @@ else {
 vErrors.push(err19);
 }
 errors++;
+break;
 }
-const _errs20 = errors;
-const _errs21 = errors;
-if(true !== data8){
-const err20 = {};
+indices1[item1] = i3;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/excludeFields",schemaPath:"#/properties/excludeFields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.excludeFields.type,parentSchema:schema32.properties.excludeFields,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -313,9 +314,11 @@ vErrors.push(err20);
 }
 errors++;
 }
-var valid7 = _errs21 === errors;
-if(valid7){
-const err21 = {instancePath:instancePath+"/matchBy",schemaPath:"#/properties/matchBy/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema32.properties.matchBy.not,parentSchema:schema32.properties.matchBy,data:data8};
+}
+if(data.matchBy !== undefined){
+let data9 = data.matchBy;
+if(((typeof data9 !== "string") && (!(Array.isArray(data9)))) && (typeof data9 !== "boolean")){
+const err21 = {instancePath:instancePath+"/matchBy",schemaPath:"#/properties/matchBy/type",keyword:"type",params:{type: schema32.properties.matchBy.type},message:"must be string,array,boolean",schema:schema32.properties.matchBy.type,parentSchema:schema32.properties.matchBy,data:data9};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -324,20 +327,10 @@ vErrors.push(err21);
 }
 errors++;
 }
-else {
-errors = _errs20;
-if(vErrors !== null){
-if(_errs20){
-vErrors.length = _errs20;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(typeof data8 === "string"){
-if(!pattern4.test(data8)){
-const err22 = {instancePath:instancePath+"/matchBy",schemaPath:"#/properties/matchBy/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(=[A-Za-z][A-Za-z0-9_]*)?$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(=[A-Za-z][A-Za-z0-9_]*)?$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(=[A-Za-z][A-Za-z0-9_]*)?$",parentSchema:schema32.properties.matchBy,data:data8};
+const _errs22 = errors;
+const _errs23 = errors;
+if(true !== data9){
+const err22 = {};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -346,10 +339,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-if(Array.isArray(data8)){
-if(data8.length < 1){
-const err23 = {instancePath:instancePath+"/matchBy",schemaPath:"#/properties/matchBy/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.properties.matchBy,data:data8};
+var valid7 = _errs23 === errors;
+if(valid7){
+const err23 = {instancePath:instancePath+"/matchBy",schemaPath:"#/properties/matchBy/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema32.properties.matchBy.not,parentSchema:schema32.properties.matchBy,data:data9};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -358,12 +350,20 @@ vErrors.push(err23);
 }
 errors++;
 }
-const len2 = data8.length;
-for(let i4=0; i4<len2; i4++){
-let data9 = data8[i4];
+else {
+errors = _errs22;
+if(vErrors !== null){
+if(_errs22){
+vErrors.length = _errs22;
+}
+else {
+vErrors = null;
+}
+}
+}
 if(typeof data9 === "string"){
-if(!pattern4.test(data9)){
-const err24 = {instancePath:instancePath+"/matchBy/" + i4,schemaPath:"#/$defs/matchField/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(=[A-Za-z][A-Za-z0-9_]*)?$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(=[A-Za-z][A-Za-z0-9_]*)?$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(=[A-Za-z][A-Za-z0-9_]*)?$",parentSchema:schema33,data:data9};
+if(!pattern5.test(data9)){
+const err24 = {instancePath:instancePath+"/matchBy",schemaPath:"#/properties/matchBy/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(=[A-Za-z][A-Za-z0-9_]*)?$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(=[A-Za-z][A-Za-z0-9_]*)?$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(=[A-Za-z][A-Za-z0-9_]*)?$",parentSchema:schema32.properties.matchBy,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -373,8 +373,9 @@ vErrors.push(err24);
 errors++;
 }
 }
-else {
-const err25 = {instancePath:instancePath+"/matchBy/" + i4,schemaPath:"#/$defs/matchField/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.type,parentSchema:schema33,data:data9};
+if(Array.isArray(data9)){
+if(data9.length < 1){
+const err25 = {instancePath:instancePath+"/matchBy",schemaPath:"#/properties/matchBy/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.properties.matchBy,data:data9};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -383,20 +384,45 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-let i5 = data8.length;
-let j2;
-if(i5 > 1){
-outer0:
-for(;i5--;){
-for(j2 = i5; j2--;){
-if(func0(data8[i5], data8[j2])){
-const err26 = {instancePath:instancePath+"/matchBy",schemaPath:"#/properties/matchBy/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i5+" are identical)",schema:true,parentSchema:schema32.properties.matchBy,data:data8};
+const len2 = data9.length;
+for(let i4=0; i4<len2; i4++){
+let data10 = data9[i4];
+if(typeof data10 === "string"){
+if(!pattern5.test(data10)){
+const err26 = {instancePath:instancePath+"/matchBy/" + i4,schemaPath:"#/$defs/matchField/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(=[A-Za-z][A-Za-z0-9_]*)?$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(=[A-Za-z][A-Za-z0-9_]*)?$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(=[A-Za-z][A-Za-z0-9_]*)?$",parentSchema:schema33,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
 else {
 vErrors.push(err26);
+}
+errors++;
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/matchBy/" + i4,schemaPath:"#/$defs/matchField/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.type,parentSchema:schema33,data:data10};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+let i5 = data9.length;
+let j2;
+if(i5 > 1){
+outer0:
+for(;i5--;){
+for(j2 = i5; j2--;){
+if(func0(data9[i5], data9[j2])){
+const err28 = {instancePath:instancePath+"/matchBy",schemaPath:"#/properties/matchBy/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i5+" are identical)",schema:true,parentSchema:schema32.properties.matchBy,data:data9};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
 }
 errors++;
 break outer0;
@@ -407,43 +433,9 @@ break outer0;
 }
 }
 if(data.insert !== undefined){
-let data10 = data.insert;
-if(typeof data10 !== "boolean"){
-const err27 = {instancePath:instancePath+"/insert",schemaPath:"#/properties/insert/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema32.properties.insert.type,parentSchema:schema32.properties.insert,data:data10};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data.update !== undefined){
-let data11 = data.update;
+let data11 = data.insert;
 if(typeof data11 !== "boolean"){
-const err28 = {instancePath:instancePath+"/update",schemaPath:"#/properties/update/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema32.properties.update.type,parentSchema:schema32.properties.update,data:data11};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data.fieldMap !== undefined){
-let data12 = data.fieldMap;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-for(const key1 in data12){
-let data13 = data12[key1];
-const _errs33 = errors;
-let valid13 = false;
-let passing0 = null;
-const _errs34 = errors;
-if(typeof data13 === "string"){
-if(func2(data13) < 1){
-const err29 = {instancePath:instancePath+"/fieldMap/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/fieldMap/additionalProperties/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.fieldMap.additionalProperties.oneOf[0],data:data13};
+const err29 = {instancePath:instancePath+"/insert",schemaPath:"#/properties/insert/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema32.properties.insert.type,parentSchema:schema32.properties.insert,data:data11};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -453,8 +445,10 @@ vErrors.push(err29);
 errors++;
 }
 }
-else {
-const err30 = {instancePath:instancePath+"/fieldMap/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/fieldMap/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.fieldMap.additionalProperties.oneOf[0].type,parentSchema:schema32.properties.fieldMap.additionalProperties.oneOf[0],data:data13};
+if(data.update !== undefined){
+let data12 = data.update;
+if(typeof data12 !== "boolean"){
+const err30 = {instancePath:instancePath+"/update",schemaPath:"#/properties/update/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema32.properties.update.type,parentSchema:schema32.properties.update,data:data12};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -463,15 +457,19 @@ vErrors.push(err30);
 }
 errors++;
 }
-var _valid0 = _errs34 === errors;
-if(_valid0){
-valid13 = true;
-passing0 = 0;
 }
+if(data.fieldMap !== undefined){
+let data13 = data.fieldMap;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+for(const key1 in data13){
+let data14 = data13[key1];
+const _errs35 = errors;
+let valid13 = false;
+let passing0 = null;
 const _errs36 = errors;
-if(Array.isArray(data13)){
-if(data13.length < 1){
-const err31 = {instancePath:instancePath+"/fieldMap/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/fieldMap/additionalProperties/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.properties.fieldMap.additionalProperties.oneOf[1],data:data13};
+if(typeof data14 === "string"){
+if(func2(data14) < 1){
+const err31 = {instancePath:instancePath+"/fieldMap/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/fieldMap/additionalProperties/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.fieldMap.additionalProperties.oneOf[0],data:data14};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -480,12 +478,9 @@ vErrors.push(err31);
 }
 errors++;
 }
-const len3 = data13.length;
-for(let i6=0; i6<len3; i6++){
-let data14 = data13[i6];
-if(typeof data14 === "string"){
-if(func2(data14) < 1){
-const err32 = {instancePath:instancePath+"/fieldMap/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i6,schemaPath:"#/properties/fieldMap/additionalProperties/oneOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.fieldMap.additionalProperties.oneOf[1].items,data:data14};
+}
+else {
+const err32 = {instancePath:instancePath+"/fieldMap/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/fieldMap/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.fieldMap.additionalProperties.oneOf[0].type,parentSchema:schema32.properties.fieldMap.additionalProperties.oneOf[0],data:data14};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -494,9 +489,15 @@ vErrors.push(err32);
 }
 errors++;
 }
+var _valid0 = _errs36 === errors;
+if(_valid0){
+valid13 = true;
+passing0 = 0;
 }
-else {
-const err33 = {instancePath:instancePath+"/fieldMap/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i6,schemaPath:"#/properties/fieldMap/additionalProperties/oneOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.fieldMap.additionalProperties.oneOf[1].items.type,parentSchema:schema32.properties.fieldMap.additionalProperties.oneOf[1].items,data:data14};
+const _errs38 = errors;
+if(Array.isArray(data14)){
+if(data14.length < 1){
+const err33 = {instancePath:instancePath+"/fieldMap/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/fieldMap/additionalProperties/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.properties.fieldMap.additionalProperties.oneOf[1],data:data14};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -505,24 +506,49 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-let i7 = data13.length;
-let j3;
-if(i7 > 1){
-const indices2 = {};
-for(;i7--;){
-let item2 = data13[i7];
-if(typeof item2 !== "string"){
-continue;
-}
-if(typeof indices2[item2] == "number"){
-j3 = indices2[item2];
-const err34 = {instancePath:instancePath+"/fieldMap/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/fieldMap/additionalProperties/oneOf/1/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i7+" are identical)",schema:true,parentSchema:schema32.properties.fieldMap.additionalProperties.oneOf[1],data:data13};
+const len3 = data14.length;
+for(let i6=0; i6<len3; i6++){
+let data15 = data14[i6];
+if(typeof data15 === "string"){
+if(func2(data15) < 1){
+const err34 = {instancePath:instancePath+"/fieldMap/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i6,schemaPath:"#/properties/fieldMap/additionalProperties/oneOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.fieldMap.additionalProperties.oneOf[1].items,data:data15};
 if(vErrors === null){
 vErrors = [err34];
 }
 else {
 vErrors.push(err34);
+}
+errors++;
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/fieldMap/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i6,schemaPath:"#/properties/fieldMap/additionalProperties/oneOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.fieldMap.additionalProperties.oneOf[1].items.type,parentSchema:schema32.properties.fieldMap.additionalProperties.oneOf[1].items,data:data15};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+let i7 = data14.length;
+let j3;
+if(i7 > 1){
+const indices2 = {};
+for(;i7--;){
+let item2 = data14[i7];
+if(typeof item2 !== "string"){
+continue;
+}
+if(typeof indices2[item2] == "number"){
+j3 = indices2[item2];
+const err36 = {instancePath:instancePath+"/fieldMap/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/fieldMap/additionalProperties/oneOf/1/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i7+" are identical)",schema:true,parentSchema:schema32.properties.fieldMap.additionalProperties.oneOf[1],data:data14};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
 }
 errors++;
 break;
@@ -532,16 +558,16 @@ indices2[item2] = i7;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/fieldMap/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/fieldMap/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.fieldMap.additionalProperties.oneOf[1].type,parentSchema:schema32.properties.fieldMap.additionalProperties.oneOf[1],data:data13};
+const err37 = {instancePath:instancePath+"/fieldMap/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/fieldMap/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.fieldMap.additionalProperties.oneOf[1].type,parentSchema:schema32.properties.fieldMap.additionalProperties.oneOf[1],data:data14};
 if(vErrors === null){
-vErrors = [err35];
+vErrors = [err37];
 }
 else {
-vErrors.push(err35);
+vErrors.push(err37);
 }
 errors++;
 }
-var _valid0 = _errs36 === errors;
+var _valid0 = _errs38 === errors;
 if(_valid0 && valid13){
 valid13 = false;
 passing0 = [passing0, 1];
@@ -553,20 +579,20 @@ passing0 = 1;
 }
 }
 if(!valid13){
-const err36 = {instancePath:instancePath+"/fieldMap/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/fieldMap/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema32.properties.fieldMap.additionalProperties.oneOf,parentSchema:schema32.properties.fieldMap.additionalProperties,data:data13};
+const err38 = {instancePath:instancePath+"/fieldMap/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/fieldMap/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema32.properties.fieldMap.additionalProperties.oneOf,parentSchema:schema32.properties.fieldMap.additionalProperties,data:data14};
 if(vErrors === null){
-vErrors = [err36];
+vErrors = [err38];
 }
 else {
-vErrors.push(err36);
+vErrors.push(err38);
 }
 errors++;
 }
 else {
-errors = _errs33;
+errors = _errs35;
 if(vErrors !== null){
-if(_errs33){
-vErrors.length = _errs33;
+if(_errs35){
+vErrors.length = _errs35;
 }
 else {
 vErrors = null;
@@ -576,35 +602,7 @@ vErrors = null;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/fieldMap",schemaPath:"#/properties/fieldMap/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.fieldMap.type,parentSchema:schema32.properties.fieldMap,data:data12};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-if(data.set !== undefined){
-let data15 = data.set;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-for(const key2 in data15){
-let data16 = data15[key2];
-if((((typeof data16 !== "string") && (!((typeof data16 == "number") && (isFinite(data16))))) && (typeof data16 !== "boolean")) && (data16 !== null)){
-const err38 = {instancePath:instancePath+"/set/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/set/additionalProperties/type",keyword:"type",params:{type: schema32.properties.set.additionalProperties.type},message:"must be string,number,boolean,null",schema:schema32.properties.set.additionalProperties.type,parentSchema:schema32.properties.set.additionalProperties,data:data16};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-}
-else {
-const err39 = {instancePath:instancePath+"/set",schemaPath:"#/properties/set/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.set.type,parentSchema:schema32.properties.set,data:data15};
+const err39 = {instancePath:instancePath+"/fieldMap",schemaPath:"#/properties/fieldMap/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.fieldMap.type,parentSchema:schema32.properties.fieldMap,data:data13};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -614,14 +612,13 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data.compute !== undefined){
-let data17 = data.compute;
-if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-for(const key3 in data17){
-let data18 = data17[key3];
-if(typeof data18 === "string"){
-if(func2(data18) < 1){
-const err40 = {instancePath:instancePath+"/compute/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compute/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.compute.additionalProperties,data:data18};
+if(data.set !== undefined){
+let data16 = data.set;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+for(const key2 in data16){
+let data17 = data16[key2];
+if((((typeof data17 !== "string") && (!((typeof data17 == "number") && (isFinite(data17))))) && (typeof data17 !== "boolean")) && (data17 !== null)){
+const err40 = {instancePath:instancePath+"/set/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/set/additionalProperties/type",keyword:"type",params:{type: schema32.properties.set.additionalProperties.type},message:"must be string,number,boolean,null",schema:schema32.properties.set.additionalProperties.type,parentSchema:schema32.properties.set.additionalProperties,data:data17};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -631,8 +628,9 @@ vErrors.push(err40);
 errors++;
 }
 }
+}
 else {
-const err41 = {instancePath:instancePath+"/compute/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compute/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.compute.additionalProperties.type,parentSchema:schema32.properties.compute.additionalProperties,data:data18};
+const err41 = {instancePath:instancePath+"/set",schemaPath:"#/properties/set/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.set.type,parentSchema:schema32.properties.set,data:data16};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -642,9 +640,14 @@ vErrors.push(err41);
 errors++;
 }
 }
-}
-else {
-const err42 = {instancePath:instancePath+"/compute",schemaPath:"#/properties/compute/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.compute.type,parentSchema:schema32.properties.compute,data:data17};
+if(data.compute !== undefined){
+let data18 = data.compute;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+for(const key3 in data18){
+let data19 = data18[key3];
+if(typeof data19 === "string"){
+if(func2(data19) < 1){
+const err42 = {instancePath:instancePath+"/compute/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compute/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.compute.additionalProperties,data:data19};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -654,14 +657,8 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data.valueMap !== undefined){
-let data19 = data.valueMap;
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-for(const key4 in data19){
-let data20 = data19[key4];
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-if(Object.keys(data20).length < 1){
-const err43 = {instancePath:instancePath+"/valueMap/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/valueMap/additionalProperties/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema32.properties.valueMap.additionalProperties,data:data20};
+else {
+const err43 = {instancePath:instancePath+"/compute/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compute/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.compute.additionalProperties.type,parentSchema:schema32.properties.compute.additionalProperties,data:data19};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -670,10 +667,10 @@ vErrors.push(err43);
 }
 errors++;
 }
-for(const key5 in data20){
-let data21 = data20[key5];
-if((typeof data21 !== "string") && (data21 !== null)){
-const err44 = {instancePath:instancePath+"/valueMap/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/valueMap/additionalProperties/additionalProperties/type",keyword:"type",params:{type: schema32.properties.valueMap.additionalProperties.additionalProperties.type},message:"must be string,null",schema:schema32.properties.valueMap.additionalProperties.additionalProperties.type,parentSchema:schema32.properties.valueMap.additionalProperties.additionalProperties,data:data21};
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/compute",schemaPath:"#/properties/compute/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.compute.type,parentSchema:schema32.properties.compute,data:data18};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -683,9 +680,14 @@ vErrors.push(err44);
 errors++;
 }
 }
-}
-else {
-const err45 = {instancePath:instancePath+"/valueMap/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/valueMap/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.valueMap.additionalProperties.type,parentSchema:schema32.properties.valueMap.additionalProperties,data:data20};
+if(data.valueMap !== undefined){
+let data20 = data.valueMap;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+for(const key4 in data20){
+let data21 = data20[key4];
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(Object.keys(data21).length < 1){
+const err45 = {instancePath:instancePath+"/valueMap/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/valueMap/additionalProperties/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema32.properties.valueMap.additionalProperties,data:data21};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -694,10 +696,10 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-}
-else {
-const err46 = {instancePath:instancePath+"/valueMap",schemaPath:"#/properties/valueMap/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.valueMap.type,parentSchema:schema32.properties.valueMap,data:data19};
+for(const key5 in data21){
+let data22 = data21[key5];
+if((typeof data22 !== "string") && (data22 !== null)){
+const err46 = {instancePath:instancePath+"/valueMap/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/valueMap/additionalProperties/additionalProperties/type",keyword:"type",params:{type: schema32.properties.valueMap.additionalProperties.additionalProperties.type},message:"must be string,null",schema:schema32.properties.valueMap.additionalProperties.additionalProperties.type,parentSchema:schema32.properties.valueMap.additionalProperties.additionalProperties,data:data22};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -707,18 +709,9 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data.mask !== undefined){
-let data22 = data.mask;
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-for(const key6 in data22){
-let data23 = data22[key6];
-const _errs62 = errors;
-let valid22 = false;
-let passing1 = null;
-const _errs63 = errors;
-if(typeof data23 === "string"){
-if(func2(data23) < 1){
-const err47 = {instancePath:instancePath+"/mask/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/mask/additionalProperties/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.mask.additionalProperties.oneOf[0],data:data23};
+}
+else {
+const err47 = {instancePath:instancePath+"/valueMap/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/valueMap/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.valueMap.additionalProperties.type,parentSchema:schema32.properties.valueMap.additionalProperties,data:data21};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -728,8 +721,9 @@ vErrors.push(err47);
 errors++;
 }
 }
+}
 else {
-const err48 = {instancePath:instancePath+"/mask/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/mask/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.mask.additionalProperties.oneOf[0].type,parentSchema:schema32.properties.mask.additionalProperties.oneOf[0],data:data23};
+const err48 = {instancePath:instancePath+"/valueMap",schemaPath:"#/properties/valueMap/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.valueMap.type,parentSchema:schema32.properties.valueMap,data:data20};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -738,15 +732,19 @@ vErrors.push(err48);
 }
 errors++;
 }
-var _valid1 = _errs63 === errors;
-if(_valid1){
-valid22 = true;
-passing1 = 0;
 }
-const _errs65 = errors;
+if(data.mask !== undefined){
+let data23 = data.mask;
 if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
-if(data23.kind === undefined){
-const err49 = {instancePath:instancePath+"/mask/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/mask/additionalProperties/oneOf/1/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema32.properties.mask.additionalProperties.oneOf[1].required,parentSchema:schema32.properties.mask.additionalProperties.oneOf[1],data:data23};
+for(const key6 in data23){
+let data24 = data23[key6];
+const _errs64 = errors;
+let valid22 = false;
+let passing1 = null;
+const _errs65 = errors;
+if(typeof data24 === "string"){
+if(func2(data24) < 1){
+const err49 = {instancePath:instancePath+"/mask/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/mask/additionalProperties/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.mask.additionalProperties.oneOf[0],data:data24};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -755,9 +753,9 @@ vErrors.push(err49);
 }
 errors++;
 }
-for(const key7 in data23){
-if(!(((key7 === "kind") || (key7 === "min")) || (key7 === "max"))){
-const err50 = {instancePath:instancePath+"/mask/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/mask/additionalProperties/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.mask.additionalProperties.oneOf[1],data:data23};
+}
+else {
+const err50 = {instancePath:instancePath+"/mask/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/mask/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.mask.additionalProperties.oneOf[0].type,parentSchema:schema32.properties.mask.additionalProperties.oneOf[0],data:data24};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -766,11 +764,15 @@ vErrors.push(err50);
 }
 errors++;
 }
+var _valid1 = _errs65 === errors;
+if(_valid1){
+valid22 = true;
+passing1 = 0;
 }
-if(data23.kind !== undefined){
-let data24 = data23.kind;
-if(typeof data24 !== "string"){
-const err51 = {instancePath:instancePath+"/mask/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/kind",schemaPath:"#/properties/mask/additionalProperties/oneOf/1/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.mask.additionalProperties.oneOf[1].properties.kind.type,parentSchema:schema32.properties.mask.additionalProperties.oneOf[1].properties.kind,data:data24};
+const _errs67 = errors;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(data24.kind === undefined){
+const err51 = {instancePath:instancePath+"/mask/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/mask/additionalProperties/oneOf/1/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema32.properties.mask.additionalProperties.oneOf[1].required,parentSchema:schema32.properties.mask.additionalProperties.oneOf[1],data:data24};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -779,11 +781,9 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-if(data23.min !== undefined){
-let data25 = data23.min;
-if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
-const err52 = {instancePath:instancePath+"/mask/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/min",schemaPath:"#/properties/mask/additionalProperties/oneOf/1/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.mask.additionalProperties.oneOf[1].properties.min.type,parentSchema:schema32.properties.mask.additionalProperties.oneOf[1].properties.min,data:data25};
+for(const key7 in data24){
+if(!(((key7 === "kind") || (key7 === "min")) || (key7 === "max"))){
+const err52 = {instancePath:instancePath+"/mask/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/mask/additionalProperties/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.mask.additionalProperties.oneOf[1],data:data24};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -793,10 +793,10 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data23.max !== undefined){
-let data26 = data23.max;
-if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
-const err53 = {instancePath:instancePath+"/mask/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/max",schemaPath:"#/properties/mask/additionalProperties/oneOf/1/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.mask.additionalProperties.oneOf[1].properties.max.type,parentSchema:schema32.properties.mask.additionalProperties.oneOf[1].properties.max,data:data26};
+if(data24.kind !== undefined){
+let data25 = data24.kind;
+if(typeof data25 !== "string"){
+const err53 = {instancePath:instancePath+"/mask/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/kind",schemaPath:"#/properties/mask/additionalProperties/oneOf/1/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.mask.additionalProperties.oneOf[1].properties.kind.type,parentSchema:schema32.properties.mask.additionalProperties.oneOf[1].properties.kind,data:data25};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -806,9 +806,10 @@ vErrors.push(err53);
 errors++;
 }
 }
-}
-else {
-const err54 = {instancePath:instancePath+"/mask/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/mask/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.mask.additionalProperties.oneOf[1].type,parentSchema:schema32.properties.mask.additionalProperties.oneOf[1],data:data23};
+if(data24.min !== undefined){
+let data26 = data24.min;
+if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
+const err54 = {instancePath:instancePath+"/mask/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/min",schemaPath:"#/properties/mask/additionalProperties/oneOf/1/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.mask.additionalProperties.oneOf[1].properties.min.type,parentSchema:schema32.properties.mask.additionalProperties.oneOf[1].properties.min,data:data26};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -817,7 +818,32 @@ vErrors.push(err54);
 }
 errors++;
 }
-var _valid1 = _errs65 === errors;
+}
+if(data24.max !== undefined){
+let data27 = data24.max;
+if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){
+const err55 = {instancePath:instancePath+"/mask/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/max",schemaPath:"#/properties/mask/additionalProperties/oneOf/1/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.mask.additionalProperties.oneOf[1].properties.max.type,parentSchema:schema32.properties.mask.additionalProperties.oneOf[1].properties.max,data:data27};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/mask/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/mask/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.mask.additionalProperties.oneOf[1].type,parentSchema:schema32.properties.mask.additionalProperties.oneOf[1],data:data24};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+var _valid1 = _errs67 === errors;
 if(_valid1 && valid22){
 valid22 = false;
 passing1 = [passing1, 1];
@@ -829,20 +855,20 @@ passing1 = 1;
 }
 }
 if(!valid22){
-const err55 = {instancePath:instancePath+"/mask/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/mask/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema32.properties.mask.additionalProperties.oneOf,parentSchema:schema32.properties.mask.additionalProperties,data:data23};
+const err57 = {instancePath:instancePath+"/mask/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/mask/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema32.properties.mask.additionalProperties.oneOf,parentSchema:schema32.properties.mask.additionalProperties,data:data24};
 if(vErrors === null){
-vErrors = [err55];
+vErrors = [err57];
 }
 else {
-vErrors.push(err55);
+vErrors.push(err57);
 }
 errors++;
 }
 else {
-errors = _errs62;
+errors = _errs64;
 if(vErrors !== null){
-if(_errs62){
-vErrors.length = _errs62;
+if(_errs64){
+vErrors.length = _errs64;
 }
 else {
 vErrors = null;
@@ -852,24 +878,24 @@ vErrors = null;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/mask",schemaPath:"#/properties/mask/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.mask.type,parentSchema:schema32.properties.mask,data:data22};
+const err58 = {instancePath:instancePath+"/mask",schemaPath:"#/properties/mask/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.mask.type,parentSchema:schema32.properties.mask,data:data23};
 if(vErrors === null){
-vErrors = [err56];
+vErrors = [err58];
 }
 else {
-vErrors.push(err56);
+vErrors.push(err58);
 }
 errors++;
 }
 }
 }
 else {
-const err57 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
+const err59 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
 if(vErrors === null){
-vErrors = [err57];
+vErrors = [err59];
 }
 else {
-vErrors.push(err57);
+vErrors.push(err59);
 }
 errors++;
 }

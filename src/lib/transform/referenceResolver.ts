@@ -28,7 +28,9 @@ export class ReferenceResolver {
     private readonly source: OrgApi,
     private readonly target: OrgApi,
     private readonly keysOf: (object: string) => KeyAlternative[],
-    private readonly history: HistoryResolution = { lookup: NO_HISTORY, appliesTo: () => false }
+    private readonly history: HistoryResolution = { lookup: NO_HISTORY, appliesTo: () => false },
+    /** An object's name in the target: a template object may load into one of another name (`"target"`). */
+    private readonly targetName: (object: string) => string = (object) => object
   ) {}
 
   /** Whether records of this object can be found in the target at all (by history or by key). */
@@ -55,7 +57,7 @@ export class ReferenceResolver {
     const alternatives = this.keysOf(object);
     if (alternatives.length === 0) return Promise.resolve();
     const read = (api: OrgApi, side: 'source' | 'target'): Promise<SObjectRow[]> =>
-      queryAll(api, `SELECT Id, ${keyFieldsOf(alternatives, side).join(', ')} FROM ${object} LIMIT ${PRELOAD_MAX_ROWS}`, { small: true });
+      queryAll(api, `SELECT Id, ${keyFieldsOf(alternatives, side).join(', ')} FROM ${side === 'target' ? this.targetName(object) : object} LIMIT ${PRELOAD_MAX_ROWS}`, { small: true });
     const loading = Promise.all([read(this.source, 'source'), read(this.target, 'target')]).then(([sourceRows, targetRows]) => {
       if (sourceRows.length >= PRELOAD_MAX_ROWS || targetRows.length >= PRELOAD_MAX_ROWS) return;
       const byId = new Map(sourceRows.map((row) => [shortId(String(row.Id)), row]));
@@ -112,7 +114,7 @@ export class ReferenceResolver {
       }
     }
     let unresolved = new Set(wanted);
-    const together = alternatives.length > 1 ? oneQueryFor(object, alternatives, unresolved, sourceRows) : undefined;
+    const together = alternatives.length > 1 ? oneQueryFor(this.targetName(object), alternatives, unresolved, sourceRows) : undefined;
     if (together) {
       // Every alternative's key values in one query (a User by Username or Email: one round trip, one call);
       // the alternatives still apply in order, so a Username match wins over an Email match.
@@ -129,7 +131,7 @@ export class ReferenceResolver {
 
   /** Caches the ids history finds in the target; answers the ids it did not find. */
   private async lookUpHistory(object: string, wanted: string[]): Promise<string[]> {
-    const found = await findHistoryMatches(this.target, object, this.history.lookup, [], wanted);
+    const found = await findHistoryMatches(this.target, this.targetName(object), this.history.lookup, [], wanted);
     for (const [sourceId, row] of found) this.cache.set(sourceId, String(row.Id));
     return wanted.filter((id) => !found.has(id));
   }
@@ -160,7 +162,7 @@ export class ReferenceResolver {
     // Composite keys filter on the first field and check the rest in memory (few rows share a first part).
     const fields = alternative.target.join(', ');
     for (const chunk of inClauseChunks(firstValuesOf(alternative, sourceIds, sourceRows))) {
-      const soql = `SELECT Id, ${fields} FROM ${object} WHERE ${alternative.target[0]} IN (${chunk.join(',')})`;
+      const soql = `SELECT Id, ${fields} FROM ${this.targetName(object)} WHERE ${alternative.target[0]} IN (${chunk.join(',')})`;
       for await (const page of queryPages(this.target, soql, { small: chunk.length <= SMALL_READ_ROWS })) remaining = this.assign(alternative, remaining, sourceRows, page);
     }
     return remaining;

@@ -51,6 +51,7 @@ export function engineRun(parts: EngineParts): EngineRun {
     config: {
       templateObjects,
       insertOnlyObjects: parts.insertOnlyObjects ?? new Set([...templateObjects].filter((object) => keysOf(object).length === 0)),
+      targetNames: new Map(),
       targetUserId: '005000000000001AAA',
       batchSize: parts.batchSize ?? 200,
       pageSize: parts.pageSize ?? 2000,

@@ -102,14 +102,15 @@ describe('template transformations checked before any write', () => {
     expect(
       await problemLines({
         fieldMap: { AccountNumber: 'Cod__c', ParentId: 'Code__c' },
-        set: { Seats__c: 'twelve', Tier__c: 'Bronze' },
+        set: { Seats__c: 'twelve', Tier__c: 'Bronze', ParentId: null },
         valueMap: { Tier__c: { Gold: 'Platinum' } },
       })
     ).to.deep.equal([
       '- Account › fieldMap: "Cod__c" is not a field of Account in the target org. Did you mean "Code__c"? Fix: use the field\'s API name (custom fields end in __c); `sf sobject describe --sobject Account --target-org ALIAS` lists them.',
-      '- Account › fieldMap: Account.ParentId is a lookup: the sync remaps lookups to their parents\' target ids itself, so "fieldMap" cannot write it. Fix: remove ParentId from "fieldMap"; lookups are synced as they are (add the parent object to the template to have them remapped).',
+      '- Account › fieldMap: a lookup can only be mapped onto a lookup, and Account.Code__c is a string field. Fix: map the lookup onto the target\'s lookup to the same parent (`"AccountId": "Client__c"`), or leave it out of "fieldMap".',
       '- Account › set: Account.Seats__c is a int field, which cannot take the string "twelve". Fix: write a whole number.',
       '- Account › set: Account.Tier__c is a restricted picklist in the target without the value "Bronze", which "set" writes. Fix: add the value to the picklist in the target org, or write one of its values: "Gold", "Silver".',
+      '- Account › set: Account.ParentId is a lookup: the sync remaps lookups to their parents\' target ids itself, so "set" cannot write it (only "fieldMap" can, from a lookup). Fix: remove ParentId from "set"; lookups are synced as they are (add the parent object to the template to have them remapped).',
       '- Account › valueMap: "valueMap" names Account.Tier__c, which the object does not write. Fix: add Tier__c to "fields" (or map a source field onto it in "fieldMap"), or remove it from "valueMap".',
     ]);
   });

@@ -38,7 +38,10 @@ export default class AutomationList extends SfCommand<AutomationListResult> {
   public async run(): Promise<AutomationListResult> {
     const { flags } = await this.parse(AutomationList);
     warnAutomationLeftOff(this, flags['journal-dir']);
-    const objects = flags.template ? (await readTemplateFile(flags.template)).objects.map((object) => object.name) : (objectNames(flags.objects) ?? []);
+    // The target org's objects: a template object may load into one of another name ("target").
+    const objects = flags.template
+      ? (await readTemplateFile(flags.template)).objects.map((object) => object.target ?? object.name)
+      : (objectNames(flags.objects) ?? []);
     const org = (await orgsOfFlags({ 'target-org': flags['target-org'] }))['target-org'];
     const api = orgApiFor(org.getConnection(flags['api-version']));
     const [inventory, edition] = await Promise.all([readAutomation(api, objects), orgEdition(api)]);
