@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExecuteResult } from '../../src/commands/isync/execute.js';
 import type { RollbackResult } from '../../src/commands/isync/rollback.js';
-import { queryOrg, startOrgPair, type OrgPair } from '../../harness/emulatedOrgs.js';
+import type { RetryResult } from '../../src/commands/isync/retry.js';
+import { callOrg, queryOrg, startOrgPair, type OrgPair } from '../../harness/emulatedOrgs.js';
 import { jsonOf, runPlugin } from '../../harness/runPlugin.js';
 
 type Row = Record<string, unknown>;
@@ -18,7 +19,10 @@ const TARGET_SCHEMA = {
       label: 'Client',
       labelPlural: 'Clients',
       nameField: { kind: 'text', label: 'Client Name' },
-      fields: [{ kind: 'text', name: 'Code__c', length: 40 }],
+      fields: [
+        { kind: 'text', name: 'Code__c', length: 40 },
+        { kind: 'int', name: 'Per_Hundred__c', digits: 9 },
+      ],
       recordTypes: [],
       validationRules: [],
     },
@@ -79,5 +83,27 @@ describe('a parent object loaded into a target object of another name, its child
     expect(rollback.status, JSON.stringify(rollback)).to.equal(0);
     expect(await queryOrg(pair.target, 'SELECT Id FROM Client__c')).to.have.length(0);
     expect(await queryOrg(pair.target, 'SELECT Id FROM Contact')).to.have.length(0);
+  });
+
+  it('fails alone a record whose expression fails on its values, and `sf isync retry` takes it again once fixed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'isync-renamed-retry-'));
+    const failing = join(dir, 'template.json');
+    // Per_Hundred__c divides by (employees - 100): an account of 100 employees cannot be computed.
+    const compute = { Per_Hundred__c: 'ROUND(100000 / (NumberOfEmployees - 100), 0)' };
+    writeFileSync(failing, JSON.stringify({ objects: [{ name: 'Account', target: 'Client__c', matchBy: 'Name', fields: ['Name'], compute }] }));
+    const [account] = await queryOrg(pair.source, 'SELECT Id, Name FROM Account ORDER BY Name LIMIT 1');
+    await callOrg(pair.source, 'PATCH', `/sobjects/Account/${String(account.Id)}`, { NumberOfEmployees: 100 });
+    const run = await runPlugin(['isync', 'execute', '-s', 'src', '-o', 'tgt', '-t', failing, '--json'], pair.env);
+    expect(run.code, run.stdout + run.stderr).to.equal(68);
+    const result = jsonOf<ExecuteResult>(run).result;
+    expect(result.failures).to.deep.equal([{ object: 'Account', code: 'ISYNC_TRANSFORM_FAILED', count: 1 }]);
+    expect(await queryOrg(pair.target, `SELECT Id FROM Client__c WHERE Name = '${String(account.Name)}'`)).to.have.length(0);
+
+    await callOrg(pair.source, 'PATCH', `/sobjects/Account/${String(account.Id)}`, { NumberOfEmployees: 300 });
+    const retry = await runPlugin(['isync', 'retry', '--json'], pair.env);
+    expect(retry.code, retry.stdout + retry.stderr).to.equal(0);
+    expect(jsonOf<RetryResult>(retry).result.retried.records).to.equal(1);
+    const [client] = await queryOrg(pair.target, `SELECT Per_Hundred__c FROM Client__c WHERE Name = '${String(account.Name)}'`);
+    expect(client.Per_Hundred__c).to.equal(500);
   });
 });
