@@ -86,6 +86,9 @@ const lifecycle: LifecyclePoint[] = [
     automation: true,
   },
   { name: 'automation off: paused after 1500, retry to the end', stopExecute: { pauseAt: 1500 }, automation: true },
+  // Masked personal data, a masked match key: the resume finds by the masked key what the killed run wrote.
+  ...[600, 2500].map((kill) => ({ name: `masked: execute killed after ${kill} records`, stopExecute: { kill }, masked: true })),
+  { name: 'masked: paused after 1500, retry killed after 800 more', stopExecute: { pauseAt: 1500 }, killRetryAfter: 800, masked: true },
   { name: 'automation off: killed before the trigger deploy id came back, automation restore', stopExecute: { killDeploying: true }, automation: true },
 ];
 for (const point of chosen(lifecycle)) {

@@ -47,6 +47,11 @@ export type LifecyclePoint = {
    * that was off; automationState compares every flow and process by its active version).
    */
   automation?: boolean;
+  /**
+   * Contact and Lead personal data masked (`mask`, with SF_ISYNC_MASK_SECRET), Lead matched by its masked email:
+   * the resume must find by the masked key what the killed run wrote, every record once, every email masked.
+   */
+  masked?: boolean;
 };
 
 /** What the automation points switch off for their runs. */
@@ -69,6 +74,28 @@ const TARGET_MODEL = { latencyMs: 100, perRecordMs: 4 };
 /** Fields Salesforce stamps on every write, which a restore cannot put back: left out of the comparison. */
 const AUDIT_FIELDS = new Set(['LastModifiedDate', 'LastModifiedById', 'SystemModstamp', 'LastViewedDate', 'LastReferencedDate']);
 const executeWith = (template: string): string[] => ['isync', 'execute', '-s', 'src', '-o', 'tgt', '-t', template, '--json'];
+
+/** The bench template with Contact's and Lead's names, emails and companies masked (Lead matched by its masked Email). */
+function maskedTemplate(): string {
+  const template = JSON.parse(readFileSync(BENCH_TEMPLATE, 'utf8')) as { objects: Array<{ name: string; mask?: Record<string, string> }> };
+  for (const object of template.objects) {
+    if (object.name === 'Contact') object.mask = { LastName: 'lastName', Email: 'email' };
+    if (object.name === 'Lead') object.mask = { LastName: 'lastName', Email: 'email', Company: 'company' };
+  }
+  const file = join(mkdtempSync(join(tmpdir(), 'isync-masked-template-')), 'template.json');
+  writeFileSync(file, JSON.stringify(template));
+  return file;
+}
+
+/** Every Contact and Lead of the source once in the target, each email masked. */
+async function expectMaskedOnce(pair: OrgPair): Promise<void> {
+  for (const object of ['Contact', 'Lead']) {
+    const [source, target] = await Promise.all([queryOrg(pair.source, `SELECT Email FROM ${object}`), queryOrg(pair.target, `SELECT Email FROM ${object}`)]);
+    expect(target.length, `${object} records in the target`).to.equal(source.length);
+    const unmasked = target.filter((row) => row.Email !== null && !String(row.Email).endsWith('@example.com'));
+    expect(unmasked, `${object} emails not masked`).to.deep.equal([]);
+  }
+}
 
 /** The bench template with Case and Task left without matchBy: they have no natural key, so history matches them. */
 function historyTemplate(): string {
@@ -94,7 +121,8 @@ export async function killResumeRollback(point: LifecyclePoint): Promise<void> {
     }
   );
   try {
-    let execute = executeWith(point.history ? historyTemplate() : BENCH_TEMPLATE);
+    if (point.masked) pair.env.SF_ISYNC_MASK_SECRET = 'chaos-mask-secret';
+    let execute = executeWith(point.history ? historyTemplate() : point.masked ? maskedTemplate() : BENCH_TEMPLATE);
     if (point.automation) execute = [...execute, '--disable-automation', AUTOMATION_SWITCHED];
     const automationBefore = automationState(pair.target);
     if (point.delta) {
@@ -123,6 +151,7 @@ export async function killResumeRollback(point: LifecyclePoint): Promise<void> {
       expect(jsonOf<ExecuteResult>(finished).result.state).to.equal('synced');
     }
     expect(automationState(pair.target), 'automation after the run').to.deep.equal(automationBefore);
+    if (point.masked) await expectMaskedOnce(pair);
     await expectReportCountsNewRecords(pair, before);
     // A delta's rollback deletes nothing it inserted: it restores and undeletes, which count as writes.
     if (point.killRollbackAfter !== undefined)
