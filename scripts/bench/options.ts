@@ -4,8 +4,9 @@ import { parseArgs } from 'node:util';
 /**
  * `isync-history`: the second sync between the same two orgs, Case and Task matched by history (see
  * tools/isync.ts). `isync-delta`: a delta sync after 1% of the source changed and 0.1% deleted (tools/isyncDelta.ts).
+ * `isync-masked`: the bench template with Account, Contact and Lead personal and company data masked (tools/isync.ts).
  */
-export const TOOL_NAMES = ['isync', 'sfdmu', 'isync-history', 'isync-delta'] as const;
+export const TOOL_NAMES = ['isync', 'sfdmu', 'isync-history', 'isync-delta', 'isync-masked'] as const;
 export type ToolName = (typeof TOOL_NAMES)[number];
 /** What `npm run bench` compares without `--tools`: isync and SFDMU (the others are asked for by name). */
 const DEFAULT_TOOLS: ToolName[] = ['isync', 'sfdmu'];
@@ -33,7 +34,7 @@ const DEFAULT_MAX_TOOL_MINUTES = 15;
 
 export class BenchUsageError extends Error {}
 
-const USAGE = `usage: npm run bench -- [--sizes 1000,10000] [--tools isync,sfdmu,isync-history,isync-delta] [--million]
+const USAGE = `usage: npm run bench -- [--sizes 1000,10000] [--tools isync,sfdmu,isync-history,isync-delta,isync-masked] [--million]
   [--latency-ms 50] [--per-record-ms 1] [--max-concurrent 25] [--seed 1] [--max-tool-minutes 15]`;
 
 export function parseBenchOptions(argv: string[]): BenchOptions {

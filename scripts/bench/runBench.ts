@@ -13,13 +13,19 @@ import type { SizeResult, ToolResult } from './results.js';
 import { nextSizeSkip } from './skipPolicy.js';
 import type { BenchTemplate } from './template.js';
 import { minimumCalls } from './theory.js';
-import { isyncHistoryTool, isyncTool } from './tools/isync.js';
+import { isyncHistoryTool, isyncMaskedTool, isyncTool } from './tools/isync.js';
 import { isyncDeltaTool } from './tools/isyncDelta.js';
 import { sfdmuTool } from './tools/sfdmu.js';
 import type { BenchTool } from './tools/tool.js';
 import { verifyTarget, type Verification } from './verify.js';
 
-const TOOLS: Record<ToolName, BenchTool> = { isync: isyncTool, sfdmu: sfdmuTool, 'isync-history': isyncHistoryTool, 'isync-delta': isyncDeltaTool };
+const TOOLS: Record<ToolName, BenchTool> = {
+  isync: isyncTool,
+  sfdmu: sfdmuTool,
+  'isync-history': isyncHistoryTool,
+  'isync-delta': isyncDeltaTool,
+  'isync-masked': isyncMaskedTool,
+};
 
 const log = (line: string): void => {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);

@@ -42,7 +42,7 @@ export function modifiedSinceFilter(since: string): string {
   return `SystemModstamp > ${new Date(since).toISOString().replace(/\.\d{3}Z$/, 'Z')}`;
 }
 
-/** A short hash of an object's source query without the delta bound: its fields, filter and key. */
-export function definitionOf(sourceQuery: string): string {
-  return createHash('sha256').update(sourceQuery).digest('hex').slice(0, 16);
+/** A short hash of what defines an object's sync (its source query without the delta bound, its transformations). */
+export function definitionOf(definition: string): string {
+  return createHash('sha256').update(definition).digest('hex').slice(0, 16);
 }

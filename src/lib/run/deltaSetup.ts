@@ -25,11 +25,23 @@ export type DeltaRequest = {
 export type DeltaSetup = { sync: RunSync; windows: Map<string, ObjectWindow>; specs: ObjectSyncSpec[] };
 
 /**
+ * What decides the values an object's sync writes: its source query (fields, filter, key) and, when it has
+ * any, its target object and transformations, so that a changed mapping, expression or mask reads the object in
+ * full once instead of leaving unchanged records with the old values. (A changed masking secret cannot be told:
+ * it is never written anywhere.)
+ */
+export function objectDefinition(spec: ObjectSyncSpec): string {
+  const query = buildSourceQuery({ ...spec, modifiedSince: undefined });
+  const { targetName, transform } = spec.object;
+  return targetName || transform ? `${query}\n${JSON.stringify({ targetName, rules: transform?.rules })}` : query;
+}
+
+/**
  * Chooses how each object is read (in full, or modified since its last sync) and gives the specs their bound.
  * A resume or retry reads as its first attempt did: the bounds are in its `run.json`.
  */
 export function setUpDelta(request: DeltaRequest, specs: readonly ObjectSyncSpec[]): DeltaSetup {
-  const definitions = new Map(specs.map((spec) => [spec.object.name, definitionOf(buildSourceQuery({ ...spec, modifiedSince: undefined }))]));
+  const definitions = new Map(specs.map((spec) => [spec.object.name, definitionOf(objectDefinition(spec))]));
   const continued = request.continued;
   let sync: RunSync;
   let windows: Map<string, ObjectWindow>;

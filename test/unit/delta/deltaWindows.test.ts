@@ -10,6 +10,7 @@ import type { RunState } from '../../../src/lib/journal/runState.js';
 import { RunStore } from '../../../src/lib/journal/runStore.js';
 import { buildCountQuery, buildSourceQuery } from '../../../src/lib/load/sourceQuery.js';
 import { nameKeyedSpec } from '../engine/engineRunKit.js';
+import { objectDefinition } from '../../../src/lib/run/deltaSetup.js';
 
 const SRC = '00D000000000001AAA';
 const TGT = '00D000000000002AAA';
@@ -86,6 +87,16 @@ describe('delta windows', () => {
     expect(definitionOf(buildSourceQuery({ ...spec, object: { ...spec.object, where: "Industry = 'Energy'" } }))).to.not.equal(
       definitionOf(buildSourceQuery(spec))
     );
+  });
+
+  it('the definition includes the target object and the transformations: a changed mapping reads in full once', () => {
+    const spec = nameKeyedSpec('Account');
+    const transform = { rules: [{ target: 'Name', from: { field: 'Name' }, valueMap: { values: { A: 'B' } } }], sourceFields: ['Name'] };
+    const mapped = { ...spec, object: { ...spec.object, transform } };
+    const remapped = { ...spec, object: { ...spec.object, transform: { ...transform, rules: [{ ...transform.rules[0], valueMap: { values: { A: 'C' } } }] } } };
+    expect(objectDefinition(spec)).to.equal(buildSourceQuery({ ...spec, modifiedSince: undefined }));
+    expect(new Set([objectDefinition(spec), objectDefinition(mapped), objectDefinition(remapped)]).size).to.equal(3);
+    expect(objectDefinition({ ...spec, object: { ...spec.object, targetName: 'Client__c' } })).to.not.equal(objectDefinition(spec));
   });
 });
 
