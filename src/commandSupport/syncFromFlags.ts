@@ -30,6 +30,7 @@ import { assertSinceAfterOrgCreated } from '../lib/delta/sinceCheck.js';
 import type { SyncType } from '../lib/template/syncTemplate.js';
 import { setUpAutomation, type AutomationUsed } from '../lib/run/automationSetup.js';
 import { WriteSamples, type SampleRecord } from '../lib/load/writeSamples.js';
+import { useConfiguredMaskSecret } from './maskSecretConfig.js';
 import { reportAutomation, warnLeftOff } from './automationUsed.js';
 
 export type SyncCommandInput = {
@@ -84,6 +85,7 @@ export type SyncCommandResult = SyncRunResult & {
 export async function syncFromFlags(command: SfCommand<unknown>, input: SyncCommandInput): Promise<SyncCommandResult> {
   // The live view opens after the info lines; the automation switch, built before, reports to it once open.
   const shown: { view?: RunProgressView } = {};
+  await useConfiguredMaskSecret();
   const setup = await prepareRun({
     sourceOrg: input.sourceOrg,
     targetOrg: input.targetOrg,

@@ -1,6 +1,7 @@
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import type { MigrationPlan } from '../../lib/graph/planTypes.js';
+import { useConfiguredMaskSecret } from '../../commandSupport/maskSecretConfig.js';
 import { prepareSyncWithConnections } from '../../lib/run/prepareSync.js';
 import { isInsertOnly, type SyncTemplate } from '../../lib/template/syncTemplate.js';
 import { matchText } from '../../lib/template/matchMode.js';
@@ -67,6 +68,8 @@ export default class Order extends SfCommand<OrderResult> {
     // A --write path that cannot take the file is refused before the orgs are asked anything.
     if (flags.write) assertWritableTemplatePath(flags.write);
     const { 'source-org': source, 'target-org': target } = await orgsOfFlags({ 'source-org': flags['source-org'], 'target-org': flags['target-org'] });
+    // A masked match key needs the secret: the template check looks for it where execute does.
+    await useConfiguredMaskSecret();
     const prepared = await prepareSyncWithConnections({
       templateFile: flags.template,
       objects: objectNames(flags.objects),
