@@ -444,9 +444,9 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
       'Account › fieldMap: "Acount_Code__c" is not a field of Account in the target org.',
       'Account › compute: the expression of Account.Description: Syntax error',
       'Account › mask: the mask of Account.Phone: unknown mask kind "phnoe"',
-      "Account › mask: Account.Name is masked and is part of the object's match key, but the environment variable SF_ISYNC_MASK_SECRET is not set",
+      "Account › mask: Account.Name is masked and is part of the object's match key, but no masking secret is set",
     ],
-    fix: ['set SF_ISYNC_MASK_SECRET to a secret of your own', 'use a mask kind: email'],
+    fix: ['sf config set isync-mask-secret=... --global', 'use a mask kind: email'],
   },
   {
     name: 'unknown field in excludeFields',

@@ -141,7 +141,7 @@ describe('template transformations checked before any write', () => {
       '- Account › mask: "mask" names Account.Ext_Id__c, which the object does not write. Fix: add Ext_Id__c to "fields" (or map a source field onto it in "fieldMap"), or remove it from "mask".',
     ]);
     expect(await problemLines({ mask: { Ext_Id__c: 'lastName' } })).to.deep.equal([
-      "- Account › mask: Account.Ext_Id__c is masked and is part of the object's match key, but the environment variable SF_ISYNC_MASK_SECRET is not set: without it every run masks with another secret, so the next run would not find the records this one writes and would insert them again. Fix: set SF_ISYNC_MASK_SECRET to a secret of your own (the same in every run, kept like a password; it is never written to the journal), or match Account by another field.",
+      "- Account › mask: Account.Ext_Id__c is masked and is part of the object's match key, but no masking secret is set: without one every run masks with another secret, so the next run would not find the records this one writes and would insert them again. Fix: set a secret of your own, the same in every run: `sf config set isync-mask-secret=... --global` (stored encrypted) or the environment variable SF_ISYNC_MASK_SECRET; it is never written to the journal. Or match Account by another field.",
     ]);
     expect(
       await problemLines({ fields: ['AccountNumber', 'Seats__c'], fieldMap: { AccountNumber: 'Seats__c' }, mask: { Seats__c: 'email' } })
