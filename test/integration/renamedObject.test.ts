@@ -23,7 +23,10 @@ const TARGET_SCHEMA = {
         { kind: 'text', name: 'Code__c', length: 40 },
         { kind: 'int', name: 'Per_Hundred__c', digits: 9 },
       ],
-      recordTypes: [],
+      recordTypes: [
+        { developerName: 'Customer', name: 'Customer' },
+        { developerName: 'Partner', name: 'Partner' },
+      ],
       validationRules: [],
     },
   ],
@@ -32,7 +35,7 @@ const TARGET_SCHEMA = {
 
 const TEMPLATE = {
   objects: [
-    { name: 'Account', target: 'Client__c', matchBy: 'Name', fields: ['Name'], fieldMap: { AccountNumber: 'Code__c' } },
+    { name: 'Account', target: 'Client__c', matchBy: 'Name', fields: ['Name', 'RecordTypeId'], fieldMap: { AccountNumber: 'Code__c' } },
     {
       name: 'Contact',
       matchBy: ['FirstName', 'LastName', 'Email'],

@@ -95,7 +95,7 @@ export function describeTransformations(title: string, clientOf: () => Promise<H
         void attributes;
       }
 
-      const contactFields = 'FirstName, LastName, Email, Phone, Title, Account.Name';
+      const contactFields = 'FirstName, LastName, Email, Phone, Title, Description, Account.Name';
       const sourceContacts = await queryOrg(pair.source, `SELECT ${contactFields} FROM Contact`);
       const targetContacts = await queryOrg(pair.target, `SELECT ${contactFields} FROM Contact`);
       expect(targetContacts).to.have.length(sourceContacts.length);
@@ -110,6 +110,10 @@ export function describeTransformations(title: string, clientOf: () => Promise<H
       }
       const phones = (rows: Row[]): number => rows.filter((row) => row.Phone !== null).length;
       expect(phones(targetContacts)).to.equal(phones(sourceContacts));
+      // Description is computed from the parent's name (`Account.Name & ' / ' & Title`).
+      expect(targetContacts.map((row) => row.Description).sort()).to.deep.equal(
+        sourceContacts.map((row) => `${String((row.Account as Row).Name)} / ${String(row.Title)}`).sort()
+      );
       // Unmasked fields and lookups are copied as they are.
       expect(targetContacts.map((row) => `${String(row.FirstName)}|${String(row.Title)}|${String((row.Account as Row).Name)}`).sort()).to.deep.equal(
         sourceContacts.map((row) => `${String(row.FirstName)}|${String(row.Title)}|${String((row.Account as Row).Name)}`).sort()

@@ -60,7 +60,7 @@ export class ReferenceResolver {
       queryAll(api, `SELECT Id, ${keyFieldsOf(alternatives, side).join(', ')} FROM ${side === 'target' ? this.targetName(object) : object} LIMIT ${PRELOAD_MAX_ROWS}`, { small: true });
     const loading = Promise.all([read(this.source, 'source'), read(this.target, 'target')]).then(([sourceRows, targetRows]) => {
       if (sourceRows.length >= PRELOAD_MAX_ROWS || targetRows.length >= PRELOAD_MAX_ROWS) return;
-      const byId = new Map(sourceRows.map((row) => [shortId(String(row.Id)), row]));
+      const byId = new Map(sourceRows.map((row) => [shortId(String(row.Id)), this.asInTarget(row)]));
       let unresolved = new Set([...byId.keys()].filter((id) => !this.cache.has(id)));
       for (const alternative of alternatives) unresolved = this.assign(alternative, unresolved, byId, targetRows);
       for (const id of unresolved) this.cache.set(id, null);
@@ -110,7 +110,7 @@ export class ReferenceResolver {
     for (const chunk of inClauseChunks(wanted.map((id) => soqlString(id)))) {
       const soql = `SELECT Id, ${sourceFields.join(', ')} FROM ${object} WHERE Id IN (${chunk.join(',')})`;
       for await (const page of queryPages(this.source, soql, { small: chunk.length <= SMALL_READ_ROWS })) {
-        for (const row of page) sourceRows.set(shortId(String(row.Id)), row);
+        for (const row of page) sourceRows.set(shortId(String(row.Id)), this.asInTarget(row));
       }
     }
     let unresolved = new Set(wanted);
@@ -127,6 +127,17 @@ export class ReferenceResolver {
       }
     }
     for (const id of unresolved) this.cache.set(id, null);
+  }
+
+  /**
+   * A source row's key as the target knows it: a record type of an object the template loads into one of another
+   * name (`"target"`) is that object's record type there (`SobjectType` `Account` -> `Client__c`).
+   */
+  private asInTarget(row: SObjectRow): SObjectRow {
+    const { SobjectType } = row;
+    if (typeof SobjectType !== 'string') return row;
+    const renamed = this.targetName(SobjectType);
+    return renamed === SobjectType ? row : { ...row, SobjectType: renamed };
   }
 
   /** Caches the ids history finds in the target; answers the ids it did not find. */

@@ -170,6 +170,14 @@ function validateObjectSpec(value: unknown, path: string, problems: Problems): C
     if (!Array.isArray(object[key])) problems.push(`${path}.${key}: must be an array, got ${describeValue(object[key])}`);
     else (object[key] as unknown[]).forEach((item, index) => check(item, `${path}.${key}[${index}]`));
   }
+  // Record types take their defaults as addRecordTypes' do (active), and, as Salesforce always has a default
+  // record type while any remains, the first active one is the default unless one is named.
+  if (Array.isArray(object.recordTypes) && problems.length === before) {
+    const recordTypes = object.recordTypes.map((item, index) => validateRecordType(item, `${path}.recordTypes[${index}]`, []) as RecordTypeDef);
+    const fallback = recordTypes.find((recordType) => recordType.active) ?? recordTypes[0];
+    if (fallback && !recordTypes.some((recordType) => recordType.defaultRecordTypeMapping)) fallback.defaultRecordTypeMapping = true;
+    object.recordTypes = recordTypes;
+  }
   return problems.length > before ? undefined : (object as CustomObjectSpec);
 }
 

@@ -93,6 +93,7 @@ describe('loadSchemaFile', () => {
             { kind: 'currency', name: 'Total__c' },
           ],
           enableActivities: true,
+          recordTypes: [{ developerName: 'Domestic', name: 'Domestic' }],
         },
       ],
       addFields: { Account: [{ kind: 'externalId', name: 'Legacy_Id__c', length: 20, unique: true }] },
@@ -107,6 +108,8 @@ describe('loadSchemaFile', () => {
     expect(field(schema, 'Account', 'Legacy_Id__c')).to.include({ externalId: true, unique: true, custom: true });
     expect(object(schema, 'Project__c')?.recordTypes[0]).to.include({ developerName: 'Internal', defaultRecordTypeMapping: true, active: true });
     expect(field(schema, 'Project__c', 'RecordTypeId')).to.not.equal(undefined);
+    // A new object's record types take the same defaults: active, the first one the default.
+    expect(object(schema, 'Invoice__c')?.recordTypes[0]).to.include({ developerName: 'Domestic', defaultRecordTypeMapping: true, active: true });
     expect(object(schema, 'Account')?.validationRules.map((rule) => rule.name)).to.include('Needs_Legacy_Id');
   });
 
