@@ -43,6 +43,8 @@ export function buildEngineRun(input: SyncRunInput, journal: RunJournal, specs: 
   const writer = restWriter(input, journal, knobs.queuedBatches, knobs.requestsPerOrg);
   const keysOf = matchKeysByObject(input.template, input.plan);
   const history = input.history ?? NO_HISTORY;
+  // Records looked up outside the run by a transformed key (masked, mapped) are found by that key as written.
+  const transforms = new Map(input.specs.flatMap((spec) => (spec.transform ? [[spec.object.name, spec.transform] as const] : [])));
   const services: RunServices = Object.freeze({
     source: input.source,
     target: input.target,
@@ -54,7 +56,11 @@ export function buildEngineRun(input: SyncRunInput, journal: RunJournal, specs: 
       input.target,
       keysOf,
       { lookup: history, appliesTo: (object) => !config.insertOnlyObjects.has(object) },
-      (object) => targetNameOf(config, object)
+      {
+        targetName: (object) => targetNameOf(config, object),
+        sourceFields: (object) => transforms.get(object)?.sourceFields ?? [],
+        transformed: (object, row) => transforms.get(object)?.apply(row).row,
+      }
     ),
     keysOf,
     history,

@@ -6,6 +6,16 @@ import type { KeyAlternative } from './referenceKeys.js';
 import { findHistoryMatches } from '../scan/historyMatcher.js';
 import { NO_HISTORY, type HistoryLookup } from '../util/historyLookup.js';
 
+/**
+ * How the template writes objects in the target: their names there (`"target"`), and a record's key as its
+ * transformations write it (`mask`, `fieldMap`), computed from the source fields they read.
+ */
+export type TargetView = {
+  targetName?(object: string): string;
+  sourceFields?(object: string): readonly string[];
+  transformed?(object: string, row: SObjectRow): SObjectRow | undefined;
+};
+
 /** The id map of earlier runs, and the objects whose lookups may use it (all but insert-only template objects). */
 export type HistoryResolution = { lookup: HistoryLookup; appliesTo(object: string): boolean };
 import { shortId } from '../util/shortId.js';
@@ -29,9 +39,13 @@ export class ReferenceResolver {
     private readonly target: OrgApi,
     private readonly keysOf: (object: string) => KeyAlternative[],
     private readonly history: HistoryResolution = { lookup: NO_HISTORY, appliesTo: () => false },
-    /** An object's name in the target: a template object may load into one of another name (`"target"`). */
-    private readonly targetName: (object: string) => string = (object) => object
+    private readonly asTarget: TargetView = {}
   ) {}
+
+  /** An object's name in the target: a template object may load into one of another name (`"target"`). */
+  private targetName(object: string): string {
+    return this.asTarget.targetName?.(object) ?? object;
+  }
 
   /** Whether records of this object can be found in the target at all (by history or by key). */
   public canResolve(object: string): boolean {
@@ -57,10 +71,12 @@ export class ReferenceResolver {
     const alternatives = this.keysOf(object);
     if (alternatives.length === 0) return Promise.resolve();
     const read = (api: OrgApi, side: 'source' | 'target'): Promise<SObjectRow[]> =>
-      queryAll(api, `SELECT Id, ${keyFieldsOf(alternatives, side).join(', ')} FROM ${side === 'target' ? this.targetName(object) : object} LIMIT ${PRELOAD_MAX_ROWS}`, { small: true });
+      side === 'target'
+        ? queryAll(api, `SELECT Id, ${keyFieldsOf(alternatives, side).join(', ')} FROM ${this.targetName(object)} LIMIT ${PRELOAD_MAX_ROWS}`, { small: true })
+        : queryAll(api, `SELECT Id, ${this.sourceFieldsOf(object, alternatives).join(', ')} FROM ${object} LIMIT ${PRELOAD_MAX_ROWS}`, { small: true });
     const loading = Promise.all([read(this.source, 'source'), read(this.target, 'target')]).then(([sourceRows, targetRows]) => {
       if (sourceRows.length >= PRELOAD_MAX_ROWS || targetRows.length >= PRELOAD_MAX_ROWS) return;
-      const byId = new Map(sourceRows.map((row) => [shortId(String(row.Id)), this.asInTarget(row)]));
+      const byId = new Map(sourceRows.map((row) => [shortId(String(row.Id)), this.asInTarget(object, row)]));
       let unresolved = new Set([...byId.keys()].filter((id) => !this.cache.has(id)));
       for (const alternative of alternatives) unresolved = this.assign(alternative, unresolved, byId, targetRows);
       for (const id of unresolved) this.cache.set(id, null);
@@ -105,12 +121,12 @@ export class ReferenceResolver {
       for (const id of wanted) this.cache.set(id, null);
       return;
     }
-    const sourceFields = keyFieldsOf(alternatives, 'source');
+    const sourceFields = this.sourceFieldsOf(object, alternatives);
     const sourceRows = new Map<string, Record<string, unknown>>();
     for (const chunk of inClauseChunks(wanted.map((id) => soqlString(id)))) {
       const soql = `SELECT Id, ${sourceFields.join(', ')} FROM ${object} WHERE Id IN (${chunk.join(',')})`;
       for await (const page of queryPages(this.source, soql, { small: chunk.length <= SMALL_READ_ROWS })) {
-        for (const row of page) sourceRows.set(shortId(String(row.Id)), this.asInTarget(row));
+        for (const row of page) sourceRows.set(shortId(String(row.Id)), this.asInTarget(object, row));
       }
     }
     let unresolved = new Set(wanted);
@@ -129,11 +145,18 @@ export class ReferenceResolver {
     for (const id of unresolved) this.cache.set(id, null);
   }
 
+  /** The source fields a key of the object is computed from: its own, and what the template's transformations read. */
+  private sourceFieldsOf(object: string, alternatives: KeyAlternative[]): string[] {
+    return [...new Set([...keyFieldsOf(alternatives, 'source'), ...(this.asTarget.sourceFields?.(object) ?? [])])];
+  }
+
   /**
-   * A source row's key as the target knows it: a record type of an object the template loads into one of another
-   * name (`"target"`) is that object's record type there (`SobjectType` `Account` -> `Client__c`).
+   * A source row's key as the target knows it: transformed as the template writes the object (a masked key is
+   * masked there), and a record type of an object the template loads into one of another name (`"target"`) is
+   * that object's record type there (`SobjectType` `Account` -> `Client__c`).
    */
-  private asInTarget(row: SObjectRow): SObjectRow {
+  private asInTarget(object: string, sourceRow: SObjectRow): SObjectRow {
+    const row = this.asTarget.transformed?.(object, sourceRow) ?? sourceRow;
     const { SobjectType } = row;
     if (typeof SobjectType !== 'string') return row;
     const renamed = this.targetName(SobjectType);

@@ -143,3 +143,19 @@ describe('ReferenceResolver with history (the id map of earlier runs)', () => {
     expect(resolver.cached(C1)).to.equal(null);
   });
 });
+
+describe('ReferenceResolver and the template transformations', () => {
+  it('finds a record outside the run by its key as the template writes it (masked), reading what the mask reads', async () => {
+    const source = new Org([{ Id: U1, Username: 'a@src', Email: 'real@corp.com' }]);
+    const target = new Org([{ Id: '005TTTTT0000001AAA', Username: 'a@tgt', Email: 'masked@example.com' }]);
+    const byEmail = (): Array<{ source: string[]; target: string[] }> => [{ source: ['Email'], target: ['Email'] }];
+    const resolver = new ReferenceResolver(source, target, byEmail, undefined, {
+      sourceFields: () => ['Username'],
+      transformed: (object, row) => (object === 'User' ? { ...row, Email: row.Email === 'real@corp.com' ? 'masked@example.com' : null } : undefined),
+    });
+    await resolver.resolve('User', [U1]);
+    expect(resolver.cached(U1)).to.equal('005TTTTT0000001AAA');
+    expect(source.soql[0]).to.match(/^SELECT Id, Email, Username FROM User WHERE/);
+    expect(target.soql[0]).to.contain("'masked@example.com'").and.not.contain('real@corp.com');
+  });
+});
