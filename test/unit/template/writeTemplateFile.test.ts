@@ -19,6 +19,25 @@ describe('writeTemplateFile', () => {
 
   const prepareFrom = (templateFile: string) => prepareSync({ templateFile, source: stubDescribeSource(sampleSchema()), checkSoql: stubSoqlChecker() });
 
+  it('writes the transformations back so that reading the file gives the same rules (a retry applies them again)', async () => {
+    const input = join(dir, 'in.json');
+    const account = {
+      name: 'Account',
+      matchBy: 'Ext_Id__c',
+      fieldMap: { AccountNumber: ['Description', 'AccountNumber'] },
+      compute: { Ext_Id__c: "'X-' & AccountNumber" },
+      valueMap: { Description: { A: 'B', '*': null } },
+      mask: { AccountNumber: { kind: 'redact' } },
+    };
+    await writeFile(input, JSON.stringify({ objects: [account] }));
+    const first = await prepareFrom(input);
+    const output = join(dir, 'out.json');
+    await writeTemplateFile(output, templateForWriting(first.template, first.plan));
+    const again = await prepareFrom(output);
+    expect(again.template.objects[0].transform).to.deep.equal(first.template.objects[0].transform);
+    expect(again.template.objects[0].fields).to.deep.equal(first.template.objects[0].fields);
+  });
+
   it('writes the order and toggles, and reading it back gives the same plan', async () => {
     const input = join(dir, 'in.json');
     await writeFile(
