@@ -1,3 +1,4 @@
+import { sobjectIn } from '../util/targetNames.js';
 import type { OrgApi } from '../api/orgApi.js';
 import type { StartedQueryJob } from '../bulk/queryJob.js';
 import type { JournalSink } from '../journal/eventLog.js';
@@ -110,8 +111,7 @@ export type EngineRun = Readonly<{
 
 /** A write's `sobject`: the target's name of a template object that loads into another one, else nothing. */
 export function sobjectOf(config: Pick<RunConfig, 'targetNames'>, object: string): { sobject?: string } {
-  const sobject = config.targetNames.get(object);
-  return sobject ? { sobject } : {};
+  return sobjectIn((name) => targetNameOf(config, name), object);
 }
 
 /** The name of a template object in the target org. */

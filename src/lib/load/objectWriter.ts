@@ -1,7 +1,7 @@
 import type { SObjectRow } from '../api/queryPages.js';
 import type { ObjectSyncSpec, PendingLookup } from '../transform/recordTransformer.js';
 import type { RecordWriter, WriteItem, WriteOutcome } from './writeTypes.js';
-import type { EngineRun } from './engineRun.js';
+import { sobjectOf, type EngineRun } from './engineRun.js';
 import { groupByParent, lockingParentField } from './lockGroups.js';
 import { WriteWindow } from './writeWindow.js';
 import { writesInBulk } from './writeBatches.js';
@@ -56,7 +56,7 @@ export class ObjectWriter {
 
   /** The target's name of the object, when it is not the template's (`"target"`). */
   private get sobject(): { sobject?: string } {
-    return this.spec.target.name === this.spec.object.name ? {} : { sobject: this.spec.target.name };
+    return sobjectOf(this.run.config, this.spec.object.name);
   }
 
   public get batchSize(): number {

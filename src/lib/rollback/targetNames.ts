@@ -3,8 +3,7 @@
  * and a template object may load into a target object of another name (`"target"`), which the run's normalised
  * template in run.json keeps as `targetName`.
  */
-
-export type TargetName = (object: string) => string;
+import type { TargetName } from '../util/targetNames.js';
 
 /** The names from the run's template (`run.json` `template`); an object without one keeps its own. */
 export function targetNamesOf(template: unknown): TargetName {
@@ -15,10 +14,4 @@ export function targetNamesOf(template: unknown): TargetName {
     if (typeof name === 'string' && typeof targetName === 'string') names.set(name, targetName);
   }
   return (object) => names.get(object) ?? object;
-}
-
-/** A write's `sobject` (see WriteRequest) for a template object: its target name when it has another one. */
-export function sobjectIn(targetName: TargetName, object: string): { sobject?: string } {
-  const sobject = targetName(object);
-  return sobject === object ? {} : { sobject };
 }

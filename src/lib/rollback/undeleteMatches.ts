@@ -6,7 +6,7 @@ import { inClauseChunks, soqlString } from '../api/soqlLiterals.js';
 import type { JournalSink } from '../journal/eventLog.js';
 import type { JournalEvent } from '../journal/events.js';
 import type { RecordWriter } from '../load/writeTypes.js';
-import { sobjectIn, type TargetName } from './targetNames.js';
+import { sobjectIn, type TargetName } from '../util/targetNames.js';
 import type { DescribeSObject } from '../schema/describeTypes.js';
 import { shortId } from '../util/shortId.js';
 import type { DeletedMatchRecord } from './rollbackPlan.js';
