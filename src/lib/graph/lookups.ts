@@ -1,3 +1,4 @@
+import { mappedSources } from '../template/transformRules.js';
 import type { DescribeMap } from '../schema/describeSource.js';
 import type { DescribeField } from '../schema/describeTypes.js';
 import type { SyncTemplate } from '../template/syncTemplate.js';
@@ -29,7 +30,7 @@ export function collectLookups(template: SyncTemplate, source: DescribeMap, targ
     const sourceDescribe = source.get(object.name);
     if (!sourceDescribe) continue;
     const targetDescribe = target?.get(object.name);
-    const mappedFrom = new Map((object.transform?.rules ?? []).flatMap((rule) => ('field' in rule.from ? [[rule.target, rule.from.field] as const] : [])));
+    const mappedFrom = mappedSources(object.transform);
     for (const fieldName of object.fields) {
       // A lookup mapped onto another (`"AccountId": "Client__c"`) points where its source field does.
       const mapped = mappedFrom.get(fieldName);

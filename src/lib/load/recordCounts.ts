@@ -1,3 +1,4 @@
+import { renamedObjects } from '../template/syncTemplate.js';
 import type { OrgApi } from '../api/orgApi.js';
 import { countQuery } from '../template/soqlClauses.js';
 import type { SObjectRow } from '../api/queryPages.js';
@@ -59,7 +60,7 @@ export class RecordCounts {
     const changes = specs.map((spec) => byPage?.changes.get(spec.object.name) ?? countOf.get(spec.object.name)!);
     const deleted = (): Array<Promise<number>> =>
       byPage ? specs.map((spec) => byPage.deleted.get(spec.object.name)!) : queries.source.counts(specs.map((spec) => buildDeletedCountQuery(spec)), { includeDeleted: true });
-    const targetNames = new Map(specs.flatMap((spec) => (spec.target.name !== spec.object.name ? [[spec.object.name, spec.target.name] as const] : [])));
+    const targetNames = renamedObjects(specs.map((spec) => spec.object));
     return new RecordCounts(
       byName(names, changes),
       byName(whole, queries.target.counts(whole.map((name) => countQuery(targetNames.get(name) ?? name)))),

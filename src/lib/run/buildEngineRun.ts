@@ -11,7 +11,7 @@ import { targetNameOf, type EngineEvent, type EngineRun, type RunConfig, type Ru
 import { ParentArrivals } from '../load/parentArrivals.js';
 import { IdMap } from '../util/idMap.js';
 import { NO_HISTORY } from '../util/historyLookup.js';
-import { isInsertOnly } from '../template/syncTemplate.js';
+import { isInsertOnly, renamedObjects } from '../template/syncTemplate.js';
 import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
 import { ReferenceResolver } from '../transform/referenceResolver.js';
 import { chainLengths } from './criticalPath.js';
@@ -32,7 +32,7 @@ export function buildEngineRun(input: SyncRunInput, journal: RunJournal, specs: 
     templateObjects: new Set(input.specs.map((spec) => spec.object.name)),
     // Lookups to an insert-only object resolve only to records this run inserted, never through history.
     insertOnlyObjects: new Set(input.template.objects.filter(isInsertOnly).map((object) => object.name)),
-    targetNames: new Map(input.template.objects.flatMap((object) => (object.targetName ? [[object.name, object.targetName] as const] : []))),
+    targetNames: renamedObjects(input.template.objects),
     targetUserId: input.targetUserId,
     batchSize: knobs.batchSize,
     pageSize: PAGE_SIZE,

@@ -1,6 +1,6 @@
 import type { DescribeSObject } from '../schema/describeTypes.js';
 import type { MigrationPlan } from '../graph/planTypes.js';
-import type { SyncTemplate } from '../template/syncTemplate.js';
+import { renamedObjects, type SyncTemplate } from '../template/syncTemplate.js';
 import { parentLookups, type ObjectSyncSpec } from '../transform/recordTransformer.js';
 import { compileRowTransform, type TransformOptions } from '../transform/rowTransform.js';
 import { maskSecret, runSecret } from '../mapping/masking/maskSecret.js';
@@ -21,7 +21,7 @@ export function buildObjectSpecs(
   targetDescribe: DescribeLookup,
   transformOptions: TransformOptions = defaultTransformOptions()
 ): ObjectSyncSpec[] {
-  const templateNameOf = new Map(template.objects.flatMap((object) => (object.targetName ? [[object.targetName, object.name] as const] : [])));
+  const templateNameOf = new Map([...renamedObjects(template.objects)].map(([name, targetName]) => [targetName, name]));
   return plan.steps.map((step) => {
     const object = template.objects.find((candidate) => candidate.name === step.object);
     if (!object) throw new Error(`The plan names ${step.object}, which the template does not have.`);

@@ -5,6 +5,7 @@ import type { DescribeField } from '../schema/describeTypes.js';
 import type { ObjectSyncSpec } from '../transform/recordTransformer.js';
 import { translate } from '../transform/rowTransform.js';
 import type { ValueTranslation } from '../template/transformRules.js';
+import { picklistParts } from '../template/transformChecks.js';
 import type { AutomationItem } from '../automation/automationTypes.js';
 import { ruleDifferences } from '../automation/ruleDifferences.js';
 
@@ -131,8 +132,7 @@ function compareFields(object: string, source: DescribeField, target: DescribeFi
     const allowed = new Set(target.picklistValues.filter((value) => value.active).map((value) => value.value));
     // The values the target receives: after the template's `valueMap`.
     const written = source.picklistValues.filter((value) => value.active).map((value) => (valueMap ? translate(valueMap, target, value.value) : value.value));
-    const parts = (value: unknown): string[] => (typeof value !== 'string' ? [] : target.type === 'multipicklist' ? value.split(';') : [value]);
-    const missing = [...new Set(written.flatMap(parts))].filter((value) => !allowed.has(value));
+    const missing = [...new Set(written.flatMap((value) => (typeof value === 'string' ? picklistParts(target, value) : [])))].filter((value) => !allowed.has(value));
     if (missing.length > 0) {
       problems.push({
         object,

@@ -6,6 +6,7 @@ import type { DescribeSObject } from '../schema/describeTypes.js';
 import { findField } from '../schema/fieldRules.js';
 import type { SyncObject } from './syncTemplate.js';
 import { templateProblem, type TemplateProblem } from './templateProblems.js';
+import { mappedSources } from './transformRules.js';
 
 export function renamedParentProblems(
   objects: readonly SyncObject[],
@@ -19,7 +20,7 @@ export function renamedParentProblems(
     const source = sourceDescribes.get(object.name);
     const target = targetDescribes.get(object.name);
     if (!source || !target) continue;
-    const mappedFrom = new Map((object.transform?.rules ?? []).flatMap((rule) => ('field' in rule.from ? [[rule.target, rule.from.field] as const] : [])));
+    const mappedFrom = mappedSources(object.transform);
     for (const fieldName of object.fields) {
       const sourceField = findField(source, mappedFrom.get(fieldName) ?? fieldName);
       const targetField = findField(target, fieldName);

@@ -83,7 +83,7 @@ export const DEFAULT_OPTIONS: Readonly<SyncOptions> = {
   disableAutomation: [],
 };
 
-/** The object's name in the target org. */
-export function targetObjectName(object: Pick<SyncObject, 'name' | 'targetName'>): string {
-  return object.targetName ?? object.name;
+/** The objects that load into a target object of another name (`"target"`): template name -> target name. */
+export function renamedObjects(objects: ReadonlyArray<Pick<SyncObject, 'name' | 'targetName'>>): Map<string, string> {
+  return new Map(objects.flatMap((object) => (object.targetName ? [[object.name, object.targetName] as const] : [])));
 }

@@ -38,3 +38,8 @@ export type ObjectTransform = {
   /** Source fields read by `fieldMap` and expressions (paths such as `Account.Name` included), each once. */
   sourceFields: string[];
 };
+
+/** Target field -> the source field it is read from (`fieldMap`, or a field only translated or masked). */
+export function mappedSources(transform: ObjectTransform | undefined): Map<string, string> {
+  return new Map((transform?.rules ?? []).flatMap((rule) => ('field' in rule.from ? [[rule.target, rule.from.field] as const] : [])));
+}
