@@ -449,6 +449,14 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     fix: ['sf config set isync-mask-secret=... --global', 'use a mask kind: email'],
   },
   {
+    name: 'a "target" object the target org does not have, with a did-you-mean',
+    argv: (ctx) => [...SYNC, '-t', template(ctx, 'unknown-target-object', { objects: [{ name: 'Account', target: 'Contacts', matchBy: 'Name' }] })],
+    exit: 1,
+    error: 'TemplateInvalidError',
+    problem: ['Account › target: "Contacts" is not an object of the target org. Did you mean "Contact"?'],
+    fix: ["use the object's API name"],
+  },
+  {
     name: 'unknown field in excludeFields',
     argv: (ctx) => [...SYNC, '-t', template(ctx, 'unknown-exclude', { objects: [{ name: 'Account', excludeFields: ['Descripton'] }] })],
     exit: 1,
