@@ -139,7 +139,7 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
     ...(automation?.used.warnings ?? []),
     ...history.warnings,
     ...setup.prepared.warnings,
-    ...setup.preflight.map((problem) => `${problem.blocking ? 'Blocking: ' : ''}${problem.what} ${problem.fix}`),
+    ...setup.preflight.map((problem) => `${problem.blocking ? 'Blocking: ' : 'Data loss: '}${problem.what} ${problem.fix}`),
   ];
   for (const warning of warnings) command.warn(warning);
 

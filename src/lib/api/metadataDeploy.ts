@@ -21,7 +21,8 @@ import { withReadRetry } from './withRetry.js';
 export type TestLevel = 'NoTestRun' | 'RunSpecifiedTests' | 'RunLocalTests' | 'RunAllTestsInOrg';
 
 export type DeployOptions = {
-  testLevel: TestLevel;
+  /** Absent: the org's default (no tests for a package without Apex, production included). */
+  testLevel?: TestLevel;
   /** The zip holds one package (package.xml at its root), as SDR's metadata-format zips do. Default true. */
   singlePackage?: boolean;
   /** All or nothing: a deploy with one failure changes nothing. Default true (production requires it). */
@@ -69,7 +70,7 @@ export async function startDeploy(api: OrgApi, zip: Buffer, options: DeployOptio
   const deployOptions =
     `<rollbackOnError>${String(options.rollbackOnError ?? true)}</rollbackOnError>` +
     `<singlePackage>${String(options.singlePackage ?? true)}</singlePackage>` +
-    `<testLevel>${escapeXml(options.testLevel)}</testLevel>`;
+    (options.testLevel ? `<testLevel>${escapeXml(options.testLevel)}</testLevel>` : '');
   const answer = await metadataCall(api, `<deploy><ZipFile>${zip.toString('base64')}</ZipFile><DeployOptions>${deployOptions}</DeployOptions></deploy>`);
   const id = textOf(elements(answer, 'result')[0] ?? '', 'id');
   if (!id) throw new Error('The org answered a Metadata deploy without its id.');

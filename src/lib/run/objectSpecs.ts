@@ -1,4 +1,5 @@
 import type { DescribeSObject } from '../schema/describeTypes.js';
+import { withTemplateNames } from '../schema/templateNames.js';
 import type { MigrationPlan } from '../graph/planTypes.js';
 import { renamedObjects, type SyncTemplate } from '../template/syncTemplate.js';
 import { parentLookups, type ObjectSyncSpec } from '../transform/recordTransformer.js';
@@ -39,16 +40,6 @@ export function buildObjectSpecs(
   });
 }
 
-/**
- * The target's describe with its lookups pointing to template names: a lookup to `Client__c`, into which the
- * template loads its `Account`, points to `Account`, as the plan, the id map and the parents' arrivals name it.
- * The describe keeps its own name, the target's, which the engine sends to the target org.
- */
-function withTemplateNames(describe: DescribeSObject, templateNameOf: ReadonlyMap<string, string>): DescribeSObject {
-  if (templateNameOf.size === 0) return describe;
-  const renamed = (names: readonly string[]): string[] => names.map((name) => templateNameOf.get(name) ?? name);
-  return { ...describe, fields: describe.fields.map((field) => (field.type === 'reference' ? { ...field, referenceTo: renamed(field.referenceTo) } : field)) };
-}
 
 /**
  * Objects each step must wait for: the template objects its non-deferred lookups point to. Deferred lookups

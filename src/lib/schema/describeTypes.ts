@@ -13,6 +13,12 @@ export type DescribePicklistValue = {
 };
 
 export type DescribeField = {
+  /** Number fields: digits in all, and after the point (describe `precision`, `scale`). */
+  precision?: number;
+  scale?: number;
+  /** Integer fields: their digits (describe `digits`). */
+  digits?: number;
+  inlineHelpText?: string | null;
   name: string;
   label?: string;
   /** Describe `type`: 'string', 'reference', 'picklist', 'id', ... */

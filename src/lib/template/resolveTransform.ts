@@ -187,14 +187,19 @@ async function resolveExpressions(spec: TemplateObjectSpec, ctx: TransformContex
   }
 }
 
+/** A template's `valueMap` of one field as the engine applies it: `"*"` becomes `otherwise`. */
+export function valueTranslationOf(map: Record<string, string | null>): ValueTranslation {
+  const { [DEFAULT_VALUE_KEY]: otherwise, ...values } = map;
+  return otherwise === undefined ? { values } : { values, otherwise };
+}
+
 function resolveValueMaps(spec: TemplateObjectSpec, ctx: TransformContext, rules: RuleSet): void {
   for (const [targetName, map] of Object.entries(spec.valueMap ?? {})) {
     const found = rules.ruleFor('valueMap', targetName);
     if (!found) continue;
-    const { [DEFAULT_VALUE_KEY]: otherwise, ...values } = map;
-    const written = [...Object.values(values), ...(otherwise === undefined ? [] : [otherwise])];
+    const translation = valueTranslationOf(map);
+    const written = [...Object.values(translation.values), ...(translation.otherwise === undefined ? [] : [translation.otherwise])];
     if (valuesProblem(found.field, written, 'valueMap', ctx)) continue;
-    const translation: ValueTranslation = otherwise === undefined ? { values } : { values, otherwise };
     found.rule.valueMap = translation;
   }
 }

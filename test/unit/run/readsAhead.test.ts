@@ -36,7 +36,7 @@ class CountingOrg implements OrgApi {
     this.sent.push(decodeURIComponent(path));
     if (path === '/limits') return { DailyApiRequests: { Max: 15_000, Remaining: 14_000 } };
     const soql = decodeURIComponent(path.replace('/query?q=', ''));
-    if (soql.startsWith('SELECT DeveloperName, SobjectType FROM RecordType')) {
+    if (soql.startsWith('SELECT DeveloperName, Name, SobjectType FROM RecordType')) {
       return { totalSize: this.recordTypes.length, done: true, records: this.recordTypes };
     }
     const object = /FROM (\w+)/.exec(soql)![1];
@@ -61,7 +61,7 @@ describe('reads ahead: what the template alone decides is read with the describe
     expect(await ahead.limits.source).to.deep.equal({ Max: 15_000, Remaining: 14_000 });
     await Promise.all([ahead.recordTypes.source, ahead.recordTypes.target]);
     await Promise.all([ahead.validationRules.source, ahead.validationRules.target]);
-    const recordTypes = "SELECT DeveloperName, SobjectType FROM RecordType WHERE SobjectType IN ('Account','contact')";
+    const recordTypes = "SELECT DeveloperName, Name, SobjectType FROM RecordType WHERE SobjectType IN ('Account','contact')";
     const rules =
       '/tooling/query?q=SELECT Id, ValidationName, Active, ErrorMessage, NamespacePrefix, ManageableState, EntityDefinition.QualifiedApiName ' +
       "FROM ValidationRule WHERE EntityDefinition.QualifiedApiName IN ('Account','contact')";
@@ -122,7 +122,7 @@ describe('reads ahead: what the template alone decides is read with the describe
     const ahead = startReadsAhead(file, source, target);
     const problems = await preflight([withRecordType(nameKeyedSpec('Case'))], source, target, ahead.recordTypes);
     expect(problems.map((problem) => problem.what)).to.deep.equal(['Record type Support of Case exists in the source but not in the target.']);
-    expect(source.sent).to.include("/query?q=SELECT DeveloperName, SobjectType FROM RecordType WHERE SobjectType IN ('Case')");
+    expect(source.sent).to.include("/query?q=SELECT DeveloperName, Name, SobjectType FROM RecordType WHERE SobjectType IN ('Case')");
   });
 
   it('sends no record type query for a template without a name that can be an object', async () => {

@@ -1,5 +1,5 @@
 /**
- * What a deploy comes to once its time is up: each component checked against the org (triggerDeploy.ts), the
+ * What a deploy comes to once its time is up: each component checked against the org (componentPlans.ts), the
  * Apex tests its test level runs (apexTests.ts), and Salesforce's all-or-nothing rule: with rollbackOnError
  * (the default, and always in production) any component failure or failed test applies nothing and the deploy
  * is Failed; without it, the components that passed are applied (SucceededPartial). checkOnly validates the
@@ -7,10 +7,11 @@
  */
 import type { AutomationRegistry } from '../automation/registry.js';
 import type { Edition } from '../org/identity.js';
+import type { OrgState } from '../org/orgState.js';
 import { type ApexTestSuite, runApexTests, runsTests } from './apexTests.js';
 import type { ReadPackage } from './deployPackage.js';
 import type { DeployMessage, DeployOptions, DeployStatus, TestLevel, TestRunResult } from './deployTypes.js';
-import { planComponent } from './triggerDeploy.js';
+import { planComponents } from './componentPlans.js';
 
 export type DeployOutcome = {
   status: DeployStatus;
@@ -30,6 +31,7 @@ export function effectiveTestLevel(options: DeployOptions, edition: Edition, pkg
 }
 
 export type OutcomeContext = {
+  org: OrgState;
   registry: AutomationRegistry;
   edition: Edition;
   suite: ApexTestSuite;
@@ -39,7 +41,7 @@ export type OutcomeContext = {
 };
 
 export function deployOutcome(pkg: ReadPackage, options: DeployOptions, level: TestLevel, ctx: OutcomeContext): DeployOutcome {
-  const plans = pkg.members.map((member) => planComponent(member, ctx.registry, ctx.createdDate));
+  const plans = planComponents(pkg.members, ctx.org, ctx.registry, ctx.createdDate);
   const passed = plans.filter((plan) => plan.message.success);
   const failures = [...pkg.problems, ...plans.filter((plan) => !plan.message.success).map((plan) => plan.message)];
   const rollback = options.rollbackOnError || ctx.edition === 'production';
@@ -54,7 +56,11 @@ export function deployOutcome(pkg: ReadPackage, options: DeployOptions, level: T
   }
   const whole = failures.length === 0 && testsPassed;
   const partial = !whole && !rollback && testsPassed && passed.length > 0;
-  if (!options.checkOnly && (whole || partial)) for (const plan of passed) plan.apply?.();
+  if (!options.checkOnly && (whole || partial)) {
+    for (const plan of passed) plan.apply?.();
+    // Deployed fields and permission sets change what the running user sees.
+    ctx.org.fieldVisibility.refresh();
+  }
   const manifest: DeployMessage = {
     changed: true,
     componentType: '',

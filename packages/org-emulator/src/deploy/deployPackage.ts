@@ -17,7 +17,7 @@ export type PackageMember = {
   fullName: string;
   /** The path prefix of its package: '' or `unpackaged/`. */
   root: string;
-  /** For ApexTrigger: `triggers/<Name>.trigger` (without the root). */
+  /** `triggers/<Name>.trigger`, `objects/<Object>.object`, `permissionsets/<Name>.permissionset` (without the root). */
   fileName: string;
   body?: string;
   meta?: string;
@@ -27,11 +27,26 @@ export type ReadPackage = { members: PackageMember[]; problems: DeployMessage[] 
 
 export class UnreadableZip extends Error {}
 
-/** Where each metadata type the emulator knows keeps its files. */
+/** Where each metadata type the emulator knows keeps its files (Apex has a `-meta.xml` beside its body). */
 const FOLDERS: Record<string, { folder: string; suffix: string }> = {
   ApexTrigger: { folder: 'triggers', suffix: 'trigger' },
   ApexClass: { folder: 'classes', suffix: 'cls' },
+  PermissionSet: { folder: 'permissionsets', suffix: 'permissionset' },
 };
+
+/**
+ * Child types of CustomObject: `Account.Foo__c` (CustomField) or `Account.Wholesale` (RecordType) lives in
+ * its object's file, `objects/Account.object`, as `<fields>` / `<recordTypes>` (what SDR converts
+ * `objects/Account/fields/Foo__c.field-meta.xml` to).
+ */
+const OBJECT_CHILD_TYPES = new Set(['CustomField', 'RecordType']);
+
+/** A member's file (without the root): `triggers/X.trigger`, `objects/Account.object`...; '' for unknown types. */
+function memberFile(type: string, fullName: string): string {
+  if (OBJECT_CHILD_TYPES.has(type)) return `objects/${fullName.split('.')[0]}.object`;
+  const place = FOLDERS[type];
+  return place ? `${place.folder}/${fullName}.${place.suffix}` : '';
+}
 
 export const packageProblem = (fileName: string, fullName: string, componentType: string, problem: string, createdDate: string): DeployMessage => ({
   changed: false,
@@ -69,8 +84,7 @@ export async function readPackage(zipBytes: Buffer, singlePackage: boolean, crea
     }
     for (const { type, names } of manifest) {
       for (const fullName of expandWildcard(type, names, root, files)) {
-        const place = FOLDERS[type];
-        const fileName = place ? `${place.folder}/${fullName}.${place.suffix}` : '';
+        const fileName = memberFile(type, fullName);
         members.push({ type, fullName, root, fileName, body: files.get(`${root}${fileName}`), meta: files.get(`${root}${fileName}-meta.xml`) });
       }
     }

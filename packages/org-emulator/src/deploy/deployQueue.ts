@@ -177,6 +177,7 @@ export class DeployQueue {
     else if (!job.pkg) this.end(record, 'Failed');
     else {
       const outcome = deployOutcome(job.pkg, record.options, record.testLevel, {
+        org: this.org,
         registry: this.org.automation,
         edition: this.org.identity.edition,
         suite: this.apexTests,

@@ -35,7 +35,10 @@ export function planComponent(member: PackageMember, registry: AutomationRegistr
     return { message: id ? { ...message, id } : message };
   };
   if (member.type !== 'ApexTrigger') {
-    return fail(`The emulator deploys ApexTrigger only: ${member.type || 'a type without a name'} is not emulated`, `${member.root}package.xml`);
+    return fail(
+      `The emulator deploys ApexTrigger, CustomField, RecordType and PermissionSet only: ${member.type || 'a type without a name'} is not emulated`,
+      `${member.root}package.xml`
+    );
   }
   if (member.body === undefined && member.meta === undefined) {
     return fail(

@@ -3,6 +3,7 @@
  * and the seed target. No HTTP here; the server and the tests both work through this object.
  */
 import { EntityIds } from '../automation/entityIds.js';
+import { FieldVisibility } from '../deploy/fieldVisibility.js';
 import { RecordAutomation } from '../automation/recordAutomation.js';
 import { dataApiSource, type SetupObject, toolingSource } from '../automation/setupSource.js';
 import { AutomationRegistry } from '../automation/registry.js';
@@ -19,6 +20,7 @@ import { RecycleBin } from './recycleBin.js';
 import { backdateAuditStamps } from './seedAge.js';
 import { RecordTypeRegistry } from './recordTypes.js';
 import { RecordWriter } from './recordWriter.js';
+import { SchemaChanges } from './schemaChanges.js';
 import { SchemaIndex } from './schemaIndex.js';
 import { createSeedTarget } from './seedTarget.js';
 import { createSoqlSource } from './soqlSource.js';
@@ -55,6 +57,10 @@ export class OrgState {
   public readonly automation: AutomationRegistry;
   /** EntityDefinition DurableIds: the API name of a standard object, an `01I...` id for a custom one. */
   public readonly entityIds: EntityIds;
+  /** What Metadata API deploys changed in the schema (fields, record types), undone by `clearData()`. */
+  public readonly schemaChanges: SchemaChanges;
+  /** Field-level security of deployed fields for the running user (deploy/fieldVisibility.ts). */
+  public readonly fieldVisibility: FieldVisibility;
   private readonly ctx: OrgContext;
   private readonly schemaDef: SchemaDef;
   /** Set by the fault injector; consulted for every record written. */
@@ -91,6 +97,10 @@ export class OrgState {
     const writer = new RecordWriter(this.ctx);
     this.engine = new OrgDmlEngine(this.ctx, writer);
     this.seedTarget = createSeedTarget(this.ctx, writer, this.automation);
+    this.schemaChanges = new SchemaChanges(this.schema, this.store, this.recordTypes);
+    this.fieldVisibility = new FieldVisibility(this.schemaChanges, this.store, this.identity.userId);
+    // A PermissionSetAssignment written through any API shows or hides deployed fields from the next request on.
+    this.engine.onWrite(() => this.fieldVisibility.refresh());
     this.insertSystemRows();
     this.addSchemaRules();
   }
@@ -150,8 +160,14 @@ export class OrgState {
     return emptyRecycleBin(this.ctx, ids);
   }
 
-  /** Empties every object and puts the system rows back (the caller reseeds a dataset if it wants one). */
+  /**
+   * Empties every object and puts the system rows back (the caller reseeds a dataset if it wants one). The
+   * schema goes back to its start state too: fields and record types deploys added are gone, as are the
+   * permission sets (rows) that granted them.
+   */
   public clearData(): void {
+    this.fieldVisibility.clear();
+    this.schemaChanges.restore();
     this.store.clear();
     this.recycleBin.clear();
     this.insertSystemRows();

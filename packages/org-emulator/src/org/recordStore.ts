@@ -69,13 +69,14 @@ class ObjectTable {
 export class RecordStore {
   public readonly journal = new Journal();
   private readonly tables = new Map<string, ObjectTable>();
+  private readonly parentKey: (value: unknown) => string | undefined;
 
   public constructor(private readonly schema: SchemaIndex) {
     // Only ids of deletable objects are filed as parents: nothing ever asks for the children of a User or a
     // RecordType, and leaving out OwnerId/CreatedById keeps the index small at a million records.
-    const parentKey = (value: unknown): string | undefined =>
+    this.parentKey = (value: unknown): string | undefined =>
       typeof value === 'string' && schema.objectByPrefix(keyPrefixOf(value))?.def.header.deletable ? value : undefined;
-    for (const info of schema.allObjects()) this.tables.set(info.name, new ObjectTable(info, parentKey));
+    for (const info of schema.allObjects()) this.tables.set(info.name, new ObjectTable(info, this.parentKey));
   }
 
   public count(objectName: string, includeDeleted = false): number {
@@ -180,6 +181,23 @@ export class RecordStore {
       table.records.set(id, record);
       table.index(record);
     });
+  }
+
+  /**
+   * Re-reads an object's fields after a metadata change: indexes for the fields it has now (an external id or
+   * lookup a deploy added), every record indexed again. Records keep values of fields no longer shown.
+   */
+  public refreshTable(info: ObjectInfo): void {
+    const old = this.tables.get(info.name);
+    const table = new ObjectTable(info, this.parentKey);
+    if (old) {
+      for (const record of old.records.values()) {
+        table.noteInsertedId(record.Id);
+        table.records.set(record.Id, record);
+        table.index(record);
+      }
+    }
+    this.tables.set(info.name, table);
   }
 
   public clear(): void {

@@ -1,6 +1,7 @@
 /**
  * The org's record types: ids allocated at boot from each ObjectDef's `recordTypes`, plus the master
- * record type every object with record types has (`012000000000000AAA`, as in real describes).
+ * record type every object with record types has (`012000000000000AAA`, as in real describes), plus those a
+ * Metadata API deploy creates (deploy/recordTypeDeploy.ts).
  */
 import type { ObjectDef, RecordTypeDef } from '../schema/model.js';
 import type { IdAllocator } from './ids.js';
@@ -42,6 +43,27 @@ export class RecordTypeRegistry {
 
   public byDeveloperName(objectName: string, developerName: string): RegisteredRecordType | undefined {
     return this.forObject(objectName).find((rt) => rt.def.developerName === developerName);
+  }
+
+  /** A record type a metadata deploy created (its RecordType row already holds `id`). */
+  public add(objectName: string, def: RecordTypeDef, id: string): RegisteredRecordType {
+    const registered = { id, objectName, def };
+    const key = objectName.toLowerCase();
+    this.byObject.set(key, [...this.forObject(objectName), registered]);
+    this.byId.set(id, registered);
+    return registered;
+  }
+
+  /** Forgets a deployed record type (the org back to its start state). */
+  public remove(id: string): void {
+    const registered = this.byId.get(id);
+    if (!registered) return;
+    this.byId.delete(id);
+    const key = registered.objectName.toLowerCase();
+    this.byObject.set(
+      key,
+      this.forObject(registered.objectName).filter((rt) => rt.id !== id)
+    );
   }
 
   public all(): RegisteredRecordType[] {

@@ -10,6 +10,7 @@ import { dmlErrors, RecordError } from './dmlErrors.js';
 import { coerceFieldValue, formatDatetime } from './fieldValues.js';
 import type { OrgContext } from './orgContext.js';
 import { checkNewPricebookEntry } from './priceBooks.js';
+import { checkNewAssignment } from './permissionSetAssignments.js';
 import { checkPicklist, picklistDefault } from './picklists.js';
 import type { RegisteredRecordType } from './recordTypes.js';
 import { checkReference, resolveRelationship } from './references.js';
@@ -129,8 +130,9 @@ export class RecordWriter {
     automation.validate(info, stored, { mode: 'insert' }, options);
     automation.checkDuplicates(info, stored, 'insert', undefined, options);
     this.checkUnique(info, stored, undefined);
-    // The platform's own rule for price book entries (the only object-specific insert rule modelled).
+    // The platform's own rules for price book entries and permission set assignments (the object-specific insert rules modelled).
     if (info.name === 'PricebookEntry') checkNewPricebookEntry(this.ctx, stored);
+    if (info.name === 'PermissionSetAssignment') checkNewAssignment(this.ctx, stored);
     automation.afterSave(info, stored, 'insert', options);
     return stored;
   }

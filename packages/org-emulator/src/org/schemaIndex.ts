@@ -1,6 +1,8 @@
 /**
  * Case-insensitive lookups over a SchemaDef: Salesforce accepts object and field names in any case, and
  * ids name their object through the key prefix. Built once per org; everything else reads through it.
+ * Metadata deploys change an object's fields at run time (`refreshObject`): the object then gets a new
+ * ObjectInfo, so whatever was worked out per ObjectInfo (the record writer's field plans) is worked out anew.
  */
 import { podCode } from './ids.js';
 import type { ChildRelationship, FieldDescribe, ObjectDef, ParentRelationshipDef, SchemaDef } from '../schema/model.js';
@@ -32,22 +34,28 @@ export class SchemaIndex {
 
   public constructor(public readonly schema: SchemaDef) {
     let synthetic = 0;
-    for (const def of schema.objects) {
-      const keyPrefix = def.header.keyPrefix ?? `z${podCode(synthetic++)}`;
-      const info: ObjectInfo = {
-        keyPrefix,
-        def,
-        name: def.header.name,
-        fieldsByLowerName: new Map(def.fields.map((f) => [f.name.toLowerCase(), f])),
-        referencesByRelationship: new Map(
-          def.fields.filter((f) => f.type === 'reference' && f.relationshipName).map((f) => [f.relationshipName!.toLowerCase(), f])
-        ),
-        nameField: def.fields.find((f) => f.nameField),
-      };
-      this.objects.set(def.header.name.toLowerCase(), info);
-      this.byPrefix.set(keyPrefix, info);
-    }
-    for (const def of schema.objects) {
+    for (const def of schema.objects) this.put(def, def.header.keyPrefix ?? `z${podCode(synthetic++)}`);
+    this.linkChildren();
+  }
+
+  private put(def: ObjectDef, keyPrefix: string): void {
+    const info: ObjectInfo = {
+      keyPrefix,
+      def,
+      name: def.header.name,
+      fieldsByLowerName: new Map(def.fields.map((f) => [f.name.toLowerCase(), f])),
+      referencesByRelationship: new Map(
+        def.fields.filter((f) => f.type === 'reference' && f.relationshipName).map((f) => [f.relationshipName!.toLowerCase(), f])
+      ),
+      nameField: def.fields.find((f) => f.nameField),
+    };
+    this.objects.set(def.header.name.toLowerCase(), info);
+    this.byPrefix.set(keyPrefix, info);
+  }
+
+  private linkChildren(): void {
+    this.children.clear();
+    for (const def of this.schema.objects) {
       for (const field of def.fields) {
         if (field.type !== 'reference') continue;
         const relationship = def.parentRelationships
@@ -61,6 +69,15 @@ export class SchemaIndex {
         }
       }
     }
+  }
+
+  /** Re-reads an object whose ObjectDef changed in place (fields, record types, parent relationships). */
+  public refreshObject(objectName: string): ObjectInfo {
+    const info = this.object(objectName);
+    if (!info) throw new Error(`no such object ${objectName}`);
+    this.put(info.def, info.keyPrefix);
+    this.linkChildren();
+    return this.object(objectName)!;
   }
 
   public object(name: string): ObjectInfo | undefined {

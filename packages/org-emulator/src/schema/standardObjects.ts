@@ -1,8 +1,9 @@
 /**
  * The default schema's standard objects: the recorded ones (Account, Contact, Case, Lead, Opportunity,
- * Task) as recorded, plus the built ones (products and setup objects), in one list.
+ * Task) as recorded, plus the built ones (products, setup objects, permission sets), in one list.
  */
 import type { ObjectDef, RecordTypeDef } from './model.js';
+import { permissionSet, permissionSetAssignment } from './permissionObjects.js';
 import { loadRecordedObject } from './recordedDescribes.js';
 import { opportunityLineItem, pricebook2, pricebookEntry, product2 } from './salesObjects.js';
 import { entityDefinition, group, organization, profile, recordType, user } from './setupObjects.js';
@@ -49,5 +50,7 @@ export function defaultStandardObjects(): ObjectDef[] {
     opportunityLineItem(),
     organization(),
     entityDefinition(),
+    permissionSet(),
+    permissionSetAssignment(),
   ];
 }

@@ -26,6 +26,7 @@ import {
 } from './metadataComponents.js';
 import { apiFault, clientFault, METADATA_NS, metadataResponse, type SoapRequest } from './soapEnvelope.js';
 import { encodeXmlText, type XmlElement } from './xmlTree.js';
+import { customFieldMembers } from './customFieldMetadata.js';
 
 /** Metadata API Developer Guide: the CRUD calls take at most 10 components a call. */
 export const MAX_METADATA_COMPONENTS = 10;
@@ -60,7 +61,10 @@ export function handleMetadataCall(request: SoapRequest, deps: MetadataDeps): Em
 }
 
 const notEmulatedType = (call: string, type: string): EmulatorResponse =>
-  apiFault('UNKNOWN_EXCEPTION', `${call}() of type ${type} is not emulated: only ${METADATA_TYPES.join(' and ')} are served`);
+  apiFault(
+    'UNKNOWN_EXCEPTION',
+    `${call}() of type ${type} is not emulated: only ${METADATA_TYPES.join(' and ')} are served${call === 'readMetadata' ? ', and CustomField is read' : ''}`
+  );
 
 const tooMany = (): EmulatorResponse =>
   apiFault('EXCEEDED_ID_LIMIT', `record limit reached. cannot submit more than ${MAX_METADATA_COMPONENTS} records into this call`);
@@ -68,13 +72,25 @@ const tooMany = (): EmulatorResponse =>
 function readMetadata(operation: XmlElement, deps: MetadataDeps): EmulatorResponse {
   const type = operation.children.find((child) => child.name === 'type')?.text.trim() ?? '';
   if (type === '') throw new MetadataFault('readMetadata() needs a type');
-  if (!isServedMetadataType(type)) return notEmulatedType('readMetadata', type);
   const fullNames = operation.children.filter((child) => child.name === 'fullNames').map((child) => child.text.trim());
   if (fullNames.length > MAX_METADATA_COMPONENTS) return tooMany();
+  if (type === 'CustomField') return readCustomFields(fullNames, deps);
+  if (!isServedMetadataType(type)) return notEmulatedType('readMetadata', type);
   const records = fullNames
     .map((fullName) => {
       const found = findComponent(deps.org.automation, type, fullName);
       return found ? `<records xsi:type="${type}">${membersXml(componentMembers(deps.org.automation, found))}</records>` : '<records xsi:nil="true"/>';
+    })
+    .join('');
+  return metadataResponse('readMetadata', `<result>${records}</result>`);
+}
+
+/** readMetadata of custom fields (read, never updated here: a deploy changes them). */
+function readCustomFields(fullNames: string[], deps: MetadataDeps): EmulatorResponse {
+  const records = fullNames
+    .map((fullName) => {
+      const members = customFieldMembers(deps.org.schema, fullName);
+      return members ? `<records xsi:type="CustomField">${membersXml(members)}</records>` : '<records xsi:nil="true"/>';
     })
     .join('');
   return metadataResponse('readMetadata', `<result>${records}</result>`);

@@ -149,7 +149,7 @@ describe('emulator Metadata API deploy (ApexTrigger status) on the wire', () => 
     expect(member(done, 'success')).to.equal('false');
     expect(member(done, 'numberComponentErrors')).to.equal('3');
     expect(done).to.contain(
-      '<fileName>package.xml</fileName><fullName>SomeClass</fullName><problem>The emulator deploys ApexTrigger only: ApexClass is not emulated</problem>'
+      '<fileName>package.xml</fileName><fullName>SomeClass</fullName><problem>The emulator deploys ApexTrigger, CustomField, RecordType and PermissionSet only: ApexClass is not emulated</problem>'
     );
     expect(done).to.contain('<fileName>triggers/NoSuchTrigger.trigger</fileName><fullName>NoSuchTrigger</fullName><problem>The emulator compiles no Apex');
     expect(done).to.contain(
