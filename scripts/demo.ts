@@ -7,7 +7,8 @@
  * delta with deletions (scan first, then execute, then the last sync dates, then a rollback that undeletes),
  * syncs legacy records into a copy of the source whose automation refuses them, without and then with
  * `--disable-automation` (scripts/demo.ts automationDemo), maps, computes and masks fields with the example
- * template of examples/transformations (scripts/demoTransform.ts), then kills a sync into a slow target mid-way, resumes it and rolls it back (scripts/demoCrash.ts).
+ * template of examples/transformations (scripts/demoTransform.ts), generates a template from the org and compares
+ * and fixes a target's schema (scripts/demoCompare.ts), then kills a sync into a slow target mid-way, resumes it and rolls it back (scripts/demoCrash.ts).
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -17,6 +18,7 @@ import { REPO_ROOT, runTs } from '../harness/runPlugin.js';
 import { sandboxEnv } from '../harness/sandboxHome.js';
 import { crashDemo } from './demoCrash.js';
 import { transformDemo } from './demoTransform.js';
+import { compareDemo } from './demoCompare.js';
 
 const TEMPLATE = 'examples/demo-template.json';
 
@@ -95,9 +97,10 @@ try {
 
   const automationCode = await automationDemo(env);
   const transformCode = await transformDemo(sf, env, source);
+  const compareCode = await compareDemo(sf, env);
 
   const crash = await crashDemo(sf, env, slow, ['--source-org', 'isync-demo-source', '--target-org', 'isync-demo-slow', '--template', TEMPLATE]);
-  process.exitCode = code || historyCode || deltaCode || automationCode || transformCode || crash;
+  process.exitCode = code || historyCode || deltaCode || automationCode || transformCode || compareCode || crash;
 } finally {
   await Promise.all([source.stop(), target.stop(), slow.stop(), copy.stop()]);
 }

@@ -79,7 +79,7 @@ describe('sf isync template import against emulated orgs', function () {
     const before = readFileSync(existing, 'utf8');
     const again = await runPlugin(['isync', 'template', 'import', '--from', join(folder, 'export.json'), '-f', existing, '--json'], pair.env);
     expect(again.code).to.equal(1);
-    expect(jsonOf(again).name).to.equal('OutputExistsError');
+    expect(jsonOf(again).name).to.equal('TemplateExistsError');
     expect(readFileSync(existing, 'utf8')).to.equal(before);
   });
 });

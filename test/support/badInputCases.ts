@@ -146,6 +146,22 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     fix: ['--confirm-production'],
   },
   {
+    name: 'compare --fix deploying to a production target without --confirm-production',
+    argv: () => ['isync', 'compare', '-s', 'src', '-o', 'prod', '--objects', 'Account', '--fix'],
+    exit: 1,
+    error: 'ProductionTargetError',
+    problem: ['production', 'compare --fix'],
+    fix: ['--confirm-production', '--dry-run'],
+  },
+  {
+    name: 'compare of an object the source does not have',
+    argv: () => ['isync', 'compare', '-s', 'src', '-o', 'tgt', '--objects', 'Acount'],
+    exit: 1,
+    error: 'UnknownObjectsError',
+    problem: ['Acount', 'did you mean Account?'],
+    fix: ['API names'],
+  },
+  {
     name: '--disable-automation naming automation the target does not have',
     argv: () => ['isync', 'execute', '-s', 'src', '-o', 'tgt', '--objects', 'Account', '--disable-automation', 'validation-rules,Account.No_Such_Rule'],
     exit: 1,

@@ -11,7 +11,8 @@ import { readSfdmuExport } from '../../src/lib/template/import/readSfdmuExport.j
 import type { SfdmuExport, ImportNote } from '../../src/lib/template/import/sfdmuExport.js';
 import { importMockPattern } from '../../src/lib/template/import/sfdmuMocks.js';
 import { parseSfdmuQuery } from '../../src/lib/template/import/sfdmuQuery.js';
-import { assertImportTarget, importedTemplateFile } from '../../src/lib/template/import/importedTemplateFile.js';
+import { importedTemplateFile } from '../../src/lib/template/import/importedTemplateFile.js';
+import { assertNewTemplatePath } from '../../src/lib/graph/writeTemplateFile.js';
 import { writeTemplateFile } from '../../src/lib/graph/writeTemplateFile.js';
 import { TEMPLATE_SCHEMA_FILE } from '../../src/lib/template/templateSchemaRef.js';
 import { templateShapeProblems } from '../../src/lib/template/templateSchema.js';
@@ -323,10 +324,10 @@ describe('sf isync template import (SFDMU export.json)', () => {
 
     it('refuses to replace an existing file without --force, and an output path in a missing folder', () => {
       const existing = file('isync-template.json', '{}');
-      expect(thrown(() => assertImportTarget(existing, false)).name).to.equal('OutputExistsError');
-      expect(() => assertImportTarget(existing, true)).to.not.throw();
-      expect(thrown(() => assertImportTarget(join(folder, 'no', 't.json'), false)).name).to.equal('OutputFolderMissingError');
-      expect(thrown(() => assertImportTarget(folder, true)).name).to.equal('OutputIsFolderError');
+      expect(thrown(() => assertNewTemplatePath(existing, '--file', false)).name).to.equal('TemplateExistsError');
+      expect(() => assertNewTemplatePath(existing, '--file', true)).to.not.throw();
+      expect(thrown(() => assertNewTemplatePath(join(folder, 'no', 't.json'), '--file', false)).name).to.equal('WriteFolderMissingError');
+      expect(thrown(() => assertNewTemplatePath(folder, '--file', true)).name).to.equal('WriteIsFolderError');
     });
   });
 });

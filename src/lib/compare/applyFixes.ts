@@ -1,6 +1,7 @@
 import type { SourceFile } from '../api/metadataZip.js';
 import { metadataZip } from '../api/metadataZip.js';
-import { DEFAULT_DEPLOY_POLL, startDeploy, waitForDeploy, type DeployPollOptions } from '../api/metadataDeploy.js';
+import { succeeded } from '../api/deployResult.js';
+import { checkDeployStatus, DEFAULT_DEPLOY_POLL, startDeploy, waitForDeploy, type DeployPollOptions } from '../api/metadataDeploy.js';
 import type { OrgApi } from '../api/orgApi.js';
 import { queryAll } from '../api/queryPages.js';
 import { soqlString } from '../api/soqlLiterals.js';
@@ -81,8 +82,10 @@ export async function settleEarlierFixes(journalRoot: string, target: FixTarget,
     if (fix.state === 'deploying') {
       await settleDeploys(target.api, { ids: fix.deployId ? [fix.deployId] : [], ...(fix.deployId ? {} : { requestedWithoutId: fix.requestedAt }) }, poll);
     }
-    // The deploy succeeded if its permission set exists; a failed one changed nothing.
-    const assigned = fix.permissionSet ? await assignPermissionSet(target.api, fix.permissionSet, target.userId) : true;
+    // A deploy whose id is known tells its outcome; one without (killed before the answer) succeeded if its
+    // permission set exists. A failed deploy changed nothing.
+    const deployed = fix.deployId ? succeeded(await checkDeployStatus(target.api, fix.deployId)) : true;
+    const assigned = deployed && (fix.permissionSet ? await assignPermissionSet(target.api, fix.permissionSet, target.userId) : true);
     saveFix(journalRoot, { ...fix, state: assigned ? 'done' : 'failed', ...(assigned ? {} : { error: 'The deploy did not succeed.' }), finishedAt: new Date().toISOString() });
   }
   return open;

@@ -78,12 +78,21 @@ export function matchBySpec(key: MatchKey | null, history: boolean): string | st
  * Refuses a `--write` path that cannot take the file, before anything else is done: a folder, or a path
  * whose folder does not exist or is a file. Node would answer each with a bare EISDIR, ENOENT or ENOTDIR.
  */
-export function assertWritableTemplatePath(path: string): void {
-  if (kindOf(path) === 'folder') throw templateError('error.WriteIsFolder', [path], [join(path, 'isync.json')]);
+export function assertWritableTemplatePath(path: string, flag = '--write'): void {
+  if (kindOf(path) === 'folder') throw templateError('error.WriteIsFolder', [flag, path], [flag, flag, join(path, 'isync.json')]);
   const folder = dirname(path);
   const folderKind = kindOf(folder);
-  if (folderKind === 'missing') throw templateError('error.WriteFolderMissing', [folder, path], [folder]);
-  if (folderKind === 'file') throw templateError('error.WriteFolderIsFile', [folder, path]);
+  if (folderKind === 'missing') throw templateError('error.WriteFolderMissing', [folder, flag, path], [folder, flag]);
+  if (folderKind === 'file') throw templateError('error.WriteFolderIsFile', [folder, flag, path], [flag]);
+}
+
+/**
+ * A path for a new template (`template generate`, `template import`): one `assertWritableTemplatePath` takes,
+ * and no existing file unless `force`: the file there may be a template written by hand.
+ */
+export function assertNewTemplatePath(path: string, flag: string, force: boolean): void {
+  assertWritableTemplatePath(path, flag);
+  if (kindOf(path) === 'file' && !force) throw templateError('error.TemplateExists', [path], [path, flag]);
 }
 
 function kindOf(path: string): 'missing' | 'file' | 'folder' {
@@ -99,14 +108,14 @@ function kindOf(path: string): 'missing' | 'file' | 'folder' {
  * (possibly the user's own input file) behind. A failure (permissions, a full disk, the path changed since
  * it was checked) is an SfError that names the file and the reason.
  */
-export async function writeTemplateFile(path: string, file: TemplateFile): Promise<void> {
+export async function writeTemplateFile(path: string, file: TemplateFile, flag = '--write'): Promise<void> {
   const temporary = `${path}.${process.pid}.tmp`;
   try {
     await writeFile(temporary, `${JSON.stringify(file, null, 2)}\n`, 'utf8');
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
-    assertWritableTemplatePath(path);
+    assertWritableTemplatePath(path, flag);
     throw templateError('error.TemplateNotWritten', [path, fileErrorReason(error)]);
   }
 }

@@ -1,5 +1,5 @@
 import { templateSchemaRef } from '../../../lib/template/templateSchemaRef.js';
-import { Messages, SfError } from '@salesforce/core';
+import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { orgsOfFlags, sourceOrgFlag } from '../../../commandSupport/orgFlags.js';
 import { objectNames, objectsFlag } from '../../../commandSupport/objectsFlag.js';
@@ -7,7 +7,7 @@ import { warnAutomationLeftOff } from '../../../commandSupport/automationUsed.js
 import { BAD_COMMAND_LINE_EXIT } from '../../../commandSupport/exitCodes.js';
 import { ConnectionDescribeSource } from '../../../lib/schema/connectionDescribeSource.js';
 import { BUILT_IN_REFERENCE_KEYS } from '../../../lib/transform/referenceKeys.js';
-import { assertWritableTemplatePath, writeTemplateFile } from '../../../lib/graph/writeTemplateFile.js';
+import { assertNewTemplatePath, writeTemplateFile } from '../../../lib/graph/writeTemplateFile.js';
 import type { TemplateFile } from '../../../lib/template/templateFile.js';
 import {
   assertChildLevels,
@@ -43,20 +43,6 @@ const childrenFlag = Flags.custom<number>({
       return levels;
     }),
 });
-
-/**
- * The file checks and write of `order --write`, whose messages name `--write`: here the flag is `--file`.
- * (A `flag` parameter of assertWritableTemplatePath, default `--write`, would make this unnecessary.)
- */
-async function asFileFlag<T>(act: () => T | Promise<T>): Promise<T> {
-  try {
-    return await act();
-  } catch (error) {
-    if (!(error instanceof SfError)) throw error;
-    const renamed = (text: string): string => text.replaceAll('--write', '--file');
-    throw new SfError(renamed(error.message), error.name, error.actions?.map(renamed), error.exitCode, error);
-  }
-}
 
 function viaText(object: Pick<GeneratedObject, 'kind' | 'via'>): string {
   const { via } = object;
@@ -94,6 +80,7 @@ export default class TemplateGenerate extends SfCommand<TemplateGenerateResult> 
       summary: messages.getMessage('flags.parents.summary'),
       description: messages.getMessage('flags.parents.description'),
     }),
+    force: Flags.boolean({ summary: messages.getMessage('flags.force.summary') }),
     file: Flags.file({
       char: 'f',
       summary: messages.getMessage('flags.file.summary'),
@@ -106,7 +93,7 @@ export default class TemplateGenerate extends SfCommand<TemplateGenerateResult> 
     const { flags } = await this.parse(TemplateGenerate);
     warnAutomationLeftOff(this, undefined);
     // A --file path that cannot take the file is refused before the org is asked anything.
-    await asFileFlag(() => assertWritableTemplatePath(flags.file));
+    assertNewTemplatePath(flags.file, '--file', flags.force);
     const { 'source-org': source } = await orgsOfFlags({ 'source-org': flags['source-org'] });
     const generated = await generateTemplate({
       source: new ConnectionDescribeSource(source.getConnection(flags['api-version'])),
@@ -116,7 +103,7 @@ export default class TemplateGenerate extends SfCommand<TemplateGenerateResult> 
       resolvedByKey: Object.keys(BUILT_IN_REFERENCE_KEYS),
       schemaRef: templateSchemaRef(flags.file),
     });
-    await asFileFlag(() => writeTemplateFile(flags.file, generated.template));
+    await writeTemplateFile(flags.file, generated.template, '--file');
 
     const username = source.getUsername() ?? flags['source-org'];
     const withParents = flags.parents ? messages.getMessage('header.withParents') : '';

@@ -3,8 +3,8 @@ import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { importSfdmu } from '../../../lib/template/import/importSfdmu.js';
 import { readSfdmuExport } from '../../../lib/template/import/readSfdmuExport.js';
 import type { ImportNote } from '../../../lib/template/import/sfdmuExport.js';
-import { assertImportTarget, importedTemplateFile } from '../../../lib/template/import/importedTemplateFile.js';
-import { writeTemplateFile } from '../../../lib/graph/writeTemplateFile.js';
+import { importedTemplateFile } from '../../../lib/template/import/importedTemplateFile.js';
+import { assertNewTemplatePath, writeTemplateFile } from '../../../lib/graph/writeTemplateFile.js';
 import type { TemplateFile } from '../../../lib/template/templateFile.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -51,11 +51,11 @@ export default class TemplateImport extends SfCommand<TemplateImportResult> {
   public async run(): Promise<TemplateImportResult> {
     const { flags } = await this.parse(TemplateImport);
     // Refused before anything is read, and nothing is written unless the whole import succeeded.
-    assertImportTarget(flags.file, flags.force);
+    assertNewTemplatePath(flags.file, '--file', flags.force);
     const exported = await readSfdmuExport(flags.from);
     const imported = importSfdmu(exported, { exportPath: flags.from, objectSet: flags['object-set'] });
     const template = await importedTemplateFile(flags.file, imported.template);
-    await writeTemplateFile(flags.file, template);
+    await writeTemplateFile(flags.file, template, '--file');
 
     this.log(messages.getMessage('info.written', [template.objects.length, flags.from, flags.file, imported.objectSet, imported.objectSets]));
     if (imported.notImported.length > 0) {
