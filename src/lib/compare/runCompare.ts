@@ -85,20 +85,20 @@ export async function runCompare(request: CompareRequest): Promise<CompareResult
     }
     return { ...(await compareOrgs({ scope, source: sourceDescribes, target: targetDescribes, sourceApi: sourceReads, targetApi: targetReads })), sourceDescribes };
   };
+  // Before the orgs are compared for a fix: the production guard, then the fixes a killed process left open,
+  // whose deploys may still change the target.
+  const fixTarget = request.fix && !request.dryRun ? await fixTargetOf(request, target, targetReads) : undefined;
+  const settled = fixTarget ? (await settleEarlierFixes(request.journalRoot, fixTarget)).map((record) => record.id) : [];
   let report = await compare();
   let fix: FixOutcome | undefined;
   if (request.fix) {
     const fixable = report.differences.filter((difference) => difference.autoFix);
     const describes = new Map(await Promise.all(fixable.map(async (d) => [d.object, await report.sourceDescribes.describe(d.object)] as const)));
     const plan = await planFixes(fixable, (object) => describes.get(object)!, (object, field) => readFieldDefinition(target, object, field));
-    fix = { dryRun: request.dryRun === true, deployed: plan.planned.map((planned) => planned.fix), notDeployable: plan.unplanned.map(notDeployable), settled: [] };
-    if (!request.dryRun) {
-      const fixTarget = await fixTargetOf(request, target, targetReads);
-      fix.settled = (await settleEarlierFixes(request.journalRoot, fixTarget)).map((record) => record.id);
-      if (plan.planned.length > 0) {
-        fix.record = await deploy(request, plan.planned, fixTarget);
-        report = await compare();
-      }
+    fix = { dryRun: request.dryRun === true, deployed: plan.planned.map((planned) => planned.fix), notDeployable: plan.unplanned.map(notDeployable), settled };
+    if (fixTarget && plan.planned.length > 0) {
+      fix.record = await deploy(request, plan.planned, fixTarget);
+      report = await compare();
     }
   }
   return {
