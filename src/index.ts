@@ -17,3 +17,8 @@ export type { AutomationListResult } from './commands/isync/automation/list.js';
 export type { AutomationRestoreResult } from './commands/isync/automation/restore.js';
 export type { AutomationItem, AutomationKind, SwitchedItem, RunAutomation } from './lib/automation/automationTypes.js';
 export type { AutomationUsed } from './lib/run/automationSetup.js';
+export type { CompareResult, FixOutcome } from './lib/compare/runCompare.js';
+export type { SchemaDifference, SchemaFix, Severity, DifferenceKind } from './lib/compare/schemaDifference.js';
+export type { FixRecord } from './lib/compare/fixJournal.js';
+export type { TemplateGenerateResult } from './commands/isync/template/generate.js';
+export type { TemplateImportResult } from './commands/isync/template/import.js';

@@ -28,6 +28,9 @@ import { reportDelta, type DeltaUsed } from './deltaUsed.js';
 import { setUpDelta } from '../lib/run/deltaSetup.js';
 import { assertSinceAfterOrgCreated } from '../lib/delta/sinceCheck.js';
 import type { SyncType } from '../lib/template/syncTemplate.js';
+
+/** Said of a pre-flight problem that `sf isync compare --fix` can deploy away. */
+const FIXABLE = ' `sf isync compare --fix` deploys this.';
 import { setUpAutomation, type AutomationUsed } from '../lib/run/automationSetup.js';
 import { WriteSamples, type SampleRecord } from '../lib/load/writeSamples.js';
 import { useConfiguredMaskSecret } from './maskSecretConfig.js';
@@ -139,7 +142,7 @@ export async function syncFromFlags(command: SfCommand<unknown>, input: SyncComm
     ...(automation?.used.warnings ?? []),
     ...history.warnings,
     ...setup.prepared.warnings,
-    ...setup.preflight.map((problem) => `${problem.blocking ? 'Blocking: ' : 'Data loss: '}${problem.what} ${problem.fix}`),
+    ...setup.preflight.map((problem) => `${problem.blocking ? 'Blocking: ' : 'Data loss: '}${problem.what} ${problem.fix}${problem.autoFix ? FIXABLE : ''}`),
   ];
   for (const warning of warnings) command.warn(warning);
 

@@ -119,7 +119,9 @@ describe('prepareSync', () => {
       target[1].fields = target[1].fields.filter((f) => f.name !== 'Email');
       const prepared = await prepare({ objects: [{ name: 'Contact' }] }, { target });
       expect(prepared.template.objects[0].fields).to.deep.equal(['LastName', 'AccountId']);
-      expect(prepared.warnings).to.deep.equal(['Contact: 1 field(s) of the source do not exist in the target org and are not synced: Email.']);
+      expect(prepared.warnings).to.deep.equal([
+        'Contact: 1 field(s) of the source do not exist in the target org and are not synced: Email. `sf isync compare` lists them, and `--fix` creates the custom ones.',
+      ]);
     });
 
     it('checks where and orderBy in the source org', async () => {
