@@ -1,7 +1,7 @@
 import { Messages } from '@salesforce/core';
 import type { SfCommand } from '@salesforce/sf-plugins-core';
 import type { CompareResult } from '../lib/compare/runCompare.js';
-import { atLeast, type SchemaFix, type Severity } from '../lib/compare/schemaDifference.js';
+import { atLeast, SEVERITIES, type SchemaFix, type Severity } from '../lib/compare/schemaDifference.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-isync', 'isync.compare');
@@ -15,10 +15,9 @@ export function renderComparison(command: SfCommand<unknown>, result: CompareRes
   const { counts } = result;
   command.log(messages.getMessage('info.compared', [result.objects.length, result.source, result.target, counts.blocking, counts.dataLoss, counts.info]));
   const shown = atLeast(severity);
-  const order: Severity[] = ['blocking', 'dataLoss', 'info'];
   const rows = result.differences
     .filter((difference) => shown.has(difference.severity))
-    .sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity))
+    .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity))
     .map((difference) => ({
       severity: SEVERITY_TEXT[difference.severity],
       object: difference.object,

@@ -60,8 +60,7 @@ export function customFieldXml(field: DescribeField): string {
 function typeMembers(type: string, field: DescribeField): Array<[string, string | number | boolean]> {
   switch (type) {
     case 'Text':
-    case 'TextArea':
-      return type === 'Text' ? [['length', field.length]] : [];
+      return [['length', field.length]];
     case 'LongTextArea':
       return [
         ['length', field.length],

@@ -40,7 +40,7 @@ export type FixOutcome = {
   /** What the deploy holds (or would). */
   deployed: SchemaFix[];
   /** Fixes that turned out not to be possible once the target's definitions were read. */
-  notDeployable: Array<{ fix: SchemaFix; reason: string }>;
+  notDeployable: UnplannedFix[];
   record?: FixRecord;
   /** Earlier fixes a killed process left open, settled first. */
   settled: string[];
@@ -95,7 +95,7 @@ export async function runCompare(request: CompareRequest): Promise<CompareResult
     const fixable = report.differences.filter((difference) => difference.autoFix);
     const describes = new Map(await Promise.all(fixable.map(async (d) => [d.object, await report.sourceDescribes.describe(d.object)] as const)));
     const plan = await planFixes(fixable, (object) => describes.get(object)!, (object, field) => readFieldDefinition(target, object, field));
-    fix = { dryRun: request.dryRun === true, deployed: plan.planned.map((planned) => planned.fix), notDeployable: plan.unplanned.map(notDeployable), settled };
+    fix = { dryRun: request.dryRun === true, deployed: plan.planned.map((planned) => planned.fix), notDeployable: plan.unplanned, settled };
     if (fixTarget && plan.planned.length > 0) {
       fix.record = await deploy(request, plan.planned, fixTarget);
       report = await compare();
@@ -149,10 +149,6 @@ async function deploy(request: CompareRequest, planned: readonly PlannedFix[], f
 /** The target's definition of a custom field (readMetadata), the XML inside `<records>`. */
 async function readFieldDefinition(target: OrgApi, object: string, field: string): Promise<string | undefined> {
   return (await readMetadata(target, 'CustomField', `${object}.${field}`))?.xml;
-}
-
-function notDeployable(unplanned: UnplannedFix): { fix: SchemaFix; reason: string } {
-  return { fix: unplanned.fix, reason: unplanned.reason };
 }
 
 function suggestion(name: string | undefined): string {
