@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CompareResult } from '../../src/commands/isync/compare.js';
 import type { ExecuteResult } from '../../src/commands/isync/execute.js';
+import type { TemplateGenerateResult } from '../../src/commands/isync/template/generate.js';
+import type { TemplateImportResult } from '../../src/commands/isync/template/import.js';
 import { queryOrg, startOrgPair, type OrgPair } from '../../harness/emulatedOrgs.js';
-import { jsonOf, REPO_ROOT } from '../../harness/runPlugin.js';
+import { jsonOf, REPO_ROOT, type PluginRun } from '../../harness/runPlugin.js';
 import type { HistoryClient } from './historyScenario.js';
 
 const EXAMPLE = join(REPO_ROOT, 'examples', 'compare');
@@ -84,6 +86,65 @@ export function describeCompare(title: string, clientOf: () => Promise<HistoryCl
       const sourcePartners = await partners(pair.source);
       expect(sourcePartners).to.not.be.empty;
       expect(await partners(pair.target)).to.have.length(sourcePartners.length);
+    });
+
+    it('reaches every flag of compare, template generate and template import with --json', async () => {
+      const folder = mkdtempSync(join(tmpdir(), 'isync-template-flags-'));
+      const all = jsonOf<CompareResult>(await runPlugin(['isync', 'compare', '-s', 'src', '-o', 'tgt', '--all', '--severity', 'dataLoss', '--json'], pair.env));
+      expect(all.result.objects.map((object) => object.object)).to.include.members(['Account', 'Project__c']);
+      expect(all.result.counts.info).to.be.a('number');
+      const production = jsonOf<CompareResult>(
+        await runPlugin(
+          [
+            'isync',
+            'compare',
+            '-s',
+            'src',
+            '-o',
+            'tgt',
+            '--objects',
+            'Account',
+            '--fix',
+            '--dry-run',
+            '--confirm-production',
+            '--journal-dir',
+            journal,
+            '--json',
+          ],
+          pair.env
+        )
+      );
+      expect(production.result.fix?.dryRun).to.equal(true);
+
+      const generatedFile = join(folder, 'generated.json');
+      const generate = (...extra: string[]): Promise<PluginRun> =>
+        runPlugin(
+          ['isync', 'template', 'generate', '-s', 'src', '--objects', 'Project__c', '--children', '1', '--parents', '-f', generatedFile, '--json', ...extra],
+          pair.env
+        );
+      const generated = jsonOf<TemplateGenerateResult>(await generate());
+      expect(generated.status).to.equal(0);
+      expect(generated.result.objects.map((object) => object.name)).to.include.members(['Project__c', 'Project_Task__c']);
+      expect(jsonOf(await generate()).name).to.equal('TemplateExistsError');
+      expect(jsonOf(await generate('--force')).status).to.equal(0);
+
+      const exportJson = join(folder, 'export.json');
+      writeFileSync(
+        exportJson,
+        JSON.stringify({
+          objects: [{ query: 'SELECT Id, Name, Status__c FROM Project__c', operation: 'Upsert', externalId: 'External_Id__c' }],
+          pollingIntervalMs: 200,
+        })
+      );
+      const imported = jsonOf<TemplateImportResult>(
+        await runPlugin(
+          ['isync', 'template', 'import', '--from', exportJson, '-f', join(folder, 'imported.json'), '--object-set', '1', '--force', '--json'],
+          pair.env
+        )
+      );
+      expect(imported.status).to.equal(0);
+      expect(imported.result.template.objects).to.deep.equal([{ name: 'Project__c', fields: ['Name', 'Status__c'], matchBy: 'External_Id__c' }]);
+      expect(imported.result.notImported.map((note) => note.setting)).to.include('pollingIntervalMs');
     });
   });
 }
