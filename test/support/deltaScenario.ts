@@ -157,6 +157,17 @@ export function describeDeltaSync(title: string, clientOf: () => Promise<History
       expect(jsonOf<ExecuteResult>(retry).result.totals).to.include({ failed: 0 });
       await expectSameRecords(pair);
     });
+
+    longer('a Case and its Account deleted in the same delta: the Case goes first in the target, so both are deleted', async () => {
+      await sync('execute', '--sync-type', 'delta', '--include-deleted');
+      // A Case restricts its Account's deletion, in the source as in the target: the Cases go first there too.
+      const account = await deleteWithItsCases(pair);
+      const { code, result } = await sync('execute', '--sync-type', 'delta', '--include-deleted');
+      expect(code, JSON.stringify(result.totals)).to.equal(0);
+      expect(entryOf(result, 'Account')).to.include({ deleted: 1, failed: 0 });
+      expect(entryOf(result, 'Case')).to.include({ deleted: account.cases, failed: 0 });
+      await expectSameRecords(pair);
+    });
   });
 }
 
@@ -172,6 +183,20 @@ async function deleteOneWithoutCases(pair: OrgPair): Promise<{ Id: string; Name:
   const answer = await callOrg(pair.source, 'DELETE', `/sobjects/Account/${String(free!.Id)}`);
   expect(answer, JSON.stringify(answer)).to.equal(undefined);
   return { Id: String(free!.Id), Name: String(free!.Name) };
+}
+
+/** Deletes, in the source, an Account's Cases and then the Account (the first Account with Cases that the source lets go). */
+async function deleteWithItsCases(pair: OrgPair): Promise<{ Id: string; cases: number }> {
+  const held = await queryOrg(pair.source, 'SELECT AccountId FROM Case WHERE AccountId != null ORDER BY Id');
+  let cases = 0;
+  for (const accountId of new Set(held.map((row) => String(row.AccountId)))) {
+    for (const row of await queryOrg(pair.source, `SELECT Id FROM Case WHERE AccountId = '${accountId}'`)) {
+      expect(await callOrg(pair.source, 'DELETE', `/sobjects/Case/${String(row.Id)}`)).to.equal(undefined);
+      cases++;
+    }
+    if ((await callOrg(pair.source, 'DELETE', `/sobjects/Account/${accountId}`)) === undefined) return { Id: accountId, cases };
+  }
+  return expect.fail('no Account of the source could be deleted once its Cases were');
 }
 
 function sizes(state: Snapshot): Record<string, number> {

@@ -11,31 +11,54 @@ const MAX_MERGED_IDS = SALESFORCE_LIMITS.queryPageRows;
 /** `/query?q=SELECT <fields> FROM <object> WHERE Id IN ('…','…')` (or `/queryAll`), exactly that shape. */
 const ID_LIST_QUERY = /^SELECT (.+) FROM (\w+) WHERE Id IN \(('[a-zA-Z0-9]{15,18}'(?:,'[a-zA-Z0-9]{15,18}')*)\)$/;
 
-type IdListRead = { resource: string; select: string; object: string; ids: string[] };
+/** A select list of plain fields and relationship paths (`Id, Name, Account.Name`): merged with others as a set. */
+const PLAIN_SELECT = /^[A-Za-z_][\w.]*(?:, [A-Za-z_][\w.]*)*$/;
+
+type IdListRead = { resource: string; select: string; object: string; ids: string[]; fields?: string[] };
 
 function idListRead(path: string): IdListRead | undefined {
   const match = /^(\/query(?:All)?)\?q=(.*)$/.exec(path);
   if (!match) return undefined;
   const parsed = ID_LIST_QUERY.exec(decodeURIComponent(match[2]));
   if (!parsed) return undefined;
-  return { resource: match[1], select: parsed[1], object: parsed[2], ids: parsed[3].split(',').map((id) => id.slice(1, -1)) };
+  const [, select, object, idList] = parsed;
+  const fields = PLAIN_SELECT.test(select) ? select.split(', ') : undefined;
+  return { resource: match[1], select, object, ids: idList.split(',').map((id) => id.slice(1, -1)), ...(fields ? { fields } : {}) };
 }
 
+type Group = { read: IdListRead; entries: WaitingRead[]; lists: string[][]; ids: Map<string, string>; fields: Map<string, string> };
+
+/** The field set a group selects: lower-cased (SOQL refuses a field selected twice, in any case) to as written. */
+const fieldSet = (fields: readonly string[]): Map<string, string> => new Map(fields.map((field) => [field.toLowerCase(), field]));
+
 /**
- * Reads that ask the same fields of the same object by lists of ids, waiting at the same time (the parents of
- * several objects' pages looked up in the target, each object its own list), become one query of all their ids:
- * one subrequest instead of several, where a Composite request holds only five queries. Each read is answered
- * with its own ids' rows, as its own query would have answered (ids compared on their 15 first characters).
+ * Reads of the same object by lists of ids, waiting at the same time (the parents of several objects' pages
+ * looked up in the target, each object its own list; an object's page matched by history while another
+ * object's page checks the same object's records as parents), become one query of all their ids and all their
+ * fields: one subrequest instead of several, where a Composite request holds only five queries. Each read is
+ * answered with its own ids' rows and its own fields, as its own query would have answered (ids compared on
+ * their 15 first characters). A select that is more than a list of fields is merged only with the same select.
  * Other reads pass unchanged, in order.
  */
+/** The key under which a read merges with others (see mergeIdListReads); undefined: it merges with none. */
+export function mergeKeyOf(path: string): string | undefined {
+  const read = idListRead(path);
+  return read ? mergeKey(read) : undefined;
+}
+
+/** Reads of one key merge: the same resource and object, and any list of fields (else the same select). */
+function mergeKey(read: IdListRead): string {
+  return `${read.resource} ${read.object.toLowerCase()} ${read.fields ? '' : read.select}`;
+}
+
 export function mergeIdListReads(waiting: readonly WaitingRead[], alone: (entry: WaitingRead) => void): WaitingRead[] {
   const merged: WaitingRead[] = [];
-  const open = new Map<string, { read: IdListRead; entries: WaitingRead[]; lists: string[][]; ids: Map<string, string> }>();
+  const open = new Map<string, Group>();
   const close = (key: string): void => {
     const group = open.get(key)!;
     open.delete(key);
     const one = group.entries.length === 1;
-    merged[merged.indexOf(group.entries[0])] = one ? group.entries[0] : mergedRead(group.read, group.entries, group.lists, [...group.ids.values()], alone);
+    merged[merged.indexOf(group.entries[0])] = one ? group.entries[0] : mergedRead(group, alone);
   };
   for (const entry of waiting) {
     const read = idListRead(entry.path);
@@ -43,17 +66,18 @@ export function mergeIdListReads(waiting: readonly WaitingRead[], alone: (entry:
       merged.push(entry);
       continue;
     }
-    const key = `${read.resource} ${read.object} ${read.select}`;
+    const key = mergeKey(read);
     const group = open.get(key);
     const fresh = read.ids.filter((id) => !group?.ids.has(id.slice(0, 15)));
     if (group && group.ids.size + fresh.length <= MAX_MERGED_IDS) {
       group.entries.push(entry);
       group.lists.push(read.ids);
       for (const id of fresh) group.ids.set(id.slice(0, 15), id);
+      for (const field of read.fields ?? []) if (!group.fields.has(field.toLowerCase())) group.fields.set(field.toLowerCase(), field);
       continue;
     }
     if (group) close(key);
-    open.set(key, { read, entries: [entry], lists: [read.ids], ids: new Map(read.ids.map((id) => [id.slice(0, 15), id])) });
+    open.set(key, { read, entries: [entry], lists: [read.ids], ids: new Map(read.ids.map((id) => [id.slice(0, 15), id])), fields: fieldSet(read.fields ?? []) });
     merged.push(entry);
   }
   for (const key of [...open.keys()]) close(key);
@@ -61,8 +85,10 @@ export function mergeIdListReads(waiting: readonly WaitingRead[], alone: (entry:
 }
 
 /** `alone` sends a read by itself: for an answer that came in more than one page (rows wider than the org pages). */
-function mergedRead(read: IdListRead, entries: WaitingRead[], lists: string[][], ids: string[], alone: (entry: WaitingRead) => void): WaitingRead {
-  const soql = `SELECT ${read.select} FROM ${read.object} WHERE Id IN (${ids.map((id) => `'${id}'`).join(',')})`;
+function mergedRead(group: Group, alone: (entry: WaitingRead) => void): WaitingRead {
+  const { read, entries, lists } = group;
+  const select = read.fields ? [...group.fields.values()].join(', ') : read.select;
+  const soql = `SELECT ${select} FROM ${read.object} WHERE Id IN (${[...group.ids.values()].map((id) => `'${id}'`).join(',')})`;
   return {
     path: `${read.resource}?q=${encodeURIComponent(soql)}`,
     query: true,
@@ -74,10 +100,35 @@ function mergedRead(read: IdListRead, entries: WaitingRead[], lists: string[][],
       }
       entries.forEach((entry, index) => {
         const wanted = new Set(lists[index].map((id) => id.slice(0, 15)));
-        const records = answer.records.filter((row) => wanted.has(String(row.Id).slice(0, 15)));
+        // A read that asked fewer fields than the merged query gets only its own, as its query would have.
+        const own = idListRead(entry.path)?.fields;
+        const narrower = own && own.length < group.fields.size ? own : undefined;
+        const records = answer.records.filter((row) => wanted.has(String(row.Id).slice(0, 15))).map((row) => (narrower ? withFieldsOf(row, narrower) : row));
         entry.resolve({ totalSize: records.length, done: true, records });
       });
     },
     reject: (error) => entries.forEach((entry) => entry.reject(error)),
   };
+}
+
+type Row = Record<string, unknown>;
+
+/** The row as a query of these fields answers it: its `attributes`, and each field or path (`Account.Name`). */
+function withFieldsOf(row: Row, fields: readonly string[]): Row {
+  const kept: Row = 'attributes' in row ? { attributes: row.attributes } : {};
+  for (const field of fields) copyPath(row, kept, field.split('.'));
+  return kept;
+}
+
+/** Copies one path of `from` into `to`, its names matched in any case as SOQL does; a null parent stays null. */
+function copyPath(from: Row, to: Row, path: readonly string[]): void {
+  const name = Object.keys(from).find((key) => key.toLowerCase() === path[0].toLowerCase());
+  if (name === undefined) return;
+  const value = from[name];
+  if (path.length === 1 || value === null || typeof value !== 'object') {
+    to[name] = value;
+    return;
+  }
+  const nested = (to[name] ??= 'attributes' in value ? { attributes: value.attributes } : {}) as Row;
+  copyPath(value as Row, nested, path.slice(1));
 }

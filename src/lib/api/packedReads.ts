@@ -5,7 +5,7 @@ import { SALESFORCE_LIMITS } from './salesforceLimits.js';
 import { withReadRetry } from './withRetry.js';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js';
 import { PackingWindow } from './packingWindow.js';
-import { mergeIdListReads, type WaitingRead } from './idListMerge.js';
+import { mergeIdListReads, mergeKeyOf, type WaitingRead } from './idListMerge.js';
 
 /** Salesforce: a Composite request holds up to 25 subrequests, of which up to 5 query operations. */
 const SUBREQUESTS_PER_COMPOSITE = SALESFORCE_LIMITS.compositeSubrequests;
@@ -34,6 +34,8 @@ type CompositeResponse = { compositeResponse: Array<SubrequestResult & { referen
  */
 export class PackedReads extends OrgApiDecorator {
   private waiting: Waiting[] = [];
+  /** The queries the waiting reads will make once merged: reads that merge count once. */
+  private readonly queries = new Set<string>();
   private readonly window = new PackingWindow(() => this.flush());
 
   public constructor(
@@ -45,9 +47,11 @@ export class PackedReads extends OrgApiDecorator {
 
   public getSmall<T>(path: string): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.waiting.push({ path, query: isQuery(path), resolve, reject });
+      const query = isQuery(path);
+      this.waiting.push({ path, query, resolve, reject });
+      if (query) this.queries.add(mergeKeyOf(path) ?? `${this.waiting.length}`);
       // A full Composite gains nothing by waiting longer.
-      if (fills(this.waiting)) this.flush();
+      if (this.waiting.length >= SUBREQUESTS_PER_COMPOSITE || this.queries.size >= QUERIES_PER_COMPOSITE) this.flush();
       else this.window.open();
     });
   }
@@ -56,6 +60,7 @@ export class PackedReads extends OrgApiDecorator {
     this.window.close();
     const waiting = mergeIdListReads(this.waiting, (entry) => void this.alone(entry));
     this.waiting = [];
+    this.queries.clear();
     for (const group of composites(waiting)) void this.send(group);
   }
 
@@ -112,11 +117,6 @@ export class PackedReads extends OrgApiDecorator {
 
 function isQuery(path: string): boolean {
   return /^\/query(All)?[/?]/.test(path);
-}
-
-/** Whether these reads fill a Composite request (its queries, or its subrequests). */
-function fills(waiting: readonly Waiting[]): boolean {
-  return waiting.length >= SUBREQUESTS_PER_COMPOSITE || waiting.filter((entry) => entry.query).length >= QUERIES_PER_COMPOSITE;
 }
 
 /** The reads in Composite-sized groups, in order: up to 25 subrequests, of which up to 5 queries. */

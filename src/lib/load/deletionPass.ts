@@ -11,21 +11,16 @@ import type { WriteItem, WriteOutcome } from './writeTypes.js';
 
 type ToDelete = Extract<DeletedMatch, { kind: 'delete' }> & { object: string };
 
+/** What the deletion pass found to do: each object's target records to delete, and the deleted records it leaves. */
+export type FoundDeletions = { toDelete: Map<string, ToDelete[]>; skipped: Array<{ object: string; match: Extract<DeletedMatch, { kind: 'skip' }> }> };
+
 /**
- * `--include-deleted`: after the run's inserts and updates, deletes the target matches of the source records
- * deleted since each object's last sync, object by object in reverse load order, so that children go before
- * their parents (a restricted lookup would refuse the parent's deletion otherwise). A child whose parent is
- * deleted too through a cascade-delete relationship (line items of a deleted Opportunity) is not deleted on its
- * own: its parent's deletion takes it along, as it did in the source, and undeleting the parent brings it back
- * with its id (Salesforce cannot undelete such a child alone). Each batch's intent journals the values of every
- * record it deletes, its cascade included, before the request leaves (see intentEvent), so that a rollback can
- * bring them back even when a crash lost the answer. A match already gone from the target is not a failure.
- * `summaryOf` gives an object's counts so far: its progress goes on from them, with a `deleted` count.
+ * `--include-deleted`, its reads: every object's source records deleted since its last sync, matched in the
+ * target, side by side. They depend on nothing the sync writes (a deleted source record is never synced), so
+ * they start with the sync and share its calls; runDeletionPass deletes once the sync is done.
  */
-export async function runDeletionPass(run: EngineRun, specs: readonly ObjectSyncSpec[], summaryOf: (object: string) => ObjectSummary): Promise<void> {
-  const progress = new DeletionProgress(run, summaryOf);
-  const found = new Map<string, ToDelete[]>();
-  // Every object's deleted records are read and matched side by side: they depend on nothing written here.
+export async function findDeletions(run: EngineRun, specs: readonly ObjectSyncSpec[]): Promise<FoundDeletions> {
+  const found: FoundDeletions = { toDelete: new Map(), skipped: [] };
   await Promise.all(
     specs.map(async (spec) => {
       const cascadeFields = cascadeFieldsOf(spec, specs);
@@ -33,12 +28,36 @@ export async function runDeletionPass(run: EngineRun, specs: readonly ObjectSync
       for await (const rows of deletedSourcePages(run, spec, cascadeFields)) {
         for (const match of await matchDeleted(run, spec, rows, cascadeFields)) {
           if (match.kind === 'delete') list.push({ ...match, object: spec.object.name });
-          else progress.skip(spec.object.name, match);
+          else found.skipped.push({ object: spec.object.name, match });
         }
       }
-      found.set(spec.object.name, list);
+      found.toDelete.set(spec.object.name, list);
     })
   );
+  return found;
+}
+
+/**
+ * `--include-deleted`: after the run's inserts and updates, deletes the target matches of the source records
+ * deleted since each object's last sync (found by findDeletions), object by object in reverse load order, so
+ * that children go before their parents (a restricted lookup would refuse the parent's deletion otherwise). A
+ * child whose parent is deleted too through a cascade-delete relationship (line items of a deleted Opportunity)
+ * is not deleted on its own: its parent's deletion takes it along, as it did in the source, and undeleting the
+ * parent brings it back with its id (Salesforce cannot undelete such a child alone). Each batch's intent
+ * journals the values of every record it deletes, its cascade included, before the request leaves (see
+ * intentEvent), so that a rollback can bring them back even when a crash lost the answer. A match already gone
+ * from the target is not a failure. `summaryOf` gives an object's counts so far: its progress goes on from
+ * them, with a `deleted` count.
+ */
+export async function runDeletionPass(
+  run: EngineRun,
+  specs: readonly ObjectSyncSpec[],
+  summaryOf: (object: string) => ObjectSummary,
+  finding: Promise<FoundDeletions> = findDeletions(run, specs)
+): Promise<void> {
+  const progress = new DeletionProgress(run, summaryOf);
+  const { toDelete: found, skipped } = await finding;
+  for (const { object, match } of skipped) progress.skip(object, match);
   const cascades = cascadeTree([...found.values()].flat());
   const deleteObject = async (object: string): Promise<void> => {
     const direct = (found.get(object) ?? []).filter((record) => !cascades.taken.has(shortId(record.sourceId)));
@@ -53,20 +72,29 @@ export async function runDeletionPass(run: EngineRun, specs: readonly ObjectSync
     journaled?.settle(outcomes, direct, cascades);
     progress.finish(object, along);
   };
-  await childrenFirst(specs, deleteObject);
+  await childrenFirst(specs, found, deleteObject);
 }
 
 /**
- * Runs `step` for every object once the objects that look it up have had theirs: children before parents, and
- * objects on separate branches side by side. The lookups followed are those the load order follows (deferred
- * lookups and self-references aside), which the plan keeps free of cycles.
+ * Runs `step` for every object once the objects whose deleted records look up its own deleted records have had
+ * theirs: a child before its parent, where both are deleted, and every other object side by side (a delta
+ * deletes few records, seldom a parent and its child, so the deletions mostly leave together and share calls).
+ * The lookups followed are those the load order follows (deferred lookups and self-references aside), which
+ * the plan keeps free of cycles; a lookup is read from the values journaled for the record (target ids).
  */
-async function childrenFirst(specs: readonly ObjectSyncSpec[], step: (object: string) => Promise<void>): Promise<void> {
+async function childrenFirst(specs: readonly ObjectSyncSpec[], found: ReadonlyMap<string, readonly ToDelete[]>, step: (object: string) => Promise<void>): Promise<void> {
   const names = new Set(specs.map((spec) => spec.object.name));
+  const deletedIds = new Map([...found].map(([object, records]) => [object, new Set(records.map((record) => shortId(record.targetId)))]));
   const children = new Map<string, string[]>();
   for (const spec of specs) {
-    for (const parent of new Set(parentLookups(spec).flatMap((field) => field.referenceTo))) {
-      if (parent !== spec.object.name && names.has(parent)) children.set(parent, [...(children.get(parent) ?? []), spec.object.name]);
+    const child = spec.object.name;
+    for (const field of parentLookups(spec)) {
+      for (const parent of field.referenceTo) {
+        const parentIds = deletedIds.get(parent);
+        if (parent === child || !names.has(parent) || !parentIds?.size) continue;
+        const pointsThere = (found.get(child) ?? []).some((record) => typeof record.values[field.name] === 'string' && parentIds.has(shortId(record.values[field.name] as string)));
+        if (pointsThere && !children.get(parent)?.includes(child)) children.set(parent, [...(children.get(parent) ?? []), child]);
+      }
     }
   }
   const steps = new Map<string, Promise<void>>();

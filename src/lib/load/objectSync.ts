@@ -62,6 +62,7 @@ export class ObjectSync {
     this.inDoubt = new InDoubtResolver(spec, engine, this.matching.byKey);
     this.waiting = new WaitingRoom(spec, engine, {
       handlePage: (rows) => this.handlePage(rows),
+      readAhead: (rows) => this.readAhead(rows),
       decide: (waiting) => this.decideWaiting(waiting),
       matchingCostsQueries: () => this.matching.costsQueries,
       settle: () => this.writer.settle(),
@@ -170,12 +171,19 @@ export class ObjectSync {
    */
   private async handlePage(rows: SObjectRow[]): Promise<void> {
     const prepare = (row: SObjectRow): PreparedRecord => prepareRecord(row, this.spec, this.lookupContext, this.transformProblems.get(String(row.Id)));
-    await this.resolveOutsideReferences(rows);
-    const prepared = this.inDoubt.adoptsPages ? rows.map(prepare) : undefined;
+    // The page's parents outside the id map are looked up while it is matched (see matchPage): both leave in
+    // the same round trip, and their queries share Composite calls.
+    const references = this.resolveOutsideReferences(rows);
+    let prepared: PreparedRecord[] | undefined;
+    if (this.inDoubt.adoptsPages) {
+      // Adoption compares prepared records, whose lookups need their parents' target ids.
+      await references;
+      prepared = rows.map(prepare);
+    }
     const adopted = prepared ? await this.adoptInDoubt(prepared) : new Set<string>();
     const pending = adopted.size === 0 ? rows : rows.filter((row) => !adopted.has(String(row.Id)));
     const pendingPrepared = adopted.size === 0 ? prepared : prepared?.filter((record) => !adopted.has(record.sourceId));
-    const matched = await this.matching.matchPage(pending);
+    const matched = await this.matching.matchPage(pending, references);
     const insertOnly = isInsertOnly(this.spec.object);
     await this.inSlices(pending.length, (index) => {
       const row = pending[index];
@@ -215,6 +223,18 @@ export class ObjectSync {
       this.outcomes.note(SETTLED_NOTES.inserted);
       this.outcomes.inserted({ sourceId: record.sourceId, values: {}, deferred: record.deferred, row: { Id: record.sourceId } }, { sourceId: record.sourceId, targetId, ok: true, created: true });
     });
+  }
+
+  /**
+   * A delta's rows held for parents that this run changes (a Contact of an updated Account) read, while their
+   * parents are matched, what they will need once released: their own history matches and their other
+   * parents, found in the target. Released, they are then decided at once (see RecordMatching.prefetch).
+   */
+  private readAhead(rows: SObjectRow[]): void {
+    this.matching.prefetch(rows);
+    // The parents they wait for too: most are records the delta did not read, which they would look up once
+    // released. A failure is met again then.
+    this.resolveOutsideReferences(rows).catch(() => undefined);
   }
 
   /** Resolves, once per page, lookups whose parents are not in the id map: by match key in the target. */

@@ -25,6 +25,8 @@ export class RecordMatching {
   /** Matching by key (absent without a key). */
   public readonly byKey: TargetMatching | undefined;
   private history = false;
+  /** History matches read ahead for rows held for their parents, by source id (15 characters): see prefetch. */
+  private readonly readAhead = new Map<string, Promise<Map<string, SObjectRow>>>();
 
   public constructor(
     private readonly spec: ObjectSyncSpec,
@@ -61,9 +63,13 @@ export class RecordMatching {
     return (await this.run.services.counts.source(this.spec.object.name)) <= this.run.config.pageSize;
   }
 
-  /** Each row's matches, in the order of `rows`. */
-  public async matchPage(rows: readonly SObjectRow[]): Promise<PageMatch[]> {
-    const byHistory = this.history ? await this.historyMatches(rows) : undefined;
+  /**
+   * Each row's matches, in the order of `rows`. History needs nothing of the page's parents, so it is read
+   * while `parentsResolved` (the page's lookups to parents outside the id map) is still on its way; a key is
+   * looked up once they are known, as a lookup field of the key carries its parent's target id (keyView).
+   */
+  public async matchPage(rows: readonly SObjectRow[], parentsResolved: Promise<void> = Promise.resolve()): Promise<PageMatch[]> {
+    const [byHistory] = await Promise.all([this.history ? this.historyOf(rows) : undefined, parentsResolved]);
     const byKey = this.byKey;
     const keyRows = rows.map((row) => (byKey ? byKey.keyView(row) : row));
     const rest = byHistory && byHistory.size > 0 ? keyRows.filter((row) => !byHistory.has(shortId(String(row.Id)))) : keyRows;
@@ -75,6 +81,40 @@ export class RecordMatching {
       const found = key === null ? undefined : keyMatches?.get(key);
       return { found, via: found && found.length > 0 ? 'key' : undefined, key };
     });
+  }
+
+  /**
+   * Starts reading the history matches of rows that wait for their parents (a delta's children of changed
+   * parents): they read the same then as once released, since a record is written only after it is decided,
+   * and the released rows are decided as soon as their parents are in instead of a round trip later.
+   */
+  public prefetch(rows: readonly SObjectRow[]): void {
+    if (!this.history || rows.length === 0) return;
+    const reading = this.historyMatches(rows);
+    // A read ahead that failed is read again when the rows are matched, and fails there if it must.
+    reading.catch(() => undefined);
+    for (const row of rows) this.readAhead.set(shortId(String(row.Id)), reading);
+  }
+
+  /** The history matches of these rows: read ahead (prefetch) where they were, read now for the others. */
+  private async historyOf(rows: readonly SObjectRow[]): Promise<Map<string, SObjectRow>> {
+    const ahead = new Set<Promise<Map<string, SObjectRow>>>();
+    const rest: SObjectRow[] = [];
+    for (const row of rows) {
+      const id = shortId(String(row.Id));
+      const reading = this.readAhead.get(id);
+      this.readAhead.delete(id);
+      if (reading) ahead.add(reading);
+      else rest.push(row);
+    }
+    if (ahead.size === 0) return this.historyMatches(rows);
+    const found = new Map<string, SObjectRow>();
+    const answers = await Promise.allSettled([...ahead]);
+    const failed = answers.some((answer) => answer.status === 'rejected');
+    for (const answer of answers) if (answer.status === 'fulfilled') for (const [id, row] of answer.value) found.set(id, row);
+    const reread = failed ? rows.filter((row) => !found.has(shortId(String(row.Id)))) : rest;
+    if (reread.length > 0) for (const [id, row] of await this.historyMatches(reread)) found.set(id, row);
+    return found;
   }
 
   /**

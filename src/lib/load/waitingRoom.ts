@@ -8,6 +8,8 @@ import { SelfReferenceQueue, type WaitingRecord } from './selfReferenceQueue.js'
 export type WaitingRoomHandlers = {
   /** Matches, decides and writes a page of rows whose parents are in the target. */
   handlePage(rows: SObjectRow[]): Promise<void>;
+  /** Starts reading what rows just held will need once released (a delta's: see ObjectSync.readAhead). */
+  readAhead(rows: SObjectRow[]): void;
   /** Decides a record whose parent of the same object is now in the target (or failed). */
   decide(waiting: WaitingRecord): void;
   /** Whether matching rows costs a query (so released rows wait to fill a page). */
@@ -46,6 +48,10 @@ export class WaitingRoom {
   /** A source page: rows whose parents are in the target go on now; the others wait for them. */
   public async admit(rows: SObjectRow[]): Promise<void> {
     const free = this.held ? this.held.admit(rows) : rows;
+    if (free.length < rows.length && this.spec.modifiedSince) {
+      const released = new Set(free);
+      this.handlers.readAhead(rows.filter((row) => !released.has(row)));
+    }
     if (free.length > 0) await this.handlers.handlePage(free);
     await this.handleReleased(false);
   }

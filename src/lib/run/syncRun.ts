@@ -5,7 +5,7 @@ import { emptyCounts, sumCounts, type ObjectSummary, type RunMeta } from '../jou
 import type { RunState } from '../journal/runState.js';
 import type { RunJournal } from '../journal/runStore.js';
 import { runDeferredPass } from '../load/deferredPass.js';
-import { runDeletionPass } from '../load/deletionPass.js';
+import { findDeletions, runDeletionPass } from '../load/deletionPass.js';
 import type { EngineRun } from '../load/engineRun.js';
 import { STOP_STATES, toRunStop } from '../load/runStop.js';
 import { startBulkReads } from '../load/sourceReader.js';
@@ -61,11 +61,15 @@ export async function runSync(input: SyncRunInput): Promise<SyncRunResult> {
     if (automation) await automation.control.switchOff(journal, automation.requested, automation.items);
     for (const [object, job] of startBulkReads(engine, specs)) engine.services.bulkReads.set(object, job);
     preloadOutsideReferences(engine, specs);
+    // The deleted records are read and matched while the sync runs; they are deleted after it (see findDeletions).
+    const deletions = input.sync?.meta.includeDeleted ? findDeletions(engine, specs) : undefined;
+    // A sync that stops first leaves them unused: their failure is then no one's.
+    deletions?.catch(() => undefined);
     const early = await runObjects(specs, engine);
     input.checkStop?.();
     deferred = addPasses(early, await runDeferredPass(engine));
     input.checkStop?.();
-    if (input.sync?.meta.includeDeleted) await runDeletionPass(engine, specs, (object) => tally.summaries.get(object)!);
+    if (deletions) await runDeletionPass(engine, specs, (object) => tally.summaries.get(object)!, deletions);
     input.checkStop?.();
     const failed = tally.anyFailed || deferred.failed > 0;
     if (input.dryRun) setState('scanned');

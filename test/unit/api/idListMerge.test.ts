@@ -35,11 +35,48 @@ describe('api: reads by lists of ids merged into one query', () => {
     });
   });
 
-  it('keeps apart other fields, other objects, queryAll and any other shape of query', () => {
+  it('merges other fields of the same object into one query of all of them, and answers each read with its own fields', () => {
+    const check = read("SELECT Id, SystemModstamp FROM Account WHERE Id IN ('001000000000001AAA')");
+    const match = read("SELECT Id, SystemModstamp, Name, Parent.Name FROM Account WHERE Id IN ('001000000000002AAA')");
+    const keys = read("SELECT id, Owner.Email, parent.name, Parent.Id FROM account WHERE Id IN ('001000000000001AAA')");
+    const [merged] = mergeIdListReads([check, match, keys], () => expect.fail('nothing is sent alone'));
+    expect(soqlOf(merged), 'each field once, in any case').to.equal(
+      "SELECT Id, SystemModstamp, Name, Parent.Name, Owner.Email, Parent.Id FROM Account WHERE Id IN ('001000000000001AAA','001000000000002AAA')"
+    );
+    const full = (Id: string): Record<string, unknown> => ({
+      ...row(Id),
+      Name: `Name ${Id}`,
+      Parent: { attributes: { type: 'Account' }, Name: 'Parent', Id: '001000000000009AAA' },
+      Owner: null,
+    });
+    merged.resolve({ totalSize: 2, done: true, records: [full('001000000000001AAA'), full('001000000000002AAA')] });
+    expect(check.answer.value).to.deep.equal({ totalSize: 1, done: true, records: [row('001000000000001AAA')] });
+    expect(match.answer.value).to.deep.equal({
+      totalSize: 1,
+      done: true,
+      records: [{ ...row('001000000000002AAA'), Name: 'Name 001000000000002AAA', Parent: { attributes: { type: 'Account' }, Name: 'Parent' } }],
+    });
+    expect(keys.answer.value, 'a null parent stays null').to.deep.equal({
+      totalSize: 1,
+      done: true,
+      records: [
+        {
+          attributes: { type: 'Account' },
+          Id: '001000000000001AAA',
+          Owner: null,
+          Parent: { attributes: { type: 'Account' }, Name: 'Parent', Id: '001000000000009AAA' },
+        },
+      ],
+    });
+  });
+
+  it('keeps apart other objects, queryAll and any other shape of query', () => {
     const reads = [
       read("SELECT Id FROM Account WHERE Id IN ('001000000000001AAA')"),
-      read("SELECT Id, Name FROM Account WHERE Id IN ('001000000000002AAA')"),
+      read("SELECT Id, Name FROM Contact WHERE Id IN ('003000000000002AAA')"),
       read("SELECT Id FROM Account WHERE Id IN ('001000000000003AAA')", '/queryAll'),
+      read("SELECT Id, (SELECT Id FROM Contacts) FROM Account WHERE Id IN ('001000000000005AAA')"),
+      read("SELECT Id, (SELECT Id FROM Cases) FROM Account WHERE Id IN ('001000000000006AAA')"),
       read("SELECT Id FROM Account WHERE Name IN ('x')"),
       read("SELECT Id FROM Account WHERE Id IN ('001000000000004AAA') AND IsDeleted = false"),
     ];
