@@ -26,7 +26,8 @@ type CompositeResponse = { compositeResponse: Array<SubrequestResult & { referen
  * so five full pages in one Composite would take five pages' time on a single slot (callers pass only what
  * they know to be small, see `getSmall` on the port).
  *
- * A read waits until a Composite's worth of queries is waiting, or its PackingWindow (a share of the measured
+ * A read waits until a Composite's worth of queries is waiting (then to the end of the event loop's turn, so
+ * that the reads issued with it are merged and packed with it), or its PackingWindow (a share of the measured
  * round trip) closes. Each read ends as the same GET sent alone would: its subrequest's error is thrown as a
  * direct call's (`subrequestError`); a Composite that fails as a whole is retried as a read, then each of its
  * reads is sent on its own, as `getInComposite` does. Wrap it outside the counting and gating decorators: a
@@ -50,8 +51,8 @@ export class PackedReads extends OrgApiDecorator {
       const query = isQuery(path);
       this.waiting.push({ path, query, resolve, reject });
       if (query) this.queries.add(mergeKeyOf(path) ?? `${this.waiting.length}`);
-      // A full Composite gains nothing by waiting longer.
-      if (this.waiting.length >= SUBREQUESTS_PER_COMPOSITE || this.queries.size >= QUERIES_PER_COMPOSITE) this.flush();
+      // A full Composite gains nothing by waiting longer than the reads issued with it.
+      if (this.waiting.length >= SUBREQUESTS_PER_COMPOSITE || this.queries.size >= QUERIES_PER_COMPOSITE) this.window.closeAtTurnEnd();
       else this.window.open();
     });
   }

@@ -14,13 +14,24 @@ const WAIT_SHARE_OF_ROUND_TRIP = 0.25;
  */
 export class PackingWindow {
   private roundTripMs: number | undefined;
-  private timer: { cancel(): void } | undefined;
+  private timer: { cancel(): void; immediate?: boolean } | undefined;
 
   public constructor(private readonly flush: () => void) {}
 
   /** A request waits: `flush` runs when the window opened by the first waiting request closes. */
   public open(): void {
     this.timer ??= this.start();
+  }
+
+  /**
+   * The waiting requests leave at the end of this turn of the event loop, not when the window would have
+   * closed: a Composite's worth waits already, and the requests issued in the same turn (the answers of one
+   * call release several at once) still join, to be merged and packed with them.
+   */
+  public closeAtTurnEnd(): void {
+    if (this.timer?.immediate) return;
+    this.close();
+    this.timer = this.immediate();
   }
 
   /** The waiting requests leave now (`flush` is the caller's): the window closes. */
@@ -34,17 +45,20 @@ export class PackingWindow {
     this.roundTripMs = this.roundTripMs === undefined ? ms : this.roundTripMs + (ms - this.roundTripMs) / 4;
   }
 
-  private start(): { cancel(): void } {
+  private start(): { cancel(): void; immediate?: boolean } {
     const wait = this.roundTripMs === undefined ? 0 : this.roundTripMs * WAIT_SHARE_OF_ROUND_TRIP;
-    const fire = (): void => {
-      this.timer = undefined;
-      this.flush();
-    };
-    if (wait < 1) {
-      const immediate = setImmediate(fire);
-      return { cancel: () => clearImmediate(immediate) };
-    }
-    const timeout = setTimeout(fire, wait);
+    if (wait < 1) return this.immediate();
+    const timeout = setTimeout(() => this.fire(), wait);
     return { cancel: () => clearTimeout(timeout) };
+  }
+
+  private immediate(): { cancel(): void; immediate: true } {
+    const immediate = setImmediate(() => this.fire());
+    return { cancel: () => clearImmediate(immediate), immediate: true };
+  }
+
+  private fire(): void {
+    this.timer = undefined;
+    this.flush();
   }
 }

@@ -12,6 +12,11 @@ export class HistoryMap {
   /** Source ids (15 characters) whose target record was deleted; always ids that `ids` holds. */
   private readonly removed = new Set<string>();
 
+  /** Makes room for this many mappings, before they are added (see PackedIdTable.reserve). */
+  public reserve(entries: number): void {
+    this.ids.reserve(entries);
+  }
+
   /** `sourceId`: 15 characters; `targetId`: 18. */
   public add(sourceId: string, targetId: string): void {
     this.ids.set(sourceId, targetId);

@@ -57,8 +57,9 @@ export async function loadHistory(root: string, pair: HistoryPair, options: Load
  * removes the mapping to a record it deleted even when a later run's segment found that record (see
  * segmentFormat.ts). A record deleted and then mapped again by a later run has another id: it stays.
  */
-export function newMapState(): { map: HistoryMap; visitor: SegmentVisitor; finish(): void } {
+export function newMapState(expectedEntries = 0): { map: HistoryMap; visitor: SegmentVisitor; finish(): void } {
   const map = new HistoryMap();
+  map.reserve(expectedEntries);
   /** `<source id 15> <target id 18>`: deletions are few, and one string each keeps them apart cheaply. */
   const deleted = new Set<string>();
   return {
@@ -82,7 +83,7 @@ export type HistoryRead<State> = { state: State; segments: string[]; entries: nu
 export async function readHistory<State>(
   root: string,
   pair: HistoryPair,
-  start: () => { visitor: SegmentVisitor } & State,
+  start: (expectedEntries: number) => { visitor: SegmentVisitor } & State,
   options: LoadOptions = { damagedJournal: 'refuse' }
 ): Promise<HistoryRead<State>> {
   const folder = pairFolder(root, pair);
@@ -93,8 +94,8 @@ export async function readHistory<State>(
   const skipped = new Set([...damaged.keys()].map(runSegmentName));
   const rebuilt = new Set<string>();
   for (;;) {
-    const state = start();
     const segments = segmentNames(folder).filter((name) => !skipped.has(name));
+    const state = start(expectedEntries(folder, segments, pair));
     let entries = 0;
     const counting: SegmentVisitor = {
       add: (object, sourceId, targetId) => {
@@ -157,6 +158,23 @@ async function refreshSegments(
 }
 
 /** A damaged journal of a run between the two orgs: what it is, and the ways out. */
+/**
+ * The entries of the largest segment, as its header announces: the map holds at least that many, and often
+ * not many more (later runs map the same records again), so reserving the sum would hold memory for nothing.
+ * A damaged header counts none: its read says what is wrong.
+ */
+function expectedEntries(folder: string, segments: readonly string[], pair: HistoryPair): number {
+  let largest = 0;
+  for (const name of segments) {
+    try {
+      largest = Math.max(largest, readSegmentHeader(join(folder, name), pair)?.entries ?? 0);
+    } catch {
+      // Met again, and reported, when the segment is read.
+    }
+  }
+  return largest;
+}
+
 function damagedJournalError(error: CorruptJournalError): SfError {
   const runDir = dirname(error.path);
   const move = messages.getMessage('action.MoveDamagedRun', [runDir, dirname(runDir)]);

@@ -63,8 +63,6 @@ async function resolveUnmappedParents(run: EngineRun, lookups: readonly Deferred
     if (!byObject.has(object)) byObject.set(object, new Set());
     byObject.get(object)!.add(lookup.sourceParentId);
   }
-  for (const [object, ids] of byObject) {
-     
-    await services.resolver.resolve(object, ids);
-  }
+  // Objects side by side: their reads share a round trip and Composite calls.
+  await Promise.all([...byObject].map(([object, ids]) => services.resolver.resolve(object, ids)));
 }

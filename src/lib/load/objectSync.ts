@@ -41,8 +41,12 @@ export class ObjectSync {
   private readonly inDoubt: InDoubtResolver;
   /** Records whose transformations failed (source id -> why): they fail when decided. */
   private readonly transformProblems = new Map<string, string>();
-  /** The lookups whose parents must be in the target first (see parentLookups). */
-  private readonly parentLookups: readonly DescribeField[];
+  /**
+   * The lookups whose parents a page looks up in the target: those that must be in the target first (see
+   * parentLookups), and for a delta the deferred ones too, whose parents it mostly did not read: found with
+   * the page's, rather than one more round trip by the deferred pass.
+   */
+  private readonly lookedUp: readonly DescribeField[];
 
   public constructor(
     private readonly spec: ObjectSyncSpec,
@@ -58,7 +62,7 @@ export class ObjectSync {
       isInsertOnly: (object) => config.insertOnlyObjects.has(object),
     };
     this.matching = new RecordMatching(spec, engine);
-    this.parentLookups = parentLookups(spec);
+    this.lookedUp = [...parentLookups(spec), ...(spec.modifiedSince ? spec.fields.filter((field) => spec.deferredLookups.has(field.name)) : [])];
     this.inDoubt = new InDoubtResolver(spec, engine, this.matching.byKey);
     this.waiting = new WaitingRoom(spec, engine, {
       handlePage: (rows) => this.handlePage(rows),
@@ -66,6 +70,7 @@ export class ObjectSync {
       decide: (waiting) => this.decideWaiting(waiting),
       matchingCostsQueries: () => this.matching.costsQueries,
       settle: () => this.writer.settle(),
+      flush: () => this.writer.flush(true),
     });
     this.outcomes = new OutcomeRecorder(spec.object.name, engine, (sourceId, targetId) => this.waiting.arrived(sourceId, targetId));
     this.writer = new ObjectWriter(spec, engine, {
@@ -113,9 +118,13 @@ export class ObjectSync {
           await this.backpressure();
         }
       }
-      // Children of other objects waiting for a record this delta did not read go on now (see readAll).
+      // Children waiting for a record this delta did not read go on now: of other objects (see readAll), and
+      // of this one (see resolveUnread), side by side with the rows held for parents.
       if (read) this.engine.state.arrivals?.readAll(this.name, read);
+      const unread = read ? this.waiting.resolveUnread(read) : undefined;
+      unread?.catch(() => undefined);
       await this.waiting.parentsFinal();
+      await unread;
       // A phase is complete in the target before the next one starts.
       await this.writer.settle();
     }
@@ -243,7 +252,7 @@ export class ObjectSync {
     const { objectOfId, resolver } = this.engine.services;
     const byObject = new Map<string, Set<string>>();
     for (const row of rows) {
-      for (const field of this.parentLookups) {
+      for (const field of this.lookedUp) {
         const value = row[field.name];
         if (typeof value !== 'string' || idMap.has(value)) continue;
         const object = parentObjectOf(field, value, (id) => objectOfId(id));

@@ -61,6 +61,11 @@ export class SelfReferenceQueue {
     return ready;
   }
 
+  /** The parents (15-character source ids) that records wait for. */
+  public parents(): string[] {
+    return [...this.byParent.keys()];
+  }
+
   /** Parents that never arrived (filtered out of the source query, or failed earlier), and their records. */
   public drainAll(): Map<string, WaitingRecord[]> {
     const all = new Map(this.byParent);

@@ -16,6 +16,8 @@ export type WaitingRoomHandlers = {
   matchingCostsQueries(): boolean;
   /** Waits until the object's writes are done (they may release more waiting records). */
   settle(): Promise<void>;
+  /** Sends what the decided records left buffered, full batch or not. */
+  flush(): void;
 };
 
 /**
@@ -112,6 +114,23 @@ export class WaitingRoom {
   public arrived(sourceId: string, targetId: string | null): void {
     if (targetId === null) this.failedSources.add(shortId(sourceId));
     for (const waiting of this.queue.release(sourceId, targetId)) this.handlers.decide(waiting);
+  }
+
+  /**
+   * A delta read whole (`read`: the 15-character ids it brought): records waiting for a parent of their own
+   * object that it did not read are decided now rather than once the object's writes are done (drain): that
+   * parent did not change since the last sync, so nothing of this run brings it; it is found in the target as
+   * drain would find it, or the record fails as there.
+   */
+  public async resolveUnread(read: ReadonlySet<string>): Promise<void> {
+    const { resolver } = this.run.services;
+    const parents = this.queue.parents().filter((id) => !read.has(id) && !this.failedSources.has(id));
+    if (parents.length === 0) return;
+    await resolver.resolve(this.spec.object.name, parents);
+    for (const parentId of parents) {
+      for (const ready of this.queue.release(parentId, resolver.cached(parentId) ?? null)) this.handlers.decide(ready);
+    }
+    this.handlers.flush();
   }
 
   /**

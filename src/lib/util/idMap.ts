@@ -14,6 +14,11 @@ export class IdMap {
   /** Keys in both stores (packed first, then set to a value only `other` can hold): counted once. */
   private shadowed = 0;
 
+  /** Makes room for this many entries (see PackedIdTable.reserve). */
+  public reserve(entries: number): void {
+    this.packed.reserve(entries);
+  }
+
   public set(sourceId: string, targetId: string): void {
     const id = shortId(sourceId);
     if (!this.other.has(id) && PackedIdTable.fits(id, targetId)) {

@@ -36,6 +36,15 @@ export class PackedIdTable {
     return id.length === 15 && targetId.length === 18 && isBase62(id) && isBase62(targetId);
   }
 
+  /**
+   * Makes room for this many entries in all, at once: a table filled from a file whose entry count is known
+   * (the history's segments) is then built without growing through every size on the way.
+   */
+  public reserve(entries: number): void {
+    if (entries / this.capacity <= MAX_LOAD) return;
+    this.grow(Math.ceil(entries / MAX_LOAD) + 1);
+  }
+
   /** Stores `targetId` for `id`; both must pass `fits`. */
   public set(id: string, targetId: string): void {
     pack(id, this.key);
@@ -86,9 +95,9 @@ export class PackedIdTable {
     }
   }
 
-  private grow(): void {
+  private grow(capacity = Math.ceil(this.capacity * GROWTH)): void {
     const old = this.slots;
-    this.capacity = Math.ceil(this.capacity * GROWTH);
+    this.capacity = capacity;
     this.slots = newSlots(this.capacity);
     for (let base = 0; base < old.length; base += SLOT_WORDS) {
       if (old[base] === EMPTY) continue;

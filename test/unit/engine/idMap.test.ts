@@ -52,6 +52,17 @@ describe('IdMap', () => {
     expect(map.get(sfId('001', 200_000))).to.equal(undefined);
   });
 
+  it('keeps what it holds when room is reserved ahead, for more or for fewer entries than it then gets', () => {
+    const map = new IdMap();
+    map.set(sfId('001', 1), sfId('001', 2));
+    map.reserve(50_000);
+    for (let index = 10; index < 60_000; index++) map.set(sfId('001', index), sfId('001', index + 1, 'QAz'));
+    map.reserve(10);
+    expect(map.size).to.equal(60_000 - 10 + 1);
+    expect(map.get(sfId('001', 1))).to.equal(sfId('001', 2));
+    for (let index = 10; index < 60_000; index += 331) expect(map.get(sfId('001', index))).to.equal(sfId('001', index + 1, 'QAz'));
+  });
+
   it('holds target ids of any other shape (a dry run’s placeholders) and lets the last set win', () => {
     const map = new IdMap();
     const source = '001000000000001AAA';

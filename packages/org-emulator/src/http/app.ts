@@ -7,7 +7,7 @@ import { randomInt } from 'node:crypto';
 import type { BulkApi } from '../bulk/types.js';
 import type { DeployQueue } from '../deploy/deployQueue.js';
 import type { FaultInjector } from '../faults/faultInjector.js';
-import { traceRequest } from './requestTrace.js';
+import { traceAnswer, traceRequest } from './requestTrace.js';
 import type { OrgState } from '../org/orgState.js';
 import { isServedVersion } from '../rest/apiVersions.js';
 import { identityResponse, userInfoResponse, versionsResponse } from '../rest/identity.js';
@@ -124,10 +124,13 @@ export class OrgApp {
     const arrived = performance.now();
     await delay(costs.latencyMs);
     const writtenBefore = stats.totalWritten();
+    const routed = performance.now();
     const response = soap === undefined ? await this.route(raw, path) : this.routeSoap(raw, soap, soapApi!, soapVersion!);
+    const workMs = performance.now() - routed;
     const lateDeploy = soap?.operation.name === 'deploy' ? (faults.current.deployAnswerDelayMs ?? 0) : 0;
     const modelledMs = costs.latencyMs + (stats.totalWritten() - writtenBefore) * costs.perRecordMs + lateDeploy;
     await delay(arrived + modelledMs - performance.now());
+    traceAnswer(this.deps.org.orgId, raw.method, raw.pathname, { modelledMs, workMs, totalMs: performance.now() - arrived });
     return response;
   }
 

@@ -1,7 +1,8 @@
 /**
  * `ISYNC_EMULATOR_TRACE=<file>`: every API request an org receives, one line each (time, org, method, path and
- * query; a Composite's subrequests indented below it), appended to the file. For finding where a client's calls
- * go; off unless the variable is set, and read once per process.
+ * query; a Composite's subrequests indented below it), and a line when it is answered (`answered`: the time
+ * the cost model gave it, the emulator's own work within it, and the whole), appended to the file. For finding
+ * where a client's calls and seconds go; off unless the variable is set, and read once per process.
  */
 import { appendFileSync } from 'node:fs';
 
@@ -23,4 +24,11 @@ export function traceRequest(orgId: string, method: string, pathname: string, qu
     }
   }
   appendFileSync(TRACE_FILE, `${lines.join('\n')}\n`);
+}
+
+/** The answer to a request traced by traceRequest: when it left, and what its time was made of (milliseconds). */
+export function traceAnswer(orgId: string, method: string, pathname: string, times: { modelledMs: number; workMs: number; totalMs: number }): void {
+  if (!TRACE_FILE) return;
+  const ms = (value: number): string => value.toFixed(0);
+  appendFileSync(TRACE_FILE, `${new Date().toISOString()} ${orgId} answered ${method} ${pathname}: modelled ${ms(times.modelledMs)} ms, work ${ms(times.workMs)} ms, total ${ms(times.totalMs)} ms\n`);
 }
