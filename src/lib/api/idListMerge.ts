@@ -31,15 +31,6 @@ type Group = { read: IdListRead; entries: WaitingRead[]; lists: string[][]; ids:
 /** The field set a group selects: lower-cased (SOQL refuses a field selected twice, in any case) to as written. */
 const fieldSet = (fields: readonly string[]): Map<string, string> => new Map(fields.map((field) => [field.toLowerCase(), field]));
 
-/**
- * Reads of the same object by lists of ids, waiting at the same time (the parents of several objects' pages
- * looked up in the target, each object its own list; an object's page matched by history while another
- * object's page checks the same object's records as parents), become one query of all their ids and all their
- * fields: one subrequest instead of several, where a Composite request holds only five queries. Each read is
- * answered with its own ids' rows and its own fields, as its own query would have answered (ids compared on
- * their 15 first characters). A select that is more than a list of fields is merged only with the same select.
- * Other reads pass unchanged, in order.
- */
 /** The key under which a read merges with others (see mergeIdListReads); undefined: it merges with none. */
 export function mergeKeyOf(path: string): string | undefined {
   const read = idListRead(path);
@@ -51,6 +42,15 @@ function mergeKey(read: IdListRead): string {
   return `${read.resource} ${read.object.toLowerCase()} ${read.fields ? '' : read.select}`;
 }
 
+/**
+ * Reads of the same object by lists of ids, waiting at the same time (the parents of several objects' pages
+ * looked up in the target, each object its own list; an object's page matched by history while another
+ * object's page checks the same object's records as parents), become one query of all their ids and all their
+ * fields: one subrequest instead of several, where a Composite request holds only five queries. Each read is
+ * answered with its own ids' rows and its own fields, as its own query would have answered (ids compared on
+ * their 15 first characters). A select that is more than a list of fields is merged only with the same select.
+ * Other reads pass unchanged, in order.
+ */
 export function mergeIdListReads(waiting: readonly WaitingRead[], alone: (entry: WaitingRead) => void): WaitingRead[] {
   const merged: WaitingRead[] = [];
   const open = new Map<string, Group>();

@@ -43,8 +43,8 @@ export class ObjectSync {
   private readonly transformProblems = new Map<string, string>();
   /**
    * The lookups whose parents a page looks up in the target: those that must be in the target first (see
-   * parentLookups), and for a delta the deferred ones too, whose parents it mostly did not read: found with
-   * the page's, rather than one more round trip by the deferred pass.
+   * parentLookups), and for a delta the deferred ones and self-references too, whose parents it mostly did not
+   * read: found with the page's, rather than a round trip more by the deferred pass or resolveUnread.
    */
   private readonly lookedUp: readonly DescribeField[];
 
@@ -62,7 +62,8 @@ export class ObjectSync {
       isInsertOnly: (object) => config.insertOnlyObjects.has(object),
     };
     this.matching = new RecordMatching(spec, engine);
-    this.lookedUp = [...parentLookups(spec), ...(spec.modifiedSince ? spec.fields.filter((field) => spec.deferredLookups.has(field.name)) : [])];
+    const laterInDelta = (field: DescribeField): boolean => spec.deferredLookups.has(field.name) || spec.selfReferences.has(field.name);
+    this.lookedUp = [...parentLookups(spec), ...(spec.modifiedSince ? spec.fields.filter(laterInDelta) : [])];
     this.inDoubt = new InDoubtResolver(spec, engine, this.matching.byKey);
     this.waiting = new WaitingRoom(spec, engine, {
       handlePage: (rows) => this.handlePage(rows),

@@ -30,5 +30,8 @@ export function traceRequest(orgId: string, method: string, pathname: string, qu
 export function traceAnswer(orgId: string, method: string, pathname: string, times: { modelledMs: number; workMs: number; totalMs: number }): void {
   if (!TRACE_FILE) return;
   const ms = (value: number): string => value.toFixed(0);
-  appendFileSync(TRACE_FILE, `${new Date().toISOString()} ${orgId} answered ${method} ${pathname}: modelled ${ms(times.modelledMs)} ms, work ${ms(times.workMs)} ms, total ${ms(times.totalMs)} ms\n`);
+  appendFileSync(
+    TRACE_FILE,
+    `${new Date().toISOString()} ${orgId} answered ${method} ${pathname}: modelled ${ms(times.modelledMs)} ms, work ${ms(times.workMs)} ms, total ${ms(times.totalMs)} ms\n`
+  );
 }
