@@ -39,4 +39,15 @@ describe('bench: options', () => {
         .that.contains('usage: npm run bench');
     });
   }
+
+  it('--grid runs isync alone unless SFDMU is asked for, and refuses the options it sets itself', () => {
+    expect(parseBenchOptions(['--grid']))
+      .to.include({ grid: true })
+      .and.to.have.property('tools')
+      .that.deep.equals(['isync']);
+    expect(parseBenchOptions(['--grid', '--tools', 'isync,sfdmu']).tools).to.deep.equal(['isync', 'sfdmu']);
+    expect(() => parseBenchOptions(['--grid', '--sizes', '1000'])).to.throw(BenchUsageError, '--grid sets the sizes and cost models itself: leave out --sizes');
+    expect(() => parseBenchOptions(['--grid', '--latency-ms', '20'])).to.throw(BenchUsageError, '--latency-ms');
+    expect(() => parseBenchOptions(['--grid', '--tools', 'isync-delta'])).to.throw(BenchUsageError, '--grid runs isync');
+  });
 });

@@ -24,6 +24,8 @@ export type BenchOptions = {
   seed: number;
   /** A tool whose run at one size took longer than this is skipped at the larger sizes. */
   maxToolMinutes: number;
+  /** `--grid`: isync under every cost model of the grid (grid.ts) instead of `--sizes` under one model. */
+  grid: boolean;
 };
 
 export const DEFAULT_SIZES = [1_000, 10_000, 100_000];
@@ -35,7 +37,8 @@ const DEFAULT_MAX_TOOL_MINUTES = 15;
 export class BenchUsageError extends Error {}
 
 const USAGE = `usage: npm run bench -- [--sizes 1000,10000] [--tools isync,sfdmu,isync-history,isync-delta,isync-masked] [--million]
-  [--latency-ms 50] [--per-record-ms 1] [--max-concurrent 25] [--seed 1] [--max-tool-minutes 15]`;
+  [--latency-ms 50] [--per-record-ms 1] [--max-concurrent 25] [--seed 1] [--max-tool-minutes 15]
+  npm run bench -- --grid [--tools isync,sfdmu] [--seed 1]   (isync under a grid of cost models; SFDMU at two of its 100,000-record corners)`;
 
 export function parseBenchOptions(argv: string[]): BenchOptions {
   let values;
@@ -52,14 +55,30 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
         'max-concurrent': { type: 'string' },
         seed: { type: 'string' },
         'max-tool-minutes': { type: 'string' },
+        grid: { type: 'boolean' },
       },
     }));
   } catch (error) {
     throw new BenchUsageError(`${(error as Error).message}\n${USAGE}`);
   }
+  const grid = values.grid ?? false;
+  if (grid) {
+    const other = [
+      values.sizes && '--sizes',
+      values.million && '--million',
+      values['latency-ms'] && '--latency-ms',
+      values['per-record-ms'] && '--per-record-ms',
+      values['max-concurrent'] && '--max-concurrent',
+    ].filter(Boolean);
+    if (other.length > 0) throw new BenchUsageError(`--grid sets the sizes and cost models itself: leave out ${other.join(', ')}\n${USAGE}`);
+  }
+  const tools = values.tools === undefined ? (grid ? ['isync' as const] : [...DEFAULT_TOOLS]) : values.tools.split(',').map(toolName);
+  if (grid && tools.some((tool) => tool !== 'isync' && tool !== 'sfdmu'))
+    throw new BenchUsageError(`--grid runs isync (and SFDMU at two corners) only\n${USAGE}`);
   return {
+    grid,
     sizes: values.sizes === undefined ? DEFAULT_SIZES : values.sizes.split(',').map((size) => whole('--sizes', size, 1)),
-    tools: values.tools === undefined ? [...DEFAULT_TOOLS] : values.tools.split(',').map(toolName),
+    tools,
     million: values.million ?? false,
     model: {
       latencyMs: number('--latency-ms', values['latency-ms'], DEFAULT_MODEL.latencyMs),

@@ -32,10 +32,25 @@ export type OrgCalls = {
   byKind: Record<string, number>;
   /** When the first request since the last reset arrived (epoch ms), null before any. */
   firstRequestAt?: number | null;
+  /** When the first write since the last reset committed, and when the last one was answered (epoch ms). */
+  firstWriteAt?: number | null;
+  lastWriteAnsweredAt?: number | null;
 };
 
 export async function callsOf(org: RemoteOrg): Promise<OrgCalls> {
   const response = await fetch(`${org.instanceUrl}/__emulator/stats`);
-  const stats = (await response.json()) as { requests: Record<string, number>; totalRequests: number; firstRequestAt?: number | null };
-  return { total: stats.totalRequests, byKind: stats.requests, firstRequestAt: stats.firstRequestAt ?? null };
+  const stats = (await response.json()) as {
+    requests: Record<string, number>;
+    totalRequests: number;
+    firstRequestAt?: number | null;
+    firstWriteAt?: number | null;
+    lastWriteAnsweredAt?: number | null;
+  };
+  return {
+    total: stats.totalRequests,
+    byKind: stats.requests,
+    firstRequestAt: stats.firstRequestAt ?? null,
+    firstWriteAt: stats.firstWriteAt ?? null,
+    lastWriteAnsweredAt: stats.lastWriteAnsweredAt ?? null,
+  };
 }

@@ -24,7 +24,11 @@ export type ToolResult = {
   logPrefix?: string;
   /** `isync-delta`: the full, nothing-changed and delta runs (the delta is the measured run above). */
   deltaSync?: DeltaFigures;
+  /** Milliseconds from the process's spawn: its first request (either org), the target's first write and last answered write, its exit. */
+  phases?: RunPhases;
 };
+
+export type RunPhases = { firstRequestMs: number | null; firstWriteMs: number | null; lastWriteMs: number | null; exitMs: number };
 
 export type SizeResult = {
   records: number;

@@ -8,8 +8,8 @@ import { CHANGED_FIELD } from './delta/changePlan.js';
 import { inexactCounts } from './delta/deltaFigures.js';
 import { compareRecords, recordMismatches } from './delta/verifyRecords.js';
 import { MILLION, type BenchOptions, type ToolName } from './options.js';
-import { callsOf, resetStats, startBenchOrgs } from './orgs.js';
-import type { SizeResult, ToolResult } from './results.js';
+import { callsOf, resetStats, startBenchOrgs, type OrgCalls } from './orgs.js';
+import type { RunPhases, SizeResult, ToolResult } from './results.js';
 import { nextSizeSkip } from './skipPolicy.js';
 import type { BenchTemplate } from './template.js';
 import { minimumCalls } from './theory.js';
@@ -66,6 +66,7 @@ async function runTool(tool: ToolName, records: number, options: BenchOptions, t
       mismatches: verification.mismatches,
       logPrefix,
       ...(outcome.deltaSync ? { deltaSync: outcome.deltaSync } : {}),
+      phases: phasesOf(outcome.startedAt, outcome.wallMs, source, target),
     };
     log(`${tool} @ ${records}: ${(outcome.wallMs / 1000).toFixed(1)} s, exit ${outcome.code}, ${outcome.summary}`);
     for (const mismatch of verification.mismatches) {
@@ -78,7 +79,19 @@ async function runTool(tool: ToolName, records: number, options: BenchOptions, t
   }
 }
 
-async function runSize(
+/** When, from the process's spawn, it first reached an org, first wrote, last had a write answered, and exited. */
+function phasesOf(startedAt: number, wallMs: number, source: OrgCalls, target: OrgCalls): RunPhases {
+  const since = (at: number | null | undefined): number | null => (at === null || at === undefined ? null : at - startedAt);
+  const first = [source.firstRequestAt, target.firstRequestAt].filter((at): at is number => typeof at === 'number');
+  return {
+    firstRequestMs: first.length > 0 ? since(Math.min(...first)) : null,
+    firstWriteMs: since(target.firstWriteAt),
+    lastWriteMs: since(target.lastWriteAnsweredAt),
+    exitMs: Math.round(wallMs),
+  };
+}
+
+export async function runSize(
   records: number,
   tools: ToolName[],
   options: BenchOptions,

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { minimumCalls, throughputCeiling } from './theory.js';
+import { cellCeiling, minimumCalls, throughputCeiling } from './theory.js';
 
 describe('bench: theory', () => {
   it('counts full query pages (one at least) and 200-record writes per object', () => {
@@ -16,5 +16,13 @@ describe('bench: theory', () => {
   it('has no ceiling when records cost nothing or concurrency is unlimited', () => {
     expect(throughputCeiling({ latencyMs: 50, perRecordMs: 0, maxConcurrent: 25 })).to.equal(Number.POSITIVE_INFINITY);
     expect(throughputCeiling({ latencyMs: 50, perRecordMs: 1, maxConcurrent: 0 })).to.equal(Number.POSITIVE_INFINITY);
+  });
+
+  it("puts a grid cell's ceiling at the lower of record time and full Composite calls (issue 25)", () => {
+    // 25 slots at 1 ms a record: 25 records/ms by record time; a 1,000-record call takes 50 + 1,000 ms: 23.8 records/ms.
+    expect(cellCeiling({ latencyMs: 50, perRecordMs: 1, maxConcurrent: 25 })).to.be.closeTo((25 * 1000 * 1000) / 1050, 1e-6);
+    // Far away, cheap records: latency rules (5 x 1,000 records per 250 + 500 ms).
+    expect(cellCeiling({ latencyMs: 250, perRecordMs: 0.5, maxConcurrent: 5 })).to.be.closeTo((5 * 1000 * 1000) / 750, 1e-6);
+    expect(cellCeiling({ latencyMs: 20, perRecordMs: 0, maxConcurrent: 0 })).to.equal(Number.POSITIVE_INFINITY);
   });
 });

@@ -30,3 +30,20 @@ export function throughputCeiling(model: CostModel): number {
   if (model.perRecordMs <= 0 || model.maxConcurrent <= 0) return Number.POSITIVE_INFINITY;
   return (model.maxConcurrent * 1000) / model.perRecordMs;
 }
+
+/** The most records one request can carry: a Composite call of five 200-record collections. */
+export const RECORDS_PER_PACKED_CALL = 5 * RECORDS_PER_WRITE;
+
+/**
+ * The most records a second a cost model allows when latency counts (issue 25's ceiling of a grid cell): the
+ * lower of what the slots take in record time (`maxConcurrent / perRecordMs`) and what they carry when every
+ * request is a full Composite call (`maxConcurrent` calls of 1,000 records, each `latency + 1,000 x perRecord`).
+ * Infinity when the model puts no cost on records and no cap on concurrency.
+ */
+export function cellCeiling(model: CostModel): number {
+  if (model.maxConcurrent <= 0) return Number.POSITIVE_INFINITY;
+  const byRecords = model.perRecordMs > 0 ? (model.maxConcurrent * 1000) / model.perRecordMs : Number.POSITIVE_INFINITY;
+  const callMs = model.latencyMs + RECORDS_PER_PACKED_CALL * model.perRecordMs;
+  const byCalls = callMs > 0 ? (model.maxConcurrent * RECORDS_PER_PACKED_CALL * 1000) / callMs : Number.POSITIVE_INFINITY;
+  return Math.min(byRecords, byCalls);
+}

@@ -128,8 +128,10 @@ export class OrgApp {
     const response = soap === undefined ? await this.route(raw, path) : this.routeSoap(raw, soap, soapApi!, soapVersion!);
     const workMs = performance.now() - routed;
     const lateDeploy = soap?.operation.name === 'deploy' ? (faults.current.deployAnswerDelayMs ?? 0) : 0;
-    const modelledMs = costs.latencyMs + (stats.totalWritten() - writtenBefore) * costs.perRecordMs + lateDeploy;
+    const written = stats.totalWritten() - writtenBefore;
+    const modelledMs = costs.latencyMs + written * costs.perRecordMs + lateDeploy;
     await delay(arrived + modelledMs - performance.now());
+    if (written > 0) stats.writeAnswered();
     traceAnswer(this.deps.org.orgId, raw.method, raw.pathname, { modelledMs, workMs, totalMs: performance.now() - arrived });
     return response;
   }

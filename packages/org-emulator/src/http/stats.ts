@@ -12,6 +12,10 @@ export type StatsSnapshot = {
    * client's fixed start (process, modules, auth files) from the time it spends talking to the org.
    */
   firstRequestAt: number | null;
+  /** When the first write since the last reset committed (epoch ms, `null` before any). */
+  firstWriteAt: number | null;
+  /** When the last request that wrote records was answered (epoch ms): a benchmark's end of the writes. */
+  lastWriteAnsweredAt: number | null;
 };
 
 export class Stats {
@@ -20,6 +24,8 @@ export class Stats {
   private inFlight = 0;
   private peak = 0;
   private firstRequestAt: number | null = null;
+  private firstWriteAt: number | null = null;
+  private lastWriteAnsweredAt: number | null = null;
 
   public count(kind: StatKind): void {
     this.requests[kind] = (this.requests[kind] ?? 0) + 1;
@@ -27,6 +33,12 @@ export class Stats {
 
   public written(operation: DmlOperation, records: number): void {
     this.recordsWritten[operation] = (this.recordsWritten[operation] ?? 0) + records;
+    if (records > 0) this.firstWriteAt ??= Date.now();
+  }
+
+  /** A request that wrote records has been answered. */
+  public writeAnswered(): void {
+    this.lastWriteAnsweredAt = Date.now();
   }
 
   /** Total records committed so far, all operations (the cost model charges the difference per request). */
@@ -54,6 +66,8 @@ export class Stats {
       recordsWritten: { ...this.recordsWritten },
       concurrency: { current: this.inFlight, peak: this.peak },
       firstRequestAt: this.firstRequestAt,
+      firstWriteAt: this.firstWriteAt,
+      lastWriteAnsweredAt: this.lastWriteAnsweredAt,
     };
   }
 
@@ -63,5 +77,7 @@ export class Stats {
     this.recordsWritten = {};
     this.peak = this.inFlight;
     this.firstRequestAt = null;
+    this.firstWriteAt = null;
+    this.lastWriteAnsweredAt = null;
   }
 }

@@ -105,6 +105,28 @@ describe('emulator HTTP server', () => {
     expect((await org.call('GET', '/__emulator/stats')).body.requests).to.deep.equal({});
   });
 
+  it('says when the first request came, when the first write committed and when the last write was answered', async () => {
+    await org.call('POST', '/__emulator/reset', undefined, { token: null });
+    const before = Date.now();
+    await org.call('GET', `${V}/limits`);
+    let stats = (await org.call('GET', '/__emulator/stats')).body as {
+      firstRequestAt: number;
+      firstWriteAt: number | null;
+      lastWriteAnsweredAt: number | null;
+    };
+    expect(stats.firstRequestAt).to.be.at.least(before);
+    expect([stats.firstWriteAt, stats.lastWriteAnsweredAt], 'a read is no write').to.deep.equal([null, null]);
+    const created = await org.call('POST', `${V}/sobjects/Account`, { Name: 'Stats' });
+    expect(created.status).to.equal(201);
+    await org.call('GET', `${V}/limits`);
+    stats = (await org.call('GET', '/__emulator/stats')).body as typeof stats;
+    expect(stats.firstWriteAt).to.be.at.least(stats.firstRequestAt);
+    expect(stats.lastWriteAnsweredAt).to.be.at.least(stats.firstWriteAt!);
+    await org.call('POST', '/__emulator/reset', undefined, { token: null });
+    stats = (await org.call('GET', '/__emulator/stats')).body as typeof stats;
+    expect([stats.firstWriteAt, stats.lastWriteAnsweredAt]).to.deep.equal([null, null]);
+  });
+
   it('gives distinct orgs distinct ids, usernames and tokens', async () => {
     const other = await startTestOrg();
     try {
