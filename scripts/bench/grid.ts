@@ -4,6 +4,8 @@
  * flight at 20,000 records, then three corners at 100,000 (SFDMU beside isync at two of them when `--tools`
  * names it). Each cell on fresh orgs with the same data, verified as any benchmark run.
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BenchOptions, CostModel, ToolName } from './options.js';
 import type { SizeResult } from './results.js';
 import { runSize } from './runBench.js';
@@ -43,14 +45,9 @@ export async function runGrid(options: BenchOptions, template: BenchTemplate, lo
   const cells: GridCell[] = [];
   const run = async (model: CostModel, records: number, tools: ToolName[]): Promise<void> => {
     log(`${modelText(model)}, ${records} records: ${tools.join(', ')}`);
-    const size = await runSize(
-      records,
-      tools,
-      { ...options, model },
-      template,
-      `${logDir}/${model.latencyMs}-${model.perRecordMs}-${model.maxConcurrent}`,
-      new Map()
-    );
+    const cellDir = join(logDir, `${model.latencyMs}-${model.perRecordMs}-${model.maxConcurrent}`);
+    mkdirSync(cellDir, { recursive: true });
+    const size = await runSize(records, tools, { ...options, model }, template, cellDir, new Map());
     cells.push({ model, size });
   };
   for (const model of GRID_CELLS) await run(model, GRID_RECORDS, ['isync']);
