@@ -31,6 +31,6 @@ describe('bench: the grid of cost models', () => {
     };
     const markdown = renderGridMarkdown([{ model: { latencyMs: 100, perRecordMs: 1, maxConcurrent: 10 }, size }]);
     // Ceiling: min(10 / 1, 10 x 1,000 / 1,100) = 9.09 records/ms; the sync phase moved 18,000 in 3.0 s: 6,000/s, 66%.
-    expect(markdown).to.contain('| 100 | 1 | 10 | 20,000 | isync | 4.0 | 4,500 | 9,091 | 66% | 50% | 90 / 120 (0.75×) | 0.8 | 0.5 | ✓ |');
+    expect(markdown).to.contain('| 100 | 1 | 10 | 20,000 | isync | 4.0 | 4,500 | 9,091 | 66% | 50% | 90 / 120 (0.75×) | 0.8 | 0.50 | ✓ |');
   });
 });

@@ -4,7 +4,7 @@ import type { GridCell } from './grid.js';
 import type { RunPhases, ToolResult } from './results.js';
 import { cellCeiling } from './theory.js';
 
-const seconds = (ms: number | null | undefined): string => (ms === null || ms === undefined ? '—' : (ms / 1000).toFixed(1));
+const seconds = (ms: number | null | undefined, digits = 1): string => (ms === null || ms === undefined ? '—' : (ms / 1000).toFixed(digits));
 const percent = (share: number | undefined): string => (share === undefined || !Number.isFinite(share) ? '—' : `${Math.round(share * 100)}%`);
 
 /** Records a second over the sync phase: from the run's first request to its last answered write. */
@@ -27,7 +27,7 @@ function row(cell: GridCell, result: ToolResult): string {
     `| ${model.latencyMs} | ${model.perRecordMs} | ${model.maxConcurrent} | ${size.records.toLocaleString('en-US')} | ${result.tool} | ` +
     `${seconds(result.wallMs)} | ${whole?.toLocaleString('en-US') ?? '—'} | ${Math.round(ceiling).toLocaleString('en-US')} | ` +
     `${percent(sync === undefined ? undefined : sync / ceiling)} | ${percent(whole === undefined ? undefined : whole / ceiling)} | ` +
-    `${calls ?? '—'} / ${size.minimumCalls} (${ratio}) | ${seconds(phases?.firstWriteMs)} | ${seconds(after)} | ${verdict(result)} |`
+    `${calls ?? '—'} / ${size.minimumCalls} (${ratio}) | ${seconds(phases?.firstWriteMs)} | ${seconds(after, 2)} | ${verdict(result)} |`
   );
 }
 
