@@ -28,13 +28,13 @@ import { reportDelta, type DeltaUsed } from './deltaUsed.js';
 import { setUpDelta } from '../lib/run/deltaSetup.js';
 import { assertSinceAfterOrgCreated } from '../lib/delta/sinceCheck.js';
 import type { SyncType } from '../lib/template/syncTemplate.js';
-
-/** Said of a pre-flight problem that `sf isync compare --fix` can deploy away. */
-const FIXABLE = ' `sf isync compare --fix` deploys this.';
 import { setUpAutomation, type AutomationUsed } from '../lib/run/automationSetup.js';
 import { WriteSamples, type SampleRecord } from '../lib/load/writeSamples.js';
 import { useConfiguredMaskSecret } from './maskSecretConfig.js';
 import { reportAutomation, warnLeftOff } from './automationUsed.js';
+
+/** Said of a pre-flight problem that `sf isync compare --fix` can deploy away. */
+const FIXABLE = ' `sf isync compare --fix` deploys this.';
 
 export type SyncCommandInput = {
   command: 'execute' | 'scan' | 'retry';

@@ -26,7 +26,8 @@ function idListRead(path: string): IdListRead | undefined {
   return { resource: match[1], select, object, ids: idList.split(',').map((id) => id.slice(1, -1)), ...(fields ? { fields } : {}) };
 }
 
-type Group = { read: IdListRead; entries: WaitingRead[]; lists: string[][]; ids: Map<string, string>; fields: Map<string, string> };
+/** Reads merging into one query: each read with its ids and own fields (undefined: a select merged only with itself). */
+type Group = { read: IdListRead; entries: WaitingRead[]; lists: string[][]; ownFields: Array<string[] | undefined>; ids: Map<string, string>; fields: Map<string, string> };
 
 /** The field set a group selects: lower-cased (SOQL refuses a field selected twice, in any case) to as written. */
 const fieldSet = (fields: readonly string[]): Map<string, string> => new Map(fields.map((field) => [field.toLowerCase(), field]));
@@ -72,12 +73,20 @@ export function mergeIdListReads(waiting: readonly WaitingRead[], alone: (entry:
     if (group && group.ids.size + fresh.length <= MAX_MERGED_IDS) {
       group.entries.push(entry);
       group.lists.push(read.ids);
+      group.ownFields.push(read.fields);
       for (const id of fresh) group.ids.set(id.slice(0, 15), id);
       for (const field of read.fields ?? []) if (!group.fields.has(field.toLowerCase())) group.fields.set(field.toLowerCase(), field);
       continue;
     }
     if (group) close(key);
-    open.set(key, { read, entries: [entry], lists: [read.ids], ids: new Map(read.ids.map((id) => [id.slice(0, 15), id])), fields: fieldSet(read.fields ?? []) });
+    open.set(key, {
+      read,
+      entries: [entry],
+      lists: [read.ids],
+      ownFields: [read.fields],
+      ids: new Map(read.ids.map((id) => [id.slice(0, 15), id])),
+      fields: fieldSet(read.fields ?? []),
+    });
     merged.push(entry);
   }
   for (const key of [...open.keys()]) close(key);
@@ -86,7 +95,7 @@ export function mergeIdListReads(waiting: readonly WaitingRead[], alone: (entry:
 
 /** `alone` sends a read by itself: for an answer that came in more than one page (rows wider than the org pages). */
 function mergedRead(group: Group, alone: (entry: WaitingRead) => void): WaitingRead {
-  const { read, entries, lists } = group;
+  const { read, entries, lists, ownFields } = group;
   const select = read.fields ? [...group.fields.values()].join(', ') : read.select;
   const soql = `SELECT ${select} FROM ${read.object} WHERE Id IN (${[...group.ids.values()].map((id) => `'${id}'`).join(',')})`;
   return {
@@ -101,7 +110,7 @@ function mergedRead(group: Group, alone: (entry: WaitingRead) => void): WaitingR
       entries.forEach((entry, index) => {
         const wanted = new Set(lists[index].map((id) => id.slice(0, 15)));
         // A read that asked fewer fields than the merged query gets only its own, as its query would have.
-        const own = idListRead(entry.path)?.fields;
+        const own = ownFields[index];
         const narrower = own && own.length < group.fields.size ? own : undefined;
         const records = answer.records.filter((row) => wanted.has(String(row.Id).slice(0, 15))).map((row) => (narrower ? withFieldsOf(row, narrower) : row));
         entry.resolve({ totalSize: records.length, done: true, records });

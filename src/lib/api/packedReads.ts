@@ -36,7 +36,7 @@ type CompositeResponse = { compositeResponse: Array<SubrequestResult & { referen
 export class PackedReads extends OrgApiDecorator {
   private waiting: Waiting[] = [];
   /** The queries the waiting reads will make once merged: reads that merge count once. */
-  private readonly queries = new Set<string>();
+  private readonly queries = new Set<string | symbol>();
   private readonly window = new PackingWindow(() => this.flush());
 
   public constructor(
@@ -50,7 +50,8 @@ export class PackedReads extends OrgApiDecorator {
     return new Promise<T>((resolve, reject) => {
       const query = isQuery(path);
       this.waiting.push({ path, query, resolve, reject });
-      if (query) this.queries.add(mergeKeyOf(path) ?? `${this.waiting.length}`);
+      // A query that merges with none counts on its own.
+      if (query) this.queries.add(mergeKeyOf(path) ?? Symbol(path));
       // A full Composite gains nothing by waiting longer than the reads issued with it.
       if (this.waiting.length >= SUBREQUESTS_PER_COMPOSITE || this.queries.size >= QUERIES_PER_COMPOSITE) this.window.closeAtTurnEnd();
       else this.window.open();
